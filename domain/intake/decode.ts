@@ -1,0 +1,53 @@
+/**
+ * Bytes → text for client files. PADneXt files from practice software are often ISO-8859-15
+ * (the € sign is 0xA4 there, not 0x80 as in Windows-1252), so XML is decoded by the encoding its
+ * declaration names; CSV from German Excel is UTF-8 (with BOM) or Windows-1252.
+ */
+
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+
+function bomEncoding(buf: Uint8Array): { encoding: string; skip: number } | undefined {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  return undefined;
+}
+
+function decodeStrict(buf: Uint8Array, label: string): Decoded {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  } catch {
+    return { ok: false, reason: `unsupported character encoding '${label}'` };
+  }
+  try {
+    return { ok: true, text: decoder.decode(buf), encoding: decoder.encoding };
+  } catch {
+    return { ok: false, reason: `the bytes are not valid ${label}` };
+  }
+}
+
+/** The encoding named in the XML declaration, read from the ASCII-compatible head of the file. */
+export function declaredXmlEncoding(head: string): string | undefined {
+  const decl = /^\s*<\?xml\s[^?]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  return decl?.[1];
+}
+
+export function decodeXml(buf: Uint8Array): Decoded {
+  const bom = bomEncoding(buf);
+  if (bom) return decodeStrict(buf.subarray(bom.skip), bom.encoding);
+  const head = Buffer.from(buf.subarray(0, 256)).toString('latin1');
+  const declared = declaredXmlEncoding(head);
+  // XML 1.0 § 4.3.3: without a declaration (or BOM) the document must be UTF-8.
+  const result = decodeStrict(buf, declared ?? 'utf-8');
+  if (!result.ok && !declared) return { ok: false, reason: 'no encoding is declared, so the file must be UTF-8, but it contains invalid UTF-8 bytes (add encoding="ISO-8859-15" to the XML declaration?)' };
+  return result;
+}
+
+/** CSV has no declaration: a BOM or valid UTF-8 means UTF-8, anything else is taken as Windows-1252. */
+export function decodeCsv(buf: Uint8Array): Decoded {
+  const bom = bomEncoding(buf);
+  if (bom) return decodeStrict(buf.subarray(bom.skip), bom.encoding);
+  const utf8 = decodeStrict(buf, 'utf-8');
+  return utf8.ok ? utf8 : decodeStrict(buf, 'windows-1252');
+}

@@ -1,0 +1,95 @@
+/**
+ * The normalised shape of one treatment case (one future claim) as read from a client's billing
+ * file, whatever its format (PADneXt XML or the documented CSV). Parsers produce it; the GOÄ
+ * validation in domain/goae prices it. Dates are ISO yyyy-mm-dd strings, money is integer cents,
+ * factors are decimal strings ("2.3") so no float ever touches a fee.
+ */
+
+export interface IntakeAddress {
+  street: string;
+  postalCode: string;
+  city: string;
+  /** ISO 3166 alpha-2, "DE" when the file does not say. */
+  country: string;
+}
+
+export interface IntakePerson {
+  salutation?: string;
+  title?: string;
+  firstName: string;
+  lastName: string;
+  birthDate?: string;
+  address: IntakeAddress;
+  email?: string;
+}
+
+/** One billed item: a GOÄ fee line or an expense (Auslagen, § 10 GOÄ: charged at cost). */
+export type IntakeLine =
+  | {
+      kind: 'fee';
+      /** GOÄ number as in the schedule, e.g. "1", "5", "250a"; analog lines carry the code they are billed as. */
+      code: string;
+      date: string;
+      /** Multiplier (Steigerungsfaktor) as a decimal string, e.g. "2.3". */
+      factor: string;
+      /** How many times the service was performed on that date. */
+      count: number;
+      /** Written reason (Begründung), required when the factor is above the threshold. */
+      justification?: string;
+      /** § 6 GOÄ analog billing: the service actually performed, billed as `code`. */
+      analogDescription?: string;
+      /** Points override: only the catalogue decides points, a file value is checked against it. */
+      points?: number;
+      /** Free text from the file (the catalogue text wins on the invoice). */
+      text?: string;
+    }
+  | {
+      kind: 'expense';
+      date: string;
+      text: string;
+      amountCents: number;
+      count: number;
+    };
+
+/** § 6a GOÄ reduction for inpatient treatment: none, 25 % (treating doctors), 15 % (Belegärzte etc.). */
+export type InpatientReduction = 'none' | '25' | '15';
+
+export interface IntakeRecord {
+  /** Position of the record in its file, 1-based, for precise error messages. */
+  recordNo: number;
+  /** The client's own case/invoice reference, unique within the client. */
+  externalId: string;
+  /** Treating doctor (for splitting a submission per doctor). */
+  doctor: { id: string; name: string };
+  patient: IntakePerson;
+  /** Person responsible for payment when not the patient (e.g. a parent). */
+  responsible?: IntakePerson;
+  /** Patient consent to pass the claim to the billing centre (§ 203 StGB). */
+  consent: boolean;
+  inpatientReduction: InpatientReduction;
+  treatmentFrom: string;
+  treatmentTo: string;
+  diagnosis?: string;
+  lines: IntakeLine[];
+}
+
+/** A precise complaint about input: which file, which record, which field, why. */
+export interface RecordError {
+  file: string;
+  /** 1-based record number, or 0 for the file as a whole. */
+  record: number;
+  field: string;
+  reason: string;
+}
+
+export type ParsedRecord =
+  | { ok: true; record: IntakeRecord }
+  | { ok: false; recordNo: number; externalId?: string; errors: RecordError[] };
+
+export interface ParsedBillingFile {
+  format: 'padnext' | 'csv';
+  fileName: string;
+  records: ParsedRecord[];
+  /** Errors of the file as a whole (unreadable XML, wrong root element): then records is empty. */
+  fileErrors: RecordError[];
+}
