@@ -23,8 +23,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-
-export type FactorClass = 'personal' | 'technical' | 'laboratory';
+import type { FactorClass } from '../domain/goae/policy';
 
 export interface CatalogueEntry {
   code: string;
@@ -134,12 +133,17 @@ const LETTER_ORDER = ['A', 'B', 'C', 'D', 'K1', 'E', 'F', 'G', 'H', 'J', 'K2'];
 export function codesInPhrase(phrase: string, known: string[]): string[] {
   const out: string[] = [];
   const num = String.raw`\d{1,4}[a-z]?(?:\.H\d?)?`;
-  const sep = String.raw`\s*(?:,|und/oder|und|oder|sowie|bis)\s*`;
-  const numList = new RegExp(String.raw`(?:Nummern?|Nrn?\.)\s+(${num}(?:${sep}${num}\b)*)`, 'g');
+  // The source has misprints inside such lists ("Nummern 1, 3, 5, 6, 7, 8 297", "nd/oder",
+  // "ummern"): a bare space also separates, and the first letter may be missing.
+  const sep = String.raw`(?:\s*(?:,|u?nd/oder|und|oder|sowie|bis)\s*|\s+)`;
+  const numList = new RegExp(String.raw`(?:N?ummern?|Nrn?\.)\s+(${num}(?:${sep}${num}\b)*)`, 'g');
   const letter = String.raw`(?:K ?[12]|[A-J])`;
   const letList = new RegExp(String.raw`Buchstaben?\s+(${letter}(?:${sep}${letter}\b)*)`, 'g');
   const expand = (list: string, isLetter: boolean) => {
-    const parts = list.split(/\s*(,|und\/oder|und|oder|sowie)\s*/).filter((p) => p && !/^(,|und\/oder|und|oder|sowie)$/.test(p));
+    const parts = list
+      .replace(/K (?=[12]\b)/g, 'K')
+      .split(/\s*(?:,|u?nd\/oder|und|oder|sowie)\s*|\s+(?!bis\b)(?<!\bbis\s+)/)
+      .filter((p) => p && !/^(,|u?nd\/oder|und|oder|sowie)$/.test(p));
     for (const part of parts) {
       const r = /^(\S+(?: [12])?)\s+bis\s+(\S+(?: [12])?)$/.exec(part.trim());
       if (r) {
@@ -174,12 +178,17 @@ function resolveKnown(code: string, known: string[]): string | null {
 /** Sentences of a text; "z.B.", "Nr. 5", "Abs. 2", "v.H." do not end a sentence. */
 export function sentences(text: string): string[] {
   return text
+    // prose paragraphs start with their heading: "Allgemeine Bestimmungen 1. Die ...", "**D. ...**"
+    .replace(/\*\*[^*]*\*\*/g, ' ')
+    .replace(/^\s*Allgemeine Bestimmung(?:en)?\s*/, '')
+    .replace(/^\s*\d+\.\s+/, '')
     .split(/(?<=[a-zäöüß)\d]\.)\s+(?=(?:Die|Der|Das|Neben|Wird|Werden|Sie|Bei|Im|In|Eine?|Für|Mit|Abweichend|Sind|Ist|Sofern|Auch|Als|Erfolgt|Anstelle)\b)/)
     .map(normSpace)
     .filter(Boolean);
 }
 
-const CONDITIONAL_RE = /\b(wenn|es sei denn|sofern|falls)\b|^(Wird|Werden|Erfolgt|Abweichend)\b/;
+const CONDITIONAL_RE =
+  /\b(wenn|es sei denn|sofern|falls|zu bestätigen|zu begründen|für die Untersuchung|für Eingriffe)\b|^(Wird|Werden|Wurde|Erfolgt|Abweichend|Im Falle)\b/;
 
 /**
  * Exclusions stated by one sentence: pairs [subject, object] meaning "subject cannot be billed
@@ -188,9 +197,15 @@ const CONDITIONAL_RE = /\b(wenn|es sei denn|sofern|falls)\b|^(Wird|Werden|Erfolg
  * to: it is the subject when the sentence names none ("Die Leistung ist neben ...").
  */
 export function exclusionsInSentence(s: string, known: string[], owner?: string): Array<[string, string]> {
-  if (!/\bneben\b/i.test(s)) return [];
-  if (!/nicht\s+(?:[\wäöüß]+\s+){0,3}(berechnungsfähig|berechnet|abrechnungsfähig)/.test(s)) return [];
   if (CONDITIONAL_RE.test(s)) return [];
+  // "Die Leistungen nach den Nummern 271 bis 276 sind nicht nebeneinander berechnungsfähig."
+  const mutual = /^(.*?)\s(?:ist|sind|dürfen|können)\s.*?\bnicht\s+nebeneinander\s+(?:berechnungsfähig|berechnet)/.exec(s);
+  if (mutual) {
+    const set = codesInPhrase(mutual[1], known);
+    return set.flatMap((a) => set.filter((b) => b !== a).map((b): [string, string] => [a, b]));
+  }
+  if (!/\bneben\b/i.test(s)) return [];
+  if (!/\bnicht\s+(?:[\wäöüß]+\s+){0,3}([a-z]*rechnungsfähig|berechnet)/.test(s)) return [];
   let subjectPart: string;
   let objectPart: string;
   const lead = /^(?:Anstelle oder )?[Nn]eben\s+(.*?)\s+(ist|sind|darf|dürfen|kann|können)\s+(.*)$/.exec(s);
@@ -203,8 +218,12 @@ export function exclusionsInSentence(s: string, known: string[], owner?: string)
     objectPart = s.slice(i).replace(/\bnicht\b[\s\S]*$/, '');
   }
   let subjects = codesInPhrase(subjectPart, known);
-  const objects = codesInPhrase(objectPart, known);
-  if (subjects.length === 0 && owner && !/Abschnitt/.test(subjectPart)) subjects = [owner];
+  let objects = codesInPhrase(objectPart, known);
+  // A note may leave out the number of its own entry on either side: "Die Leistung ist neben ..."
+  // or "Anstelle oder neben der Visite im Krankenhaus sind die Leistungen nach den Nummern ...".
+  // Sentences about whole sections ("neben Leistungen nach Abschnitt C") are not expanded.
+  if (subjects.length === 0 && owner && !/Abschnitt|anderen/.test(subjectPart)) subjects = [owner];
+  else if (objects.length === 0 && owner && lead && !/Abschnitt|anderen/.test(objectPart)) objects = [owner];
   const pairs: Array<[string, string]> = [];
   for (const a of subjects) for (const b of objects) if (a !== b) pairs.push([a, b]);
   return pairs;
@@ -334,9 +353,12 @@ export function buildCatalogue(md: string) {
   // Exclusions and single-rate marks from entry texts, their notes and the general provisions.
   const excludes = new Map<string, Set<string>>();
   const singleRate = new Set<string>();
+  const trace: Array<{ owner?: string; sentence: string; pairs: Array<[string, string]> }> = [];
   const scan = (text: string, owner?: string) => {
     for (const s of sentences(text)) {
-      for (const [a, b] of exclusionsInSentence(s, known, owner)) {
+      const pairs = exclusionsInSentence(s, known, owner);
+      if (/neben/i.test(s) || pairs.length) trace.push({ owner, sentence: s, pairs });
+      for (const [a, b] of pairs) {
         if (!excludes.has(a)) excludes.set(a, new Set());
         excludes.get(a)!.add(b);
       }
@@ -361,7 +383,8 @@ export function buildCatalogue(md: string) {
       withoutPoints.push(`${e.code} (line ${e.line}): ${normSpace(e.text).slice(0, 80)} | ${e.notes.map(normSpace).join(' | ').slice(0, 120)}`);
       continue;
     }
-    const fullText = normSpace(e.groupText ? `${e.groupText}: ${e.text}` : e.text);
+    // dot leaders of the printed table ("Nebenniere ............") carry no meaning
+    const fullText = normSpace((e.groupText ? `${e.groupText}: ${e.text}` : e.text).replace(/\s*\.{4,}/g, ' '));
     const entry: CatalogueEntry = {
       code: e.code,
       text: fullText.length > MAX_TEXT ? fullText.slice(0, MAX_TEXT - 1).replace(/\s+\S*$/, '') + '…' : fullText,
@@ -373,7 +396,7 @@ export function buildCatalogue(md: string) {
     if (singleRate.has(e.code)) entry.singleRate = true;
     entries.push(entry);
   }
-  return { entries, withoutPoints, problems, technicalByA: [...technicalByA] };
+  return { entries, withoutPoints, problems, technicalByA: [...technicalByA], trace };
 }
 
 function main() {

@@ -28,7 +28,7 @@ export async function startEmbeddedPostgres(opts: { name: string; port: number; 
     // fsync off only for throwaway test clusters: they are deleted after the run anyway.
     postgresFlags: opts.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: () => undefined,
-    onError: (e) => process.stderr.write(`postgres: ${String(e)}\n`),
+    onError: (e: unknown) => process.stderr.write(`postgres: ${String(e)}\n`),
   });
   if (!opts.persistent || fresh) await pg.initialise();
   await pg.start();

@@ -106,7 +106,6 @@ CREATE TABLE "SubmissionRecord" (
 -- CreateTable
 CREATE TABLE "Claim" (
     "id" TEXT NOT NULL,
-    "invoiceNumber" TEXT NOT NULL,
     "clientId" TEXT NOT NULL,
     "submissionId" TEXT,
     "externalId" TEXT NOT NULL,
@@ -263,9 +262,6 @@ CREATE UNIQUE INDEX "Submission_clientId_sha256_key" ON "Submission"("clientId",
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SubmissionRecord_submissionId_recordNo_key" ON "SubmissionRecord"("submissionId", "recordNo");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Claim_invoiceNumber_key" ON "Claim"("invoiceNumber");
 
 -- CreateIndex
 CREATE INDEX "Claim_stage_idx" ON "Claim"("stage");

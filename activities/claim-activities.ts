@@ -1,0 +1,188 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Claim, Tariff } from '../prisma/generated/client';
+import type { Posting } from '../domain/ledger/accounts';
+import type { ClaimOutcome, ClaimStageName } from '../workflows/claim-messages';
+import * as entries from '../domain/ledger/entries';
+import { ClaimBalance, openCents } from '../domain/ledger/claim-balance';
+import type { Policy } from '../domain/policy';
+import { renderMail } from '../documents/layout';
+import { cancellationLetter, invoiceLetter, reminderLetter } from '../documents/claim-letters';
+import { audit } from '../store/audit';
+import { deliverOnce } from '../store/deliver';
+import { book, claimBalance, lockClaim } from '../store/ledger';
+import { loadPolicy } from '../store/policy';
+import { loadClaimForLetter } from '../store/claim-letter-data';
+import { collectionFile } from '../documents/collection-file';
+import { uploadOnce } from '../infra/sftp';
+import type { ActivityDeps } from './deps';
+
+const SYSTEM = 'system';
+
+/**
+ * The claim workflow's activities. Each is idempotent: ledger entries and documents carry keys
+ * derived from the claim and step, so a retry or a replay books, sends and pays nothing twice.
+ */
+export function createClaimActivities(deps: ActivityDeps) {
+  const { db } = deps;
+
+  async function context(claimId: string): Promise<{ clientId: string; tariff: Tariff; policy: Policy }> {
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { client: true } });
+    return { clientId: claim.clientId, tariff: claim.client.tariff, policy: await loadPolicy(db, claim.clientId) };
+  }
+
+  /** Books an entry computed from the claim's current balance, under the claim's row lock. */
+  async function bookOnClaim(claimId: string, key: string, kind: string, description: string, compute: (b: ClaimBalance, policy: Policy, claim: Claim) => Posting[]) {
+    return db.$transaction(async (tx) => {
+      await lockClaim(tx, claimId);
+      const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId } });
+      const policy = await loadPolicy(tx, claim.clientId);
+      const postings = compute(await claimBalance(tx, claimId), policy, claim);
+      const booked = await book(tx, { idempotencyKey: key, kind, description, claimId, clientId: claim.clientId, postings });
+      return { booked, postings, claim };
+    });
+  }
+
+  return {
+    loadClaimContext: context,
+
+    async recordStage(claimId: string, stage: ClaimStageName, dunningLevel: number, outcome?: ClaimOutcome): Promise<void> {
+      await db.$transaction(async (tx) => {
+        await tx.claim.update({ where: { id: claimId }, data: { stage, dunningLevel, outcome: outcome ?? null } });
+        await audit(tx, SYSTEM, 'stage', 'claim', claimId, { stage, dunningLevel, outcome });
+      });
+    },
+
+    /** Splitting: a record goes to the client of its treating doctor when that is another client. */
+    async splitClaim(claimId: string) {
+      const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+      const doctor = await db.doctor.findUnique({ where: { externalId: claim.doctorExternalId } });
+      if (doctor && doctor.clientId !== claim.clientId) {
+        await db.$transaction(async (tx) => {
+          await tx.claim.update({ where: { id: claimId }, data: { clientId: doctor.clientId } });
+          await audit(tx, SYSTEM, 'split', 'claim', claimId, { from: claim.clientId, to: doctor.clientId, doctor: doctor.externalId });
+        });
+      }
+      return context(claimId);
+    },
+
+    async recogniseClaim(claimId: string): Promise<void> {
+      await bookOnClaim(claimId, `recognise:${claimId}`, 'recognise', `claim ${claimId} arises`, (_b, _p, claim) => entries.recogniseClaim(claim.totalCents));
+    },
+
+    async purchaseClaim(claimId: string): Promise<void> {
+      await bookOnClaim(claimId, `purchase:${claimId}`, 'purchase', `factoring purchase of ${claimId}`, (b, p) => entries.purchase(b, p.factoringFeeRate));
+      await db.claim.update({ where: { id: claimId }, data: { purchased: true } });
+    },
+
+    async issueInvoice(claimId: string, dueDateIso: string): Promise<void> {
+      const existing = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+      if (!existing.invoiceDate) {
+        await db.claim.update({ where: { id: claimId }, data: { invoiceDate: new Date(), dueDate: new Date(dueDateIso) } });
+      }
+      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
+      await deliverOnce(db, deps.mailer, {
+        idempotencyKey: `invoice:${claimId}`,
+        kind: 'INVOICE',
+        claimId,
+        clientId: letter.claim.clientId,
+        email: letter.email,
+        postalRecipient: letter.postalRecipient,
+        from: deps.centre.email,
+        mail: await renderMail(invoiceLetter(letter.data)),
+      });
+    },
+
+    async sendReminder(claimId: string, level: number, nextDateIso: string): Promise<void> {
+      const { claim } = await bookOnClaim(claimId, `reminder-fee:${claimId}:${level}`, 'reminder_fee', `dunning fee level ${level}`, (b, p) =>
+        openCents(b) > 0 ? entries.reminderFee(p.reminderFeesCents[level - 1] ?? 0) : [],
+      );
+      const policy = await loadPolicy(db, claim.clientId);
+      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
+      if (letter.data.openCents <= 0) return;
+      await deliverOnce(db, deps.mailer, {
+        idempotencyKey: `reminder:${claimId}:${level}`,
+        kind: `REMINDER_${level}`,
+        claimId,
+        clientId: claim.clientId,
+        email: letter.email,
+        postalRecipient: letter.postalRecipient,
+        from: deps.centre.email,
+        mail: await renderMail(reminderLetter(letter.data, level, policy.reminderFeesCents[level - 1] ?? 0, nextDateIso)),
+      });
+    },
+
+    /** Hands the claim to the lawyer: a statement of claim file in the lawyer's SFTP inbox. */
+    async handOffToCollection(claimId: string): Promise<void> {
+      const key = `collection:${claimId}`;
+      const done = await db.document.findUnique({ where: { idempotencyKey: key } });
+      if (done?.status === 'SENT') return;
+      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
+      const file = collectionFile(letter.claim, letter.data, await claimBalance(db, claimId));
+      const relPath = `collection/${letter.claim.client.number}/${claimId}.csv`;
+      await uploadOnce(deps.collectionSftp, relPath, file);
+      await db.document.upsert({
+        where: { idempotencyKey: key },
+        create: {
+          id: randomUUID(),
+          idempotencyKey: key,
+          kind: 'COLLECTION_HANDOFF',
+          claimId,
+          clientId: letter.claim.clientId,
+          channel: 'sftp',
+          recipient: `${deps.collectionSftp.host}:${relPath}`,
+          subject: `Forderungsaufstellung ${claimId}`,
+          mimeType: 'text/csv',
+          sha256: createHash('sha256').update(file).digest('hex'),
+          content: new Uint8Array(file),
+          status: 'SENT',
+          sentAt: new Date(),
+        },
+        update: { status: 'SENT', sentAt: new Date() },
+      });
+    },
+
+    async cancelClaim(claimId: string, reason: string, actor: string): Promise<void> {
+      const { postings, claim } = await bookOnClaim(claimId, `cancel:${claimId}`, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
+      await audit(db, actor, 'cancel', 'claim', claimId, { reason });
+      const credit = postings.filter((p) => p.account.startsWith('receivable')).reduce((s, p) => s - p.amountCents, 0);
+      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
+      await deliverOnce(db, deps.mailer, {
+        idempotencyKey: `cancellation:${claimId}`,
+        kind: 'CANCELLATION',
+        claimId,
+        clientId: claim.clientId,
+        email: letter.email,
+        postalRecipient: letter.postalRecipient,
+        from: deps.centre.email,
+        mail: await renderMail(cancellationLetter(letter.data, credit)),
+      });
+    },
+
+    /** The collection period ended unpaid: back to the client (Inkasso) or written off (bought). */
+    async closeUncollectible(claimId: string): Promise<ClaimOutcome> {
+      const { claim } = await bookOnClaim(claimId, `uncollectible:${claimId}`, 'uncollectible', `collection of ${claimId} failed`, (b) => entries.uncollectible(b));
+      return claim.purchased ? 'WRITTEN_OFF' : 'RETURNED';
+    },
+
+    /** Pays out what the client is owed for this claim; `step` names the occasion (purchase, final). */
+    async payOut(claimId: string, step: string): Promise<number> {
+      return db.$transaction(async (tx) => {
+        await lockClaim(tx, claimId);
+        const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: { client: true } });
+        const amount = (await claimBalance(tx, claimId)).clientPayableCents;
+        const key = `payout:${claimId}:${step}`;
+        if (amount <= 0) return 0;
+        const booked = await book(tx, { idempotencyKey: key, kind: 'payout', description: `payout for ${claimId} (${step})`, claimId, clientId: claim.clientId, postings: entries.payout(amount) });
+        if (!booked) return 0;
+        await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId: claim.clientId, claimId, amountCents: amount, iban: claim.client.iban } });
+        return amount;
+      });
+    },
+
+    async claimStatus(claimId: string): Promise<{ openCents: number }> {
+      return { openCents: openCents(await claimBalance(db, claimId)) };
+    },
+  };
+}
+
+export type ClaimActivities = ReturnType<typeof createClaimActivities>;

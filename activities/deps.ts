@@ -1,0 +1,17 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../infra/db/prisma';
+import type { Mailer } from '../infra/mailer';
+import type { SftpTarget } from '../infra/sftp';
+
+/** What activities reach the outside world through; built once per worker (workers/services.ts). */
+export interface ActivityDeps {
+  db: Db;
+  mailer: Mailer;
+  /** The lawyer's SFTP server for collection handoffs. */
+  collectionSftp: SftpTarget;
+  /** Sender of every letter and email. */
+  centre: { name: string; email: string };
+  /** For starting claim workflows from the billing-file workflow. */
+  temporal: Client;
+  taskQueue: string;
+}

@@ -1,0 +1,27 @@
+import express, { Express } from 'express';
+import { billingFileRoutes } from './routes/billing-files';
+import { claimRoutes } from './routes/claims';
+import type { ApiContext } from './context';
+import { errorHandler, unknownRoute } from './errors';
+import { openApiDocument } from './openapi';
+
+/** The REST API: a thin layer over the database and the claim workflows. */
+export function createApp(ctx: ApiContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.get('/api/health', async (_req, res) => {
+    const checks = await Promise.allSettled([ctx.db.$queryRaw`SELECT 1`, ctx.temporal.workflowService.getSystemInfo({})]);
+    const [database, temporal] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : `down: ${(c.reason as Error).message}`));
+    const ok = database === 'ok' && temporal === 'ok';
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal });
+  });
+  app.use('/api', billingFileRoutes(ctx));
+  app.use('/api', claimRoutes(ctx));
+  app.use(unknownRoute);
+  app.use(errorHandler);
+  return app;
+}

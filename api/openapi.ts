@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
+const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const claimId = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'claim id = invoice number' };
+const actor = { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' };
+
+function staffAction(summary: string, body: z.ZodType) {
+  return {
+    post: {
+      summary,
+      parameters: [claimId, actor],
+      requestBody: { required: true, ...json(body) },
+      responses: { 202: { description: 'recorded and signalled to the claim workflow' }, 400: error, 404: error, 409: error, 422: error },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 description of the REST API, served at /api/openapi.json. */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'claimflow API', version: '0.1.0', description: 'Claim status and staff actions of a billing centre.' },
+  servers: [{ url: '/api' }],
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+          },
+        },
+      },
+    },
+  },
+  paths: {
+    '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
+    '/clients/{clientId}/billing-files': {
+      post: {
+        summary: 'upload a billing file (PADneXt XML or CSV, see docs/csv-format.md)',
+        parameters: [
+          { name: 'clientId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'fileName', in: 'query', required: true, schema: { type: 'string' } },
+          actor,
+        ],
+        requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        responses: { 202: { description: 'accepted for processing' }, 200: { description: 'identical file already received' }, 400: error, 404: error },
+      },
+    },
+    '/billing-files/{id}': {
+      get: { summary: 'receipt: outcome of every record', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'receipt' }, 404: error } },
+    },
+    '/claims': {
+      get: {
+        summary: 'list claims',
+        parameters: ['stage', 'clientId', 'submissionId', 'limit', 'after'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+        responses: { 200: { description: 'a page of claims' }, 400: error },
+      },
+    },
+    '/claims/{id}': { get: { summary: 'claim with stage, balance, lines, history, documents', parameters: [claimId], responses: { 200: { description: 'claim' }, 404: error } } },
+    '/claims/{id}/payments': {
+      post: {
+        summary: 'record a payment',
+        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        requestBody: { required: true, ...json(PaymentBody) },
+        responses: { 201: { description: 'booked' }, 200: { description: 'already booked under this Idempotency-Key' }, 400: error, 404: error, 409: error },
+      },
+    },
+    '/claims/{id}/deferral': staffAction('defer dunning until a date', DeferralBody),
+    '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
+    '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
+    '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
+  },
+};

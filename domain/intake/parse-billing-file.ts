@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { ParsedBillingFile } from './types';
+import { parseCsv } from './csv-parser';
+import { parsePadnext } from './padnext-parser';
+
+/**
+ * Entry point for an uploaded billing file: XML content (or a .xml name) → PADneXt, anything else
+ * → the documented CSV. Content wins over the name because practices rename files freely; a
+ * .xml name that is not XML still goes to the PADneXt reader so the "not XML" error is precise.
+ */
+export function parseBillingFile(content: Buffer, fileName: string): ParsedBillingFile {
+  return looksLikeXml(content) || /\.xml$/i.test(fileName) ? parsePadnext(content, fileName) : parseCsv(content, fileName);
+}
+
+function looksLikeXml(content: Buffer): boolean {
+  if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) return true; // UTF-16 BOM: CSV is never UTF-16 here
+  let i = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
+  while (i < content.length && (content[i] === 0x20 || content[i] === 0x09 || content[i] === 0x0a || content[i] === 0x0d)) i++;
+  return content[i] === 0x3c; // '<'
+}
+
+/** Hex SHA-256 of the raw bytes: the same file sent twice has the same hash, whatever its name. */
+export function fileSha256(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}

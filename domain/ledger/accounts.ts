@@ -1,0 +1,31 @@
+/**
+ * The centre's chart of accounts. Postings are debit positive, credit negative; claim-related
+ * postings carry the claim and client, so each claim's and each client's balances are sums.
+ * Receivables are split into principal and costs because a partial payment pays costs first,
+ * then principal (§ 367 BGB), and only principal belongs to the client.
+ */
+export const Account = {
+  /** Patient owes the invoice amount (asset). */
+  RECEIVABLE_PRINCIPAL: 'receivable_principal',
+  /** Patient owes dunning fees (asset). */
+  RECEIVABLE_COSTS: 'receivable_costs',
+  /** The client's stake in a claim the centre collects but has not bought (credit balance). */
+  CLIENT_CLAIMS: 'client_claims',
+  /** Money owed to the client, cleared by a payout (credit balance). */
+  CLIENT_PAYABLE: 'client_payable',
+  /** Overpayments owed back to the payer (credit balance). */
+  PAYER_CREDIT: 'payer_credit',
+  /** The centre's income: factoring discounts, Inkasso fees, dunning fees (credit balance). */
+  FEE_INCOME: 'fee_income',
+  /** Purchased claims that could not be collected (expense). */
+  BAD_DEBT: 'bad_debt',
+  /** The centre's bank account (asset). */
+  BANK: 'bank',
+} as const;
+
+export type AccountName = (typeof Account)[keyof typeof Account];
+
+export interface Posting {
+  account: AccountName;
+  amountCents: number;
+}

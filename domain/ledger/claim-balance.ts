@@ -1,0 +1,27 @@
+import { Account, AccountName } from './accounts';
+
+/** A claim's balances as the ledger holds them, in positive cents where money is owed. */
+export interface ClaimBalance {
+  principalOpenCents: number;
+  costsOpenCents: number;
+  /** Principal the client still has a stake in (not purchased, not collected). */
+  clientStakeCents: number;
+  /** Owed to the client for this claim and not yet paid out. */
+  clientPayableCents: number;
+}
+
+/** Sums the postings of one claim into its balances. */
+export function claimBalanceFrom(postings: Array<{ account: string; amountCents: number }>): ClaimBalance {
+  const sum: Partial<Record<AccountName, number>> = {};
+  for (const p of postings) sum[p.account as AccountName] = (sum[p.account as AccountName] ?? 0) + p.amountCents;
+  return {
+    principalOpenCents: sum[Account.RECEIVABLE_PRINCIPAL] ?? 0,
+    costsOpenCents: sum[Account.RECEIVABLE_COSTS] ?? 0,
+    clientStakeCents: -(sum[Account.CLIENT_CLAIMS] ?? 0),
+    clientPayableCents: -(sum[Account.CLIENT_PAYABLE] ?? 0),
+  };
+}
+
+export function openCents(b: ClaimBalance): number {
+  return b.principalOpenCents + b.costsOpenCents;
+}

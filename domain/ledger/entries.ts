@@ -1,0 +1,103 @@
+import { applyRate } from '../decimal-rate';
+import { Account, Posting } from './accounts';
+import { ClaimBalance } from './claim-balance';
+
+/**
+ * The journal entries of a claim's life, as pure functions of its balances. Each returns postings
+ * that sum to zero (checked again by the database at commit). Zero-amount postings are dropped.
+ */
+
+function entry(postings: Posting[]): Posting[] {
+  const kept = postings.filter((p) => p.amountCents !== 0);
+  const total = kept.reduce((s, p) => s + p.amountCents, 0);
+  if (total !== 0) throw new Error(`unbalanced entry: postings sum to ${total} cents`);
+  return kept;
+}
+
+/** The claim arises: the patient owes the total, held for the client. */
+export function recogniseClaim(totalCents: number): Posting[] {
+  return entry([
+    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: totalCents },
+    { account: Account.CLIENT_CLAIMS, amountCents: -totalCents },
+  ]);
+}
+
+/** Factoring purchase of the open principal: the client is owed the price, the centre keeps the discount. */
+export function purchase(b: ClaimBalance, feeRate: string): Posting[] {
+  const discount = applyRate(b.clientStakeCents, feeRate);
+  return entry([
+    { account: Account.CLIENT_CLAIMS, amountCents: b.clientStakeCents },
+    { account: Account.CLIENT_PAYABLE, amountCents: -(b.clientStakeCents - discount) },
+    { account: Account.FEE_INCOME, amountCents: -discount },
+  ]);
+}
+
+/** A dunning fee the patient owes the centre. */
+export function reminderFee(feeCents: number): Posting[] {
+  return entry([
+    { account: Account.RECEIVABLE_COSTS, amountCents: feeCents },
+    { account: Account.FEE_INCOME, amountCents: -feeCents },
+  ]);
+}
+
+/**
+ * A payment: costs first, then principal (§ 367 BGB), the rest is owed back to the payer.
+ * Principal of a claim not (yet) bought passes to the client minus the collection fee.
+ */
+export function payment(b: ClaimBalance, amountCents: number, collectionFeeRate: string): Posting[] {
+  if (amountCents <= 0) throw new Error(`a payment must be positive, got ${amountCents} cents`);
+  const toCosts = Math.min(amountCents, Math.max(b.costsOpenCents, 0));
+  const toPrincipal = Math.min(amountCents - toCosts, Math.max(b.principalOpenCents, 0));
+  const excess = amountCents - toCosts - toPrincipal;
+  const forClient = Math.min(toPrincipal, Math.max(b.clientStakeCents, 0));
+  const fee = applyRate(forClient, collectionFeeRate);
+  return entry([
+    { account: Account.BANK, amountCents },
+    { account: Account.RECEIVABLE_COSTS, amountCents: -toCosts },
+    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -toPrincipal },
+    { account: Account.PAYER_CREDIT, amountCents: -excess },
+    { account: Account.CLIENT_CLAIMS, amountCents: forClient },
+    { account: Account.CLIENT_PAYABLE, amountCents: -(forClient - fee) },
+    { account: Account.FEE_INCOME, amountCents: -fee },
+  ]);
+}
+
+/**
+ * Cancellation with credit note: the open amount is cleared. Costs are the centre's to drop; the
+ * client's stake is given up; for a bought claim the client repays the price and the centre
+ * returns the discount on the cancelled principal.
+ */
+export function cancellation(b: ClaimBalance, feeRate: string): Posting[] {
+  const boughtPrincipal = Math.max(b.principalOpenCents - b.clientStakeCents, 0);
+  const discount = applyRate(boughtPrincipal, feeRate);
+  return entry([
+    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -b.principalOpenCents },
+    { account: Account.RECEIVABLE_COSTS, amountCents: -b.costsOpenCents },
+    { account: Account.FEE_INCOME, amountCents: b.costsOpenCents + discount },
+    { account: Account.CLIENT_CLAIMS, amountCents: b.clientStakeCents },
+    { account: Account.CLIENT_PAYABLE, amountCents: boughtPrincipal - discount },
+  ]);
+}
+
+/**
+ * Collection failed: an unbought claim goes back to the client (its stake ends, costs are dropped);
+ * the bought part is the centre's loss.
+ */
+export function uncollectible(b: ClaimBalance): Posting[] {
+  const boughtPrincipal = Math.max(b.principalOpenCents - b.clientStakeCents, 0);
+  return entry([
+    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -b.principalOpenCents },
+    { account: Account.RECEIVABLE_COSTS, amountCents: -b.costsOpenCents },
+    { account: Account.FEE_INCOME, amountCents: b.costsOpenCents },
+    { account: Account.CLIENT_CLAIMS, amountCents: b.clientStakeCents },
+    { account: Account.BAD_DEBT, amountCents: boughtPrincipal },
+  ]);
+}
+
+/** Money transferred to the client. */
+export function payout(amountCents: number): Posting[] {
+  return entry([
+    { account: Account.CLIENT_PAYABLE, amountCents },
+    { account: Account.BANK, amountCents: -amountCents },
+  ]);
+}

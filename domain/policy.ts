@@ -1,0 +1,75 @@
+import { msToNumber } from '@temporalio/common/lib/time';
+import { z } from 'zod';
+
+/**
+ * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
+ * "system" in the Policy table holds the system-wide values; a client may have its own policy,
+ * whose fields override the system's. Durations are strings as Temporal reads them ("30 days",
+ * "90s"), so a demo or a test can live a claim's months in seconds.
+ */
+
+const duration = z.string().refine((v) => {
+  try {
+    return msToNumber(v as never) > 0;
+  } catch {
+    return false;
+  }
+}, 'a positive duration such as "14 days", "36h" or "5s"');
+const rate = z.string().regex(/^\d+(\.\d{1,9})?$/, 'a decimal rate such as "0.035"');
+const cents = z.number().int().nonnegative();
+
+export const PolicySchema = z.object({
+  /** Invoice due this long after it is issued (Zahlungsziel). */
+  paymentTerm: duration,
+  /** Number of dunning letters: level 1 is the payment reminder, the rest are Mahnungen. */
+  reminderLevels: z.number().int().min(0).max(5),
+  /** Time between a reminder and the next step. */
+  reminderInterval: duration,
+  /** Dunning fee charged to the patient per level (index 0 = level 1); missing levels cost nothing. */
+  reminderFeesCents: z.array(cents),
+  /** After the collection handoff: how long to wait for the lawyer's result before closing. */
+  collectionPeriod: duration,
+  /** Factoring discount taken on purchase, as a share of the claim's total. */
+  factoringFeeRate: rate,
+  /** Inkasso: the centre's fee as a share of what it collected. */
+  inkassoFeeRate: rate,
+  /** A claim workflow continues as new past this many history events. */
+  maxHistoryEvents: z.number().int().min(100).max(40_000),
+});
+
+export type Policy = z.infer<typeof PolicySchema>;
+
+/** What a billing centre typically agrees: 30 days to pay, three dunning levels two weeks apart. */
+export const SYSTEM_POLICY: Policy = {
+  paymentTerm: '30 days',
+  reminderLevels: 3,
+  reminderInterval: '14 days',
+  reminderFeesCents: [0, 250, 500],
+  collectionPeriod: '180 days',
+  factoringFeeRate: '0.035',
+  inkassoFeeRate: '0.06',
+  maxHistoryEvents: 2000,
+};
+
+/** The demo's policy: a claim's whole life in well under a minute. */
+export const DEMO_POLICY: Policy = {
+  ...SYSTEM_POLICY,
+  paymentTerm: '8s',
+  reminderInterval: '5s',
+  collectionPeriod: '10s',
+};
+
+/** The system policy overridden by a client's own fields; throws naming every invalid field. */
+export function resolvePolicy(system: unknown, client?: unknown): Policy {
+  const merged = { ...(system as object), ...((client as object | undefined) ?? {}) };
+  const result = PolicySchema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid policy: ${problems}`);
+  }
+  return result.data;
+}
+
+export function durationMs(d: string): number {
+  return msToNumber(d as never);
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../prisma/generated/client';
+import type { Posting } from '../domain/ledger/accounts';
+import { ClaimBalance, claimBalanceFrom } from '../domain/ledger/claim-balance';
+
+type Tx = Prisma.TransactionClient;
+
+export interface JournalEntry {
+  /** Same key, same booking: a retried or replayed booking is a no-op. */
+  idempotencyKey: string;
+  kind: string;
+  description: string;
+  claimId?: string;
+  clientId?: string;
+  postings: Posting[];
+}
+
+/** Books an entry unless its key was booked before; returns whether it booked now. */
+export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
+  const id = randomUUID();
+  const created = await tx.ledgerTransaction.createMany({
+    data: [{ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description }],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return false;
+  await tx.ledgerPosting.createMany({
+    data: e.postings.map((p) => ({
+      id: randomUUID(),
+      transactionId: id,
+      account: p.account,
+      amountCents: p.amountCents,
+      claimId: e.claimId ?? null,
+      clientId: e.clientId ?? null,
+    })),
+  });
+  return true;
+}
+
+export async function claimBalance(tx: Tx, claimId: string): Promise<ClaimBalance> {
+  const sums = await tx.ledgerPosting.groupBy({ by: ['account'], where: { claimId }, _sum: { amountCents: true } });
+  return claimBalanceFrom(sums.map((s) => ({ account: s.account, amountCents: s._sum.amountCents ?? 0 })));
+}
+
+/** Serialises bookings on one claim: balance-dependent entries must see each other's results. */
+export async function lockClaim(tx: Tx, claimId: string): Promise<void> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+  if (rows.length === 0) throw new Error(`claim ${claimId} does not exist`);
+}

@@ -1,0 +1,50 @@
+import type { Db } from '../infra/db/prisma';
+import type { Policy } from '../domain/policy';
+import type { Tariff } from '../prisma/generated/client';
+import { SYSTEM_POLICY_ID } from './policy';
+
+/** Sets the system-wide policy (policy data is data: the demo and tests set short durations). */
+export async function setSystemPolicy(db: Db, policy: Policy): Promise<void> {
+  await db.policy.upsert({
+    where: { id: SYSTEM_POLICY_ID },
+    create: { id: SYSTEM_POLICY_ID, name: 'System', data: policy },
+    update: { data: policy },
+  });
+}
+
+export interface ClientSeed {
+  id: string;
+  number: string;
+  name: string;
+  tariff: Tariff;
+  email: string;
+  iban: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  /** A client-specific policy overriding fields of the system policy. */
+  policy?: Partial<Policy>;
+}
+
+/** Creates or updates a client and its own policy overrides. */
+export async function upsertClient(db: Db, c: ClientSeed): Promise<void> {
+  const { policy, ...fields } = c;
+  const policyId = policy ? `client-${c.id}` : null;
+  if (policy) {
+    await db.policy.upsert({ where: { id: policyId! }, create: { id: policyId!, name: `Client ${c.number}`, data: policy }, update: { data: policy } });
+  }
+  await db.client.upsert({ where: { id: c.id }, create: { ...fields, policyId }, update: { ...fields, policyId } });
+}
+
+/** The sample practice the demo bills for. */
+export const SAMPLE_CLIENT: ClientSeed = {
+  id: 'C001',
+  number: '10001',
+  name: 'Praxisgemeinschaft Dr. med. Berger & Kollegen',
+  tariff: 'INKASSO',
+  email: 'praxis@berger-kollegen.example',
+  iban: 'DE02120300000000202051',
+  street: 'Hohe Straße 12',
+  postalCode: '50667',
+  city: 'Köln',
+};

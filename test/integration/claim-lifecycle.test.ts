@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { generatePadnext } from '../../bench/gen/padnext-generator';
+import { applyRate } from '../../domain/decimal-rate';
+import { Harness } from '../support/harness';
+import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
+
+jest.setTimeout(120_000);
+const sftp = JSON.parse(process.env.CF_TEST_SFTP!) as { baseDir: string };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await Harness.start();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** Uploads a generated billing file; returns the claim ids of its accepted records. */
+async function uploadAndWait(clientId: string, cases: number, seed: number): Promise<string[]> {
+  const file = generatePadnext({ cases, seed, clientId });
+  const billable = file.cases.filter((c) => c.consent).length;
+  const res = await h.api().post(`/api/clients/${clientId}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
+  expect(res.status).toBe(202);
+  const result = await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  expect(result).toEqual({ accepted: billable, rejected: cases - billable, duplicates: 0, started: billable });
+  const receipt = await h.api().get(`/api/billing-files/${res.body.submissionId}`);
+  return receipt.body.records.filter((r: { outcome: string }) => r.outcome === 'ACCEPTED').map((r: { claimId: string }) => r.claimId);
+}
+
+test('Inkasso: a paid claim and an unpaid claim each run through every stage, and the money reconciles', async () => {
+  const client = await h.client('INKASSO');
+  const [paid, unpaid] = await uploadAndWait(client.id, 2, 11);
+
+  // The patient pays once the invoice is out.
+  await h.eventually('invoice of the paid claim', async () => ((await h.db.claim.findUnique({ where: { id: paid } }))?.stage === 'WAITING' ? true : undefined));
+  const claim = await h.db.claim.findUniqueOrThrow({ where: { id: paid } });
+  const pay = await h.api().post(`/api/claims/${paid}/payments`).set('Idempotency-Key', `test-${paid}`).send({ amountCents: claim.totalCents, reference: paid });
+  expect(pay.status).toBe(201);
+  expect(pay.body.openCents).toBe(0);
+
+  expect(await h.temporal.workflow.getHandle(`claim-${paid}`).result()).toBe('PAID');
+  expect(await h.temporal.workflow.getHandle(`claim-${unpaid}`).result()).toBe('RETURNED');
+
+  // Every stage was passed and recorded in the audit trail.
+  for (const id of [paid, unpaid]) {
+    const stages = (await h.db.auditEvent.findMany({ where: { entityId: id, action: 'stage' }, orderBy: { id: 'asc' } })).map((e) => (e.data as { stage: string }).stage);
+    expect(stages.slice(0, 4)).toEqual(['SPLITTING', 'PURCHASE', 'STATEMENT', 'WAITING']);
+    expect(stages.slice(-2)).toEqual(['PAYOUT', 'CLOSED']);
+  }
+  const unpaidStages = (await h.db.auditEvent.findMany({ where: { entityId: unpaid, action: 'stage' }, orderBy: { id: 'asc' } })).map((e) => e.data as { stage: string; dunningLevel: number });
+  expect(unpaidStages.filter((s) => s.stage === 'REMINDER').map((s) => s.dunningLevel)).toEqual([1, 2]);
+  expect(unpaidStages.some((s) => s.stage === 'COLLECTION')).toBe(true);
+
+  // Letters: the paid claim got its invoice only; the unpaid one invoice, two reminders and a handoff.
+  // Letters go by email where the person responsible has an address, else to print.
+  const docs = async (id: string) => (await h.db.document.findMany({ where: { claimId: id }, orderBy: { createdAt: 'asc' } })).map((d) => `${d.kind}:${d.status}`);
+  const letterStatus = async (id: string) => ((await h.db.claim.findUniqueOrThrow({ where: { id }, include: { responsible: true } })).responsible.email ? 'SENT' : 'QUEUED_FOR_PRINT');
+  const [paidVia, unpaidVia] = [await letterStatus(paid), await letterStatus(unpaid)];
+  expect(await docs(paid)).toEqual([`INVOICE:${paidVia}`]);
+  expect(await docs(unpaid)).toEqual([`INVOICE:${unpaidVia}`, `REMINDER_1:${unpaidVia}`, `REMINDER_2:${unpaidVia}`, 'COLLECTION_HANDOFF:SENT']);
+  const subjects = h.mails().map((m) => m.subject);
+  const mailed = (subject: string, via: string) => expect(subjects.filter((s) => s === subject)).toHaveLength(via === 'SENT' ? 1 : 0);
+  mailed(`Rechnung ${paid}`, paidVia);
+  mailed(`Zahlungserinnerung zur Rechnung ${unpaid}`, unpaidVia);
+  mailed(`1. Mahnung zur Rechnung ${unpaid}`, unpaidVia);
+  const handoff = fs.readFileSync(path.join(sftp.baseDir, 'collection', client.number, `${unpaid}.csv`), 'utf8');
+  expect(handoff).toContain(unpaid);
+
+  // Money: the paid claim's principal goes to the client minus the 6 % Inkasso fee; the unpaid
+  // claim goes back to the client, its dunning fee is dropped; nothing stays open anywhere.
+  const fee = applyRate(claim.totalCents, '0.06');
+  const payouts = await h.db.payout.findMany({ where: { claimId: { in: [paid, unpaid] } } });
+  expect(payouts.map((p) => [p.claimId, p.amountCents])).toEqual([[paid, claim.totalCents - fee]]);
+  const balances = await accountBalances(h.db, [paid, unpaid]);
+  expect(balances).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0, bank: fee, fee_income: -fee });
+  expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0);
+  expect(await unbalancedEntries(h.db, [paid, unpaid])).toBe(0);
+});

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import type { Express } from 'express';
+import { SYSTEM_POLICY, Policy } from '../../domain/policy';
+import type { SftpTarget } from '../../infra/sftp';
+import { setSystemPolicy, upsertClient, ClientSeed } from '../../store/seed';
+import type { Tariff } from '../../prisma/generated/client';
+import { createClaimflowWorker } from '../../workers/claim-worker';
+import { connectServices, Services } from '../../workers/services';
+
+/** Durations short enough that a claim's whole life takes seconds. */
+export const FAST_POLICY: Partial<Policy> = {
+  paymentTerm: '3s',
+  reminderLevels: 2,
+  reminderInterval: '2s',
+  reminderFeesCents: [0, 250],
+  collectionPeriod: '3s',
+};
+
+/**
+ * One test file's view of the shared services: its own task queue and worker, a client of the
+ * API, and helpers to create clients with their own policy (tests run in parallel on one database).
+ */
+export class Harness {
+  worker?: Worker;
+  private running?: Promise<void>;
+  readonly app: Express;
+
+  private constructor(readonly services: Services) {
+    this.app = createApp({ db: services.deps.db, temporal: services.deps.temporal, taskQueue: services.deps.taskQueue });
+  }
+
+  static async start(): Promise<Harness> {
+    installQuietRuntime();
+    const env = {
+      databaseUrl: process.env.DATABASE_URL!,
+      temporalAddress: process.env.TEMPORAL_ADDRESS!,
+      smtpUrl: process.env.SMTP_URL!,
+      collectionSftp: JSON.parse(process.env.CF_TEST_SFTP!) as SftpTarget,
+    };
+    const h = new Harness(await connectServices(env, `test-${randomUUID()}`));
+    await setSystemPolicy(h.db, SYSTEM_POLICY);
+    await h.startWorker();
+    return h;
+  }
+
+  get db() {
+    return this.services.deps.db;
+  }
+  get temporal() {
+    return this.services.deps.temporal;
+  }
+  api() {
+    return request(this.app);
+  }
+
+  async startWorker(): Promise<void> {
+    this.worker = await createClaimflowWorker(this.services.workerConnection, this.services.deps, { codePath: process.env.CF_TEST_BUNDLE! });
+    this.running = this.worker.run();
+  }
+
+  async stopWorker(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    this.worker = undefined;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopWorker();
+    await this.services.close();
+  }
+
+  /** A fresh client of the given tariff with the fast test policy (plus overrides). */
+  async client(tariff: Tariff, policy: Partial<Policy> = {}): Promise<ClientSeed> {
+    const n = randomUUID().slice(0, 8);
+    const c: ClientSeed = {
+      id: `T-${n}`,
+      number: n,
+      name: `Testpraxis ${n}`,
+      tariff,
+      email: `praxis-${n}@example.de`,
+      iban: 'DE02120300000000202051',
+      street: 'Teststraße 1',
+      postalCode: '10115',
+      city: 'Berlin',
+      policy: { ...FAST_POLICY, ...policy },
+    };
+    await upsertClient(this.db, c);
+    return c;
+  }
+
+  /** Polls until `check` returns a value (not undefined), or fails after timeoutMs. */
+  async eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await check();
+      if (v !== undefined) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** Messages the local SMTP server received, parsed just enough to assert on. */
+  mails(): Array<{ to: string; subject: string; messageId: string; raw: string }> {
+    const dir = process.env.CF_TEST_MAIL_DIR!;
+    return fs.readdirSync(dir).map((f) => {
+      const raw = fs.readFileSync(path.join(dir, f), 'utf8');
+      const header = (name: string) => new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(raw)?.[1].replace(/\r?\n[ \t]+/g, ' ').trim() ?? '';
+      return { to: header('X-Envelope-To'), subject: decodeMimeWords(header('Subject')), messageId: header('Message-ID'), raw };
+    });
+  }
+}
+
+let runtimeInstalled = false;
+/** Worker logs only from warnings up: test output stays readable. */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+/** Subjects with umlauts arrive as RFC 2047 encoded words. */
+function decodeMimeWords(s: string): string {
+  return s.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
+  );
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { bundleWorkflowCode, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createClaimActivities } from '../activities/claim-activities';
+import { createIntakeActivities } from '../activities/intake-activities';
+import type { ActivityDeps } from '../activities/deps';
+
+export const TASK_QUEUE = 'claimflow';
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflow code, bundled once per process (webpack + swc; takes seconds). */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../workflows/index.ts'), logger: undefined });
+  return bundle;
+}
+
+/** A worker running every claimflow workflow and activity on one task queue. */
+export async function createClaimflowWorker(connection: NativeConnection, deps: ActivityDeps, bundle?: { codePath: string }): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace: 'default',
+    taskQueue: deps.taskQueue,
+    workflowBundle: bundle ?? (await workflowBundle()),
+    activities: { ...createClaimActivities(deps), ...createIntakeActivities(deps) },
+    maxConcurrentActivityTaskExecutions: 50,
+    maxConcurrentWorkflowTaskExecutions: 100,
+  });
+}

@@ -1,0 +1,39 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import type { ActivityDeps } from '../activities/deps';
+import { createDb } from '../infra/db/prisma';
+import type { Environment } from '../infra/environment';
+import { createSmtpMailer } from '../infra/mailer';
+import { TASK_QUEUE } from './claim-worker';
+
+export interface Services {
+  deps: ActivityDeps;
+  workerConnection: NativeConnection;
+  close(): Promise<void>;
+}
+
+/** Connections to the environment's services, shared by a process's worker and API. */
+export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp'>, taskQueue = TASK_QUEUE): Promise<Services> {
+  const db = createDb(env.databaseUrl);
+  const clientConnection = await Connection.connect({ address: env.temporalAddress });
+  const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
+  const mailer = createSmtpMailer(env.smtpUrl);
+  const deps: ActivityDeps = {
+    db,
+    mailer,
+    collectionSftp: env.collectionSftp,
+    centre: { name: process.env.CENTRE_NAME ?? 'Privatärztliche Verrechnungsstelle Musterstadt', email: process.env.CENTRE_EMAIL ?? 'abrechnung@pvs-musterstadt.example' },
+    temporal: new Client({ connection: clientConnection }),
+    taskQueue,
+  };
+  return {
+    deps,
+    workerConnection,
+    async close() {
+      mailer.close();
+      await workerConnection.close();
+      await clientConnection.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { IntakeActivities } from '../activities/intake-activities';
+
+const intake = proxyActivities<IntakeActivities>({
+  // Parsing and persisting a large file takes a while; the activity heartbeats per chunk.
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Claim workflows are started in pages so no single activity or payload grows with the file. */
+const START_PAGE_SIZE = 500;
+
+export interface BillingFileResult {
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  started: number;
+}
+
+/**
+ * One billing file: validate and persist its records (each answered in the receipt), start a
+ * claim workflow per accepted record, then send the client its receipt (Eingangsbestätigung).
+ */
+export async function billingFileWorkflow(input: { submissionId: string }): Promise<BillingFileResult> {
+  const counts = await intake.processSubmission(input.submissionId);
+  let started = 0;
+  let after: string | undefined;
+  for (;;) {
+    const page = await intake.startClaimWorkflows(input.submissionId, after ?? null, START_PAGE_SIZE);
+    started += page.count;
+    if (!page.lastClaimId) break;
+    after = page.lastClaimId;
+  }
+  await intake.sendReceipt(input.submissionId);
+  return { ...counts, started };
+}

@@ -1,0 +1,67 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+/**
+ * The messages a claim workflow understands. Money is booked before the signal is sent (by the
+ * REST API or the bank import); the signal tells the workflow to look at the claim's balance.
+ */
+
+export interface PaymentSignal {
+  /** The booked payment's id: a repeated signal for the same payment changes nothing. */
+  paymentId: string;
+  amountCents: number;
+}
+export interface DeferralSignal {
+  /** ISO date-time until which dunning pauses. */
+  until: string;
+  reason: string;
+}
+export interface InstallmentSignal {
+  installments: Array<{ dueDate: string; amountCents: number }>;
+}
+export interface DisputeSignal {
+  open: boolean;
+  reason: string;
+}
+export interface CancellationSignal {
+  reason: string;
+  actor: string;
+}
+
+export const paymentReceived = defineSignal<[PaymentSignal]>('paymentReceived');
+export const deferral = defineSignal<[DeferralSignal]>('deferral');
+export const installmentAgreement = defineSignal<[InstallmentSignal]>('installmentAgreement');
+export const dispute = defineSignal<[DisputeSignal]>('dispute');
+export const cancellation = defineSignal<[CancellationSignal]>('cancellation');
+
+export type ClaimStageName =
+  | 'INTAKE'
+  | 'SPLITTING'
+  | 'PURCHASE'
+  | 'STATEMENT'
+  | 'WAITING'
+  | 'REMINDER'
+  | 'COLLECTION'
+  | 'PAYOUT'
+  | 'CLOSED';
+
+export type ClaimOutcome = 'PAID' | 'CANCELLED' | 'RETURNED' | 'WRITTEN_OFF';
+
+/** What the workflow knows about its claim; carried across continue-as-new. */
+export interface ClaimState {
+  stage: ClaimStageName;
+  clientId?: string;
+  dunningLevel: number;
+  openCents: number;
+  purchased: boolean;
+  dueAt?: number;
+  /** When the current wait ends (due date, next reminder, end of the collection period). */
+  nextActionAt?: number;
+  pausedUntil?: number;
+  disputed: boolean;
+  installments: Array<{ dueAt: number; amountCents: number }>;
+  seenPayments: string[];
+  cancelRequest?: CancellationSignal;
+  outcome?: ClaimOutcome;
+}
+
+export const claimStateQuery = defineQuery<ClaimState>('claimState');

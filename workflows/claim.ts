@@ -1,0 +1,231 @@
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ClaimActivities } from '../activities/claim-activities';
+import type { Policy } from '../domain/policy';
+import { durationMs } from '../domain/policy';
+import {
+  cancellation,
+  ClaimOutcome,
+  ClaimStageName,
+  ClaimState,
+  claimStateQuery,
+  deferral,
+  dispute,
+  installmentAgreement,
+  paymentReceived,
+} from './claim-messages';
+import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from './search-attributes';
+
+const acts = proxyActivities<ClaimActivities>({
+  startToCloseTimeout: '2 minutes',
+  // Outages of the database, mail or SFTP server are waited out: the claim resumes where it was.
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export interface ClaimWorkflowInput {
+  claimId: string;
+  /** Set when the workflow continues as new: the state it had reached. */
+  state?: ClaimState;
+}
+
+/** Stages in which the patient has an invoice and owes money. */
+const DUNNING_STAGES: ClaimStageName[] = ['WAITING', 'REMINDER', 'COLLECTION'];
+
+/**
+ * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection →
+ * payout. Decisions and timers only; every effect is an idempotent activity. Staff and the bank
+ * import talk to it through signals (claim-messages.ts); its state is queryable and mirrored in
+ * search attributes for the Temporal UI.
+ */
+export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOutcome> {
+  const { claimId } = input;
+  const s: ClaimState = input.state ?? {
+    stage: 'INTAKE',
+    dunningLevel: 0,
+    openCents: 0,
+    purchased: false,
+    disputed: false,
+    installments: [],
+    seenPayments: [],
+  };
+  let paymentPending = false;
+  let plansChanged = false;
+
+  setHandler(paymentReceived, (p) => {
+    if (s.seenPayments.includes(p.paymentId)) return;
+    s.seenPayments.push(p.paymentId);
+    paymentPending = true;
+  });
+  setHandler(deferral, (d) => {
+    s.pausedUntil = Date.parse(d.until);
+    plansChanged = true;
+  });
+  setHandler(installmentAgreement, (a) => {
+    s.installments = a.installments.map((i) => ({ dueAt: Date.parse(i.dueDate), amountCents: i.amountCents })).sort((x, y) => x.dueAt - y.dueAt);
+    plansChanged = true;
+  });
+  setHandler(dispute, (d) => {
+    s.disputed = d.open;
+    plansChanged = true;
+  });
+  setHandler(cancellation, (c) => {
+    s.cancelRequest ??= c;
+  });
+  setHandler(claimStateQuery, () => s);
+
+  const ctx = await acts.loadClaimContext(claimId);
+  let policy: Policy = ctx.policy;
+  let tariff = ctx.tariff;
+  let published = '';
+
+  function publish(): void {
+    const key = `${s.stage}|${s.dunningLevel}|${s.openCents}|${s.clientId}`;
+    if (key === published) return;
+    published = key;
+    upsertSearchAttributes([
+      { key: ClaimStage, value: s.stage },
+      { key: DunningLevel, value: s.dunningLevel },
+      { key: OpenAmountCents, value: s.openCents },
+      ...(s.clientId ? [{ key: ClaimClient, value: s.clientId }] : []),
+    ]);
+  }
+
+  async function enter(stage: ClaimStageName): Promise<void> {
+    s.stage = stage;
+    await acts.recordStage(claimId, stage, s.dunningLevel, s.outcome);
+  }
+
+  async function refreshBalance(): Promise<void> {
+    const status = await acts.claimStatus(claimId);
+    s.openCents = status.openCents;
+  }
+
+  /** Waits for the current deadline; false when a signal interrupted the wait first. */
+  async function waitForDeadline(): Promise<boolean> {
+    plansChanged = false;
+    const interrupted = () => paymentPending || plansChanged || s.cancelRequest !== undefined;
+    if (s.disputed) {
+      await condition(interrupted);
+      return false;
+    }
+    const due = s.installments.length > 0 ? s.installments[0].dueAt : (s.nextActionAt ?? Date.now());
+    const deadline = Math.max(due, s.pausedUntil ?? 0);
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return true;
+    return !(await condition(interrupted, remaining));
+  }
+
+  /** Deadline reached during an installment plan: on track means the rest covers what is open. */
+  async function installmentOnTrack(): Promise<boolean> {
+    await refreshBalance();
+    const rest = s.installments.slice(1).reduce((sum, i) => sum + i.amountCents, 0);
+    if (s.openCents <= rest) {
+      s.installments.shift();
+      if (s.installments.length === 0) s.nextActionAt = Date.now() + durationMs(policy.reminderInterval);
+      return true;
+    }
+    s.installments = [];
+    return false;
+  }
+
+  /** The payment deadline (or a reminder's) has passed without full payment: escalate. */
+  async function escalate(): Promise<void> {
+    if (tariff === 'FAELLIGKEITSFACTORING' && !s.purchased) {
+      await acts.purchaseClaim(claimId);
+      s.purchased = true;
+      await acts.payOut(claimId, 'purchase');
+    }
+    if (s.dunningLevel < policy.reminderLevels) {
+      s.dunningLevel += 1;
+      await enter('REMINDER');
+      s.nextActionAt = Date.now() + durationMs(policy.reminderInterval);
+      await acts.sendReminder(claimId, s.dunningLevel, new Date(s.nextActionAt).toISOString());
+      await refreshBalance();
+    } else {
+      await enter('COLLECTION');
+      await acts.handOffToCollection(claimId);
+      s.nextActionAt = Date.now() + durationMs(policy.collectionPeriod);
+    }
+  }
+
+  while (s.stage !== 'CLOSED') {
+    publish();
+    if (s.cancelRequest && !s.outcome && s.stage !== 'PAYOUT') {
+      await acts.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor);
+      s.outcome = 'CANCELLED';
+      await refreshBalance();
+      await enter('PAYOUT');
+      continue;
+    }
+    if (paymentPending) {
+      paymentPending = false;
+      await refreshBalance();
+    }
+    if (s.openCents <= 0 && DUNNING_STAGES.includes(s.stage)) {
+      s.outcome = 'PAID';
+      await enter('PAYOUT');
+      continue;
+    }
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > policy.maxHistoryEvents) {
+      await continueAsNew<typeof claimWorkflow>({ claimId, state: s });
+    }
+    switch (s.stage) {
+      case 'INTAKE':
+        s.clientId = ctx.clientId;
+        await enter('SPLITTING');
+        break;
+      case 'SPLITTING': {
+        const split = await acts.splitClaim(claimId);
+        s.clientId = split.clientId;
+        policy = split.policy;
+        tariff = split.tariff;
+        await enter('PURCHASE');
+        break;
+      }
+      case 'PURCHASE':
+        // The claim enters the books for the client it was split to.
+        await acts.recogniseClaim(claimId);
+        await refreshBalance();
+        if (tariff === 'SOFORTFACTORING') {
+          await acts.purchaseClaim(claimId);
+          s.purchased = true;
+          await acts.payOut(claimId, 'purchase');
+        }
+        await enter('STATEMENT');
+        break;
+      case 'STATEMENT': {
+        s.dueAt = Date.now() + durationMs(policy.paymentTerm);
+        s.nextActionAt = s.dueAt;
+        await acts.issueInvoice(claimId, new Date(s.dueAt).toISOString());
+        await enter('WAITING');
+        break;
+      }
+      case 'WAITING':
+      case 'REMINDER':
+        if (!(await waitForDeadline())) break;
+        if (s.installments.length > 0 && (await installmentOnTrack())) break;
+        await escalate();
+        break;
+      case 'COLLECTION':
+        if (!(await waitForDeadline())) break;
+        if (s.installments.length > 0 && (await installmentOnTrack())) break;
+        s.outcome = await acts.closeUncollectible(claimId);
+        await refreshBalance();
+        await enter('PAYOUT');
+        break;
+      case 'PAYOUT':
+        await acts.payOut(claimId, 'final');
+        await enter('CLOSED');
+        break;
+    }
+  }
+  publish();
+  return s.outcome ?? 'PAID';
+}
