@@ -6,7 +6,7 @@ import { startEmbeddedPostgres } from './local/postgres';
 import { startLocalSftp } from './local/sftp';
 import { startLocalSmtp } from './local/smtp';
 import { startTemporalDevServer } from './local/temporal';
-import { SftpTarget, sftpTargetFromUrl } from './sftp';
+import { configuredSftp, SftpTarget } from './sftp';
 
 /** Where every outside service is; what the worker, API and tests connect to. */
 export interface Environment {
@@ -78,11 +78,8 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<Enviro
       smtpUrl = smtp.url;
     }
 
-    let collectionSftp: SftpTarget;
-    if (process.env.SFTP_URL) {
-      const key = process.env.SFTP_KEY_FILE ? fs.readFileSync(process.env.SFTP_KEY_FILE, 'utf8') : undefined;
-      collectionSftp = sftpTargetFromUrl(process.env.SFTP_URL, key);
-    } else {
+    let collectionSftp = configuredSftp();
+    if (!collectionSftp) {
       const sftp = await startLocalSftp({ port: await freePort(), stateDir: path.join(opts.dataDir, 'sshd'), rootDir: path.join(opts.dataDir, 'sftp') });
       stops.push(sftp.stop);
       collectionSftp = sftp;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import SftpClient from 'ssh2-sftp-client';
 
 /** Where files for a lawyer or factor go: an SFTP server and a base folder on it. */
@@ -22,6 +23,13 @@ export function sftpTargetFromUrl(url: string, privateKey?: string): SftpTarget 
     privateKey,
     baseDir: decodeURIComponent(u.pathname) || '/',
   };
+}
+
+/** The SFTP server configured in the environment (SFTP_URL, SFTP_KEY_FILE), if any. */
+export function configuredSftp(): SftpTarget | undefined {
+  const url = process.env.SFTP_URL;
+  if (!url) return undefined;
+  return sftpTargetFromUrl(url, process.env.SFTP_KEY_FILE ? fs.readFileSync(process.env.SFTP_KEY_FILE, 'utf8') : undefined);
 }
 
 /**

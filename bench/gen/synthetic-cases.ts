@@ -49,6 +49,8 @@ export interface GenerateOptions {
   cases: number;
   seed: number;
   clientId?: string;
+  /** Number of the first case (default 1): a later file of the same client continues the numbering. */
+  firstCaseNo?: number;
   /** Every k-th case (k, 2k, ...) is broken in a realistic way, cycling through BREAKAGES. */
   brokenEvery?: number;
 }
@@ -162,7 +164,7 @@ export function generateCases(opts: GenerateOptions): SynthCase[] {
     }
     const [code, text] = rng.pick(DIAGNOSES);
     const c: SynthCase = {
-      invoiceId: `${clientId}-2024-${String(i).padStart(6, '0')}`,
+      invoiceId: `${clientId}-2024-${String((opts.firstCaseNo ?? 1) + i - 1).padStart(6, '0')}`,
       doctorIndex: rng.int(0, PRACTICES.length - 1),
       patient,
       responsible,

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { generatePadnext } from '../bench/gen/padnext-generator';
+import { DEMO_POLICY } from '../domain/policy';
+import { formatEuro } from '../domain/format';
+import { startEnvironment } from '../infra/environment';
+import { SAMPLE_CLIENT, setSystemPolicy, upsertClient } from '../store/seed';
+import { createClaimflowWorker } from '../workers/claim-worker';
+import { connectServices } from '../workers/services';
+import { simulatePatients } from './demo/patients';
+import { printProgress } from './demo/progress';
+
+/**
+ * `make run`: the whole product on embedded defaults. Starts (or uses the configured) PostgreSQL,
+ * Temporal dev server, SMTP and SFTP, a worker and the REST API; loads a sample client and billing
+ * file; lets simulated patients pay, pay late or not at all; prints progress until Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const say = (line: string) => console.log(`[claimflow] ${line}`);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dataDir = path.resolve(__dirname, '../.data');
+  const env = await startEnvironment({ name: 'run', persistent: true, dataDir, temporalPort: 7233, temporalUiPort: 8233, log: say });
+  const services = await connectServices(env);
+  const { db } = services.deps;
+  await setSystemPolicy(db, DEMO_POLICY);
+  await upsertClient(db, SAMPLE_CLIENT);
+
+  say('bundling workflows and starting the worker');
+  const worker = await createClaimflowWorker(services.workerConnection, services.deps);
+  const workerDone = worker.run();
+  const port = Number(process.env.PORT ?? 3000);
+  const app = createApp({ db, temporal: services.deps.temporal, taskQueue: services.deps.taskQueue });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(port, '127.0.0.1', () => resolve(s));
+  });
+  const api = `http://localhost:${port}/api`;
+
+  // A new sample file per run (the batch number keeps case numbers unique across runs).
+  const batch = Math.floor(Date.now() / 1000) % 1_000_000;
+  const file = generatePadnext({ cases: 36, seed: batch, clientId: SAMPLE_CLIENT.id, firstCaseNo: batch * 100 });
+  const upload = await fetch(`${api}/clients/${SAMPLE_CLIENT.id}/billing-files?fileName=${encodeURIComponent(file.padxName)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/xml', 'x-actor': 'demo' },
+    body: file.padx,
+  });
+  const { submissionId } = (await upload.json()) as { submissionId: string };
+  say(`uploaded sample billing file ${file.padxName} (${file.cases.length} cases): receipt at ${api}/billing-files/${submissionId}`);
+  const result = await services.deps.temporal.workflow.getHandle(`billing-file-${submissionId}`).result();
+  say(`billing file processed: ${result.accepted} accepted, ${result.rejected} rejected (see receipt), ${result.started} claim workflows started`);
+
+  say('');
+  say(`Temporal UI:  ${env.temporalUiUrl ?? env.temporalAddress} (filter e.g. ClaimStage="REMINDER")`);
+  say(`REST API:     ${api}/claims   ${api}/openapi.json   ${api}/health`);
+  if (env.mailDir) say(`Sent mail:    ${env.mailDir}`);
+  say(`Lawyer SFTP:  sftp://${env.collectionSftp.host}:${env.collectionSftp.port}${env.collectionSftp.baseDir}`);
+  say('Policy: invoices due after 8 s, reminders every 5 s, collection period 10 s. Ctrl-C stops.');
+  say('');
+
+  const stopPatients = simulatePatients({ api, db, submissionId, log: say });
+  const stopProgress = printProgress({ db, submissionId, log: say, formatEuro });
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping');
+    stopPatients();
+    stopProgress();
+    server.close();
+    worker.shutdown();
+    await workerDone;
+    await services.close();
+    await env.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
