@@ -15,8 +15,9 @@ export interface JournalEntry {
   postings: Posting[];
 }
 
-/** Books an entry unless its key was booked before; returns whether it booked now. */
+/** Books an entry unless its key was booked before or it moves no money; returns whether it booked now. */
 export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
+  if (e.postings.length === 0) return false;
   const id = randomUUID();
   const created = await tx.ledgerTransaction.createMany({
     data: [{ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description }],

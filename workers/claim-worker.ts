@@ -14,14 +14,24 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
+export function claimflowActivities(deps: ActivityDeps) {
+  return { ...createClaimActivities(deps), ...createIntakeActivities(deps) };
+}
+
+export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;
+
 /** A worker running every claimflow workflow and activity on one task queue. */
-export async function createClaimflowWorker(connection: NativeConnection, deps: ActivityDeps, bundle?: { codePath: string }): Promise<Worker> {
+export async function createClaimflowWorker(
+  connection: NativeConnection,
+  deps: ActivityDeps,
+  options: { bundle?: { codePath: string }; activities?: ClaimflowActivities } = {},
+): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: 'default',
     taskQueue: deps.taskQueue,
-    workflowBundle: bundle ?? (await workflowBundle()),
-    activities: { ...createClaimActivities(deps), ...createIntakeActivities(deps) },
+    workflowBundle: options.bundle ?? (await workflowBundle()),
+    activities: options.activities ?? claimflowActivities(deps),
     maxConcurrentActivityTaskExecutions: 50,
     maxConcurrentWorkflowTaskExecutions: 100,
   });

@@ -23,7 +23,7 @@ import {
 import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from './search-attributes';
 
 const acts = proxyActivities<ClaimActivities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '30 seconds',
   // Outages of the database, mail or SFTP server are waited out: the claim resumes where it was.
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

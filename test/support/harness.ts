@@ -9,7 +9,7 @@ import { SYSTEM_POLICY, Policy } from '../../domain/policy';
 import type { SftpTarget } from '../../infra/sftp';
 import { setSystemPolicy, upsertClient, ClientSeed } from '../../store/seed';
 import type { Tariff } from '../../prisma/generated/client';
-import { createClaimflowWorker } from '../../workers/claim-worker';
+import { ClaimflowActivities, createClaimflowWorker } from '../../workers/claim-worker';
 import { connectServices, Services } from '../../workers/services';
 
 /** Durations short enough that a claim's whole life takes seconds. */
@@ -58,8 +58,9 @@ export class Harness {
     return request(this.app);
   }
 
-  async startWorker(): Promise<void> {
-    this.worker = await createClaimflowWorker(this.services.workerConnection, this.services.deps, { codePath: process.env.CF_TEST_BUNDLE! });
+  /** Starts this file's worker; `activities` replaces the real ones (e.g. to inject faults). */
+  async startWorker(activities?: ClaimflowActivities): Promise<void> {
+    this.worker = await createClaimflowWorker(this.services.workerConnection, this.services.deps, { bundle: { codePath: process.env.CF_TEST_BUNDLE! }, activities });
     this.running = this.worker.run();
   }
 
@@ -116,10 +117,10 @@ export class Harness {
 }
 
 let runtimeInstalled = false;
-/** Worker logs only from warnings up: test output stays readable. */
+/** Worker logs only from errors up (injected faults log warnings): test output stays readable. */
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
   runtimeInstalled = true;
 }
 
