@@ -1,0 +1,123 @@
+import { generatePadnext } from '../../bench/gen/padnext-generator';
+import { applyRate } from '../../domain/decimal-rate';
+import type { Policy } from '../../domain/policy';
+import type { Tariff } from '../../prisma/generated/client';
+import { Harness } from '../support/harness';
+import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
+
+jest.setTimeout(120_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await Harness.start();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** One claim of a new client, invoiced and waiting for payment. */
+async function waitingClaim(tariff: Tariff, policy: Partial<Policy> = {}) {
+  const client = await h.client(tariff, policy);
+  const file = generatePadnext({ cases: 1, seed: 3, clientId: client.id });
+  const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
+  await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  const claim = await h.db.claim.findFirstOrThrow({ where: { submissionId: res.body.submissionId } });
+  await h.eventually('invoice sent', async () => ((await h.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).stage === 'WAITING' ? true : undefined));
+  return { client, claim, id: claim.id, result: () => h.temporal.workflow.getHandle(`claim-${claim.id}`).result() };
+}
+
+const stagesOf = async (id: string) =>
+  (await h.db.auditEvent.findMany({ where: { entityId: id, action: 'stage' }, orderBy: { id: 'asc' } })).map((e) => ({ ...(e.data as { stage: string; dunningLevel: number }), at: e.at.getTime() }));
+const open = async (id: string) => (await h.api().get(`/api/claims/${id}`)).body.balance.openCents as number;
+const pay = (id: string, amountCents: number) => h.api().post(`/api/claims/${id}/payments`).send({ amountCents });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test.concurrent('partial payment pays costs first; an overpayment is kept as the payer’s credit', async () => {
+  const c = await waitingClaim('INKASSO', { paymentTerm: '2s', reminderInterval: '3s', reminderFeesCents: [300, 500] });
+  const part = Math.floor(c.claim.totalCents / 3);
+  expect((await pay(c.id, part)).body.openCents).toBe(c.claim.totalCents - part);
+  // The first reminder adds a 3 € fee to what is open.
+  await h.eventually('first reminder', async () => ((await open(c.id)) === c.claim.totalCents - part + 300 ? true : undefined));
+  const rest = await open(c.id);
+  expect((await pay(c.id, rest + 500)).status).toBe(201);
+  expect(await c.result()).toBe('PAID');
+  const b = await accountBalances(h.db, [c.id]);
+  // The client gets all principal minus 6 % of it; the centre keeps the fee and the dunning fee.
+  const fee = applyRate(part, '0.06') + applyRate(c.claim.totalCents - part, '0.06');
+  expect(b).toMatchObject({ receivable_principal: 0, receivable_costs: 0, payer_credit: -500, client_payable: 0, fee_income: -(fee + 300) });
+  expect((await h.db.payout.findMany({ where: { claimId: c.id } })).map((p) => p.amountCents)).toEqual([c.claim.totalCents - fee]);
+});
+
+test.concurrent('a deferral pauses dunning until its date', async () => {
+  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s' });
+  const until = Date.now() + 5000;
+  expect((await h.api().post(`/api/claims/${c.id}/deferral`).send({ until: new Date(until).toISOString(), reason: 'Patient im Krankenhaus' })).status).toBe(202);
+  await h.eventually('first reminder', async () => ((await stagesOf(c.id)).some((s) => s.stage === 'REMINDER') ? true : undefined));
+  const firstReminder = (await stagesOf(c.id)).find((s) => s.stage === 'REMINDER')!;
+  expect(firstReminder.at).toBeGreaterThanOrEqual(until);
+  expect((await pay(c.id, await open(c.id))).status).toBe(201);
+  expect(await c.result()).toBe('PAID');
+});
+
+test.concurrent('installments paid on time keep dunning away; the plan must cover the open amount', async () => {
+  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s' });
+  const half = Math.floor(c.claim.totalCents / 2);
+  const plan = (a: number, b: number) => ({ installments: [{ dueDate: new Date(Date.now() + 3000).toISOString(), amountCents: a }, { dueDate: new Date(Date.now() + 6000).toISOString(), amountCents: b }] });
+  expect((await h.api().post(`/api/claims/${c.id}/installment-agreement`).send(plan(half, half - 1 - (c.claim.totalCents % 2)))).status).toBe(422);
+  expect((await h.api().post(`/api/claims/${c.id}/installment-agreement`).send(plan(half, c.claim.totalCents - half))).status).toBe(202);
+  await pay(c.id, half);
+  await sleep(4500);
+  expect((await stagesOf(c.id)).some((s) => s.stage === 'REMINDER')).toBe(false);
+  await pay(c.id, c.claim.totalCents - half);
+  expect(await c.result()).toBe('PAID');
+  expect((await stagesOf(c.id)).some((s) => s.stage === 'REMINDER')).toBe(false);
+});
+
+test.concurrent('a missed installment ends the plan and dunning resumes', async () => {
+  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s', collectionPeriod: '1s' });
+  const half = Math.floor(c.claim.totalCents / 2);
+  const due = Date.now() + 2500;
+  await h.api().post(`/api/claims/${c.id}/installment-agreement`).send({ installments: [{ dueDate: new Date(due).toISOString(), amountCents: half }, { dueDate: new Date(due + 60_000).toISOString(), amountCents: c.claim.totalCents - half }] });
+  expect(await c.result()).toBe('RETURNED');
+  const reminder = (await stagesOf(c.id)).find((s) => s.stage === 'REMINDER')!;
+  expect(reminder.at).toBeGreaterThanOrEqual(due);
+});
+
+test.concurrent('a dispute holds dunning until it is resolved', async () => {
+  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s' });
+  await h.api().post(`/api/claims/${c.id}/dispute`).send({ open: true, reason: 'Patient bestreitet Leistung 410' });
+  await sleep(3000);
+  expect((await stagesOf(c.id)).some((s) => s.stage === 'REMINDER')).toBe(false);
+  const resolvedAt = Date.now();
+  await h.api().post(`/api/claims/${c.id}/dispute`).send({ open: false, reason: 'Leistung belegt' });
+  await h.eventually('reminder after the dispute', async () => ((await stagesOf(c.id)).find((s) => s.stage === 'REMINDER') ? true : undefined));
+  expect((await stagesOf(c.id)).find((s) => s.stage === 'REMINDER')!.at).toBeGreaterThanOrEqual(resolvedAt);
+  await h.api().post(`/api/claims/${c.id}/cancellation`).send({ reason: 'Vergleich' });
+  expect(await c.result()).toBe('CANCELLED');
+});
+
+test.concurrent('a cancellation clears the claim with a credit note; a bought claim’s price is reclaimed from the client', async () => {
+  const c = await waitingClaim('SOFORTFACTORING', { paymentTerm: '1 hour' });
+  const price = c.claim.totalCents - applyRate(c.claim.totalCents, '0.035');
+  expect((await h.db.payout.findMany({ where: { claimId: c.id } })).map((p) => p.amountCents)).toEqual([price]);
+  expect((await h.api().post(`/api/claims/${c.id}/cancellation`).set('X-Actor', 'sachbearbeiterin.k').send({ reason: 'Doppelt abgerechnet' })).status).toBe(202);
+  expect(await c.result()).toBe('CANCELLED');
+  const b = await accountBalances(h.db, [c.id]);
+  // The client was paid the price at purchase and now owes it back; the centre returns its discount.
+  expect(b).toMatchObject({ receivable_principal: 0, client_payable: price, fee_income: 0, bank: -price });
+  expect((await h.db.document.findMany({ where: { claimId: c.id } })).map((d) => d.kind)).toEqual(['INVOICE', 'CANCELLATION']);
+  const history = await h.db.auditEvent.findMany({ where: { entityId: c.id, action: 'cancel' } });
+  expect(history.map((e) => e.actor)).toEqual(['sachbearbeiterin.k']);
+  expect(await unbalancedEntries(h.db, [c.id])).toBe(0);
+  // A closed claim takes no more staff actions.
+  expect((await h.api().post(`/api/claims/${c.id}/deferral`).send({ until: '2030-01-01', reason: 'x' })).status).toBe(409);
+});
+
+test.concurrent('Fälligkeitsfactoring: an unpaid claim is bought when it falls due, then dunned and written off', async () => {
+  const c = await waitingClaim('FAELLIGKEITSFACTORING', { paymentTerm: '1s', reminderInterval: '1s', collectionPeriod: '1s' });
+  expect(await c.result()).toBe('WRITTEN_OFF');
+  const price = c.claim.totalCents - applyRate(c.claim.totalCents, '0.035');
+  expect((await h.db.payout.findMany({ where: { claimId: c.id } })).map((p) => [p.idempotencyKey, p.amountCents])).toEqual([[`payout:${c.id}:purchase`, price]]);
+  const b = await accountBalances(h.db, [c.id]);
+  expect(b).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0, bad_debt: c.claim.totalCents });
+});
