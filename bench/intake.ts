@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { SYSTEM_POLICY } from '../domain/policy';
+import { startEnvironment } from '../infra/environment';
+import { setSystemPolicy, upsertClient, SAMPLE_CLIENT } from '../store/seed';
+import { createClaimflowWorker } from '../workers/claim-worker';
+import { connectServices } from '../workers/services';
+import { generatePadnext } from './gen/padnext-generator';
+import { activitySpans } from './history-spans';
+import { measureBareStarts } from './bare-starts';
+
+/**
+ * npm run bench:intake: a 10,000-claim PADneXt file through the real system (API upload, billing-file
+ * workflow, worker, PostgreSQL, Temporal dev server). Reports parse+validate+persist records/s,
+ * seconds from upload until the last claim workflow started, and the start rate of an empty
+ * workflow on the same server. Last line: one JSON object with the figures.
+ */
+async function main(): Promise<void> {
+  const cases = Number(process.env.BENCH_CASES ?? 10_000);
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimflow-bench-'));
+  const env = await startEnvironment({ name: `bench-${process.pid}`, persistent: false, dataDir, log: (l) => console.log(`[bench] ${l}`) });
+  const services = await connectServices(env);
+  const { db, temporal } = services.deps;
+  // System durations (30 days to pay): the claims park on their payment timer after the invoice.
+  await setSystemPolicy(db, SYSTEM_POLICY);
+  const client = { ...SAMPLE_CLIENT, id: `BENCH-${process.pid}`, number: `b${process.pid}` };
+  await upsertClient(db, client);
+  const worker = await createClaimflowWorker(services.workerConnection, services.deps);
+  const workerDone = worker.run();
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp({ db, temporal, taskQueue: services.deps.taskQueue }).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as { port: number }).port;
+
+  let t = Date.now();
+  const file = generatePadnext({ cases, seed: 42, clientId: client.id });
+  const generateS = (Date.now() - t) / 1000;
+  console.log(`[bench] generated ${cases} cases (${(file.padx.length / 1e6).toFixed(1)} MB) in ${generateS.toFixed(2)} s`);
+
+  t = Date.now();
+  const res = await fetch(`http://127.0.0.1:${port}/api/clients/${client.id}/billing-files?fileName=${file.padxName}`, { method: 'POST', body: file.padx, headers: { 'content-type': 'application/xml' } });
+  const { submissionId } = (await res.json()) as { submissionId: string };
+  const handle = temporal.workflow.getHandle(`billing-file-${submissionId}`);
+  const result = await handle.result();
+  const spans = await activitySpans(handle);
+  const persist = spans.find((s) => s.type === 'processSubmission')!;
+  const lastStart = Math.max(...spans.filter((s) => s.type === 'startClaimWorkflows').map((s) => s.completedAt));
+  const firstStart = Math.min(...spans.filter((s) => s.type === 'startClaimWorkflows').map((s) => s.startedAt));
+  const persistS = (persist.completedAt - persist.startedAt) / 1000;
+  const workflowsStartedS = (lastStart - t) / 1000;
+  const claimStartRate = result.started / ((lastStart - firstStart) / 1000);
+  console.log(`[bench] parse+validate+persist: ${cases} records in ${persistS.toFixed(2)} s (${result.accepted} accepted, ${result.rejected} rejected)`);
+  console.log(`[bench] all ${result.started} claim workflows started ${workflowsStartedS.toFixed(2)} s after the upload began (${claimStartRate.toFixed(0)} starts/s)`);
+
+  const bare = await measureBareStarts(temporal, 2000);
+  console.log(`[bench] empty workflow starts on the same server: ${bare.toFixed(0)} /s`);
+
+  server.close();
+  worker.shutdown();
+  await workerDone;
+  await services.close();
+  await env.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log(
+    JSON.stringify({
+      records: cases,
+      accepted: result.accepted,
+      records_per_s: Math.round(cases / persistS),
+      parse_validate_persist_s: Number(persistS.toFixed(2)),
+      workflows_started_s: Number(workflowsStartedS.toFixed(2)),
+      claim_starts_per_s: Math.round(claimStartRate),
+      bare_starts_per_s: Math.round(bare),
+      start_overhead_ratio: Number((bare / claimStartRate).toFixed(2)),
+    }),
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

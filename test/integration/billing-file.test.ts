@@ -1,0 +1,311 @@
+import { generateCsv, generatePadnext } from '../../bench/gen/padnext-generator';
+import { unitFeeCents, type SynthCase } from '../../bench/gen/synthetic-cases';
+import { Harness } from '../support/harness';
+import type { ClientSeed } from '../../store/seed';
+
+/**
+ * Billing files through the REST API: every record of a file is answered (accepted with a claim,
+ * rejected with file/record/field/reason, or a duplicate of an earlier claim), an identical file is
+ * recognised, an unreadable file is rejected as a whole, and the client gets its receipt by email.
+ */
+
+jest.setTimeout(120_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await Harness.start();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+type ReceiptRecord = { recordNo: number; externalId: string | null; outcome: string; claimId: string | null; errors: Array<Record<string, unknown>> };
+type BillingFileResult = { accepted: number; rejected: number; duplicates: number; started: number };
+
+const INVOICE_NUMBER = /^RE\d{10}$/;
+
+/** Uploads a file and waits for its billing-file workflow; returns the submission id and the workflow result. */
+async function upload(clientId: string, fileName: string, content: string | Buffer, contentType: string): Promise<{ submissionId: string; result: BillingFileResult }> {
+  const res = await h.api().post(`/api/clients/${clientId}/billing-files`).query({ fileName }).set('Content-Type', contentType).send(content);
+  expect(res.status).toBe(202);
+  expect(res.body).toEqual({ submissionId: expect.any(String), duplicate: false, receipt: `/api/billing-files/${res.body.submissionId}` });
+  const result = (await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result()) as BillingFileResult;
+  return { submissionId: res.body.submissionId, result };
+}
+
+async function receipt(submissionId: string) {
+  const res = await h.api().get(`/api/billing-files/${submissionId}`);
+  expect(res.status).toBe(200);
+  return res.body as {
+    id: string;
+    clientId: string;
+    fileName: string;
+    format: string;
+    status: string;
+    accepted: number;
+    rejected: number;
+    duplicates: number;
+    fileErrors: Array<Record<string, unknown>>;
+    records: ReceiptRecord[];
+  };
+}
+
+/** 1-based number of the line the generators break: the last fee line of the case. */
+const brokenLineNo = (c: SynthCase) => c.lines.reduce((last, l, i) => (l.kind === 'fee' ? i + 1 : last), 1);
+
+/** What the receipt must say about one generated PADneXt case: null = accepted. */
+function expectedPadnextError(file: string, recordNo: number, c: SynthCase) {
+  const n = brokenLineNo(c);
+  switch (c.broken) {
+    case 'missing-patient-name':
+      return { file, record: recordNo, field: 'patient.lastName', reason: expect.stringContaining('<name> is missing') };
+    case 'invalid-date': {
+      const bad = `${c.lines[n - 1].date.slice(0, 5)}02-30`;
+      return { file, record: recordNo, field: `lines[${n}].date`, reason: expect.stringContaining(`'${bad}' is not a valid calendar date`) };
+    }
+    case 'bad-factor':
+      return { file, record: recordNo, field: `lines[${n + 1}].factor`, reason: expect.stringContaining(`'abc' is not a decimal factor`) };
+    default:
+      return c.consent ? null : { file, record: recordNo, field: 'consent', reason: 'no patient consent: the claim goes back to the client, it is not billed' };
+  }
+}
+
+/** Total of an ambulatory case as the GOÄ prices it (no § 6a reduction). */
+function ambulatoryTotalCents(c: SynthCase): number {
+  return c.lines.reduce((s, l) => s + (l.kind === 'fee' ? unitFeeCents(l.points, l.factor) * l.count : l.amountCents * l.count), 0);
+}
+
+/** Decoded text/plain part of a raw message (quoted-printable or base64). */
+function mailText(raw: string): string {
+  const m = /Content-Type: text\/plain[^]*?\r?\n\r?\n([^]*?)\r?\n--/i.exec(raw);
+  if (!m) return raw;
+  const headers = raw.slice(0, m.index + m[0].length - m[1].length);
+  const body = m[1];
+  if (/Content-Transfer-Encoding: base64/i.test(headers.slice(headers.lastIndexOf('Content-Type: text/plain')))) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => `%${hex}`);
+  try {
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+  } catch {
+    return bytes;
+  }
+}
+
+async function receiptMail(client: ClientSeed, fileName: string): Promise<string> {
+  const mail = await h.eventually(`receipt mail for ${fileName}`, async () => h.mails().find((m) => m.subject === `Eingangsbestätigung ${fileName}` && m.to.includes(client.email)));
+  return mailText(mail.raw);
+}
+
+describe('PADneXt file with broken records, sent again, and a file repeating cases', () => {
+  let client: ClientSeed;
+  const first = () => generatePadnext({ cases: 20, seed: 7, clientId: client.id, brokenEvery: 4 });
+  let firstSubmission: string;
+  /** externalId → claim id of the first file's accepted records. */
+  const acceptedClaims = new Map<string, string>();
+
+  beforeAll(async () => {
+    client = await h.client('INKASSO', { paymentTerm: '1 hour' });
+  });
+
+  test('every good record is accepted with a claim, every broken one rejected naming file, record, field and reason', async () => {
+    const file = first();
+    const expected = file.cases.map((c, i) => expectedPadnextError(file.padxName, i + 1, c));
+    const good = expected.filter((e) => e === null).length;
+    // The file exercises all three breakages plus a case without consent.
+    expect(file.cases.filter((c) => c.broken).map((c) => c.broken)).toEqual(['missing-patient-name', 'invalid-date', 'bad-factor', 'missing-patient-name', 'invalid-date']);
+    expect(file.cases.filter((c) => !c.broken && !c.consent)).toHaveLength(1);
+    expect(good).toBe(14);
+
+    const { submissionId, result } = await upload(client.id, file.padxName, file.padx, 'application/xml');
+    firstSubmission = submissionId;
+    expect(result).toEqual({ accepted: 14, rejected: 6, duplicates: 0, started: 14 });
+
+    const r = await receipt(submissionId);
+    expect(r).toMatchObject({ id: submissionId, clientId: client.id, fileName: file.padxName, format: 'padnext', status: 'PROCESSED', accepted: 14, rejected: 6, duplicates: 0, fileErrors: [] });
+    expect(r.records.map((x) => x.recordNo)).toEqual(file.cases.map((_, i) => i + 1));
+    r.records.forEach((rec, i) => {
+      const c = file.cases[i];
+      const err = expected[i];
+      expect(rec.externalId).toBe(c.invoiceId);
+      if (err === null) {
+        expect({ recordNo: rec.recordNo, outcome: rec.outcome, errors: rec.errors }).toEqual({ recordNo: i + 1, outcome: 'ACCEPTED', errors: [] });
+        expect(rec.claimId).toMatch(INVOICE_NUMBER);
+        acceptedClaims.set(c.invoiceId, rec.claimId!);
+      } else {
+        expect({ recordNo: rec.recordNo, outcome: rec.outcome, claimId: rec.claimId, errors: rec.errors }).toEqual({ recordNo: i + 1, outcome: 'REJECTED', claimId: null, errors: [err] });
+      }
+    });
+    expect(new Set(acceptedClaims.values()).size).toBe(14);
+
+    // The accepted claims exist with their lines; the lines add up to the total.
+    const claims = await h.db.claim.findMany({ where: { submissionId }, include: { lines: { orderBy: { lineNo: 'asc' } }, patient: true } });
+    expect(claims.map((c) => [c.externalId, c.id]).sort()).toEqual([...acceptedClaims.entries()].sort());
+    for (const claim of claims) {
+      const c = file.cases.find((x) => x.invoiceId === claim.externalId)!;
+      expect(claim.clientId).toBe(client.id);
+      expect(claim.patient.lastName).toBe(c.patient.lastName);
+      expect([claim.treatmentFrom, claim.treatmentTo]).toEqual([c.from, c.to]);
+      expect(claim.lines.map((l) => [l.lineNo, l.kind, l.count])).toEqual(c.lines.map((l, n) => [n + 1, l.kind, l.count]));
+      expect(claim.lines.reduce((s, l) => s + l.amountCents, 0)).toBe(claim.totalCents);
+      expect(claim.totalCents).toBeGreaterThan(0);
+      if (!c.inpatient) expect(claim.totalCents).toBe(ambulatoryTotalCents(c));
+    }
+
+    // Rejected records keep what is needed for review: their errors, and the priced-out record itself.
+    const stored = await h.db.submissionRecord.findMany({ where: { submissionId, outcome: 'REJECTED' }, orderBy: { recordNo: 'asc' } });
+    expect(stored.map((s) => s.recordNo)).toEqual(expected.flatMap((e, i) => (e ? [i + 1] : [])));
+    for (const s of stored) {
+      expect(s.errors).toEqual([expected[s.recordNo - 1]]);
+      expect(s.claimId).toBeNull();
+    }
+    const noConsent = stored.find((s) => (s.errors as Array<{ field: string }>)[0].field === 'consent')!;
+    expect(noConsent.raw).toMatchObject({ recordNo: noConsent.recordNo, externalId: file.cases[noConsent.recordNo - 1].invoiceId, consent: false });
+
+    // Every accepted claim has its workflow.
+    for (const id of acceptedClaims.values()) {
+      const d = await h.temporal.workflow.getHandle(`claim-${id}`).describe();
+      expect(d.type).toBe('claimWorkflow');
+    }
+
+    // The client's receipt names every record that was not taken, with its field.
+    const text = await receiptMail(client, file.padxName);
+    expect(text).toContain(`Ihre Abrechnungsdatei ${file.padxName} ist bei uns eingegangen.`);
+    expect(text).toContain('Übernommen: 14, abgelehnt: 6, bereits eingereicht: 0.');
+    const named = [...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]));
+    expect(named).toEqual(expected.flatMap((e, i) => (e ? [i + 1] : [])));
+    expected.forEach((e, i) => {
+      if (e) expect(text).toContain(`Datensatz ${i + 1} (Fall ${file.cases[i].invoiceId}): ${e.field}: `);
+    });
+  });
+
+  test('the identical file sent again is recognised: 200, duplicate, same submission, nothing booked', async () => {
+    const file = first();
+    const claimsBefore = await h.db.claim.count({ where: { clientId: client.id } });
+    const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: 'renamed_padx.xml' }).set('Content-Type', 'application/xml').send(file.padx);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ submissionId: firstSubmission, duplicate: true, receipt: `/api/billing-files/${firstSubmission}` });
+    expect(res.body.message).toContain(file.padxName);
+    expect(await h.db.submission.count({ where: { clientId: client.id } })).toBe(1);
+    expect(await h.db.claim.count({ where: { clientId: client.id } })).toBe(claimsBefore);
+    expect(claimsBefore).toBe(14);
+  });
+
+  test('a different file repeating submitted cases: those are duplicates naming the earlier claim, the rest accepted', async () => {
+    // Cases 15..24: 17, 18, 19 were accepted before; 15 (no consent), 16 and 20 (broken) were rejected,
+    // so they are new cases now; 21..24 are new.
+    const file = generatePadnext({ cases: 10, seed: 1234, clientId: client.id, firstCaseNo: 15 });
+    expect(file.padxName).not.toBe(first().padxName);
+    expect(file.cases.map((c) => c.invoiceId)).toEqual(Array.from({ length: 10 }, (_, i) => `${client.id}-2024-${String(15 + i).padStart(6, '0')}`));
+    expect(file.cases.every((c) => c.consent)).toBe(true);
+    const repeated = file.cases.filter((c) => acceptedClaims.has(c.invoiceId)).map((c) => c.invoiceId);
+    expect(repeated).toEqual([17, 18, 19].map((n) => `${client.id}-2024-0000${n}`));
+
+    const { submissionId, result } = await upload(client.id, file.padxName, file.padx, 'application/xml');
+    expect(submissionId).not.toBe(firstSubmission);
+    expect(result).toEqual({ accepted: 7, rejected: 0, duplicates: 2, started: 7 });
+
+    const r = await receipt(submissionId);
+    expect(r).toMatchObject({ status: 'PROCESSED', accepted: 7, rejected: 0, duplicates: 3, fileErrors: [] });
+    r.records.forEach((rec, i) => {
+      const c = file.cases[i];
+      expect([rec.recordNo, rec.externalId]).toEqual([i + 1, c.invoiceId]);
+      const earlier = acceptedClaims.get(c.invoiceId);
+      if (earlier) {
+        expect([rec.outcome, rec.claimId]).toEqual(['DUPLICATE', earlier]);
+        expect(rec.errors).toHaveLength(1);
+        expect(rec.errors[0]).toMatchObject({ field: 'externalId', reason: `case ${c.invoiceId} was already submitted as claim ${earlier}` });
+      } else {
+        expect([rec.outcome, rec.errors]).toEqual(['ACCEPTED', []]);
+        expect(rec.claimId).toMatch(INVOICE_NUMBER);
+        expect([...acceptedClaims.values()]).not.toContain(rec.claimId);
+      }
+    });
+
+    // Only the new cases became claims; the earlier claims are untouched.
+    const newClaims = await h.db.claim.findMany({ where: { submissionId }, orderBy: { externalId: 'asc' } });
+    expect(newClaims.map((c) => c.externalId)).toEqual(file.cases.filter((c) => !acceptedClaims.has(c.invoiceId)).map((c) => c.invoiceId));
+    expect(await h.db.claim.count({ where: { clientId: client.id } })).toBe(14 + 7);
+    for (const [externalId, id] of acceptedClaims) {
+      expect((await h.db.claim.findUniqueOrThrow({ where: { id } })).submissionId).toBe(firstSubmission);
+      expect(await h.db.claim.count({ where: { clientId: client.id, externalId } })).toBe(1);
+    }
+
+    const text = await receiptMail(client, file.padxName);
+    expect(text).toContain('Übernommen: 7, abgelehnt: 0, bereits eingereicht: 3.');
+    expect([...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]))).toEqual([3, 4, 5]);
+  });
+});
+
+describe('CSV and unreadable files', () => {
+  test('a CSV file is accepted the same way, its broken cases rejected with the spreadsheet row', async () => {
+    const client = await h.client('INKASSO', { paymentTerm: '1 hour' });
+    const { csv, cases } = generateCsv({ cases: 8, seed: 9, clientId: client.id, brokenEvery: 4 });
+    const fileName = 'Abrechnung Januar.csv';
+    expect(cases.map((c) => c.broken ?? (c.consent ? 'ok' : 'no-consent'))).toEqual(['ok', 'ok', 'ok', 'missing-patient-name', 'ok', 'ok', 'ok', 'invalid-date']);
+    // Spreadsheet row of a case's first line: the header is row 1, one row per line.
+    const firstRow = (k: number) => 2 + cases.slice(0, k).reduce((s, c) => s + c.lines.length, 0);
+
+    const { submissionId, result } = await upload(client.id, fileName, csv, 'text/csv');
+    expect(result).toEqual({ accepted: 6, rejected: 2, duplicates: 0, started: 6 });
+
+    const r = await receipt(submissionId);
+    expect(r).toMatchObject({ fileName, format: 'csv', status: 'PROCESSED', accepted: 6, rejected: 2, duplicates: 0, fileErrors: [] });
+    const dateLine = brokenLineNo(cases[7]);
+    expect(r.records.map((x) => ({ ...x, claimId: x.claimId && INVOICE_NUMBER.test(x.claimId) ? 'claim' : x.claimId }))).toEqual(
+      cases.map((c, i) => {
+        const base = { recordNo: i + 1, externalId: c.invoiceId };
+        if (i === 3) return { ...base, outcome: 'REJECTED', claimId: null, errors: [{ file: fileName, record: 4, field: 'patient.lastName', reason: `row ${firstRow(3)}: patient_nachname is empty` }] };
+        if (i === 7) {
+          return {
+            ...base,
+            outcome: 'REJECTED',
+            claimId: null,
+            errors: [{ file: fileName, record: 8, field: `lines[${dateLine}].date`, reason: `row ${firstRow(7) + dateLine - 1}: datum '30.02.${c.lines[0].date.slice(0, 4)}' is not a valid calendar date` }],
+          };
+        }
+        return { ...base, outcome: 'ACCEPTED', claimId: 'claim', errors: [] };
+      }),
+    );
+    const claims = await h.db.claim.findMany({ where: { submissionId }, include: { lines: true } });
+    expect(claims.map((c) => c.externalId).sort()).toEqual(cases.filter((c) => !c.broken).map((c) => c.invoiceId).sort());
+    for (const claim of claims) {
+      const c = cases.find((x) => x.invoiceId === claim.externalId)!;
+      expect(claim.lines).toHaveLength(c.lines.length);
+      expect(claim.lines.reduce((s, l) => s + l.amountCents, 0)).toBe(claim.totalCents);
+      if (!c.inpatient) expect(claim.totalCents).toBe(ambulatoryTotalCents(c));
+    }
+
+    const text = await receiptMail(client, fileName);
+    expect([...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]))).toEqual([4]);
+  });
+
+  test('a file that is neither XML nor CSV is rejected as a whole, naming the file, and books nothing', async () => {
+    const client = await h.client('INKASSO', { paymentTerm: '1 hour' });
+    // Deterministic binary noise without '<' (would be read as XML), ';' or ',' (separators).
+    let x = 12345;
+    const noise = Buffer.from(
+      Array.from({ length: 512 }, () => {
+        x = (x * 1103515245 + 12345) & 0x7fffffff;
+        return x >> 16;
+      }).map((b) => ([0x3c, 0x3b, 0x2c].includes(b & 0xff) ? 0x41 : b & 0xff)),
+    );
+    const fileName = 'scan_0001.dat';
+    const { submissionId, result } = await upload(client.id, fileName, noise, 'application/octet-stream');
+    expect(result).toEqual({ accepted: 0, rejected: 0, duplicates: 0, started: 0 });
+    const r = await receipt(submissionId);
+    expect(r).toMatchObject({ fileName, status: 'REJECTED', accepted: 0, rejected: 0, duplicates: 0, records: [] });
+    expect(r.fileErrors).toEqual([{ file: fileName, record: 0, field: 'header', reason: 'the first row must be a header of semicolon-separated column names' }]);
+
+    // Announced as XML but not well-formed.
+    const xmlName = 'kaputt_padx.xml';
+    const xml = await upload(client.id, xmlName, '<?xml version="1.0"?><rechnungen><rechnung>', 'application/xml');
+    expect(xml.result).toEqual({ accepted: 0, rejected: 0, duplicates: 0, started: 0 });
+    const rx = await receipt(xml.submissionId);
+    expect(rx).toMatchObject({ fileName: xmlName, status: 'REJECTED', records: [] });
+    expect(rx.fileErrors).toEqual([{ file: xmlName, record: 0, field: 'xml', reason: expect.stringMatching(/^not well-formed XML/) }]);
+
+    expect(await h.db.claim.count({ where: { clientId: client.id } })).toBe(0);
+    expect(await h.db.submissionRecord.count({ where: { submissionId: { in: [submissionId, xml.submissionId] } } })).toBe(0);
+    const text = await receiptMail(client, fileName);
+    expect(text).toContain('Die Datei konnte nicht verarbeitet werden: header: the first row must be a header of semicolon-separated column names');
+  });
+});
