@@ -20,5 +20,5 @@ export function applyRate(cents: number, rate: string): number {
   const product = BigInt(Math.abs(cents)) * numerator;
   const rounded = (product * 2n + denominator) / (denominator * 2n);
   const result = Number(rounded);
-  return negative ? -result : result;
+  return negative && result !== 0 ? -result : result;
 }

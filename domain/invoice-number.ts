@@ -1,6 +1,6 @@
 /**
  * Invoice numbers: a prefix, an 8-digit sequence number and two check digits (ISO 7064 MOD 97-10,
- * the scheme of IBANs), e.g. "RE0000100034". Two check digits catch every single-digit error and
+ * the scheme of IBANs), e.g. "RE0000100008". Two check digits catch every single-digit error and
  * every swap of neighbouring digits, which lets the bank-statement matcher trust a number it
  * recovered from noisy remittance text.
  */

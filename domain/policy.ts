@@ -15,7 +15,10 @@ const duration = z.string().refine((v) => {
     return false;
   }
 }, 'a positive duration such as "14 days", "36h" or "5s"');
-const rate = z.string().regex(/^\d+(\.\d{1,9})?$/, 'a decimal rate such as "0.035"');
+const rate = z
+  .string()
+  .regex(/^\d+(\.\d{1,9})?$/, 'a decimal rate such as "0.035"')
+  .refine((v) => Number(v) <= 1, 'a share of at most 1');
 const cents = z.number().int().nonnegative();
 
 export const PolicySchema = z.object({
@@ -61,7 +64,9 @@ export const DEMO_POLICY: Policy = {
 
 /** The system policy overridden by a client's own fields; throws naming every invalid field. */
 export function resolvePolicy(system: unknown, client?: unknown): Policy {
-  const merged = { ...(system as object), ...((client as object | undefined) ?? {}) };
+  // A client field left empty (null) falls back to the system's value.
+  const overrides = Object.entries((client as object | undefined) ?? {}).filter(([, v]) => v !== null && v !== undefined);
+  const merged = { ...(system as object), ...Object.fromEntries(overrides) };
   const result = PolicySchema.safeParse(merged);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -17,8 +17,8 @@ export function claimBalanceFrom(postings: Array<{ account: string; amountCents:
   return {
     principalOpenCents: sum[Account.RECEIVABLE_PRINCIPAL] ?? 0,
     costsOpenCents: sum[Account.RECEIVABLE_COSTS] ?? 0,
-    clientStakeCents: -(sum[Account.CLIENT_CLAIMS] ?? 0),
-    clientPayableCents: -(sum[Account.CLIENT_PAYABLE] ?? 0),
+    clientStakeCents: 0 - (sum[Account.CLIENT_CLAIMS] ?? 0),
+    clientPayableCents: 0 - (sum[Account.CLIENT_PAYABLE] ?? 0),
   };
 }
 

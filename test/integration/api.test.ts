@@ -123,7 +123,7 @@ describe('claim detail and listing', () => {
     expect(b.payments).toEqual([]);
 
     expect(b.history).toEqual(
-      ['SPLITTING', 'STATEMENT', 'WAITING'].map((stage) => ({ at: expect.any(String), actor: 'system', action: 'stage', data: { stage, dunningLevel: 0 } })),
+      ['SPLITTING', 'PURCHASE', 'STATEMENT', 'WAITING'].map((stage) => ({ at: expect.any(String), actor: 'system', action: 'stage', data: { stage, dunningLevel: 0 } })),
     );
 
     expect(b.workflow.id).toBe(`claim-${id}`);
@@ -146,7 +146,7 @@ describe('claim detail and listing', () => {
     const all = await h.api().get('/api/claims').query({ stage: 'WAITING', clientId: client.id });
     expect(all.status).toBe(200);
     expect(all.body.claims.map((x: any) => x.id)).toEqual(ids);
-    expect(all.body.next).toBe('x');
+    expect(all.body.next).toBeNull();
     expect(all.body.claims[0]).toEqual({
       id: claims[0].id,
       clientId: client.id,
@@ -278,11 +278,11 @@ describe('payments', () => {
     const key = `api-test-${id}`;
     const first = await h.api().post(`/api/claims/${id}/payments`).set('Idempotency-Key', key).send({ amountCents: 1234, reference: id });
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ paymentId: expect.any(String), created: true, openCents: totalCents - 1233, signalled: true });
+    expect(first.body).toEqual({ paymentId: expect.any(String), created: true, openCents: totalCents - 1234, signalled: true });
 
     const again = await h.api().post(`/api/claims/${id}/payments`).set('Idempotency-Key', key).send({ amountCents: 1234, reference: id });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ paymentId: first.body.paymentId, created: false, openCents: totalCents - 1233, signalled: true });
+    expect(again.body).toEqual({ paymentId: first.body.paymentId, created: false, openCents: totalCents - 1234, signalled: true });
 
     const conflict = await h.api().post(`/api/claims/${id}/payments`).set('Idempotency-Key', key).send({ amountCents: 999 });
     expectJsonError(conflict, 409, 'idempotency_conflict');

@@ -64,7 +64,7 @@ function expectedPadnextError(file: string, recordNo: number, c: SynthCase) {
       return { file, record: recordNo, field: `lines[${n}].date`, reason: expect.stringContaining(`'${bad}' is not a valid calendar date`) };
     }
     case 'bad-factor':
-      return { file, record: recordNo, field: `lines[${n + 1}].factor`, reason: expect.stringContaining(`'abc' is not a decimal factor`) };
+      return { file, record: recordNo, field: `lines[${n}].factor`, reason: expect.stringContaining(`'abc' is not a decimal factor`) };
     default:
       return c.consent ? null : { file, record: recordNo, field: 'consent', reason: 'no patient consent: the claim goes back to the client, it is not billed' };
   }
@@ -201,7 +201,7 @@ describe('PADneXt file with broken records, sent again, and a file repeating cas
 
     const { submissionId, result } = await upload(client.id, file.padxName, file.padx, 'application/xml');
     expect(submissionId).not.toBe(firstSubmission);
-    expect(result).toEqual({ accepted: 7, rejected: 0, duplicates: 2, started: 7 });
+    expect(result).toEqual({ accepted: 7, rejected: 0, duplicates: 3, started: 7 });
 
     const r = await receipt(submissionId);
     expect(r).toMatchObject({ status: 'PROCESSED', accepted: 7, rejected: 0, duplicates: 3, fileErrors: [] });
@@ -275,7 +275,7 @@ describe('CSV and unreadable files', () => {
     }
 
     const text = await receiptMail(client, fileName);
-    expect([...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]))).toEqual([4]);
+    expect([...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]))).toEqual([4, 8]);
   });
 
   test('a file that is neither XML nor CSV is rejected as a whole, naming the file, and books nothing', async () => {

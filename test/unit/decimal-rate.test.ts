@@ -104,7 +104,7 @@ describe('applyRate', () => {
 
     it('is symmetric: applyRate(-x) = -applyRate(x)', () => {
       for (let x = 1; x < 3000; x += 7) {
-        for (const r of ['0.035', '0.06', '0.5', '0.015', '1.25']) expect(applyRate(-x, r)).toBe(-applyRate(x, r));
+        for (const r of ['0.035', '0.06', '0.5', '0.015', '1.25']) expect(applyRate(-x, r)).toBe(0 - applyRate(x, r));
       }
     });
   });

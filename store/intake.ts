@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { parseBillingFile } from '../domain/intake/parse-billing-file';
+import type { IntakePerson, IntakeRecord, RecordError } from '../domain/intake/types';
+import { priceRecord, PricedLine } from '../domain/goae/validate-record';
+import { formatInvoiceNumber } from '../domain/invoice-number';
+import type { Db } from '../infra/db/prisma';
+import type { Prisma } from '../prisma/generated/client';
+
+/** Records are persisted in chunks: one transaction each, so a retry resumes after the last one. */
+const CHUNK = 500;
+
+function personRow(p: IntakePerson) {
+  return {
+    id: randomUUID(),
+    salutation: p.salutation ?? null,
+    title: p.title ?? null,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    birthDate: p.birthDate ?? null,
+    street: p.address.street,
+    postalCode: p.address.postalCode,
+    city: p.address.city,
+    country: p.address.country,
+    email: p.email ?? null,
+  };
+}
+
+type Outcome =
+  | { kind: 'rejected'; recordNo: number; externalId?: string; errors: RecordError[]; raw: unknown }
+  | { kind: 'duplicate'; recordNo: number; externalId: string; claimId: string }
+  | { kind: 'accepted'; record: IntakeRecord; lines: PricedLine[]; totalCents: number };
+
+async function persistChunk(db: Db, submissionId: string, clientId: string, outcomes: Outcome[]): Promise<void> {
+  const accepted = outcomes.filter((o): o is Extract<Outcome, { kind: 'accepted' }> => o.kind === 'accepted');
+  await db.$transaction(
+    async (tx) => {
+      const numbers = accepted.length
+        ? await tx.$queryRaw<Array<{ n: bigint }>>`SELECT nextval('invoice_number_seq') AS n FROM generate_series(1, ${accepted.length})`
+        : [];
+      const persons: ReturnType<typeof personRow>[] = [];
+      const claims: Prisma.ClaimCreateManyInput[] = [];
+      const lines: Prisma.ClaimLineCreateManyInput[] = [];
+      const records: Prisma.SubmissionRecordCreateManyInput[] = [];
+      accepted.forEach((o, i) => {
+        const r = o.record;
+        const patient = personRow(r.patient);
+        const responsible = r.responsible ? personRow(r.responsible) : patient;
+        persons.push(patient);
+        if (responsible !== patient) persons.push(responsible);
+        const claimId = formatInvoiceNumber(Number(numbers[i].n));
+        claims.push({
+          id: claimId,
+          clientId,
+          submissionId,
+          externalId: r.externalId,
+          doctorExternalId: r.doctor.id,
+          doctorName: r.doctor.name,
+          patientId: patient.id,
+          responsibleId: responsible.id,
+          treatmentFrom: r.treatmentFrom,
+          treatmentTo: r.treatmentTo,
+          diagnosis: r.diagnosis ?? null,
+          inpatientReduction: r.inpatientReduction,
+          totalCents: o.totalCents,
+        });
+        o.lines.forEach((l, n) =>
+          lines.push({
+            id: randomUUID(),
+            claimId,
+            lineNo: n + 1,
+            kind: l.kind,
+            code: l.code ?? null,
+            text: l.text,
+            date: l.date,
+            points: l.points ?? null,
+            factor: l.factor ?? null,
+            count: l.count,
+            justification: l.justification ?? null,
+            analogDescription: l.analogDescription ?? null,
+            unitCents: l.unitCents ?? null,
+            reductionCents: l.reductionCents,
+            amountCents: l.amountCents,
+          }),
+        );
+        records.push({ id: randomUUID(), submissionId, recordNo: r.recordNo, externalId: r.externalId, outcome: 'ACCEPTED', claimId });
+      });
+      for (const o of outcomes) {
+        if (o.kind === 'rejected') {
+          records.push({ id: randomUUID(), submissionId, recordNo: o.recordNo, externalId: o.externalId ?? null, outcome: 'REJECTED', errors: o.errors as unknown as Prisma.InputJsonValue, raw: (o.raw ?? null) as Prisma.InputJsonValue });
+        } else if (o.kind === 'duplicate') {
+          records.push({ id: randomUUID(), submissionId, recordNo: o.recordNo, externalId: o.externalId, outcome: 'DUPLICATE', claimId: o.claimId, errors: [{ field: 'externalId', reason: `case ${o.externalId} was already submitted as claim ${o.claimId}` }] });
+        }
+      }
+      await tx.person.createMany({ data: persons });
+      await tx.claim.createMany({ data: claims });
+      await tx.claimLine.createMany({ data: lines });
+      await tx.submissionRecord.createMany({ data: records });
+    },
+    { timeout: 60_000 },
+  );
+}
+
+
+export interface IntakeCounts {
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+}
+
+/**
+ * Parses, validates, prices and persists a billing file record by record; every record's outcome
+ * is stored. Resumable: records already stored (an earlier attempt) are skipped.
+ */
+export async function ingestSubmission(db: Db, submissionId: string, onProgress: (recordsDone: number) => void = () => undefined): Promise<IntakeCounts> {
+  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
+  if (sub.status === 'RECEIVED') {
+    const parsed = parseBillingFile(Buffer.from(sub.content), sub.fileName);
+    if (parsed.fileErrors.length > 0) {
+      await db.submission.update({ where: { id: submissionId }, data: { status: 'REJECTED', fileErrors: parsed.fileErrors as unknown as Prisma.InputJsonValue, processedAt: new Date() } });
+    } else {
+      const done = new Set((await db.submissionRecord.findMany({ where: { submissionId }, select: { recordNo: true } })).map((r) => r.recordNo));
+      const todo = parsed.records.filter((r) => !done.has(r.ok ? r.record.recordNo : r.recordNo));
+      const seenInFile = new Map<string, string>();
+      for (let i = 0; i < todo.length; i += CHUNK) {
+        const chunk = todo.slice(i, i + CHUNK);
+        const ids = chunk.flatMap((r) => (r.ok ? [r.record.externalId] : []));
+        const existing = new Map(
+          (await db.claim.findMany({ where: { clientId: sub.clientId, externalId: { in: ids } }, select: { id: true, externalId: true } })).map((c) => [c.externalId, c.id]),
+        );
+        const outcomes: Outcome[] = chunk.map((r) => {
+          if (!r.ok) return { kind: 'rejected', recordNo: r.recordNo, externalId: r.externalId, errors: r.errors, raw: null };
+          const rec = r.record;
+          const earlier = existing.get(rec.externalId) ?? seenInFile.get(rec.externalId);
+          if (earlier) return { kind: 'duplicate', recordNo: rec.recordNo, externalId: rec.externalId, claimId: earlier };
+          const priced = priceRecord(rec, sub.fileName);
+          if (!priced.ok) return { kind: 'rejected', recordNo: rec.recordNo, externalId: rec.externalId, errors: priced.errors, raw: rec };
+          seenInFile.set(rec.externalId, `record ${rec.recordNo} of this file`);
+          return { kind: 'accepted', record: rec, lines: priced.lines, totalCents: priced.totalCents };
+        });
+        await persistChunk(db, submissionId, sub.clientId, outcomes);
+        onProgress(i + chunk.length);
+      }
+      const counts = await db.submissionRecord.groupBy({ by: ['outcome'], where: { submissionId }, _count: true });
+      const count = (o: string) => counts.find((c) => c.outcome === o)?._count ?? 0;
+      await db.submission.update({
+        where: { id: submissionId },
+        data: { status: 'PROCESSED', acceptedCount: count('ACCEPTED'), rejectedCount: count('REJECTED'), duplicateCount: count('DUPLICATE'), processedAt: new Date() },
+      });
+    }
+  }
+  const final = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
+  return { accepted: final.acceptedCount, rejected: final.rejectedCount, duplicates: final.duplicateCount };
+}
