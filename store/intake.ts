@@ -5,6 +5,7 @@ import { priceRecord, PricedLine } from '../domain/goae/validate-record';
 import { formatInvoiceNumber } from '../domain/invoice-number';
 import type { Db } from '../infra/db/prisma';
 import type { Prisma } from '../prisma/generated/client';
+import { bulkInsert, ColumnType } from './bulk-insert';
 
 /** Records are persisted in chunks: one transaction each, so a retry resumes after the last one. */
 const CHUNK = 500;
@@ -25,12 +26,32 @@ function personRow(p: IntakePerson) {
   };
 }
 
+const PERSON_COLUMNS: Record<string, ColumnType> = {
+  id: 'text', salutation: 'text', title: 'text', firstName: 'text', lastName: 'text', birthDate: 'text',
+  street: 'text', postalCode: 'text', city: 'text', country: 'text', email: 'text',
+};
+const CLAIM_COLUMNS: Record<string, ColumnType> = {
+  id: 'text', clientId: 'text', submissionId: 'text', externalId: 'text', doctorExternalId: 'text', doctorName: 'text',
+  patientId: 'text', responsibleId: 'text', treatmentFrom: 'text', treatmentTo: 'text', diagnosis: 'text',
+  inpatientReduction: 'text', totalCents: 'int4', updatedAt: 'timestamp',
+};
+const LINE_COLUMNS: Record<string, ColumnType> = {
+  id: 'text', claimId: 'text', lineNo: 'int4', kind: 'text', code: 'text', text: 'text', date: 'text', points: 'int4',
+  factor: 'numeric', count: 'int4', justification: 'text', analogDescription: 'text', unitCents: 'int4',
+  reductionCents: 'int4', amountCents: 'int4',
+};
+const RECORD_COLUMNS: Record<string, ColumnType> = {
+  id: 'text', submissionId: 'text', recordNo: 'int4', externalId: 'text', outcome: { enum: 'RecordOutcome' },
+  errors: 'jsonb', raw: 'jsonb', claimId: 'text',
+};
+
 type Outcome =
   | { kind: 'rejected'; recordNo: number; externalId?: string; errors: RecordError[]; raw: unknown }
-  | { kind: 'duplicate'; recordNo: number; externalId: string; claimId: string }
+  /** The case was submitted before: as a claim (claimId) or earlier in this same file. */
+  | { kind: 'duplicate'; recordNo: number; externalId: string; claimId?: string; reason: string }
   | { kind: 'accepted'; record: IntakeRecord; lines: PricedLine[]; totalCents: number };
 
-async function persistChunk(db: Db, submissionId: string, clientId: string, outcomes: Outcome[]): Promise<void> {
+async function persistChunk(db: Db, submissionId: string, clientId: string, fileName: string, outcomes: Outcome[]): Promise<void> {
   const accepted = outcomes.filter((o): o is Extract<Outcome, { kind: 'accepted' }> => o.kind === 'accepted');
   await db.$transaction(
     async (tx) => {
@@ -62,6 +83,7 @@ async function persistChunk(db: Db, submissionId: string, clientId: string, outc
           diagnosis: r.diagnosis ?? null,
           inpatientReduction: r.inpatientReduction,
           totalCents: o.totalCents,
+          updatedAt: new Date(),
         });
         o.lines.forEach((l, n) =>
           lines.push({
@@ -88,13 +110,13 @@ async function persistChunk(db: Db, submissionId: string, clientId: string, outc
         if (o.kind === 'rejected') {
           records.push({ id: randomUUID(), submissionId, recordNo: o.recordNo, externalId: o.externalId ?? null, outcome: 'REJECTED', errors: o.errors as unknown as Prisma.InputJsonValue, raw: (o.raw ?? null) as Prisma.InputJsonValue });
         } else if (o.kind === 'duplicate') {
-          records.push({ id: randomUUID(), submissionId, recordNo: o.recordNo, externalId: o.externalId, outcome: 'DUPLICATE', claimId: o.claimId, errors: [{ field: 'externalId', reason: `case ${o.externalId} was already submitted as claim ${o.claimId}` }] });
+          records.push({ id: randomUUID(), submissionId, recordNo: o.recordNo, externalId: o.externalId, outcome: 'DUPLICATE', claimId: o.claimId ?? null, errors: [{ file: fileName, record: o.recordNo, field: 'externalId', reason: o.reason }] });
         }
       }
-      await tx.person.createMany({ data: persons });
-      await tx.claim.createMany({ data: claims });
-      await tx.claimLine.createMany({ data: lines });
-      await tx.submissionRecord.createMany({ data: records });
+      await bulkInsert(tx, 'Person', PERSON_COLUMNS, persons);
+      await bulkInsert(tx, 'Claim', CLAIM_COLUMNS, claims);
+      await bulkInsert(tx, 'ClaimLine', LINE_COLUMNS, lines);
+      await bulkInsert(tx, 'SubmissionRecord', RECORD_COLUMNS, records);
     },
     { timeout: 60_000 },
   );
@@ -120,7 +142,7 @@ export async function ingestSubmission(db: Db, submissionId: string, onProgress:
     } else {
       const done = new Set((await db.submissionRecord.findMany({ where: { submissionId }, select: { recordNo: true } })).map((r) => r.recordNo));
       const todo = parsed.records.filter((r) => !done.has(r.ok ? r.record.recordNo : r.recordNo));
-      const seenInFile = new Map<string, string>();
+      const seenInFile = new Map<string, number>();
       for (let i = 0; i < todo.length; i += CHUNK) {
         const chunk = todo.slice(i, i + CHUNK);
         const ids = chunk.flatMap((r) => (r.ok ? [r.record.externalId] : []));
@@ -130,14 +152,16 @@ export async function ingestSubmission(db: Db, submissionId: string, onProgress:
         const outcomes: Outcome[] = chunk.map((r) => {
           if (!r.ok) return { kind: 'rejected', recordNo: r.recordNo, externalId: r.externalId, errors: r.errors, raw: null };
           const rec = r.record;
-          const earlier = existing.get(rec.externalId) ?? seenInFile.get(rec.externalId);
-          if (earlier) return { kind: 'duplicate', recordNo: rec.recordNo, externalId: rec.externalId, claimId: earlier };
+          const earlierClaim = existing.get(rec.externalId);
+          if (earlierClaim) return { kind: 'duplicate', recordNo: rec.recordNo, externalId: rec.externalId, claimId: earlierClaim, reason: `case ${rec.externalId} was already submitted as claim ${earlierClaim}` };
+          const earlierRecord = seenInFile.get(rec.externalId);
+          if (earlierRecord) return { kind: 'duplicate', recordNo: rec.recordNo, externalId: rec.externalId, reason: `case ${rec.externalId} appears already as record ${earlierRecord} of this file` };
           const priced = priceRecord(rec, sub.fileName);
           if (!priced.ok) return { kind: 'rejected', recordNo: rec.recordNo, externalId: rec.externalId, errors: priced.errors, raw: rec };
-          seenInFile.set(rec.externalId, `record ${rec.recordNo} of this file`);
+          seenInFile.set(rec.externalId, rec.recordNo);
           return { kind: 'accepted', record: rec, lines: priced.lines, totalCents: priced.totalCents };
         });
-        await persistChunk(db, submissionId, sub.clientId, outcomes);
+        await persistChunk(db, submissionId, sub.clientId, sub.fileName, outcomes);
         onProgress(i + chunk.length);
       }
       const counts = await db.submissionRecord.groupBy({ by: ['outcome'], where: { submissionId }, _count: true });

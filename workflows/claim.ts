@@ -2,10 +2,12 @@ import {
   condition,
   continueAsNew,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
 import type { ClaimActivities } from '../activities/claim-activities';
 import type { Policy } from '../domain/policy';
 import { durationMs } from '../domain/policy';
@@ -22,11 +24,17 @@ import {
 } from './claim-messages';
 import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from './search-attributes';
 
-const acts = proxyActivities<ClaimActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Outages of the database, mail or SFTP server are waited out: the claim resumes where it was.
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// Outages of the database, mail or SFTP server are waited out: the claim resumes where it was.
+const retry: RetryPolicy = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' };
+
+/** Letters and files leave the building: ordinary activities, each recorded by the server. */
+const io = proxyActivities<ClaimActivities>({ startToCloseTimeout: '30 seconds', retry });
+
+/**
+ * Short database transactions (stage, bookings, balance) run as local activities: no round trip to
+ * the Temporal server per call, which is most of a claim's steps. They are idempotent like the rest.
+ */
+const db = proxyLocalActivities<ClaimActivities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry });
 
 export interface ClaimWorkflowInput {
   claimId: string;
@@ -79,7 +87,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
   });
   setHandler(claimStateQuery, () => s);
 
-  const ctx = await acts.loadClaimContext(claimId);
+  const ctx = await db.loadClaimContext(claimId);
   let policy: Policy = ctx.policy;
   let tariff = ctx.tariff;
   let published = '';
@@ -98,11 +106,11 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
 
   async function enter(stage: ClaimStageName): Promise<void> {
     s.stage = stage;
-    await acts.recordStage(claimId, stage, s.dunningLevel, s.outcome);
+    await db.recordStage(claimId, stage, s.dunningLevel, s.outcome);
   }
 
   async function refreshBalance(): Promise<void> {
-    const status = await acts.claimStatus(claimId);
+    const status = await db.claimStatus(claimId);
     s.openCents = status.openCents;
   }
 
@@ -137,19 +145,19 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
   /** The payment deadline (or a reminder's) has passed without full payment: escalate. */
   async function escalate(): Promise<void> {
     if (tariff === 'FAELLIGKEITSFACTORING' && !s.purchased) {
-      await acts.purchaseClaim(claimId);
+      await db.purchaseClaim(claimId);
       s.purchased = true;
-      await acts.payOut(claimId, 'purchase');
+      await db.payOut(claimId, 'purchase');
     }
     if (s.dunningLevel < policy.reminderLevels) {
       s.dunningLevel += 1;
       await enter('REMINDER');
       s.nextActionAt = Date.now() + durationMs(policy.reminderInterval);
-      await acts.sendReminder(claimId, s.dunningLevel, new Date(s.nextActionAt).toISOString());
+      await io.sendReminder(claimId, s.dunningLevel, new Date(s.nextActionAt).toISOString());
       await refreshBalance();
     } else {
       await enter('COLLECTION');
-      await acts.handOffToCollection(claimId);
+      await io.handOffToCollection(claimId);
       s.nextActionAt = Date.now() + durationMs(policy.collectionPeriod);
     }
   }
@@ -157,7 +165,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
   while (s.stage !== 'CLOSED') {
     publish();
     if (s.cancelRequest && !s.outcome && s.stage !== 'PAYOUT') {
-      await acts.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor);
+      await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor);
       s.outcome = 'CANCELLED';
       await refreshBalance();
       await enter('PAYOUT');
@@ -182,7 +190,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
         await enter('SPLITTING');
         break;
       case 'SPLITTING': {
-        const split = await acts.splitClaim(claimId);
+        const split = await db.splitClaim(claimId);
         s.clientId = split.clientId;
         policy = split.policy;
         tariff = split.tariff;
@@ -191,19 +199,19 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
       }
       case 'PURCHASE':
         // The claim enters the books for the client it was split to.
-        await acts.recogniseClaim(claimId);
+        await db.recogniseClaim(claimId);
         await refreshBalance();
         if (tariff === 'SOFORTFACTORING') {
-          await acts.purchaseClaim(claimId);
+          await db.purchaseClaim(claimId);
           s.purchased = true;
-          await acts.payOut(claimId, 'purchase');
+          await db.payOut(claimId, 'purchase');
         }
         await enter('STATEMENT');
         break;
       case 'STATEMENT': {
         s.dueAt = Date.now() + durationMs(policy.paymentTerm);
         s.nextActionAt = s.dueAt;
-        await acts.issueInvoice(claimId, new Date(s.dueAt).toISOString());
+        await io.issueInvoice(claimId, new Date(s.dueAt).toISOString());
         await enter('WAITING');
         break;
       }
@@ -216,12 +224,12 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
       case 'COLLECTION':
         if (!(await waitForDeadline())) break;
         if (s.installments.length > 0 && (await installmentOnTrack())) break;
-        s.outcome = await acts.closeUncollectible(claimId);
+        s.outcome = await db.closeUncollectible(claimId);
         await refreshBalance();
         await enter('PAYOUT');
         break;
       case 'PAYOUT':
-        await acts.payOut(claimId, 'final');
+        await db.payOut(claimId, 'final');
         await enter('CLOSED');
         break;
     }

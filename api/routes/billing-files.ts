@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../prisma/generated/client';
 import { fileSha256 } from '../../domain/intake/parse-billing-file';
 import { audit } from '../../store/audit';
 import { actorOf, ApiContext } from '../context';
@@ -17,16 +18,24 @@ export function billingFileRoutes(ctx: ApiContext): Router {
     const client = await ctx.db.client.findUnique({ where: { id: req.params.clientId } });
     if (!client) throw notFound(`client ${req.params.clientId}`);
     const sha256 = fileSha256(content);
-    const earlier = await ctx.db.submission.findUnique({ where: { clientId_sha256: { clientId: client.id, sha256 } } });
-    if (earlier) {
+    const answerIfDuplicate = async () => {
+      const earlier = await ctx.db.submission.findUnique({ where: { clientId_sha256: { clientId: client.id, sha256 } } });
+      if (!earlier) return false;
       res.status(200).json({ submissionId: earlier.id, duplicate: true, message: `this file was already received as ${earlier.fileName} on ${earlier.receivedAt.toISOString()}; nothing was booked again`, receipt: `/api/billing-files/${earlier.id}` });
-      return;
-    }
+      return true;
+    };
+    if (await answerIfDuplicate()) return;
     const id = randomUUID();
-    await ctx.db.$transaction(async (tx) => {
-      await tx.submission.create({ data: { id, clientId: client.id, fileName, format: fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'padnext', sha256, content: new Uint8Array(content) } });
-      await audit(tx, actorOf(req), 'upload', 'submission', id, { fileName, bytes: content.length });
-    });
+    try {
+      await ctx.db.$transaction(async (tx) => {
+        await tx.submission.create({ data: { id, clientId: client.id, fileName, format: fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'padnext', sha256, content: new Uint8Array(content) } });
+        await audit(tx, actorOf(req), 'upload', 'submission', id, { fileName, bytes: content.length });
+      });
+    } catch (e) {
+      // The same file uploaded twice at once: the unique (client, sha256) lets one win.
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' && (await answerIfDuplicate())) return;
+      throw e;
+    }
     await ctx.temporal.workflow.start('billingFileWorkflow', { workflowId: `billing-file-${id}`, taskQueue: ctx.taskQueue, args: [{ submissionId: id }] });
     res.status(202).json({ submissionId: id, duplicate: false, receipt: `/api/billing-files/${id}` });
   });
