@@ -92,6 +92,11 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
   let tariff = ctx.tariff;
   let published = '';
 
+  /**
+   * Mirrors the state into search attributes. Called where the claim rests (waits, letters in
+   * flight), not on every step: each upsert is a visibility write on the server, and the steps
+   * between rests take milliseconds.
+   */
   function publish(): void {
     const key = `${s.stage}|${s.dunningLevel}|${s.openCents}|${s.clientId}`;
     if (key === published) return;
@@ -116,6 +121,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
 
   /** Waits for the current deadline; false when a signal interrupted the wait first. */
   async function waitForDeadline(): Promise<boolean> {
+    publish();
     plansChanged = false;
     const interrupted = () => paymentPending || plansChanged || s.cancelRequest !== undefined;
     if (s.disputed) {
@@ -153,18 +159,20 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
       s.dunningLevel += 1;
       await enter('REMINDER');
       s.nextActionAt = Date.now() + durationMs(policy.reminderInterval);
+      publish();
       await io.sendReminder(claimId, s.dunningLevel, new Date(s.nextActionAt).toISOString());
       await refreshBalance();
     } else {
       await enter('COLLECTION');
+      publish();
       await io.handOffToCollection(claimId);
       s.nextActionAt = Date.now() + durationMs(policy.collectionPeriod);
     }
   }
 
   while (s.stage !== 'CLOSED') {
-    publish();
     if (s.cancelRequest && !s.outcome && s.stage !== 'PAYOUT') {
+      publish();
       await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor);
       s.outcome = 'CANCELLED';
       await refreshBalance();
@@ -211,6 +219,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
       case 'STATEMENT': {
         s.dueAt = Date.now() + durationMs(policy.paymentTerm);
         s.nextActionAt = s.dueAt;
+        publish();
         await io.issueInvoice(claimId, new Date(s.dueAt).toISOString());
         await enter('WAITING');
         break;
