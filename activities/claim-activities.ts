@@ -4,7 +4,7 @@ import type { Posting } from '../domain/ledger/accounts';
 import type { ClaimOutcome, ClaimStageName } from '../workflows/claim-messages';
 import * as entries from '../domain/ledger/entries';
 import { ClaimBalance, openCents } from '../domain/ledger/claim-balance';
-import type { Policy } from '../domain/policy';
+import { durationMs, Policy } from '../domain/policy';
 import { renderMail } from '../documents/layout';
 import { cancellationLetter, invoiceLetter, reminderLetter } from '../documents/claim-letters';
 import { audit } from '../store/audit';
@@ -74,10 +74,17 @@ export function createClaimActivities(deps: ActivityDeps) {
       await db.claim.update({ where: { id: claimId }, data: { purchased: true } });
     },
 
-    async issueInvoice(claimId: string, dueDateIso: string): Promise<void> {
+    /**
+     * Sends the invoice; returns its due date (epoch ms). Dates come from the clock when the
+     * invoice goes out, not from workflow time, which stands still during a workflow task.
+     */
+    async issueInvoice(claimId: string, paymentTerm: string): Promise<number> {
       const existing = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
-      if (!existing.invoiceDate) {
-        await db.claim.update({ where: { id: claimId }, data: { invoiceDate: new Date(), dueDate: new Date(dueDateIso) } });
+      let dueDate = existing.dueDate;
+      if (!existing.invoiceDate || !dueDate) {
+        const now = new Date();
+        dueDate = new Date(now.getTime() + durationMs(paymentTerm));
+        await db.claim.update({ where: { id: claimId }, data: { invoiceDate: now, dueDate } });
       }
       const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
       await deliverOnce(db, deps.mailer, {
@@ -90,15 +97,20 @@ export function createClaimActivities(deps: ActivityDeps) {
         from: deps.centre.email,
         mail: await renderMail(invoiceLetter(letter.data)),
       });
+      return dueDate.getTime();
     },
 
-    async sendReminder(claimId: string, level: number, nextDateIso: string): Promise<void> {
+    /** Sends the dunning letter of `level` with its fee; returns the date it asks payment by (epoch ms). */
+    async sendReminder(claimId: string, level: number, interval: string): Promise<number> {
+      const earlier = await db.document.findUnique({ where: { idempotencyKey: `reminder:${claimId}:${level}` } });
+      const payBy = (earlier?.createdAt.getTime() ?? Date.now()) + durationMs(interval);
+      const nextDateIso = new Date(payBy).toISOString();
       const { claim } = await bookOnClaim(claimId, `reminder-fee:${claimId}:${level}`, 'reminder_fee', `dunning fee level ${level}`, (b, p) =>
         openCents(b) > 0 ? entries.reminderFee(p.reminderFeesCents[level - 1] ?? 0) : [],
       );
       const policy = await loadPolicy(db, claim.clientId);
       const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
-      if (letter.data.openCents <= 0) return;
+      if (letter.data.openCents <= 0) return payBy;
       await deliverOnce(db, deps.mailer, {
         idempotencyKey: `reminder:${claimId}:${level}`,
         kind: `REMINDER_${level}`,
@@ -109,6 +121,7 @@ export function createClaimActivities(deps: ActivityDeps) {
         from: deps.centre.email,
         mail: await renderMail(reminderLetter(letter.data, level, policy.reminderFeesCents[level - 1] ?? 0, nextDateIso)),
       });
+      return payBy;
     },
 
     /** Hands the claim to the lawyer: a statement of claim file in the lawyer's SFTP inbox. */

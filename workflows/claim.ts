@@ -158,9 +158,8 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
     if (s.dunningLevel < policy.reminderLevels) {
       s.dunningLevel += 1;
       await enter('REMINDER');
-      s.nextActionAt = Date.now() + durationMs(policy.reminderInterval);
       publish();
-      await io.sendReminder(claimId, s.dunningLevel, new Date(s.nextActionAt).toISOString());
+      s.nextActionAt = await io.sendReminder(claimId, s.dunningLevel, policy.reminderInterval);
       await refreshBalance();
     } else {
       await enter('COLLECTION');
@@ -217,10 +216,9 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
         await enter('STATEMENT');
         break;
       case 'STATEMENT': {
-        s.dueAt = Date.now() + durationMs(policy.paymentTerm);
-        s.nextActionAt = s.dueAt;
         publish();
-        await io.issueInvoice(claimId, new Date(s.dueAt).toISOString());
+        s.dueAt = await io.issueInvoice(claimId, policy.paymentTerm);
+        s.nextActionAt = s.dueAt;
         await enter('WAITING');
         break;
       }
