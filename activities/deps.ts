@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../infra/db/prisma';
 import type { Mailer } from '../infra/mailer';
 import type { SftpTarget } from '../infra/sftp';
+import type { TaskQueues } from '../workers/task-queues';
 
 /** What activities reach the outside world through; built once per worker (workers/services.ts). */
 export interface ActivityDeps {
@@ -13,5 +14,5 @@ export interface ActivityDeps {
   centre: { name: string; email: string };
   /** For starting claim workflows from the billing-file workflow. */
   temporal: Client;
-  taskQueue: string;
+  queues: TaskQueues;
 }

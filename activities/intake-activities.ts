@@ -33,7 +33,7 @@ export function createIntakeActivities(deps: ActivityDeps) {
             try {
               await deps.temporal.workflow.start('claimWorkflow', {
                 workflowId: `claim-${c.id}`,
-                taskQueue: deps.taskQueue,
+                taskQueue: deps.queues.claims,
                 args: [{ claimId: c.id }],
                 typedSearchAttributes: [
                   { key: ClaimClient, value: c.clientId },
@@ -52,7 +52,7 @@ export function createIntakeActivities(deps: ActivityDeps) {
 
     /** Emails the client its receipt (Eingangsbestätigung) with every rejection spelled out. */
     async sendReceipt(submissionId: string): Promise<void> {
-      const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true } });
+      const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true }, omit: { content: true } });
       const rejected = await db.submissionRecord.findMany({ where: { submissionId, outcome: { not: 'ACCEPTED' } }, orderBy: { recordNo: 'asc' } });
       await deliverOnce(db, deps.mailer, {
         idempotencyKey: `receipt:${submissionId}`,

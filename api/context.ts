@@ -5,7 +5,8 @@ import type { Db } from '../infra/db/prisma';
 export interface ApiContext {
   db: Db;
   temporal: Client;
-  taskQueue: string;
+  /** Billing-file workflows start on the intake queue. */
+  intakeQueue: string;
 }
 
 /** The staff member acting (for the audit trail); authentication sits in front of this API. */

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../infra/db/prisma';
 import { createApp } from './app';
-import { TASK_QUEUE } from '../workers/claim-worker';
+import { taskQueues } from '../workers/task-queues';
 
 const log = pino({ name: 'api' });
 
@@ -10,7 +10,7 @@ const log = pino({ name: 'api' });
 async function main(): Promise<void> {
   const db = createDb();
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
-  const app = createApp({ db, temporal: new Client({ connection }), taskQueue: TASK_QUEUE });
+  const app = createApp({ db, temporal: new Client({ connection }), intakeQueue: taskQueues().intake });
   const port = Number(process.env.PORT ?? 3000);
   app.listen(port, () => log.info({ port }, 'API listening'));
 }

@@ -7,7 +7,8 @@ import { createApp } from '../api/app';
 import { SYSTEM_POLICY } from '../domain/policy';
 import { startEnvironment } from '../infra/environment';
 import { setSystemPolicy, upsertClient, SAMPLE_CLIENT } from '../store/seed';
-import { createClaimflowWorker } from '../workers/claim-worker';
+import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
+import { startClaimsWorkerProcess } from './claims-worker-process';
 import { connectServices } from '../workers/services';
 import { generatePadnext } from './gen/padnext-generator';
 import { activitySpans } from './history-spans';
@@ -30,10 +31,12 @@ async function main(): Promise<void> {
   await setSystemPolicy(db, SYSTEM_POLICY);
   const client = { ...SAMPLE_CLIENT, id: `BENCH-${process.pid}`, number: `b${process.pid}` };
   await upsertClient(db, client);
-  const worker = await createClaimflowWorker(services.workerConnection, services.deps);
-  const workerDone = worker.run();
+  // Intake runs here; claims run in a worker process of their own at lower CPU priority, as a
+  // deployment would run them apart (on this 2-core machine they share the cores).
+  const intake = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps, { role: 'intake' }));
+  const claimsWorker = await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db, temporal, taskQueue: services.deps.taskQueue }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db, temporal, intakeQueue: services.deps.queues.intake }).listen(0, '127.0.0.1', () => resolve(s));
   });
   const port = (server.address() as { port: number }).port;
 
@@ -62,8 +65,9 @@ async function main(): Promise<void> {
   console.log(`[bench] all ${result.started} claim workflows started ${workflowsStartedS.toFixed(2)} s after the upload began (${claimStartRate.toFixed(0)} starts/s)`);
 
   server.close();
-  worker.shutdown();
-  await workerDone;
+  intake.shutdown();
+  await intake.done;
+  await claimsWorker.stop();
   await services.close();
   await env.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ interface StoredError {
 }
 
 /** Eingangsbestätigung: what of a billing file was accepted, and why each other record was not. */
-export function receiptLetter(centreName: string, sub: Submission, notAccepted: SubmissionRecord[]): MailContent {
+export function receiptLetter(centreName: string, sub: Omit<Submission, 'content'>, notAccepted: SubmissionRecord[]): MailContent {
   const fileErrors = (sub.fileErrors as StoredError[] | null) ?? [];
   return {
     sender: centreName,

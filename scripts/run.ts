@@ -7,7 +7,7 @@ import { DEMO_POLICY } from '../domain/policy';
 import { formatEuro } from '../domain/format';
 import { startEnvironment } from '../infra/environment';
 import { SAMPLE_CLIENT, setSystemPolicy, upsertClient } from '../store/seed';
-import { createClaimflowWorker } from '../workers/claim-worker';
+import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { simulatePatients } from './demo/patients';
 import { printProgress } from './demo/progress';
@@ -28,10 +28,9 @@ async function main(): Promise<void> {
   await upsertClient(db, SAMPLE_CLIENT);
 
   say('bundling workflows and starting the worker');
-  const worker = await createClaimflowWorker(services.workerConnection, services.deps);
-  const workerDone = worker.run();
+  const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps));
   const port = Number(process.env.PORT ?? 3000);
-  const app = createApp({ db, temporal: services.deps.temporal, taskQueue: services.deps.taskQueue });
+  const app = createApp({ db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
@@ -69,8 +68,8 @@ async function main(): Promise<void> {
     stopPatients();
     stopProgress();
     server.close();
-    worker.shutdown();
-    await workerDone;
+    workers.shutdown();
+    await workers.done;
     await services.close();
     await env.stop();
     process.exit(0);

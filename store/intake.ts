@@ -6,6 +6,7 @@ import { formatInvoiceNumber } from '../domain/invoice-number';
 import type { Db } from '../infra/db/prisma';
 import type { Prisma } from '../prisma/generated/client';
 import { bulkInsert, ColumnType } from './bulk-insert';
+import { readSubmissionContent } from './submission-content';
 
 /** Records are persisted in chunks: one transaction each, so a retry resumes after the last one. */
 const CHUNK = 500;
@@ -134,9 +135,9 @@ export interface IntakeCounts {
  * is stored. Resumable: records already stored (an earlier attempt) are skipped.
  */
 export async function ingestSubmission(db: Db, submissionId: string, onProgress: (recordsDone: number) => void = () => undefined): Promise<IntakeCounts> {
-  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
+  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true } });
   if (sub.status === 'RECEIVED') {
-    const parsed = parseBillingFile(Buffer.from(sub.content), sub.fileName);
+    const parsed = parseBillingFile(await readSubmissionContent(db, submissionId), sub.fileName);
     if (parsed.fileErrors.length > 0) {
       await db.submission.update({ where: { id: submissionId }, data: { status: 'REJECTED', fileErrors: parsed.fileErrors as unknown as Prisma.InputJsonValue, processedAt: new Date() } });
     } else {
@@ -172,6 +173,6 @@ export async function ingestSubmission(db: Db, submissionId: string, onProgress:
       });
     }
   }
-  const final = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
+  const final = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true } });
   return { accepted: final.acceptedCount, rejected: final.rejectedCount, duplicates: final.duplicateCount };
 }

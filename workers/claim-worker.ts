@@ -4,12 +4,10 @@ import { createClaimActivities } from '../activities/claim-activities';
 import { createIntakeActivities } from '../activities/intake-activities';
 import type { ActivityDeps } from '../activities/deps';
 
-export const TASK_QUEUE = 'claimflow';
-
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** The workflow code, bundled once per process (webpack + swc; takes seconds). */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../workflows/index.ts'), logger: undefined });
   return bundle;
 }
@@ -20,19 +18,39 @@ export function claimflowActivities(deps: ActivityDeps) {
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;
 
-/** A worker running every claimflow workflow and activity on one task queue. */
-export async function createClaimflowWorker(
-  connection: NativeConnection,
-  deps: ActivityDeps,
-  options: { bundle?: { codePath: string }; activities?: ClaimflowActivities } = {},
-): Promise<Worker> {
-  return Worker.create({
-    connection,
-    namespace: 'default',
-    taskQueue: deps.taskQueue,
-    workflowBundle: options.bundle ?? (await workflowBundle()),
-    activities: options.activities ?? claimflowActivities(deps),
-    maxConcurrentActivityTaskExecutions: 50,
-    maxConcurrentWorkflowTaskExecutions: 100,
-  });
+/** Which queues a worker process serves: both (default), or one when they run apart. */
+export type WorkerRole = 'all' | 'intake' | 'claims';
+
+export interface WorkerOptions {
+  role?: WorkerRole;
+  bundle?: { codePath: string };
+  /** Replaces the real activities (tests inject faults this way). */
+  activities?: ClaimflowActivities;
+}
+
+/** The workers of one process: the intake queue's, the claims queue's, or both. */
+export async function createClaimflowWorkers(connection: NativeConnection, deps: ActivityDeps, options: WorkerOptions = {}): Promise<Worker[]> {
+  const role = options.role ?? 'all';
+  const workflowBundle = options.bundle ?? (await bundleWorkflows());
+  const activities = options.activities ?? claimflowActivities(deps);
+  const queues = [...(role !== 'claims' ? [deps.queues.intake] : []), ...(role !== 'intake' ? [deps.queues.claims] : [])];
+  return Promise.all(
+    queues.map((taskQueue) =>
+      Worker.create({
+        connection,
+        namespace: 'default',
+        taskQueue,
+        workflowBundle,
+        activities,
+        maxConcurrentActivityTaskExecutions: 50,
+        maxConcurrentWorkflowTaskExecutions: 100,
+      }),
+    ),
+  );
+}
+
+/** Runs workers until shutdown() is called; resolves when all have stopped. */
+export function runWorkers(workers: Worker[]): { done: Promise<void>; shutdown(): void } {
+  const done = Promise.all(workers.map((w) => w.run())).then(() => undefined);
+  return { done, shutdown: () => workers.forEach((w) => w.shutdown()) };
 }

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createClaimflowWorker } from './claim-worker';
+import { createClaimflowWorkers, runWorkers, WorkerRole } from './claim-worker';
 import { connectServices } from './services';
 import { configuredSftp } from '../infra/sftp';
 
@@ -21,9 +21,13 @@ async function main(): Promise<void> {
     smtpUrl: required('SMTP_URL'),
     collectionSftp,
   });
-  const worker = await createClaimflowWorker(services.workerConnection, services.deps);
-  log.info({ taskQueue: services.deps.taskQueue }, 'worker running');
-  await worker.run();
+  const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;
+  if (!['all', 'intake', 'claims'].includes(role)) throw new Error(`WORKER_ROLE must be all, intake or claims, not ${role}`);
+  const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps, { role }));
+  process.once('SIGTERM', () => workers.shutdown());
+  process.once('SIGINT', () => workers.shutdown());
+  log.info({ role, queues: services.deps.queues }, 'worker running');
+  await workers.done;
   await services.close();
 }
 

@@ -4,7 +4,7 @@ import type { ActivityDeps } from '../activities/deps';
 import { createDb } from '../infra/db/prisma';
 import type { Environment } from '../infra/environment';
 import { createSmtpMailer } from '../infra/mailer';
-import { TASK_QUEUE } from './claim-worker';
+import { TaskQueues, taskQueues } from './task-queues';
 
 export interface Services {
   deps: ActivityDeps;
@@ -13,7 +13,7 @@ export interface Services {
 }
 
 /** Connections to the environment's services, shared by a process's worker and API. */
-export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp'>, taskQueue = TASK_QUEUE): Promise<Services> {
+export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp'>, queues: TaskQueues = taskQueues()): Promise<Services> {
   const db = createDb(env.databaseUrl);
   const clientConnection = await Connection.connect({ address: env.temporalAddress });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
@@ -24,7 +24,7 @@ export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'te
     collectionSftp: env.collectionSftp,
     centre: { name: process.env.CENTRE_NAME ?? 'Privatärztliche Verrechnungsstelle Musterstadt', email: process.env.CENTRE_EMAIL ?? 'abrechnung@pvs-musterstadt.example' },
     temporal: new Client({ connection: clientConnection }),
-    taskQueue,
+    queues,
   };
   return {
     deps,

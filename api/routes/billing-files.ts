@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../prisma/generated/client';
 import { fileSha256 } from '../../domain/intake/parse-billing-file';
 import { audit } from '../../store/audit';
+import { writeSubmissionContent } from '../../store/submission-content';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 import { UploadQuery } from '../schemas';
@@ -19,7 +20,7 @@ export function billingFileRoutes(ctx: ApiContext): Router {
     if (!client) throw notFound(`client ${req.params.clientId}`);
     const sha256 = fileSha256(content);
     const answerIfDuplicate = async () => {
-      const earlier = await ctx.db.submission.findUnique({ where: { clientId_sha256: { clientId: client.id, sha256 } } });
+      const earlier = await ctx.db.submission.findUnique({ where: { clientId_sha256: { clientId: client.id, sha256 } }, omit: { content: true } });
       if (!earlier) return false;
       res.status(200).json({ submissionId: earlier.id, duplicate: true, message: `this file was already received as ${earlier.fileName} on ${earlier.receivedAt.toISOString()}; nothing was booked again`, receipt: `/api/billing-files/${earlier.id}` });
       return true;
@@ -28,7 +29,8 @@ export function billingFileRoutes(ctx: ApiContext): Router {
     const id = randomUUID();
     try {
       await ctx.db.$transaction(async (tx) => {
-        await tx.submission.create({ data: { id, clientId: client.id, fileName, format: fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'padnext', sha256, content: new Uint8Array(content) } });
+        await tx.submission.create({ data: { id, clientId: client.id, fileName, format: fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'padnext', sha256, content: new Uint8Array(0) } });
+        await writeSubmissionContent(tx, id, content);
         await audit(tx, actorOf(req), 'upload', 'submission', id, { fileName, bytes: content.length });
       });
     } catch (e) {
@@ -36,7 +38,7 @@ export function billingFileRoutes(ctx: ApiContext): Router {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' && (await answerIfDuplicate())) return;
       throw e;
     }
-    await ctx.temporal.workflow.start('billingFileWorkflow', { workflowId: `billing-file-${id}`, taskQueue: ctx.taskQueue, args: [{ submissionId: id }] });
+    await ctx.temporal.workflow.start('billingFileWorkflow', { workflowId: `billing-file-${id}`, taskQueue: ctx.intakeQueue, args: [{ submissionId: id }] });
     res.status(202).json({ submissionId: id, duplicate: false, receipt: `/api/billing-files/${id}` });
   });
 

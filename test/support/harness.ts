@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import type { Express } from 'express';
@@ -9,7 +9,8 @@ import { SYSTEM_POLICY, Policy } from '../../domain/policy';
 import type { SftpTarget } from '../../infra/sftp';
 import { setSystemPolicy, upsertClient, ClientSeed } from '../../store/seed';
 import type { Tariff } from '../../prisma/generated/client';
-import { ClaimflowActivities, createClaimflowWorker } from '../../workers/claim-worker';
+import { ClaimflowActivities, createClaimflowWorkers, runWorkers } from '../../workers/claim-worker';
+import { taskQueues } from '../../workers/task-queues';
 import { connectServices, Services } from '../../workers/services';
 
 /** Durations short enough that a claim's whole life takes seconds. */
@@ -26,12 +27,11 @@ export const FAST_POLICY: Partial<Policy> = {
  * API, and helpers to create clients with their own policy (tests run in parallel on one database).
  */
 export class Harness {
-  worker?: Worker;
-  private running?: Promise<void>;
+  private workers?: ReturnType<typeof runWorkers>;
   readonly app: Express;
 
   private constructor(readonly services: Services) {
-    this.app = createApp({ db: services.deps.db, temporal: services.deps.temporal, taskQueue: services.deps.taskQueue });
+    this.app = createApp({ db: services.deps.db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake });
   }
 
   static async start(): Promise<Harness> {
@@ -42,7 +42,7 @@ export class Harness {
       smtpUrl: process.env.SMTP_URL!,
       collectionSftp: JSON.parse(process.env.CF_TEST_SFTP!) as SftpTarget,
     };
-    const h = new Harness(await connectServices(env, `test-${randomUUID()}`));
+    const h = new Harness(await connectServices(env, taskQueues(`test-${randomUUID()}`)));
     await setSystemPolicy(h.db, SYSTEM_POLICY);
     await h.startWorker();
     return h;
@@ -60,14 +60,13 @@ export class Harness {
 
   /** Starts this file's worker; `activities` replaces the real ones (e.g. to inject faults). */
   async startWorker(activities?: ClaimflowActivities): Promise<void> {
-    this.worker = await createClaimflowWorker(this.services.workerConnection, this.services.deps, { bundle: { codePath: process.env.CF_TEST_BUNDLE! }, activities });
-    this.running = this.worker.run();
+    this.workers = runWorkers(await createClaimflowWorkers(this.services.workerConnection, this.services.deps, { bundle: { codePath: process.env.CF_TEST_BUNDLE! }, activities }));
   }
 
   async stopWorker(): Promise<void> {
-    this.worker?.shutdown();
-    await this.running;
-    this.worker = undefined;
+    this.workers?.shutdown();
+    await this.workers?.done;
+    this.workers = undefined;
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Environment } from '../infra/environment';
+import type { TaskQueues } from '../workers/task-queues';
+
+/**
+ * Runs workers/main.ts with WORKER_ROLE=claims in a child process under `nice`, connected to the
+ * same services. Resolves once the worker reports it is running.
+ */
+export async function startClaimsWorkerProcess(env: Environment, dataDir: string, queues: TaskQueues): Promise<{ stop(): Promise<void> }> {
+  const keyFile = path.join(dataDir, 'sftp-client-key');
+  fs.writeFileSync(keyFile, env.collectionSftp.privateKey ?? '', { mode: 0o600 });
+  const s = env.collectionSftp;
+  const repo = path.resolve(__dirname, '..');
+  const child = spawn('nice', ['-n', '10', path.join(repo, 'node_modules/.bin/tsx'), path.join(repo, 'workers/main.ts')], {
+    env: {
+      ...process.env,
+      WORKER_ROLE: 'claims',
+      TASK_QUEUE_BASE: queues.claims.replace(/-claims$/, ''),
+      DATABASE_URL: env.databaseUrl,
+      TEMPORAL_ADDRESS: env.temporalAddress,
+      SMTP_URL: env.smtpUrl,
+      SFTP_URL: `sftp://${encodeURIComponent(s.username)}@${s.host}:${s.port}${s.baseDir}`,
+      SFTP_KEY_FILE: keyFile,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`claims worker exited with ${code}`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('worker running')) resolve();
+    });
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
