@@ -17,6 +17,9 @@ export async function startClaimsWorkerProcess(env: Environment, dataDir: string
     env: {
       ...process.env,
       WORKER_ROLE: 'claims',
+      WORKER_MAX_WORKFLOW_TASKS: process.env.WORKER_MAX_WORKFLOW_TASKS ?? '5',
+      WORKER_MAX_LOCAL_ACTIVITIES: process.env.WORKER_MAX_LOCAL_ACTIVITIES ?? '10',
+      WORKER_MAX_ACTIVITIES: process.env.WORKER_MAX_ACTIVITIES ?? '10',
       TASK_QUEUE_BASE: queues.claims.replace(/-claims$/, ''),
       DATABASE_URL: env.databaseUrl,
       TEMPORAL_ADDRESS: env.temporalAddress,

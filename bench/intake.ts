@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   // Intake runs here; claims run in a worker process of their own at lower CPU priority, as a
   // deployment would run them apart (on this 2-core machine they share the cores).
   const intake = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps, { role: 'intake' }));
-  const claimsWorker = await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
+  // BENCH_CLAIMS_WORKER=after measures the start path alone: claims wait on the server until all
+  // have started, then a worker runs them. Default: the claims worker runs from the start.
+  const claimsAfter = process.env.BENCH_CLAIMS_WORKER === 'after';
+  let claimsWorker = claimsAfter ? undefined : await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const server: Server = await new Promise((resolve) => {
     const s = createApp({ db, temporal, intakeQueue: services.deps.queues.intake }).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
   const { submissionId } = (await res.json()) as { submissionId: string };
   const handle = temporal.workflow.getHandle(`billing-file-${submissionId}`);
   const result = await handle.result();
+  claimsWorker ??= await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const spans = await activitySpans(handle);
   const persist = spans.find((s) => s.type === 'processSubmission')!;
   const lastStart = Math.max(...spans.filter((s) => s.type === 'startClaimWorkflows').map((s) => s.completedAt));
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
       claim_starts_per_s: Math.round(claimStartRate),
       bare_starts_per_s: Math.round(bare),
       start_overhead_ratio: Number((bare / claimStartRate).toFixed(2)),
+      claims_worker: claimsAfter ? 'after_starts' : 'concurrent',
     }),
   );
 }

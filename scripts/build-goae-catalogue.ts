@@ -23,18 +23,11 @@
  */
 import fs from 'fs';
 import path from 'path';
+import type { GoaeEntry } from '../domain/goae/catalogue';
 import type { FactorClass } from '../domain/goae/policy';
 
-export interface CatalogueEntry {
-  code: string;
-  text: string;
-  points: number;
-  section: string;
-  factorClass: FactorClass;
-  excludes: string[];
-  /** "nur mit dem einfachen Gebührensatz berechnungsfähig": factor at most 1.0 (set only when true). */
-  singleRate?: true;
-}
+/** The shape domain/goae/catalogue.ts reads. */
+export type CatalogueEntry = GoaeEntry;
 
 interface Row {
   line: number;

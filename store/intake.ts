@@ -144,6 +144,8 @@ export async function ingestSubmission(db: Db, submissionId: string, onProgress:
       const done = new Set((await db.submissionRecord.findMany({ where: { submissionId }, select: { recordNo: true } })).map((r) => r.recordNo));
       const todo = parsed.records.filter((r) => !done.has(r.ok ? r.record.recordNo : r.recordNo));
       const seenInFile = new Map<string, number>();
+      // One chunk is written while the next is priced: PostgreSQL and Node work at the same time.
+      let writing: Promise<void> = Promise.resolve();
       for (let i = 0; i < todo.length; i += CHUNK) {
         const chunk = todo.slice(i, i + CHUNK);
         const ids = chunk.flatMap((r) => (r.ok ? [r.record.externalId] : []));
@@ -162,9 +164,12 @@ export async function ingestSubmission(db: Db, submissionId: string, onProgress:
           seenInFile.set(rec.externalId, rec.recordNo);
           return { kind: 'accepted', record: rec, lines: priced.lines, totalCents: priced.totalCents };
         });
-        await persistChunk(db, submissionId, sub.clientId, sub.fileName, outcomes);
-        onProgress(i + chunk.length);
+        await writing;
+        writing = persistChunk(db, submissionId, sub.clientId, sub.fileName, outcomes).then(() => onProgress(i + chunk.length));
+        // Awaited at the next chunk or below; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
       }
+      await writing;
       const counts = await db.submissionRecord.groupBy({ by: ['outcome'], where: { submissionId }, _count: true });
       const count = (o: string) => counts.find((c) => c.outcome === o)?._count ?? 0;
       await db.submission.update({

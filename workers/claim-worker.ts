@@ -42,11 +42,21 @@ export async function createClaimflowWorkers(connection: NativeConnection, deps:
         taskQueue,
         workflowBundle,
         activities,
-        maxConcurrentActivityTaskExecutions: 50,
-        maxConcurrentWorkflowTaskExecutions: 100,
+        // Slots per worker process: ops knobs (a claims worker sharing cores with intake is kept small).
+        maxConcurrentActivityTaskExecutions: envInt('WORKER_MAX_ACTIVITIES', 50),
+        maxConcurrentLocalActivityExecutions: envInt('WORKER_MAX_LOCAL_ACTIVITIES', 100),
+        maxConcurrentWorkflowTaskExecutions: envInt('WORKER_MAX_WORKFLOW_TASKS', 100),
       }),
     ),
   );
+}
+
+function envInt(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not "${v}"`);
+  return n;
 }
 
 /** Runs workers until shutdown() is called; resolves when all have stopped. */

@@ -1,6 +1,6 @@
 import { generateCsv, generatePadnext } from '../../bench/gen/padnext-generator';
 import { unitFeeCents, type SynthCase } from '../../bench/gen/synthetic-cases';
-import { Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import type { ClientSeed } from '../../store/seed';
 
 /**
@@ -11,13 +11,7 @@ import type { ClientSeed } from '../../store/seed';
 
 jest.setTimeout(120_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await Harness.start();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 type ReceiptRecord = { recordNo: number; externalId: string | null; outcome: string; claimId: string | null; errors: Array<Record<string, unknown>> };
 type BillingFileResult = { accepted: number; rejected: number; duplicates: number; started: number };

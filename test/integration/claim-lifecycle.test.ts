@@ -2,19 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { applyRate } from '../../domain/decimal-rate';
-import { Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
 
 jest.setTimeout(120_000);
 const sftp = JSON.parse(process.env.CF_TEST_SFTP!) as { baseDir: string };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await Harness.start();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 /** Uploads a generated billing file; returns the claim ids of its accepted records. */
 async function uploadAndWait(clientId: string, cases: number, seed: number): Promise<string[]> {

@@ -2,18 +2,12 @@ import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { applyRate } from '../../domain/decimal-rate';
 import type { Policy } from '../../domain/policy';
 import type { Tariff } from '../../prisma/generated/client';
-import { Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
 
 jest.setTimeout(120_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await Harness.start();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 /** One claim of a new client, invoiced and waiting for payment. */
 async function waitingClaim(tariff: Tariff, policy: Partial<Policy> = {}) {

@@ -1,18 +1,12 @@
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { claimflowActivities } from '../../workers/claim-worker';
 import { crashAfterFirstRun } from '../support/faults';
-import { Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
 
 jest.setTimeout(180_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await Harness.start();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 
 async function upload(clientId: string, cases: number, seed: number): Promise<string[]> {
   const file = generatePadnext({ cases, seed, clientId });

@@ -129,3 +129,24 @@ function decodeMimeWords(s: string): string {
     enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
   );
 }
+
+/**
+ * The Harness of a test file: started before its tests, stopped after them. Returns a stand-in
+ * that forwards to the harness once it runs.
+ */
+export function useHarness(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await Harness.start();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as Harness, {
+    get(_target, prop) {
+      if (!started) throw new Error('the test harness is not started yet: use it inside tests or hooks');
+      const value = Reflect.get(started, prop, started);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
+}
