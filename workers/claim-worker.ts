@@ -43,16 +43,15 @@ export async function createClaimflowWorkers(connection: NativeConnection, deps:
         workflowBundle,
         activities,
         // Slots per worker process: ops knobs (a claims worker sharing cores with intake is kept small).
-        maxConcurrentActivityTaskExecutions: envInt('WORKER_MAX_ACTIVITIES', 50),
-        maxConcurrentLocalActivityExecutions: envInt('WORKER_MAX_LOCAL_ACTIVITIES', 100),
-        maxConcurrentWorkflowTaskExecutions: envInt('WORKER_MAX_WORKFLOW_TASKS', 100),
+        maxConcurrentActivityTaskExecutions: positiveInt('WORKER_MAX_ACTIVITIES', process.env.WORKER_MAX_ACTIVITIES, 50),
+        maxConcurrentLocalActivityExecutions: positiveInt('WORKER_MAX_LOCAL_ACTIVITIES', process.env.WORKER_MAX_LOCAL_ACTIVITIES, 100),
+        maxConcurrentWorkflowTaskExecutions: positiveInt('WORKER_MAX_WORKFLOW_TASKS', process.env.WORKER_MAX_WORKFLOW_TASKS, 100),
       }),
     ),
   );
 }
 
-function envInt(name: string, fallback: number): number {
-  const v = process.env[name];
+function positiveInt(name: string, v: string | undefined, fallback: number): number {
   if (v === undefined) return fallback;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not "${v}"`);

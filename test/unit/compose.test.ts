@@ -39,8 +39,11 @@ const dependsOn = (s: Service) => (Array.isArray(s.depends_on) ? Object.fromEntr
 
 /** What each claimflow process reads from its environment. */
 const PROCESS_ENV = {
-  'claimflow-worker': ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'SFTP_URL', 'SFTP_KEY_FILE', 'CENTRE_NAME', 'CENTRE_EMAIL'],
-  'claimflow-api': ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'PORT'],
+  'claimflow-worker': [
+    'DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'SFTP_URL', 'SFTP_KEY_FILE', 'CENTRE_NAME', 'CENTRE_EMAIL',
+    'WORKER_ROLE', 'TASK_QUEUE_BASE', 'WORKER_MAX_ACTIVITIES', 'WORKER_MAX_LOCAL_ACTIVITIES', 'WORKER_MAX_WORKFLOW_TASKS',
+  ],
+  'claimflow-api': ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'PORT', 'TASK_QUEUE_BASE'],
   'claimflow-migrate': ['DATABASE_URL'],
 };
 
