@@ -55,7 +55,7 @@ export function createClaimActivities(deps: ActivityDeps) {
     /** Splitting: a record goes to the client of its treating doctor when that is another client. */
     async splitClaim(claimId: string) {
       const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
-      const doctor = await db.doctor.findUnique({ where: { externalId: claim.doctorExternalId } });
+      const doctor = await db.doctor.findUnique({ where: { submitterId_externalId: { submitterId: claim.clientId, externalId: claim.doctorExternalId } } });
       if (doctor && doctor.clientId !== claim.clientId) {
         await db.$transaction(async (tx) => {
           await tx.claim.update({ where: { id: claimId }, data: { clientId: doctor.clientId } });

@@ -6,7 +6,7 @@ import { generatePadnext } from '../bench/gen/padnext-generator';
 import { DEMO_POLICY } from '../domain/policy';
 import { formatEuro } from '../domain/format';
 import { startEnvironment } from '../infra/environment';
-import { SAMPLE_CLIENT, setSystemPolicy, upsertClient } from '../store/seed';
+import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, setSystemPolicy, upsertClient, upsertDoctor } from '../store/seed';
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { simulatePatients } from './demo/patients';
@@ -26,6 +26,9 @@ async function main(): Promise<void> {
   const { db } = services.deps;
   await setSystemPolicy(db, DEMO_POLICY);
   await upsertClient(db, SAMPLE_CLIENT);
+  await upsertClient(db, SAMPLE_DOCTOR_CLIENT);
+  // Dr. Oberländer's records in the practice's files are split off to his own (factoring) account.
+  await upsertDoctor(db, { submitterId: SAMPLE_CLIENT.id, externalId: 'ARZT-2', clientId: SAMPLE_DOCTOR_CLIENT.id, name: SAMPLE_DOCTOR_CLIENT.name });
 
   say('bundling workflows and starting the worker');
   const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps));

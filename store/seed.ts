@@ -48,3 +48,26 @@ export const SAMPLE_CLIENT: ClientSeed = {
   postalCode: '50667',
   city: 'Köln',
 };
+
+/** A doctor of the sample practice who is a client of their own, with Sofortfactoring. */
+export const SAMPLE_DOCTOR_CLIENT: ClientSeed = {
+  id: 'C002',
+  number: '10002',
+  name: 'Dr. med. Henning Oberländer',
+  tariff: 'SOFORTFACTORING',
+  email: 'oberlaender@berger-kollegen.example',
+  iban: 'DE89370400440532013000',
+  street: 'Hohe Straße 12',
+  postalCode: '50667',
+  city: 'Köln',
+};
+
+/** Splitting rule: in `submitterId`'s files, the records of doctor `externalId` belong to `clientId`. */
+export async function upsertDoctor(db: Db, d: { submitterId: string; externalId: string; clientId: string; name: string }): Promise<void> {
+  const id = `${d.submitterId}:${d.externalId}`;
+  await db.doctor.upsert({
+    where: { submitterId_externalId: { submitterId: d.submitterId, externalId: d.externalId } },
+    create: { id, ...d },
+    update: { clientId: d.clientId, name: d.name },
+  });
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { applyRate } from '../../domain/decimal-rate';
+import { upsertDoctor } from '../../store/seed';
 import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
 
@@ -70,4 +71,30 @@ test('Inkasso: a paid claim and an unpaid claim each run through every stage, an
   expect(balances).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0, bank: fee, fee_income: -fee });
   expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0);
   expect(await unbalancedEntries(h.db, [paid, unpaid])).toBe(0);
+});
+
+test('splitting: records of a doctor who is a client of their own move to that client and its tariff', async () => {
+  const group = await h.client('INKASSO', { paymentTerm: '1 hour' });
+  const doctorClient = await h.client('SOFORTFACTORING', { paymentTerm: '1 hour' });
+  await upsertDoctor(h.db, { submitterId: group.id, externalId: 'ARZT-2', clientId: doctorClient.id, name: 'Dr. med. Henning Oberländer' });
+  const file = generatePadnext({ cases: 8, seed: 12, clientId: group.id });
+  const res = await h.api().post(`/api/clients/${group.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
+  await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  const records = (await h.api().get(`/api/billing-files/${res.body.submissionId}`)).body.records as Array<{ recordNo: number; claimId: string | null }>;
+  const expected = records
+    .filter((r) => r.claimId)
+    .map((r) => ({ id: r.claimId!, clientId: file.cases[r.recordNo - 1].doctorIndex === 1 ? doctorClient.id : group.id }));
+  expect(new Set(expected.map((e) => e.clientId)).size).toBe(2);
+
+  for (const e of expected) {
+    await h.eventually(`claim ${e.id} invoiced`, async () => ((await h.db.claim.findUniqueOrThrow({ where: { id: e.id } })).stage === 'WAITING' ? true : undefined));
+    const claim = await h.db.claim.findUniqueOrThrow({ where: { id: e.id } });
+    expect({ id: e.id, clientId: claim.clientId, purchased: claim.purchased }).toEqual({ id: e.id, clientId: e.clientId, purchased: e.clientId === doctorClient.id });
+    // Every posting is booked for the client the claim was split to.
+    const postingClients = await h.db.ledgerPosting.findMany({ where: { claimId: e.id }, distinct: ['clientId'], select: { clientId: true } });
+    expect(postingClients.map((p) => p.clientId)).toEqual([e.clientId]);
+    const split = await h.db.auditEvent.count({ where: { entityId: e.id, action: 'split' } });
+    expect(split).toBe(e.clientId === doctorClient.id ? 1 : 0);
+  }
+  for (const e of expected) await h.temporal.workflow.getHandle(`claim-${e.id}`).terminate('test done');
 });
