@@ -3,26 +3,12 @@
  *   fee = points × point value × factor, rounded half-up to the cent.
  * Everything is done with BigInt fractions; decimals come in as strings.
  */
+import { parseRate } from '../decimal-rate';
 import type { InpatientReduction } from '../intake/types';
 import { DEFAULT_GOAE_POLICY, type GoaePolicy } from './policy';
 
 export { DEFAULT_GOAE_POLICY } from './policy';
 export type { GoaePolicy, FactorClass, FactorBounds } from './policy';
-
-/** A non-negative decimal as an exact fraction. */
-interface Fraction {
-  num: bigint;
-  den: bigint;
-}
-
-/** "5.82873" -> 582873/100000. Throws on anything that is not a plain non-negative decimal. */
-export function parseDecimal(value: string, maxDecimals = 10): Fraction {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!m) throw new Error(`"${value}" is not a decimal number`);
-  const frac = m[2] ?? '';
-  if (frac.length > maxDecimals) throw new Error(`"${value}" has more than ${maxDecimals} decimals`);
-  return { num: BigInt(m[1] + frac), den: 10n ** BigInt(frac.length) };
-}
 
 /**
  * A factor (Steigerungsfaktor) as an integer number of hundredths: "2.3" -> 230, "1.15" -> 115.
@@ -50,9 +36,9 @@ function roundHalfUp(num: bigint, den: bigint): bigint {
 export function feeCents(points: number, factor: string, count = 1, policy: GoaePolicy = DEFAULT_GOAE_POLICY): number {
   if (!Number.isInteger(points) || points < 0) throw new Error(`points ${points} must be a non-negative integer`);
   if (!Number.isInteger(count) || count < 1) throw new Error(`count ${count} must be a positive integer`);
-  const pv = parseDecimal(policy.pointValueCent);
+  const pv = parseRate(policy.pointValueCent);
   const f = BigInt(parseFactor(factor));
-  const unit = roundHalfUp(BigInt(points) * pv.num * f, pv.den * 100n);
+  const unit = roundHalfUp(BigInt(points) * pv.numerator * f, pv.denominator * 100n);
   return Number(unit) * count;
 }
 
