@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Claim, Tariff } from '../prisma/generated/client';
 import type { Posting } from '../domain/ledger/accounts';
 import type { ClaimOutcome, ClaimStageName } from '../workflows/claim-messages';
@@ -8,7 +8,7 @@ import { durationMs, Policy } from '../domain/policy';
 import { renderMail } from '../documents/layout';
 import { cancellationLetter, invoiceLetter, reminderLetter } from '../documents/claim-letters';
 import { audit } from '../store/audit';
-import { deliverOnce } from '../store/deliver';
+import { archiveDocument, deliverOnce } from '../store/deliver';
 import { book, claimBalance, lockClaim } from '../store/ledger';
 import { loadPolicy } from '../store/policy';
 import { loadClaimForLetter } from '../store/claim-letter-data';
@@ -38,7 +38,7 @@ export function createClaimActivities(deps: ActivityDeps) {
       const policy = await loadPolicy(tx, claim.clientId);
       const postings = compute(await claimBalance(tx, claimId), policy, claim);
       const booked = await book(tx, { idempotencyKey: key, kind, description, claimId, clientId: claim.clientId, postings });
-      return { booked, postings, claim };
+      return { booked, postings, claim, policy };
     });
   }
 
@@ -105,10 +105,9 @@ export function createClaimActivities(deps: ActivityDeps) {
       const earlier = await db.document.findUnique({ where: { idempotencyKey: `reminder:${claimId}:${level}` } });
       const payBy = (earlier?.createdAt.getTime() ?? Date.now()) + durationMs(interval);
       const nextDateIso = new Date(payBy).toISOString();
-      const { claim } = await bookOnClaim(claimId, `reminder-fee:${claimId}:${level}`, 'reminder_fee', `dunning fee level ${level}`, (b, p) =>
+      const { claim, policy } = await bookOnClaim(claimId, `reminder-fee:${claimId}:${level}`, 'reminder_fee', `dunning fee level ${level}`, (b, p) =>
         openCents(b) > 0 ? entries.reminderFee(p.reminderFeesCents[level - 1] ?? 0) : [],
       );
-      const policy = await loadPolicy(db, claim.clientId);
       const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
       if (letter.data.openCents <= 0) return payBy;
       await deliverOnce(db, deps.mailer, {
@@ -133,25 +132,18 @@ export function createClaimActivities(deps: ActivityDeps) {
       const file = collectionFile(letter.claim, letter.data, await claimBalance(db, claimId));
       const relPath = `collection/${letter.claim.client.number}/${claimId}.csv`;
       await uploadOnce(deps.collectionSftp, relPath, file);
-      await db.document.upsert({
-        where: { idempotencyKey: key },
-        create: {
-          id: randomUUID(),
-          idempotencyKey: key,
-          kind: 'COLLECTION_HANDOFF',
-          claimId,
-          clientId: letter.claim.clientId,
-          channel: 'sftp',
-          recipient: `${deps.collectionSftp.host}:${relPath}`,
-          subject: `Forderungsaufstellung ${claimId}`,
-          mimeType: 'text/csv',
-          sha256: createHash('sha256').update(file).digest('hex'),
-          content: new Uint8Array(file),
-          status: 'SENT',
-          sentAt: new Date(),
-        },
-        update: { status: 'SENT', sentAt: new Date() },
+      await archiveDocument(db, {
+        idempotencyKey: key,
+        kind: 'COLLECTION_HANDOFF',
+        claimId,
+        clientId: letter.claim.clientId,
+        channel: 'sftp',
+        recipient: `${deps.collectionSftp.host}:${relPath}`,
+        subject: `Forderungsaufstellung ${claimId}`,
+        mimeType: 'text/csv',
+        content: file,
       });
+      await db.document.update({ where: { idempotencyKey: key }, data: { status: 'SENT', sentAt: new Date() } });
     },
 
     async cancelClaim(claimId: string, reason: string, actor: string): Promise<void> {

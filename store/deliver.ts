@@ -18,6 +18,27 @@ export interface Delivery {
 
 export type DeliveryOutcome = 'SENT' | 'QUEUED_FOR_PRINT' | 'ALREADY_DONE';
 
+export interface ArchivedDocument {
+  idempotencyKey: string;
+  kind: string;
+  claimId?: string;
+  clientId?: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+/** Stores a document under its key (PREPARED), unless one with that key is stored already. */
+export async function archiveDocument(db: Db, d: ArchivedDocument): Promise<void> {
+  const content = new Uint8Array(d.content);
+  await db.document.createMany({
+    data: [{ ...d, id: randomUUID(), content, sha256: createHash('sha256').update(content).digest('hex') }],
+    skipDuplicates: true,
+  });
+}
+
 /**
  * Sends a document at most once: it is archived first (PREPARED), sent with a Message-ID derived
  * from its key, then marked SENT. A retry finds it SENT and sends nothing.
@@ -25,26 +46,17 @@ export type DeliveryOutcome = 'SENT' | 'QUEUED_FOR_PRINT' | 'ALREADY_DONE';
 export async function deliverOnce(db: Db, mailer: Mailer, d: Delivery): Promise<DeliveryOutcome> {
   const existing = await db.document.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
   if (existing && existing.status !== 'PREPARED') return 'ALREADY_DONE';
-  const channel = d.email ? 'email' : 'post';
-  const content = new Uint8Array(Buffer.from(d.mail.html));
   if (!existing) {
-    await db.document.createMany({
-      data: [
-        {
-          id: randomUUID(),
-          idempotencyKey: d.idempotencyKey,
-          kind: d.kind,
-          claimId: d.claimId,
-          clientId: d.clientId,
-          channel,
-          recipient: d.email ?? d.postalRecipient,
-          subject: d.mail.subject,
-          mimeType: 'text/html',
-          sha256: createHash('sha256').update(content).digest('hex'),
-          content,
-        },
-      ],
-      skipDuplicates: true,
+    await archiveDocument(db, {
+      idempotencyKey: d.idempotencyKey,
+      kind: d.kind,
+      claimId: d.claimId,
+      clientId: d.clientId,
+      channel: d.email ? 'email' : 'post',
+      recipient: d.email ?? d.postalRecipient,
+      subject: d.mail.subject,
+      mimeType: 'text/html',
+      content: Buffer.from(d.mail.html),
     });
   }
   if (!d.email) {
