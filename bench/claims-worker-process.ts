@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../infra/environment';
+import { stopChild } from '../infra/local/stop-child';
 import type { TaskQueues } from '../workers/task-queues';
 
 /**
@@ -36,11 +37,9 @@ export async function startClaimsWorkerProcess(env: Environment, dataDir: string
     });
   });
   return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => {
+      child.removeAllListeners('exit');
+      return stopChild(child);
+    },
   };
 }

@@ -182,7 +182,11 @@ export function generateCases(opts: GenerateOptions): SynthCase[] {
   return cases;
 }
 
-/** GOÄ fee of one unit in cents: points × 5.82873 ct × factor, half-cent rounded up, integer maths only. */
+/**
+ * GOÄ fee of one unit in cents: points × 5.82873 ct × factor, half-cent rounded up, integer maths only.
+ * Written apart from domain/goae/fee.ts on purpose: the files carry these amounts and the tests
+ * compare them with what claimflow's pricing computes.
+ */
 export function unitFeeCents(points: number, factor: string): number {
   const [int, frac = ''] = factor.split('.');
   const hundredths = Number(int) * 100 + Number(frac.padEnd(2, '0').slice(0, 2));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitForPort } from './free-port';
+import { stopChild } from './stop-child';
 import type { SftpTarget } from '../sftp';
 
 /**
@@ -48,8 +49,6 @@ export async function startLocalSftp(opts: { port: number; stateDir: string; roo
   const child: ChildProcess = spawn(sshd, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  let exited = false;
-  child.once('exit', () => (exited = true));
   try {
     await waitForPort(opts.port, 10_000);
   } catch (e) {
@@ -62,11 +61,6 @@ export async function startLocalSftp(opts: { port: number; stateDir: string; roo
     username: user,
     privateKey: fs.readFileSync(clientKey, 'utf8'),
     baseDir: opts.rootDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }

@@ -1,8 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
 import { waitForPort } from './free-port';
+import { stopChild } from './stop-child';
 import type { LocalService } from './postgres';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -16,7 +17,7 @@ export function temporalCliPath(): string {
  * A real Temporal server (`temporal server start-dev`: the full server on SQLite plus the Web UI)
  * with claimflow's search attributes registered. dbFile undefined = in memory (tests).
  */
-export async function startTemporalDevServer(opts: { port: number; uiPort?: number; dbFile?: string; logFile: string }): Promise<LocalService & { uiUrl?: string; process: ChildProcess }> {
+export async function startTemporalDevServer(opts: { port: number; uiPort?: number; dbFile?: string; logFile: string }): Promise<LocalService & { uiUrl?: string }> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), '--ui-ip', '127.0.0.1');
   else args.push('--headless');
@@ -28,8 +29,6 @@ export async function startTemporalDevServer(opts: { port: number; uiPort?: numb
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.openSync(opts.logFile, 'a');
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', log, log], detached: false });
-  let exited = false;
-  child.once('exit', () => { exited = true; });
   try {
     await waitForPort(opts.port, 60_000);
   } catch (e) {
@@ -39,13 +38,6 @@ export async function startTemporalDevServer(opts: { port: number; uiPort?: numb
   return {
     url: `127.0.0.1:${opts.port}`,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    stop: () => stopChild(child),
   };
 }
