@@ -1,5 +1,8 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
+import { BankImportPolicySchema, DEFAULT_BANK_IMPORT_POLICY } from './bank/bank-import-policy';
+import { DEFAULT_DOCUMENT_POLICY, DocumentPolicySchema } from './documents/document-policy';
+import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matching-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -38,6 +41,12 @@ export const PolicySchema = z.object({
   inkassoFeeRate: rate,
   /** A claim workflow continues as new past this many history events. */
   maxHistoryEvents: z.number().int().min(100).max(40_000),
+  /** Bank-statement matching thresholds (read from the system policy). */
+  matching: MatchingPolicySchema.default(DEFAULT_MATCHING_POLICY),
+  /** The scheduled SFTP import of bank statements (read from the system policy). */
+  bankImport: BankImportPolicySchema.default(DEFAULT_BANK_IMPORT_POLICY),
+  /** Document retention and channel retries. */
+  documents: DocumentPolicySchema.default(DEFAULT_DOCUMENT_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -52,6 +61,9 @@ export const SYSTEM_POLICY: Policy = {
   factoringFeeRate: '0.035',
   inkassoFeeRate: '0.06',
   maxHistoryEvents: 2000,
+  matching: DEFAULT_MATCHING_POLICY,
+  bankImport: DEFAULT_BANK_IMPORT_POLICY,
+  documents: DEFAULT_DOCUMENT_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

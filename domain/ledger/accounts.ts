@@ -19,6 +19,8 @@ export const Account = {
   FEE_INCOME: 'fee_income',
   /** Purchased claims that could not be collected (expense). */
   BAD_DEBT: 'bad_debt',
+  /** Bank receipts not yet allocated to a claim: the unclear-payments queue (credit balance). */
+  UNALLOCATED_RECEIPTS: 'unallocated_receipts',
   /** The centre's bank account (asset). */
   BANK: 'bank',
 } as const;

@@ -25,7 +25,18 @@ describe('resolvePolicy', () => {
       factoringFeeRate: '0.035',
       inkassoFeeRate: '0.045',
       maxHistoryEvents: 2000,
+      matching: SYSTEM_POLICY.matching,
+      bankImport: SYSTEM_POLICY.bankImport,
+      documents: SYSTEM_POLICY.documents,
     });
+  });
+
+  it('fills sections a stored policy predates with their defaults', () => {
+    const { matching, bankImport, documents, ...older } = SYSTEM_POLICY;
+    const p = resolvePolicy(older);
+    expect(p.matching).toEqual(matching);
+    expect(p.bankImport).toEqual(bankImport);
+    expect(p.documents).toEqual(documents);
   });
 
   it('replaces arrays as a whole (no element-wise merge)', () => {

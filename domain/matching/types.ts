@@ -1,0 +1,66 @@
+import type { BankLine } from '../bank/bank-line';
+
+/**
+ * The contract between the matching engine (pure, in domain/matching) and the store that feeds it
+ * open claims and books its decisions (store/bank-*.ts). Extend additively.
+ */
+
+/** What the matcher knows of one open (or recently paid) claim. */
+export interface ClaimView {
+  /** The invoice number, e.g. "RE0000100008". */
+  claimId: string;
+  clientId: string;
+  /** Principal plus costs still owed, in cents (0 or below when paid). */
+  openCents: number;
+  totalCents: number;
+  /** The person who owes the claim (Rechnungsempfänger), as printed on the invoice. */
+  payerName: string;
+  /** IBANs this payer has paid from before. */
+  payerIbans: string[];
+  /** False once the claim is closed (paid, cancelled, returned): a payment on it is unusual. */
+  open: boolean;
+}
+
+/** A payment booked earlier from a bank line: what a RETURN can reverse. */
+export interface BookedBankPayment {
+  paymentId: string;
+  claimId: string;
+  amountCents: number;
+  bankLineId: string;
+  entryRef?: string;
+  endToEndId?: string;
+  counterpartyIban?: string;
+  bookingDate: string;
+}
+
+/** Read access the matcher needs; the store builds it per import (one query per kind, not per line). */
+export interface MatchContext {
+  claim(claimId: string): ClaimView | undefined;
+  claimsByPayerIban(iban: string): ClaimView[];
+  /** Payments an incoming RETURN may reverse (by end-to-end id, entry reference, IBAN and amount). */
+  bookedPaymentsFor(line: BankLine): BookedBankPayment[];
+}
+
+export interface Allocation {
+  claimId: string;
+  amountCents: number;
+}
+
+export interface Suggestion {
+  /** One claim, or several when the line looks like it pays several claims of one payer. */
+  allocations: Allocation[];
+  /** 0..1 */
+  confidence: number;
+  /** Human-readable, German-free English reasons ("invoice number RE0000100008 found (OCR: O→0)", "amount equals open amount"). */
+  reasons: string[];
+}
+
+export type MatchDecision =
+  /** Confident: book these allocations now. */
+  | { action: 'BOOK'; confidence: number; allocations: Allocation[]; reasons: string[]; suggestions: Suggestion[] }
+  /** Not confident enough: the unclear-payments queue, with ranked suggestions (maybe none). */
+  | { action: 'QUEUE'; confidence: number; reasons: string[]; suggestions: Suggestion[] }
+  /** A return of an earlier booked payment: reverse it. */
+  | { action: 'REVERSE'; confidence: number; paymentIds: string[]; reasons: string[]; suggestions: Suggestion[] }
+  /** Not for matching at all (our own debits, bank charges). */
+  | { action: 'IGNORE'; confidence: number; reasons: string[]; suggestions: Suggestion[] };
