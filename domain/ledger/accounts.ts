@@ -23,6 +23,10 @@ export const Account = {
   UNALLOCATED_RECEIPTS: 'unallocated_receipts',
   /** The centre's bank account (asset). */
   BANK: 'bank',
+  /** Charges the bank takes (expense). */
+  BANK_CHARGES: 'bank_charges',
+  /** Receipts staff found not to be claim payments, handed to general accounting (credit balance). */
+  NON_CLAIM_RECEIPTS: 'non_claim_receipts',
 } as const;
 
 export type AccountName = (typeof Account)[keyof typeof Account];

@@ -1,5 +1,5 @@
 import { applyRate } from '../decimal-rate';
-import { Account, Posting } from './accounts';
+import { Account, AccountName, Posting } from './accounts';
 import { ClaimBalance } from './claim-balance';
 
 /**
@@ -43,8 +43,10 @@ export function reminderFee(feeCents: number): Posting[] {
 /**
  * A payment: costs first, then principal (§ 367 BGB), the rest is owed back to the payer.
  * Principal of a claim not (yet) bought passes to the client minus the collection fee.
+ * `receivedInto` is where the money sits: the bank, or the unclear-payments suspense account when
+ * staff allocate a receipt that was booked there first.
  */
-export function payment(b: ClaimBalance, amountCents: number, collectionFeeRate: string): Posting[] {
+export function payment(b: ClaimBalance, amountCents: number, collectionFeeRate: string, receivedInto: AccountName = Account.BANK): Posting[] {
   if (amountCents <= 0) throw new Error(`a payment must be positive, got ${amountCents} cents`);
   const toCosts = Math.min(amountCents, Math.max(b.costsOpenCents, 0));
   const toPrincipal = Math.min(amountCents - toCosts, Math.max(b.principalOpenCents, 0));
@@ -52,7 +54,7 @@ export function payment(b: ClaimBalance, amountCents: number, collectionFeeRate:
   const forClient = Math.min(toPrincipal, Math.max(b.clientStakeCents, 0));
   const fee = applyRate(forClient, collectionFeeRate);
   return entry([
-    { account: Account.BANK, amountCents },
+    { account: receivedInto, amountCents },
     { account: Account.RECEIVABLE_COSTS, amountCents: -toCosts },
     { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -toPrincipal },
     { account: Account.PAYER_CREDIT, amountCents: -excess },
@@ -99,5 +101,52 @@ export function payout(amountCents: number): Posting[] {
   return entry([
     { account: Account.CLIENT_PAYABLE, amountCents },
     { account: Account.BANK, amountCents: -amountCents },
+  ]);
+}
+
+/** Undoes an earlier entry exactly (a bank return of a payment): every posting negated. */
+export function reversal(original: Posting[]): Posting[] {
+  return entry(original.map((p) => ({ account: p.account, amountCents: -p.amountCents })));
+}
+
+/**
+ * Takes an allocated payment back into the unclear-payments queue: the entry undone, except that
+ * the money stays received, now held as unallocated instead of in the claim.
+ */
+export function reallocation(original: Posting[]): Posting[] {
+  return entry(
+    original.map((p) => ({ account: p.account === Account.BANK ? Account.UNALLOCATED_RECEIPTS : p.account, amountCents: -p.amountCents })),
+  );
+}
+
+/** A bank movement nobody could allocate yet (signed: money in positive): held in suspense. */
+export function unallocatedReceipt(amountCents: number): Posting[] {
+  return entry([
+    { account: Account.BANK, amountCents },
+    { account: Account.UNALLOCATED_RECEIPTS, amountCents: -amountCents },
+  ]);
+}
+
+/** Bank charges (signed as on the statement: a charge is negative). */
+export function bankCharge(amountCents: number): Posting[] {
+  return entry([
+    { account: Account.BANK, amountCents },
+    { account: Account.BANK_CHARGES, amountCents: -amountCents },
+  ]);
+}
+
+/** An unallocated receipt transferred back to the payer. */
+export function refundUnallocated(amountCents: number): Posting[] {
+  return entry([
+    { account: Account.UNALLOCATED_RECEIPTS, amountCents },
+    { account: Account.BANK, amountCents: -amountCents },
+  ]);
+}
+
+/** An unallocated movement that is no claim payment, handed to general accounting (signed). */
+export function nonClaimReceipt(amountCents: number): Posting[] {
+  return entry([
+    { account: Account.UNALLOCATED_RECEIPTS, amountCents },
+    { account: Account.NON_CLAIM_RECEIPTS, amountCents: -amountCents },
   ]);
 }

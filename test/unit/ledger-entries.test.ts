@@ -1,13 +1,19 @@
 import { Account, type AccountName, type Posting } from '../../domain/ledger/accounts';
 import { claimBalanceFrom, openCents, type ClaimBalance } from '../../domain/ledger/claim-balance';
 import {
+  bankCharge,
   cancellation,
+  nonClaimReceipt,
   payment,
   payout,
   purchase,
+  reallocation,
   recogniseClaim,
+  refundUnallocated,
   reminderFee,
+  reversal,
   uncollectible,
+  unallocatedReceipt,
 } from '../../domain/ledger/entries';
 import { SYSTEM_POLICY } from '../../domain/policy';
 
@@ -568,5 +574,46 @@ describe('(e) random claim lives keep the ledger consistent', () => {
     // the global ledger over all claims also has no negative receivable
     expect(all.filter((p) => p.account === RP).reduce((s, p) => s + p.amountCents, 0)).toBeGreaterThanOrEqual(0);
     expect(all.filter((p) => p.account === RC).reduce((s, p) => s + p.amountCents, 0)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('(e) bank statement entries', () => {
+  const {
+    UNALLOCATED_RECEIPTS: UR,
+    BANK_CHARGES: CH,
+    NON_CLAIM_RECEIPTS: NC,
+  } = Account;
+  const open: ClaimBalance = { principalOpenCents: 10_000, costsOpenCents: 0, clientStakeCents: 10_000, clientPayableCents: 0 };
+
+  test('a payment allocated from suspense debits the suspense account instead of the bank', () => {
+    const p = payment(open, 10_000, INKASSO_RATE, UR);
+    expectWellFormed(p);
+    expect(byAccount(p)).toMatchObject({ [UR]: 10_000, [RP]: -10_000 });
+    expect(byAccount(p)[BANK]).toBeUndefined();
+  });
+
+  test('a reversal negates every posting of the original', () => {
+    const original = payment(open, 12_000, INKASSO_RATE);
+    const r = reversal(original);
+    expectWellFormed(r);
+    expect(byAccount(r)).toEqual(Object.fromEntries(Object.entries(byAccount(original)).map(([k, v]) => [k, -(v as number)])));
+  });
+
+  test('a reallocation undoes the claim side but keeps the money as unallocated', () => {
+    const r = reallocation(payment(open, 12_000, INKASSO_RATE));
+    expectWellFormed(r);
+    expect(byAccount(r)).toMatchObject({ [UR]: -12_000, [RP]: 10_000, [PC]: 2_000 });
+    expect(byAccount(r)[BANK]).toBeUndefined();
+  });
+
+  test('suspense, charges, refunds and non-claim receipts move the signed amount', () => {
+    expect(byAccount(unallocatedReceipt(500))).toEqual({ [BANK]: 500, [UR]: -500 });
+    expect(byAccount(unallocatedReceipt(-500))).toEqual({ [BANK]: -500, [UR]: 500 });
+    expect(byAccount(bankCharge(-350))).toEqual({ [BANK]: -350, [CH]: 350 });
+    expect(byAccount(refundUnallocated(500))).toEqual({ [UR]: 500, [BANK]: -500 });
+    expect(byAccount(nonClaimReceipt(500))).toEqual({ [UR]: 500, [NC]: -500 });
+    // Suspense in, then out to general accounting: the suspense account is clear again.
+    const both = [...unallocatedReceipt(-700), ...nonClaimReceipt(-700)];
+    expect(total(both.filter((p) => p.account === UR))).toBe(0);
   });
 });
