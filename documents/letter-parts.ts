@@ -1,0 +1,55 @@
+import { formatDate, formatEuro } from '../domain/format';
+import type { ClaimData, LetterHeadData } from './document-request';
+import type { Block } from './letter-spec';
+
+/** "Sehr geehrte Frau Dr. Muster," from the client's wording or the recipient's salutation. */
+export function salutation(h: LetterHeadData): string {
+  const r = h.recipient;
+  if (h.client.blocks.salutation) return h.client.blocks.salutation.replace('{name}', r.name);
+  if (r.salutation === 'Frau') return `Sehr geehrte Frau ${r.name},`;
+  if (r.salutation === 'Herr') return `Sehr geehrter Herr ${r.name},`;
+  return `Guten Tag ${r.name},`;
+}
+
+export const JOURNAL_SALUTATION = 'Sehr geehrte Damen und Herren,';
+
+/** Information block of a patient letter. */
+export function claimInfo(h: LetterHeadData, c: ClaimData): Array<[string, string]> {
+  return [
+    ['Rechnungsnummer', c.invoiceNumber],
+    ['Rechnungsdatum', formatDate(c.invoiceDate)],
+    ['Patient/in', c.patientName],
+    ['Behandlung', c.doctorName],
+    ['Kundennummer', h.client.number],
+  ];
+}
+
+/** Information block of a client journal. */
+export function journalInfo(h: LetterHeadData, extra: Array<[string, string]> = []): Array<[string, string]> {
+  return [['Mandant', h.client.name], ['Kundennummer', h.client.number], ...extra];
+}
+
+/** The request to pay: amount, date, account and the invoice number as reference. */
+export function paymentRequest(h: LetterHeadData, amountCents: number, payBy: string, invoiceNumber: string): string {
+  const bank = h.client.bankAccount;
+  const account = bank ? ` auf das Konto ${bank.holder}, IBAN ${bank.iban}${bank.bic ? `, BIC ${bank.bic}` : ''}` : '';
+  return `Bitte überweisen Sie ${formatEuro(amountCents)} bis zum ${formatDate(payBy)}${account}. Verwendungszweck: ${invoiceNumber}.`;
+}
+
+/** Closing paragraph (the client's, if it has one) and greeting. */
+export function closing(h: LetterHeadData): Block[] {
+  return [
+    ...(h.client.blocks.closingText ? [{ type: 'paragraph' as const, text: h.client.blocks.closingText }] : []),
+    { type: 'paragraph', text: `${h.client.blocks.greeting ?? 'Mit freundlichen Grüßen'}\n${h.centre.name}\nim Auftrag von ${h.client.name}` },
+  ];
+}
+
+export function paragraphs(...texts: string[]): Block[] {
+  return texts.map((text) => ({ type: 'paragraph', text }));
+}
+
+/** "Rechnung_RE00000012-34.pdf": file names without spaces or umlauts, for any mail client. */
+export function pdfFileName(title: string, id: string): string {
+  const ascii = title.replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  return `${ascii}_${id}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '_');
+}

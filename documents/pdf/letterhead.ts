@@ -1,0 +1,73 @@
+import type PDFDocument from 'pdfkit';
+import type { LetterHeadData, PostalAddress } from '../document-request';
+import { formatDate } from '../../domain/format';
+import { ADDRESS_TEXT_WIDTH, ADDRESS_TEXT_X, FOLD_MARKS, HOLE_MARK, INFO_BLOCK, LETTERHEAD_HEIGHT, MARGIN, PAGE, RECIPIENT_Y, RETURN_LINE_Y, mm } from './din5008';
+import { FONT, FONT_BOLD } from './fonts';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** The recipient's lines as they go into the window (country only when abroad). */
+export function addressLines(a: PostalAddress): string[] {
+  return [
+    ...(a.salutation ? [a.salutation] : []),
+    a.name,
+    ...(a.extraLines ?? []),
+    a.street,
+    `${a.postalCode} ${a.city}`,
+    ...(a.country && a.country !== 'DE' ? [a.country] : []),
+  ];
+}
+
+/** Name, address and (for the client) logo in the letterhead band. */
+function drawLetterhead(doc: Doc, h: LetterHeadData, from: 'client' | 'centre'): void {
+  const c = from === 'client' ? h.client : h.centre;
+  doc.font(FONT_BOLD).fontSize(14).text(c.name, MARGIN.left, mm(15), { width: mm(110), lineBreak: false });
+  doc.font(FONT).fontSize(9).text(`${c.street} · ${c.postalCode} ${c.city}`, MARGIN.left, mm(22), { width: mm(110) });
+  if (from === 'client') doc.text(`Abrechnung durch ${h.centre.name}`, MARGIN.left, mm(27), { width: mm(110) });
+  const logo = from === 'client' ? h.client.logo : undefined;
+  if (logo) doc.image(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength), mm(150), mm(10), { fit: [mm(40), LETTERHEAD_HEIGHT - mm(20)], align: 'right' });
+}
+
+/** Return address line and recipient inside the DIN 5008 window. */
+function drawAddress(doc: Doc, h: LetterHeadData): void {
+  const ce = h.centre;
+  const line = `${ce.name} · ${ce.street} · ${ce.postalCode} ${ce.city}`;
+  // The return line must stay one line inside the window: a long name gets a smaller font.
+  let size = 7;
+  while (size > 5 && doc.font(FONT).fontSize(size).widthOfString(line) > ADDRESS_TEXT_WIDTH) size -= 0.5;
+  doc.text(line, ADDRESS_TEXT_X, RETURN_LINE_Y, {
+    width: ADDRESS_TEXT_WIDTH,
+    lineBreak: false,
+    underline: true,
+  });
+  doc.fontSize(10).text(addressLines(h.recipient).join('\n'), ADDRESS_TEXT_X, RECIPIENT_Y, { width: ADDRESS_TEXT_WIDTH, lineGap: 1 });
+}
+
+/** Information block right of the address; returns its lower edge. */
+function drawInfo(doc: Doc, h: LetterHeadData, info: Array<[string, string]>): number {
+  const rows: Array<[string, string]> = [...info, ['Datum', formatDate(h.date)]];
+  let y = INFO_BLOCK.y;
+  doc.fontSize(8.5);
+  for (const [label, value] of rows) {
+    doc.font(FONT).text(label, INFO_BLOCK.x, y, { width: mm(30), lineBreak: false });
+    doc.text(value, INFO_BLOCK.x + mm(30), y, { width: INFO_BLOCK.width - mm(30) });
+    y = Math.max(doc.y, y + mm(4));
+  }
+  return y;
+}
+
+function drawMarks(doc: Doc): void {
+  doc.save().lineWidth(0.3).strokeColor('#888888');
+  for (const y of [...FOLD_MARKS, HOLE_MARK]) doc.moveTo(mm(3), y).lineTo(y === HOLE_MARK ? mm(9) : mm(7), y).stroke();
+  doc.restore();
+}
+
+/** Draws the first page's head (form B); returns where the subject may start at the earliest. */
+export function drawFirstPageHead(doc: Doc, h: LetterHeadData, from: 'client' | 'centre', info: Array<[string, string]>): number {
+  drawLetterhead(doc, h, from);
+  drawAddress(doc, h);
+  drawMarks(doc);
+  const infoBottom = drawInfo(doc, h, info);
+  doc.x = MARGIN.left;
+  return Math.min(infoBottom, PAGE.height);
+}
