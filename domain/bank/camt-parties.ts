@@ -1,0 +1,25 @@
+import { accountIdOf } from './camt-values';
+import { child, text } from './camt-xml';
+
+/**
+ * The other party of a CAMT transaction. Money in: the debtor paid us; money out: we paid the
+ * creditor. A return turns this round: a returned direct debit (money out) names the patient as
+ * debtor of the original collection, a returned transfer (money in) the creditor we tried to pay.
+ * The ultimate party stands in when the bank names only that one.
+ */
+export function counterpartyOf(related: unknown, moneyIn: boolean, isReturn: boolean): { name?: string; iban?: string } {
+  const side = moneyIn !== isReturn ? 'Dbtr' : 'Cdtr';
+  return {
+    name: partyName(child(related, side)) ?? partyName(child(related, `Ultmt${side}`)),
+    iban: text(child(related, `${side}Acct`), 'Id', 'IBAN') ?? ibanShaped(accountIdOf(child(related, `${side}Acct`))),
+  };
+}
+
+/** v2–v7 name the party directly, v8+ wrap it in <Pty>. */
+function partyName(party: unknown): string | undefined {
+  return text(party, 'Nm') ?? text(party, 'Pty', 'Nm');
+}
+
+function ibanShaped(id: string | undefined): string | undefined {
+  return id && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(id) ? id : undefined;
+}
