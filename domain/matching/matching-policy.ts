@@ -4,17 +4,86 @@ import { z } from 'zod';
  * Thresholds of the bank-statement matcher (system-wide policy data). A match is booked without a
  * human only when its confidence reaches autoBookMinConfidence; everything else goes to the
  * unclear-payments queue, because a wrong automatic booking is worse than none.
+ *
+ * A decision's confidence is a sum of evidence weights clamped to 0..1: the reference found in the
+ * remittance text starts it, amount and payer evidence raise or lower it. The weights are business
+ * choices (how much a missing prefix or a contradicting IBAN should cost), hence policy data.
  */
+const weight = z.number().min(-1).max(1);
+
+const DEFAULTS = {
+  autoBookMinConfidence: 0.9,
+  autoBookMaxOverpaymentCents: 5000,
+  /** A check-digit-valid invoice number with its prefix and no corrections. */
+  referenceConfidence: 0.85,
+  /** Per OCR-style correction (O→0, S→5 …) needed to make the number valid. */
+  ocrCorrectionPenalty: 0.02,
+  /** Candidates needing more corrections than this are not considered at all. */
+  maxOcrCorrections: 3,
+  /** The number stood without any "RE"/"Rechnung"/"Rg" prefix. */
+  missingPrefixPenalty: 0.03,
+  /** The line pays exactly the claim's open amount. */
+  exactAmountBonus: 0.12,
+  /** The line pays less than the open amount (a partial payment still supports the reference). */
+  partialAmountBonus: 0.05,
+  /** The line pays more than the open amount, the excess within autoBookMaxOverpaymentCents. */
+  overpaymentBonus: 0.05,
+  /** The amount does not fit the referenced claim but exactly fits another open claim of the same payer. */
+  amountFitsOtherClaimPenalty: -0.2,
+  /** The sending IBAN has paid this payer's claims before. */
+  knownIbanBonus: 0.05,
+  /** The sending IBAN has paid only other payers' claims before. */
+  foreignIbanPenalty: -0.06,
+  /** The account holder's name is the claim's payer. */
+  nameMatchBonus: 0.03,
+  /** The account holder's name shares nothing with the claim's payer. */
+  nameMismatchPenalty: -0.06,
+  /**
+   * Both the IBAN's history and the holder's name point to someone else. Either alone happens
+   * (a relative pays, a new account); both together make a third party's invoice number likely a
+   * slip, so the line goes to staff.
+   */
+  payerContradictionPenalty: -0.15,
+  /** Another referenced open claim competes with the chosen one (two plausible claims). */
+  competingReferencePenalty: -0.3,
+  /**
+   * No valid invoice number, but the IBAN's payer (whose name matches) has exactly one open claim
+   * with exactly this open amount. At the default (just below autoBookMinConfidence) such lines
+   * are suggested, never booked: nothing in the text ties the money to that invoice.
+   */
+  ibanAmountConfidence: 0.85,
+  /** A number with wrong check digits that becomes a claim's number after one digit correction (suggestion only). */
+  nearMissConfidence: 0.4,
+  /** A return whose earlier payment was found by the end-to-end id (else by IBAN and amount). */
+  returnByEndToEndConfidence: 0.98,
+  returnByIbanAmountConfidence: 0.9,
+};
+
 export const MatchingPolicySchema = z.object({
   /** Confidence (0..1) from which a match is booked automatically. */
   autoBookMinConfidence: z.number().min(0).max(1),
   /** An overpayment up to this many cents is still booked automatically (the excess becomes payer credit). */
   autoBookMaxOverpaymentCents: z.number().int().nonnegative(),
+  referenceConfidence: z.number().min(0).max(1).default(DEFAULTS.referenceConfidence),
+  ocrCorrectionPenalty: z.number().min(0).max(1).default(DEFAULTS.ocrCorrectionPenalty),
+  maxOcrCorrections: z.number().int().min(0).max(10).default(DEFAULTS.maxOcrCorrections),
+  missingPrefixPenalty: z.number().min(0).max(1).default(DEFAULTS.missingPrefixPenalty),
+  exactAmountBonus: weight.default(DEFAULTS.exactAmountBonus),
+  partialAmountBonus: weight.default(DEFAULTS.partialAmountBonus),
+  overpaymentBonus: weight.default(DEFAULTS.overpaymentBonus),
+  amountFitsOtherClaimPenalty: weight.default(DEFAULTS.amountFitsOtherClaimPenalty),
+  knownIbanBonus: weight.default(DEFAULTS.knownIbanBonus),
+  foreignIbanPenalty: weight.default(DEFAULTS.foreignIbanPenalty),
+  nameMatchBonus: weight.default(DEFAULTS.nameMatchBonus),
+  nameMismatchPenalty: weight.default(DEFAULTS.nameMismatchPenalty),
+  payerContradictionPenalty: weight.default(DEFAULTS.payerContradictionPenalty),
+  competingReferencePenalty: weight.default(DEFAULTS.competingReferencePenalty),
+  ibanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.ibanAmountConfidence),
+  nearMissConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfidence),
+  returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
+  returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),
 });
 
 export type MatchingPolicy = z.infer<typeof MatchingPolicySchema>;
 
-export const DEFAULT_MATCHING_POLICY: MatchingPolicy = {
-  autoBookMinConfidence: 0.9,
-  autoBookMaxOverpaymentCents: 5000,
-};
+export const DEFAULT_MATCHING_POLICY: MatchingPolicy = DEFAULTS;

@@ -53,6 +53,8 @@ export interface Suggestion {
   confidence: number;
   /** Human-readable, German-free English reasons ("invoice number RE0000100008 found (OCR: O→0)", "amount equals open amount"). */
   reasons: string[];
+  /** For a RETURN: the earlier booked payments this suggestion would reverse (allocations then show their claims). */
+  paymentIds?: string[];
 }
 
 export type MatchDecision =

@@ -1,0 +1,72 @@
+import type { BankLine } from '../bank/bank-line';
+import { formatEuro } from '../format';
+import { clamp01, scoreClaim, type Option } from './claim-scoring';
+import { closedClaimOption, ibanAmountOptions, nearMissOptions } from './credit-fallback';
+import { findInvoiceReferences } from './invoice-references';
+import type { MatchingPolicy } from './matching-policy';
+import { multiClaimOptions, type LiveReference } from './multi-claim';
+import type { OpenAmounts } from './open-amounts';
+import type { MatchContext, MatchDecision, Suggestion } from './types';
+
+/** The options for money coming in, before deciding: from the references found, else from fallbacks. */
+function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): { options: Option[]; notes: string[] } {
+  const refs = findInvoiceReferences(line.remittance, policy.maxOcrCorrections);
+  const notes: string[] = [];
+  const options: Option[] = [];
+  const live: LiveReference[] = [];
+  for (const ref of refs.filter((r) => r.valid)) {
+    const claim = ctx.claim(ref.number);
+    if (!claim) notes.push(`${ref.number} (found as "${ref.found}") has valid check digits but is no claim of ours`);
+    else if (!open.isPayable(claim)) options.push(closedClaimOption(line, ref, claim, policy));
+    else live.push({ ref, claim });
+  }
+  if (live.length === 1) {
+    const option = scoreClaim(line, live[0].ref, live[0].claim, line.amountCents, ctx, policy, open);
+    options.push(option);
+    if (option.rival) {
+      options.push({
+        allocations: [{ claimId: option.rival.claimId, amountCents: line.amountCents }],
+        confidence: clamp01(policy.ibanAmountConfidence + policy.competingReferencePenalty),
+        reasons: [`amount ${formatEuro(line.amountCents)} equals the open amount of ${option.rival.claimId} of the same payer`, `but the text names ${live[0].ref.number}`],
+        blocked: 'the text names another claim',
+      });
+    }
+  } else if (live.length > 1) {
+    options.push(...multiClaimOptions(line, live, ctx, policy, open));
+  } else {
+    if (!refs.some((r) => r.valid)) notes.push(refs.length ? `no invoice number with valid check digits in "${line.remittance}"` : `no invoice number in "${line.remittance}"`);
+    options.push(...nearMissOptions(line, refs, ctx, policy, open), ...ibanAmountOptions(line, ctx, policy, open));
+  }
+  return { options, notes };
+}
+
+function toSuggestion(o: Option): Suggestion {
+  return { allocations: o.allocations, confidence: o.confidence, reasons: o.blocked ? [...o.reasons, `not automatic: ${o.blocked}`] : o.reasons };
+}
+
+/**
+ * Decides a credit line: book the best option when it is unblocked, reaches the policy's
+ * confidence and no second option reaches it too (two plausible matches mean a human decides);
+ * otherwise queue it with every option ranked as suggestions.
+ */
+export function matchCredit(line: BankLine, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): MatchDecision {
+  if (line.amountCents <= 0) {
+    return { action: 'QUEUE', confidence: 0, reasons: [`credit line with amount ${formatEuro(line.amountCents)}: nothing to pay a claim with`], suggestions: [] };
+  }
+  const { options, notes } = creditOptions(line, ctx, policy, open);
+  const ranked = options.sort((a, b) => b.confidence - a.confidence);
+  const [best, second] = ranked;
+  const threshold = policy.autoBookMinConfidence;
+  if (best && !best.blocked && best.confidence >= threshold && !(second && second.confidence >= threshold)) {
+    open.book(best.allocations);
+    return { action: 'BOOK', confidence: best.confidence, allocations: best.allocations, reasons: [...best.reasons, ...notes], suggestions: ranked.slice(1).map(toSuggestion) };
+  }
+  const why = !best
+    ? 'no claim found'
+    : best.blocked
+      ? `best match not automatic: ${best.blocked}`
+      : second && second.confidence >= threshold
+        ? 'two matches are equally plausible'
+        : `best match confidence ${best.confidence} is below ${threshold}`;
+  return { action: 'QUEUE', confidence: best?.confidence ?? 0, reasons: [...notes, why], suggestions: ranked.map(toSuggestion) };
+}

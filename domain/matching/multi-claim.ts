@@ -1,0 +1,53 @@
+import type { BankLine } from '../bank/bank-line';
+import { formatEuro } from '../format';
+import { clamp01, scoreClaim, type Option } from './claim-scoring';
+import type { InvoiceReference } from './invoice-references';
+import type { MatchingPolicy } from './matching-policy';
+import type { OpenAmounts } from './open-amounts';
+import { samePayerName } from './payer-name';
+import type { Allocation, ClaimView, MatchContext } from './types';
+
+export interface LiveReference {
+  ref: InvoiceReference;
+  claim: ClaimView;
+}
+
+/**
+ * Options for a line naming several open claims. When the amount is the sum of their open
+ * amounts (an excess within the overpayment limit goes to the last), one transfer pays them all.
+ * Otherwise which claim gets what is a guess: every option is offered, none booked automatically.
+ */
+export function multiClaimOptions(line: BankLine, live: readonly LiveReference[], ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option[] {
+  const amount = line.amountCents;
+  const opens = live.map((l) => open.of(l.claim));
+  const sum = opens.reduce((a, b) => a + b, 0);
+  const ids = live.map((l) => l.claim.claimId).join(', ');
+  if (amount >= sum && amount - sum <= policy.autoBookMaxOverpaymentCents) {
+    const parts = live.map((l, i) => scoreClaim(line, l.ref, l.claim, i === live.length - 1 ? opens[i] + amount - sum : opens[i], ctx, policy, open));
+    let confidence = Math.min(...parts.map((p) => p.confidence));
+    const reasons = [`amount ${formatEuro(amount)} ${amount === sum ? 'equals' : 'slightly exceeds'} the sum ${formatEuro(sum)} of the open amounts of ${ids}`];
+    if (!live.every((l) => samePayerName(l.claim.payerName, live[0].claim.payerName))) {
+      confidence += policy.nameMismatchPenalty;
+      reasons.push('the claims belong to different payers');
+    }
+    return [{ allocations: parts.flatMap((p) => p.allocations), confidence: clamp01(confidence), reasons: [...reasons, ...parts.flatMap((p) => p.reasons)] }];
+  }
+  const misfit = `amount ${formatEuro(amount)} is neither one claim's open amount alone nor the sum ${formatEuro(sum)} of the referenced claims ${ids}`;
+  const singles = live.map((l) => {
+    const o = scoreClaim(line, l.ref, l.claim, amount, ctx, policy, open);
+    return { ...o, confidence: clamp01(o.confidence + policy.competingReferencePenalty), reasons: [...o.reasons, `the text also names other open claims (${ids})`], blocked: misfit, rival: undefined };
+  });
+  if (amount >= sum) return singles;
+  return [...singles, { allocations: fillInOrder(live, opens, amount), confidence: Math.min(...singles.map((s) => s.confidence)), reasons: [`paying ${ids} in the order named until the amount runs out`], blocked: misfit }];
+}
+
+function fillInOrder(live: readonly LiveReference[], opens: readonly number[], amount: number): Allocation[] {
+  const out: Allocation[] = [];
+  let rest = amount;
+  live.forEach((l, i) => {
+    const part = Math.min(rest, opens[i]);
+    if (part > 0) out.push({ claimId: l.claim.claimId, amountCents: part });
+    rest -= part;
+  });
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { BankLine } from '../bank/bank-line';
+import type { MatchingPolicy } from './matching-policy';
+import { compareNames, samePayerName } from './payer-name';
+import { normalizeIban } from './remittance-scrub';
+import type { ClaimView, MatchContext } from './types';
+
+/**
+ * Secondary evidence from who sent the money: the IBAN's payment history and the account
+ * holder's name, compared with the claim's payer. It raises or lowers a reference's confidence;
+ * on its own it never proves which invoice was meant.
+ */
+
+export type IbanVerdict = 'known' | 'foreign' | 'new' | 'none';
+
+export interface Evidence {
+  delta: number;
+  reasons: string[];
+}
+
+/** known: this payer paid from it before; foreign: only other payers did; new: nobody did. */
+export function ibanVerdict(line: BankLine, claim: ClaimView, ctx: MatchContext): IbanVerdict {
+  if (!line.counterpartyIban) return 'none';
+  const iban = normalizeIban(line.counterpartyIban);
+  if (claim.payerIbans.some((i) => normalizeIban(i) === iban)) return 'known';
+  const others = ctx.claimsByPayerIban(iban);
+  if (others.length === 0) return 'new';
+  return others.some((c) => samePayerName(c.payerName, claim.payerName)) ? 'known' : 'foreign';
+}
+
+export function payerEvidence(line: BankLine, claim: ClaimView, ctx: MatchContext, policy: MatchingPolicy): Evidence {
+  const reasons: string[] = [];
+  let delta = 0;
+  const iban = ibanVerdict(line, claim, ctx);
+  if (iban === 'known') {
+    delta += policy.knownIbanBonus;
+    reasons.push(`IBAN ${line.counterpartyIban} has paid claims of ${claim.payerName} before`);
+  } else if (iban === 'foreign') {
+    delta += policy.foreignIbanPenalty;
+    reasons.push(`IBAN ${line.counterpartyIban} has so far paid only other payers' claims, not ${claim.payerName}'s`);
+  }
+  const name = compareNames(claim.payerName, line.counterpartyName);
+  if (name === 'match') {
+    delta += policy.nameMatchBonus;
+    reasons.push(`account holder "${line.counterpartyName}" is the payer ${claim.payerName}`);
+  } else if (name === 'partial') {
+    reasons.push(`account holder "${line.counterpartyName}" shares a name with the payer ${claim.payerName}`);
+  } else if (name === 'mismatch') {
+    delta += policy.nameMismatchPenalty;
+    reasons.push(`account holder "${line.counterpartyName}" is not the payer ${claim.payerName}`);
+  }
+  if (iban === 'foreign' && name === 'mismatch') {
+    delta += policy.payerContradictionPenalty;
+    reasons.push('both IBAN and account holder contradict the payer');
+  }
+  return { delta, reasons };
+}
+
+/** The payer's other open claims, found through the IBANs the payer has paid from. */
+export function otherClaimsOfPayer(claim: ClaimView, ctx: MatchContext): ClaimView[] {
+  const seen = new Map<string, ClaimView>();
+  for (const iban of claim.payerIbans) {
+    for (const c of ctx.claimsByPayerIban(normalizeIban(iban))) {
+      if (c.claimId !== claim.claimId && samePayerName(c.payerName, claim.payerName)) seen.set(c.claimId, c);
+    }
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,45 @@
+/**
+ * Compares the account holder's name on a bank line with a claim's payer. Banks write names
+ * upper-case, without umlauts ("MUELLER, HANS"), surname first, with titles or both spouses; the
+ * invoice says "Dr. Hans Müller". Both are reduced to sets of plain name tokens before comparing.
+ */
+
+const TRANSLITERATION: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+/** Titles, salutations and joiners that say nothing about who pays. */
+const NOISE = new Set(['dr', 'prof', 'med', 'dent', 'dipl', 'ing', 'herr', 'frau', 'hr', 'fr', 'und', 'u', 'familie', 'fam', 'eheleute', 'mr', 'mrs']);
+
+export function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[äöüß]/g, (ch) => TRANSLITERATION[ch])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z]+/)
+    .filter((t) => t.length > 0 && !NOISE.has(t));
+}
+
+export type NameVerdict = 'match' | 'partial' | 'mismatch' | 'unknown';
+
+/** A holder token matches a payer token when equal, or as an initial ("H. Mueller"). */
+function tokenFound(payerToken: string, holder: readonly string[]): boolean {
+  return holder.some((h) => h === payerToken || (h.length === 1 && payerToken.startsWith(h)));
+}
+
+/**
+ * match: every token of the payer's name is in the holder's (joint accounts carry more names);
+ * partial: they share a real name token (a spouse, a parent with the same surname);
+ * mismatch: nothing shared; unknown: the bank gave no name.
+ */
+export function compareNames(payerName: string, holderName: string | undefined): NameVerdict {
+  const holder = nameTokens(holderName ?? '');
+  const payer = nameTokens(payerName);
+  if (holder.length === 0 || payer.length === 0) return 'unknown';
+  const found = payer.filter((t) => tokenFound(t, holder));
+  if (found.length === payer.length) return 'match';
+  return found.some((t) => t.length >= 3) ? 'partial' : 'mismatch';
+}
+
+export function samePayerName(a: string, b: string): boolean {
+  const ta = nameTokens(a).sort().join(' ');
+  return ta.length > 0 && ta === nameTokens(b).sort().join(' ');
+}

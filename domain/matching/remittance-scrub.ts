@@ -1,0 +1,43 @@
+/**
+ * Removes from upper-cased remittance text what looks like a number but is none of ours: IBANs,
+ * dates, amounts and phone numbers. Their digits could otherwise form a check-digit-valid
+ * 10-digit window by chance (1 in 97), which is how false references are born. Each removed span
+ * becomes a hard break so neighbouring digits are never glued across it.
+ */
+
+const BREAK = ' | ';
+
+/** Country code, 2 check digits, 11-30 characters, optionally grouped by 4 (paper form). */
+const IBAN_SHAPE = /\b([A-Z]{2})(\d{2})((?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b/g;
+const DATES = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g;
+/** German and plain decimal amounts ("1.234,56", "120,50", "120.50 EUR"). */
+const AMOUNTS = /\b\d{1,3}(?:\.\d{3})+,\d{2}\b|\b\d+,\d{2}\b|\b\d+\.\d{2}\s?(?:EUR|€)/g;
+/** "Tel. 030 1234567", or an international number after a space ("SVWZ+…" is no phone). */
+const PHONES = /(?:\bTEL(?:EFON)?|\bFAX|\bMOBIL|\bHANDY)\.?:?\s*\+?[\d\s\/()-]{5,}\d|(?:^|\s)\+\d{2}[\d\s\/()-]{6,}\d/g;
+
+/** IBAN check: move the first four characters to the end, letters to numbers, mod 97 must be 1. */
+export function isValidIban(compact: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
+  let remainder = 0;
+  for (const ch of compact.slice(4) + compact.slice(0, 4)) {
+    const code = ch.charCodeAt(0);
+    const value = code >= 65 ? String(code - 55) : ch;
+    for (const d of value) remainder = (remainder * 10 + Number(d)) % 97;
+  }
+  return remainder === 1;
+}
+
+export function normalizeIban(iban: string): string {
+  return iban.replace(/\s+/g, '').toUpperCase();
+}
+
+export function scrubRemittance(upper: string): string {
+  return upper
+    .replace(IBAN_SHAPE, (whole, country: string, check: string, rest: string) =>
+      // "RE00 0010 0008" has an IBAN's shape; no IBAN starts with RE (Réunion uses FR).
+      country !== 'RE' && isValidIban(country + check + rest.replace(/ /g, '')) ? BREAK : whole,
+    )
+    .replace(PHONES, BREAK)
+    .replace(DATES, BREAK)
+    .replace(AMOUNTS, BREAK);
+}

@@ -1,0 +1,148 @@
+import { formatInvoiceNumber } from '../../domain/invoice-number';
+import { allocationsOf, claim, credit, decide, decideOne, IBAN_MUELLER, IBAN_SCHMIDT, IBAN_UNKNOWN } from './matching-fixtures';
+
+const mueller = (seq: number, open: number) => claim(seq, open, 'Dr. Hans Müller', [IBAN_MUELLER]);
+const A = mueller(100001, 12050);
+const B = mueller(100002, 8000);
+const C = claim(100003, 25000, 'Sabine Schmidt', [IBAN_SCHMIDT]);
+const claims = [A, B, C];
+const digits = (c: { claimId: string }) => c.claimId.slice(2);
+
+describe('matching credits with a reference', () => {
+  it('books an exact payment with a clean reference and says why', () => {
+    const d = decideOne(credit(12050, `Rechnung ${A.claimId}`, { counterpartyName: 'MUELLER, HANS', counterpartyIban: IBAN_MUELLER }), claims);
+    expect(d.action).toBe('BOOK');
+    expect(allocationsOf(d)).toEqual([{ claimId: A.claimId, amountCents: 12050 }]);
+    expect(d.confidence).toBe(1);
+    expect(d.reasons).toEqual(
+      expect.arrayContaining([
+        `invoice number ${A.claimId} found as "${digits(A)}", check digits valid`,
+        'amount 120,50 € equals the open amount',
+        `IBAN ${IBAN_MUELLER} has paid claims of Dr. Hans Müller before`,
+        'account holder "MUELLER, HANS" is the payer Dr. Hans Müller',
+      ]),
+    );
+  });
+
+  it('books noisy references, with less confidence the more was corrected', () => {
+    const clean = decideOne(credit(12050, A.claimId), claims);
+    const noPrefix = decideOne(credit(12050, `Arztrechnung ${digits(A)}`), claims);
+    const ocr = decideOne(credit(12050, `re ${digits(A).replace(/0/g, 'O').slice(0, 4)}${digits(A).slice(4)}`, { counterpartyName: 'Hans Mueller' }), claims);
+    expect([clean.action, noPrefix.action, ocr.action]).toEqual(['BOOK', 'BOOK', 'BOOK']);
+    expect(clean.confidence).toBeGreaterThan(noPrefix.confidence);
+    expect(ocr.reasons[0]).toMatch(/OCR: O→0, O→0/);
+    expect(noPrefix.reasons[0]).toMatch(/no invoice prefix/);
+  });
+
+  it('queues a heavily corrected reference without prefix when nothing else supports it', () => {
+    const n = formatInvoiceNumber(1000);
+    const noisy = n.slice(2).replace('0', 'O').replace('0', 'O').replace('0', 'O');
+    const d = decideOne(credit(500, `Zahlung ${noisy}`), [claim(1000, 500, 'Anna Koch')]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions[0].allocations).toEqual([{ claimId: n, amountCents: 500 }]);
+    expect(d.reasons.at(-1)).toMatch(/below 0.9/);
+  });
+
+  it('books a partial payment on a certain reference and the next line sees the reduced open amount', () => {
+    const [first, second] = decide(
+      [credit(5000, `RE ${digits(A)} 1. Rate`, { counterpartyIban: IBAN_MUELLER }), credit(7050, `RE ${digits(A)} Rest`, { counterpartyIban: IBAN_MUELLER })],
+      claims,
+    );
+    expect(allocationsOf(first)).toEqual([{ claimId: A.claimId, amountCents: 5000 }]);
+    expect(first.reasons).toContain('amount 50,00 € is less than the open amount 120,50 € (partial payment)');
+    expect(allocationsOf(second)).toEqual([{ claimId: A.claimId, amountCents: 7050 }]);
+    expect(second.reasons).toContain('amount 70,50 € equals the open amount');
+  });
+
+  it('queues a second full payment of a claim the statement already paid', () => {
+    const [first, second] = decide([credit(8000, B.claimId), credit(8000, B.claimId)], claims);
+    expect(first.action).toBe('BOOK');
+    expect(second.action).toBe('QUEUE');
+    expect(second.reasons.join(' ')).toMatch(/already paid in full/);
+    expect(second.suggestions[0].allocations[0].claimId).toBe(B.claimId);
+  });
+
+  it('books a small overpayment whole (the excess becomes credit) and queues one above the limit', () => {
+    const small = decideOne(credit(12550, A.claimId), claims);
+    expect(allocationsOf(small)).toEqual([{ claimId: A.claimId, amountCents: 12550 }]);
+    expect(small.reasons.join(' ')).toMatch(/exceeds the open amount 120,50 € by 5,00 €/);
+    const big = decideOne(credit(12050 + 5001, A.claimId), claims);
+    expect(big.action).toBe('QUEUE');
+    expect(big.reasons.join(' ')).toMatch(/overpayment of 50,01 € is above the automatic limit of 50,00 €/);
+    const raisedLimit = decideOne(credit(12050 + 5001, A.claimId), claims, [], { autoBookMaxOverpaymentCents: 10000 });
+    expect(raisedLimit.action).toBe('BOOK');
+  });
+
+  it('splits one transfer over several claims of the same payer when the open amounts add up', () => {
+    const d = decideOne(credit(20050, `Rechnungen ${A.claimId} und ${digits(B)}`, { counterpartyIban: IBAN_MUELLER }), claims);
+    expect(allocationsOf(d)).toEqual([
+      { claimId: A.claimId, amountCents: 12050 },
+      { claimId: B.claimId, amountCents: 8000 },
+    ]);
+    expect(d.reasons[0]).toBe(`amount 200,50 € equals the sum 200,50 € of the open amounts of ${A.claimId}, ${B.claimId}`);
+  });
+
+  it('queues several references whose open amounts do not add up to the amount, suggesting each', () => {
+    const d = decideOne(credit(15000, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims);
+    expect(d.action).toBe('QUEUE');
+    expect(d.reasons.at(-1)).toMatch(/neither one claim's open amount alone nor the sum 200,50 €/);
+    const suggested = d.suggestions.map((s) => s.allocations.map((a) => `${a.claimId}:${a.amountCents}`).join('+'));
+    expect(suggested).toEqual(expect.arrayContaining([`${A.claimId}:15000`, `${B.claimId}:15000`, `${A.claimId}:12050+${B.claimId}:2950`]));
+  });
+
+  it('queues references to closed or unknown claims with the reason', () => {
+    const closed = claim(100004, 0, 'Anna Koch', [], { open: false });
+    const d = decideOne(credit(3000, `${closed.claimId}`), [...claims, closed]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.reasons.join(' ')).toMatch(`claim ${closed.claimId} is closed`);
+    const unknown = formatInvoiceNumber(999999);
+    const u = decideOne(credit(3000, unknown), claims);
+    expect(u.action).toBe('QUEUE');
+    expect(u.reasons[0]).toBe(`${unknown} (found as "${unknown.slice(2)}") has valid check digits but is no claim of ours`);
+  });
+
+  it('accepts the payer name written as "Name, Vorname" without umlauts, lowering confidence for a stranger', () => {
+    const own = decideOne(credit(25000, C.claimId, { counterpartyName: 'SCHMIDT, SABINE' }), claims);
+    const stranger = decideOne(credit(25000, C.claimId, { counterpartyName: 'Peter Lorenz' }), claims);
+    expect(own.confidence).toBeGreaterThan(stranger.confidence);
+    expect(stranger.reasons).toContain('account holder "Peter Lorenz" is not the payer Sabine Schmidt');
+  });
+
+  it('lowers confidence when the IBAN has so far paid only another payer', () => {
+    const fromOwn = decideOne(credit(25000, C.claimId, { counterpartyIban: IBAN_SCHMIDT }), claims);
+    const fromNew = decideOne(credit(25000, C.claimId, { counterpartyIban: IBAN_UNKNOWN }), claims);
+    const fromOther = decideOne(credit(25000, C.claimId, { counterpartyIban: IBAN_MUELLER }), claims);
+    expect(fromOwn.confidence).toBeGreaterThan(fromNew.confidence);
+    expect(fromNew.confidence).toBeGreaterThan(fromOther.confidence);
+    expect(fromOther.reasons).toContain(`IBAN ${IBAN_MUELLER} has so far paid only other payers' claims, not Sabine Schmidt's`);
+  });
+
+  it('lists the alternatives of a booked line as suggestions', () => {
+    const closed = claim(100005, 0, 'Dr. Hans Müller', [IBAN_MUELLER], { open: false });
+    const d = decideOne(credit(12050, `${A.claimId} (nicht ${closed.claimId})`), [...claims, closed]);
+    expect(d.action).toBe('BOOK');
+    expect(d.suggestions.map((s) => s.allocations[0].claimId)).toEqual([closed.claimId]);
+  });
+});
+
+describe('matching credits without a usable reference', () => {
+  it('suggests, but does not book, the IBAN\'s only open claim with exactly this amount', () => {
+    const d = decideOne(credit(25000, 'Arztrechnung Dr. Brueckner', { counterpartyIban: IBAN_SCHMIDT, counterpartyName: 'Sabine Schmidt' }), claims);
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions).toHaveLength(1);
+    expect(d.suggestions[0]).toMatchObject({ allocations: [{ claimId: C.claimId, amountCents: 25000 }], confidence: 0.85 });
+    expect(d.reasons[0]).toBe('no invoice number in "Arztrechnung Dr. Brueckner"');
+  });
+
+  it('books it when the policy trusts IBAN, name and amount enough', () => {
+    const d = decideOne(credit(25000, 'Arztrechnung', { counterpartyIban: IBAN_SCHMIDT, counterpartyName: 'Sabine Schmidt' }), claims, [], { ibanAmountConfidence: 0.92 });
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+    const unnamed = decideOne(credit(25000, 'Arztrechnung', { counterpartyIban: IBAN_SCHMIDT }), claims, [], { ibanAmountConfidence: 0.92 });
+    expect(unnamed.action).toBe('QUEUE');
+  });
+
+  it('queues a line that belongs to no claim, with no suggestion', () => {
+    const d = decideOne(credit(4711, 'Miete November', { counterpartyIban: IBAN_UNKNOWN, counterpartyName: 'Hausverwaltung Nord GmbH' }), claims);
+    expect(d).toEqual({ action: 'QUEUE', confidence: 0, reasons: ['no invoice number in "Miete November"', 'no claim found'], suggestions: [] });
+  });
+});
