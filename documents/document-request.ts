@@ -35,6 +35,8 @@ export interface Centre {
   phone?: string;
   email?: string;
   web?: string;
+  /** The centre's own account (footer of the journals to clients). */
+  bankAccount?: BankAccount;
   /** Impressum lines: register, managing directors, VAT id. */
   imprint: string[];
 }

@@ -1,7 +1,7 @@
 import { formatDate, formatEuro } from '../domain/format';
 import type { ReminderRequest } from './document-request';
 import type { LetterSpec } from './letter-spec';
-import { claimInfo, closing, paragraphs, paymentRequest, pdfFileName, salutation } from './letter-parts';
+import { claimLetter, paragraphs, paymentRequest } from './letter-parts';
 
 /** "Zahlungserinnerung" for level 1, "(n-1). Mahnung" after, unless the client words it. */
 export function dunningTitle(r: Pick<ReminderRequest, 'level' | 'head'>): string {
@@ -18,13 +18,11 @@ export function dunningLetter(r: ReminderRequest): LetterSpec {
       ? `sicher haben Sie unsere Rechnung ${c.invoiceNumber} vom ${formatDate(c.invoiceDate)}, fällig am ${formatDate(c.dueDate)}, nur übersehen. Bis heute konnten wir keinen vollständigen Zahlungseingang feststellen.`
       : `trotz unserer Erinnerung ist die Rechnung ${c.invoiceNumber} vom ${formatDate(c.invoiceDate)} noch nicht beglichen. Wir mahnen den offenen Betrag hiermit an.`);
   const costsBefore = r.costsCents - r.feeCents;
-  return {
-    head: r.head,
-    from: 'client',
-    info: [...claimInfo(r.head, c), ['Mahnstufe', String(r.level)]],
-    subject: `${title} zur Rechnung ${c.invoiceNumber}`,
-    blocks: [
-      ...paragraphs(salutation(r.head), text),
+  return claimLetter(
+    r,
+    title,
+    [
+      ...paragraphs(text),
       {
         type: 'totals',
         rows: [
@@ -36,9 +34,8 @@ export function dunningLetter(r: ReminderRequest): LetterSpec {
         ],
       },
       ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber), 'Sollten Sie in der Zwischenzeit gezahlt haben, betrachten Sie dieses Schreiben bitte als gegenstandslos.'),
-      ...closing(r.head),
     ],
-    cover: [`zur Rechnung ${c.invoiceNumber} ist noch ${formatEuro(r.openCents)} offen. Anbei erhalten Sie unsere ${title}.`, `Bitte zahlen Sie bis zum ${formatDate(r.payBy)}.`],
-    fileName: pdfFileName(title, c.invoiceNumber),
-  };
+    [`zur Rechnung ${c.invoiceNumber} ist noch ${formatEuro(r.openCents)} offen. Anbei erhalten Sie unsere ${title}.`, `Bitte zahlen Sie bis zum ${formatDate(r.payBy)}.`],
+    [['Mahnstufe', String(r.level)]],
+  );
 }

@@ -1,6 +1,6 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { ClaimData, LetterHeadData } from './document-request';
-import type { Block } from './letter-spec';
+import type { ClaimData, DatedAmount, LetterHeadData } from './document-request';
+import type { Block, LetterSpec } from './letter-spec';
 
 /** "Sehr geehrte Frau Dr. Muster," from the client's wording or the recipient's salutation. */
 export function salutation(h: LetterHeadData): string {
@@ -52,4 +52,57 @@ export function paragraphs(...texts: string[]): Block[] {
 export function pdfFileName(title: string, id: string): string {
   const ascii = title.replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
   return `${ascii}_${id}.pdf`.replace(/[^A-Za-z0-9._-]+/g, '_');
+}
+
+/**
+ * A patient letter about one claim: "<title> zur Rechnung <nr>", salutation, the body, the
+ * client's closing; the same frame for every letter after the invoice.
+ */
+export function claimLetter(
+  r: { head: LetterHeadData; claim: ClaimData },
+  title: string,
+  body: Block[],
+  cover: string[],
+  extraInfo: Array<[string, string]> = [],
+): LetterSpec {
+  return {
+    head: r.head,
+    from: 'client',
+    info: [...claimInfo(r.head, r.claim), ...extraInfo],
+    subject: `${title} zur Rechnung ${r.claim.invoiceNumber}`,
+    blocks: [...paragraphs(salutation(r.head)), ...body, ...closing(r.head)],
+    cover,
+    fileName: pdfFileName(title, r.claim.invoiceNumber),
+  };
+}
+
+/** Dated amounts (costs, payments) as a three-column table. */
+export function amountTable(items: DatedAmount[]): Block {
+  return {
+    type: 'table',
+    columns: [
+      { header: 'Datum', width: 25 },
+      { header: 'Bezeichnung', width: 105 },
+      { header: 'Betrag', width: 35, align: 'right' },
+    ],
+    rows: items.map((i) => ({ cells: [formatDate(i.date), i.text, formatEuro(i.amountCents)] })),
+  };
+}
+
+/** A journal or letter to the client, in the centre's name. */
+export function journalLetter(head: LetterHeadData, subject: string, fileId: string, body: Block[], cover: string[], extraInfo: Array<[string, string]> = []): LetterSpec {
+  return {
+    head,
+    from: 'centre',
+    info: journalInfo(head, extraInfo),
+    subject,
+    blocks: [...paragraphs(JOURNAL_SALUTATION), ...body, ...paragraphs(`Mit freundlichen Grüßen\n${head.centre.name}`)],
+    cover,
+    fileName: pdfFileName(subject.split(' ')[0]!, fileId),
+  };
+}
+
+/** "01.11.2026 – 30.11.2026". */
+export function formatPeriod(p: { from: string; to: string }): string {
+  return `${formatDate(p.from)} – ${formatDate(p.to)}`;
 }

@@ -10,6 +10,19 @@ import { coverMail } from './cover-mail';
 import { renderLetterPdf } from './pdf/render-letter-pdf';
 import { invoiceLetter } from './invoice';
 import { dunningLetter } from './dunning-letter';
+import { installmentAgreementLetter } from './installment-agreement';
+import { partialPaymentLetter } from './partial-payment-letter';
+import { cancellationLetter } from './cancellation-letter';
+import { deferralLetter } from './deferral-letter';
+import { feeStatement } from './fee-statement';
+import { statementOfClaim } from './statement-of-claim';
+import { freeLetter } from './free-letter';
+import { receiptConfirmation } from './journals/receipt-confirmation';
+import { purchaseJournal } from './journals/purchase-journal';
+import { outgoingInvoiceJournal } from './journals/outgoing-invoice-journal';
+import { clientInvoice } from './journals/client-invoice';
+import { payoutJournal } from './journals/payout-journal';
+import { collectionRequest } from './journals/collection-request';
 
 export type { DocumentRequest } from './document-request';
 export type { RenderedMail } from './layout';
@@ -30,8 +43,32 @@ export function letterSpec(doc: DocumentRequest): LetterSpec {
       return invoiceLetter(doc);
     case 'reminder':
       return dunningLetter(doc);
-    default:
-      throw new Error(`document kind "${doc.kind}" is not renderable yet`);
+    case 'installment_agreement':
+      return installmentAgreementLetter(doc);
+    case 'partial_payment':
+      return partialPaymentLetter(doc);
+    case 'cancellation':
+      return cancellationLetter(doc);
+    case 'deferral':
+      return deferralLetter(doc);
+    case 'fee_statement':
+      return feeStatement(doc);
+    case 'statement_of_claim':
+      return statementOfClaim(doc);
+    case 'free_letter':
+      return freeLetter(doc);
+    case 'receipt_confirmation':
+      return receiptConfirmation(doc);
+    case 'purchase_journal':
+      return purchaseJournal(doc);
+    case 'outgoing_invoice_journal':
+      return outgoingInvoiceJournal(doc);
+    case 'client_invoice':
+      return clientInvoice(doc);
+    case 'payout_journal':
+      return payoutJournal(doc);
+    case 'collection_request':
+      return collectionRequest(doc);
   }
 }
 

@@ -12,6 +12,7 @@ export const SAMPLE_CENTRE: LetterHeadData['centre'] = {
   city: 'Düsseldorf',
   phone: '0211 123456-0',
   email: 'service@pvs-sued.example',
+  bankAccount: { holder: 'PVS Süd GmbH', iban: 'DE12 5001 0517 0648 4898 90', bic: 'INGDDEFFXXX', bankName: 'ING' },
   imprint: ['Amtsgericht Düsseldorf HRB 12345', 'Geschäftsführerin: Jördis Schäfer', 'USt-IdNr. DE123456789'],
 };
 
@@ -63,10 +64,21 @@ export function sampleClaim(n = 0, extraLines = 0): ClaimData {
   };
 }
 
-/** One sample request of the given kind. */
-export function sampleRequest(kind: DocumentKind, n = 0): DocumentRequest {
+/** A client journal's recipient: the client itself. */
+function journalHead(n: number): LetterHeadData {
+  const client = sampleClient();
+  return { ...sampleHead(n, client), recipient: { name: client.name, extraLines: ['z. Hd. Abrechnung'], street: client.street, postalCode: client.postalCode, city: client.city } };
+}
+
+function rows<T>(count: number, f: (i: number) => T): T[] {
+  return Array.from({ length: count }, (_, i) => f(i));
+}
+
+/** One sample request of the given kind; journals get `rowCount` rows. */
+export function sampleRequest(kind: DocumentKind, n = 0, rowCount = 3): DocumentRequest {
   const head = sampleHead(n);
   const claim = sampleClaim(n);
+  const nr = (i: number) => `RE${String(20000000 + i)}55`;
   switch (kind) {
     case 'invoice':
     case 'duplicate':
@@ -75,7 +87,50 @@ export function sampleRequest(kind: DocumentKind, n = 0): DocumentRequest {
       return { kind, head, claim, reason: 'an Ihre neue Anschrift' };
     case 'reminder':
       return { kind, head, claim, level: 2, feeCents: 250, costsCents: 250, paidCents: 0, openCents: claim.totalCents + 250, payBy: '2026-12-09' };
-    default:
-      throw new Error(`no sample for ${kind} yet`);
+    case 'installment_agreement':
+      return { kind, head, claim, openCents: 27297, installments: [{ dueDate: '2026-12-01', amountCents: 9099 }, { dueDate: '2027-01-01', amountCents: 9099 }, { dueDate: '2027-02-01', amountCents: 9099 }] };
+    case 'partial_payment':
+      return { kind, head, claim, payment: { date: '2026-11-20', amountCents: 10000 }, paidCents: 10000, openCents: 17297, payBy: '2026-12-09' };
+    case 'cancellation':
+      return { kind, head, claim, creditNoteNumber: 'GS-2026-0042', creditCents: 27297, reason: 'Behandlung über die Krankenkasse abgerechnet', refundCents: 5000 };
+    case 'deferral':
+      return { kind, head, claim, until: '2027-01-15', openCents: 27297 };
+    case 'fee_statement':
+      return { kind, head, claim, fees: [{ date: '2026-12-09', text: 'Mahngebühr 1. Mahnung', amountCents: 250 }, { date: '2026-12-23', text: 'Mahngebühr 2. Mahnung', amountCents: 500 }] };
+    case 'statement_of_claim':
+      return {
+        kind, head, claim,
+        costs: [{ date: '2026-12-09', text: 'Mahngebühr 1. Mahnung', amountCents: 250 }],
+        payments: [{ date: '2026-11-20', text: 'Teilzahlung', amountCents: 10000 }],
+        interest: { ratePercent: '6,27', from: '2026-12-26', to: '2027-02-25', amountCents: 187 },
+        openCents: 27297 + 250 + 187 - 10000,
+      };
+    case 'free_letter':
+      return {
+        kind, head, invoiceNumber: claim.invoiceNumber,
+        template: { key: 'rueckfrage-adresse', version: 2, subject: 'Rückfrage zur Rechnung {{claim.invoiceNumber}}', body: 'Guten Tag {{recipient.name}},\n\nzur Behandlung von {{patient.name}} bei {{client.name}} ist noch {{claim.openAmount}} offen.\n\nBitte melden Sie sich bis {{claim.dueDate}}.' },
+        values: {
+          'claim.invoiceNumber': claim.invoiceNumber, 'claim.invoiceDate': '26.10.2026', 'claim.dueDate': '25.11.2026', 'claim.treatmentFrom': '01.10.2026', 'claim.treatmentTo': '03.10.2026',
+          'claim.totalAmount': '272,97 €', 'claim.openAmount': '272,97 €', 'patient.name': claim.patientName, 'recipient.name': head.recipient.name, 'recipient.salutation': 'Frau',
+          'client.name': head.client.name, 'client.number': head.client.number, 'letter.date': '25.11.2026',
+        },
+      };
+    case 'receipt_confirmation':
+      return {
+        kind, head: journalHead(n), fileName: 'abrechnung-2026-11.xml', receivedAt: '2026-11-24T09:12:00Z', fileErrors: [],
+        records: rows(rowCount, (i) => i % 3 === 1
+          ? { recordNo: i + 1, externalId: `F-${i + 1}`, patientName: `Jörg Weiß ${i}`, outcome: 'REJECTED' as const, reasons: [`lines[1].factor: factor 3.6 above the maximum 3.5 of GOÄ 5`] }
+          : { recordNo: i + 1, externalId: `F-${i + 1}`, patientName: `Jörg Weiß ${i}`, outcome: 'ACCEPTED' as const, invoiceNumber: nr(i), reasons: [] }),
+      };
+    case 'purchase_journal':
+      return { kind, head: journalHead(n), period: { from: '2026-11-01', to: '2026-11-30' }, feeRate: '0.035', claims: rows(rowCount, (i) => ({ invoiceNumber: nr(i), patientName: `Jörg Weiß ${i}`, purchasedAt: '2026-11-24', totalCents: 10000 + i, discountCents: 350, priceCents: 9650 + i })) };
+    case 'outgoing_invoice_journal':
+      return { kind, head: journalHead(n), period: { from: '2026-11-01', to: '2026-11-30' }, invoices: rows(rowCount, (i) => ({ invoiceNumber: nr(i), invoiceDate: '2026-11-24', patientName: `Jörg Weiß ${i}`, dueDate: '2026-12-24', totalCents: 123456 })) };
+    case 'client_invoice':
+      return { kind, head: journalHead(n), invoiceNumber: 'CF-2026-11-001', period: { from: '2026-11-01', to: '2026-11-30' }, feeRate: '0.06', vatRate: '0.19', items: rows(rowCount, (i) => ({ invoiceNumber: nr(i), patientName: `Jörg Weiß ${i}`, collectedCents: 50000, feeCents: 3000 })), netCents: 3000 * rowCount, vatCents: 570 * rowCount, dueDate: '2026-12-15' };
+    case 'payout_journal':
+      return { kind, head: journalHead(n), payoutDate: '2026-11-30', iban: 'DE02 1203 0000 0000 2020 51', items: rows(rowCount, (i) => ({ invoiceNumber: nr(i), patientName: `Jörg Weiß ${i}`, text: 'Kaufpreis Sofortfactoring', amountCents: 9650 })), totalCents: 9650 * rowCount };
+    case 'collection_request':
+      return { kind, head: journalHead(n), answerBy: '2026-12-10', claims: rows(rowCount, (i) => ({ invoiceNumber: nr(i), debtorName: `Jörg Weiß ${i}`, dueDate: '2026-08-01', dunningLevel: 3, principalCents: 27297, costsCents: 750, openCents: 28047 })) };
   }
 }

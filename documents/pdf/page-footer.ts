@@ -5,15 +5,18 @@ import { FONT } from './fonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/** Footer lines: the centre, the client's bank account, the imprint, the client's own lines. */
-export function footerLines(h: LetterHeadData): string[] {
+/**
+ * Footer lines: the centre, the bank account (the client's on patient letters, the centre's on
+ * journals), the imprint, and on patient letters the client's own lines.
+ */
+export function footerLines(h: LetterHeadData, from: 'client' | 'centre'): string[] {
   const ce = h.centre;
-  const bank = h.client.bankAccount;
+  const bank = from === 'client' ? h.client.bankAccount : ce.bankAccount;
   return [
     [ce.name, `${ce.street}, ${ce.postalCode} ${ce.city}`, ce.phone && `Tel. ${ce.phone}`, ce.email, ce.web].filter(Boolean).join(' · '),
     ...(bank ? [['Bankverbindung: ' + bank.holder, `IBAN ${bank.iban}`, bank.bic && `BIC ${bank.bic}`, bank.bankName].filter(Boolean).join(' · ')] : []),
     ...(ce.imprint.length ? [ce.imprint.join(' · ')] : []),
-    ...(h.client.blocks.footerLines ?? []),
+    ...(from === 'client' ? (h.client.blocks.footerLines ?? []) : []),
   ];
 }
 
@@ -21,8 +24,8 @@ export function footerLines(h: LetterHeadData): string[] {
  * Draws footer and "Seite x von y" on every buffered page. The bottom margin is lifted while
  * drawing: pdfkit would otherwise start a new page for text below it.
  */
-export function drawFooters(doc: Doc, h: LetterHeadData): void {
-  const lines = footerLines(h).join('\n');
+export function drawFooters(doc: Doc, h: LetterHeadData, from: 'client' | 'centre'): void {
+  const lines = footerLines(h, from).join('\n');
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);

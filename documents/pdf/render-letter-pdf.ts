@@ -58,7 +58,7 @@ export function renderLetterPdf(spec: LetterSpec): Promise<Buffer> {
   doc.font(FONT_BOLD).fontSize(11).text(spec.subject, MARGIN.left, y, { width: TEXT_WIDTH });
   doc.moveDown(1.2);
   for (const b of spec.blocks) drawBlock(doc, b);
-  drawFooters(doc, spec.head);
+  drawFooters(doc, spec.head, spec.from);
   doc.end();
   return out;
 }

@@ -29,12 +29,18 @@ const { PDFParse } = require('pdf-parse');
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
-/** The text layer of a PDF, its page count and the positioned text items, as a reader sees them. */
+/**
+ * The text layer of a PDF (whitespace and line breaks collapsed to single spaces, so a wrapped
+ * sentence still matches), its page count and the positioned text items.
+ */
 export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number; items: PdfTextItem[] }> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, ['-e', SCRIPT], { cwd: __dirname, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`pdf-parse failed: ${stderr || err.message}`));
-      else resolve(JSON.parse(stdout));
+      else {
+        const r = JSON.parse(stdout) as { text: string; pages: number; items: PdfTextItem[] };
+        resolve({ ...r, text: r.text.replace(/\s+/g, ' ') });
+      }
     });
     child.stdin!.end(pdf);
   });

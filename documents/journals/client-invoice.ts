@@ -1,0 +1,45 @@
+import { formatPercent } from '../../domain/documents/format-decimal';
+import { formatDate, formatEuro } from '../../domain/format';
+import type { ClientInvoiceRequest } from '../document-request';
+import type { LetterSpec } from '../letter-spec';
+import { formatPeriod, journalLetter, paragraphs } from '../letter-parts';
+
+/**
+ * The centre's invoice to an Inkasso client: its fee per collected claim, net, VAT and gross
+ * (a business invoice, so the VAT is stated; § 14 UStG).
+ */
+export function clientInvoice(r: ClientInvoiceRequest): LetterSpec {
+  const gross = r.netCents + r.vatCents;
+  return journalLetter(
+    r.head,
+    `Rechnung ${r.invoiceNumber} Inkassogebühren ${formatPeriod(r.period)}`,
+    r.invoiceNumber,
+    [
+      ...paragraphs(`für den Forderungseinzug im Zeitraum ${formatPeriod(r.period)} berechnen wir Ihnen vereinbarungsgemäß ${formatPercent(r.feeRate)} der eingezogenen Beträge:`),
+      {
+        type: 'table',
+        columns: [
+          { header: 'Rechnungsnr.', width: 35 },
+          { header: 'Patient/in', width: 60 },
+          { header: 'eingezogen', width: 35, align: 'right' },
+          { header: 'Gebühr', width: 35, align: 'right' },
+        ],
+        rows: r.items.map((i) => ({ cells: [i.invoiceNumber, i.patientName, formatEuro(i.collectedCents), formatEuro(i.feeCents)] })),
+      },
+      {
+        type: 'totals',
+        rows: [
+          { label: 'Summe netto', value: formatEuro(r.netCents) },
+          { label: `zzgl. Umsatzsteuer ${formatPercent(r.vatRate)}`, value: formatEuro(r.vatCents) },
+          { label: 'Rechnungsbetrag brutto', value: formatEuro(gross), bold: true },
+        ],
+      },
+      ...paragraphs(
+        `Die Umsatzsteuer von ${formatPercent(r.vatRate)} auf die Inkassogebühren ist gesondert ausgewiesen. Leistungszeitraum: ${formatPeriod(r.period)}.`,
+        `Der Betrag ist fällig am ${formatDate(r.dueDate)} und wird mit Ihrer nächsten Auszahlung verrechnet.`,
+      ),
+    ],
+    [`anbei unsere Rechnung ${r.invoiceNumber} über die Inkassogebühren ${formatPeriod(r.period)}: ${formatEuro(gross)} brutto.`],
+    [['Rechnungsnummer', r.invoiceNumber]],
+  );
+}

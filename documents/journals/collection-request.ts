@@ -1,0 +1,35 @@
+import { formatDate, formatEuro } from '../../domain/format';
+import type { CollectionRequestRequest } from '../document-request';
+import type { LetterSpec } from '../letter-spec';
+import { journalLetter, paragraphs } from '../letter-parts';
+
+/** Beitreibungsanfrage: the claims the dunning did not settle, for the client to release to the lawyer. */
+export function collectionRequest(r: CollectionRequestRequest): LetterSpec {
+  const open = r.claims.reduce((s, c) => s + c.openCents, 0);
+  return journalLetter(
+    r.head,
+    `Beitreibungsanfrage ${formatDate(r.head.date)}`,
+    r.head.date.slice(0, 10),
+    [
+      ...paragraphs(
+        `die folgenden ${r.claims.length} Forderungen sind trotz Mahnung nicht beglichen. Bitte teilen Sie uns bis zum ${formatDate(r.answerBy)} mit, ob wir sie an den Rechtsanwalt zur gerichtlichen Beitreibung abgeben sollen. Ohne Ihre Antwort geben wir sie ab.`,
+      ),
+      {
+        type: 'table',
+        columns: [
+          { header: 'Rechnungsnr.', width: 28 },
+          { header: 'Schuldner/in', width: 37 },
+          { header: 'fällig am', width: 20 },
+          { header: 'Stufe', width: 12, align: 'right' },
+          { header: 'Hauptford.', width: 23, align: 'right' },
+          { header: 'Kosten', width: 20, align: 'right' },
+          { header: 'offen', width: 25, align: 'right' },
+        ],
+        rows: r.claims.map((c) => ({ cells: [c.invoiceNumber, c.debtorName, formatDate(c.dueDate), String(c.dunningLevel), formatEuro(c.principalCents), formatEuro(c.costsCents), formatEuro(c.openCents)] })),
+      },
+      { type: 'totals', rows: [{ label: 'Offen insgesamt', value: formatEuro(open), bold: true }] },
+    ],
+    [`${r.claims.length} Forderungen über ${formatEuro(open)} warten auf Ihre Freigabe zur Beitreibung (Antwort bis ${formatDate(r.answerBy)}).`],
+    [['Antwort bis', formatDate(r.answerBy)]],
+  );
+}

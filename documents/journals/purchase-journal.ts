@@ -1,0 +1,40 @@
+import { formatPercent } from '../../domain/documents/format-decimal';
+import { formatDate, formatEuro } from '../../domain/format';
+import type { PurchaseJournalRequest } from '../document-request';
+import type { LetterSpec } from '../letter-spec';
+import { formatPeriod, journalLetter, paragraphs } from '../letter-parts';
+
+/** Ankaufsjournal (factoring): the claims bought in a period, their discount and price. */
+export function purchaseJournal(r: PurchaseJournalRequest): LetterSpec {
+  const sum = (f: (c: PurchaseJournalRequest['claims'][number]) => number) => r.claims.reduce((s, c) => s + f(c), 0);
+  const price = sum((c) => c.priceCents);
+  return journalLetter(
+    r.head,
+    `Ankaufsjournal ${formatPeriod(r.period)}`,
+    r.period.to,
+    [
+      ...paragraphs(`im Zeitraum ${formatPeriod(r.period)} haben wir ${r.claims.length} Forderungen angekauft. Der Abschlag beträgt ${formatPercent(r.feeRate)} des Forderungsbetrags.`),
+      {
+        type: 'table',
+        columns: [
+          { header: 'Rechnungsnr.', width: 30 },
+          { header: 'Patient/in', width: 42 },
+          { header: 'Ankauf', width: 20 },
+          { header: 'Forderung', width: 25, align: 'right' },
+          { header: 'Abschlag', width: 23, align: 'right' },
+          { header: 'Kaufpreis', width: 25, align: 'right' },
+        ],
+        rows: r.claims.map((c) => ({ cells: [c.invoiceNumber, c.patientName, formatDate(c.purchasedAt), formatEuro(c.totalCents), formatEuro(c.discountCents), formatEuro(c.priceCents)] })),
+      },
+      {
+        type: 'totals',
+        rows: [
+          { label: 'Summe Forderungen', value: formatEuro(sum((c) => c.totalCents)) },
+          { label: 'Summe Abschlag', value: formatEuro(sum((c) => c.discountCents)) },
+          { label: 'Summe Kaufpreis', value: formatEuro(price), bold: true },
+        ],
+      },
+    ],
+    [`anbei das Ankaufsjournal ${formatPeriod(r.period)}: ${r.claims.length} Forderungen, Kaufpreis ${formatEuro(price)}.`],
+  );
+}

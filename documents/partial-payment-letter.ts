@@ -1,0 +1,26 @@
+import { formatDate, formatEuro } from '../domain/format';
+import type { PartialPaymentRequest } from './document-request';
+import type { LetterSpec } from './letter-spec';
+import { claimLetter, paragraphs, paymentRequest } from './letter-parts';
+
+/** Teilzahlung: what arrived, what was paid in all, what remains and by when. */
+export function partialPaymentLetter(r: PartialPaymentRequest): LetterSpec {
+  const c = r.claim;
+  return claimLetter(
+    r,
+    'Teilzahlung',
+    [
+      ...paragraphs(`vielen Dank für Ihre Zahlung von ${formatEuro(r.payment.amountCents)} vom ${formatDate(r.payment.date)}. Damit ist die Rechnung ${c.invoiceNumber} noch nicht vollständig beglichen.`),
+      {
+        type: 'totals',
+        rows: [
+          { label: 'Rechnungsbetrag', value: formatEuro(c.totalCents) },
+          { label: 'Gezahlt insgesamt', value: formatEuro(-r.paidCents) },
+          { label: 'Restbetrag', value: formatEuro(r.openCents), bold: true },
+        ],
+      },
+      ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber)),
+    ],
+    [`Ihre Zahlung von ${formatEuro(r.payment.amountCents)} ist eingegangen; zur Rechnung ${c.invoiceNumber} sind noch ${formatEuro(r.openCents)} offen.`],
+  );
+}

@@ -1,0 +1,41 @@
+import { formatDate, formatEuro } from '../domain/format';
+import type { StatementOfClaimRequest } from './document-request';
+import type { LetterSpec } from './letter-spec';
+import { amountTable, claimLetter, paragraphs } from './letter-parts';
+
+/**
+ * Forderungsaufstellung: principal, costs, interest (when the policy charges it) and payments,
+ * each dated, down to the open total. Payments show negative: they reduce the claim.
+ */
+export function statementOfClaim(r: StatementOfClaimRequest): LetterSpec {
+  const c = r.claim;
+  const sum = (xs: Array<{ amountCents: number }>) => xs.reduce((s, x) => s + x.amountCents, 0);
+  const interest = r.interest
+    ? [{ date: r.interest.to, text: `Verzugszinsen ${r.interest.ratePercent} % p. a. vom ${formatDate(r.interest.from)} bis ${formatDate(r.interest.to)}`, amountCents: r.interest.amountCents }]
+    : [];
+  const items = [
+    { date: c.invoiceDate, text: `Hauptforderung Rechnung ${c.invoiceNumber}`, amountCents: c.totalCents },
+    ...r.costs,
+    ...interest,
+    ...r.payments.map((p) => ({ ...p, amountCents: -p.amountCents })),
+  ];
+  return claimLetter(
+    r,
+    'Forderungsaufstellung',
+    [
+      ...paragraphs(`zur Rechnung ${c.invoiceNumber} setzt sich unsere Forderung wie folgt zusammen:`),
+      amountTable(items),
+      {
+        type: 'totals',
+        rows: [
+          { label: 'Hauptforderung', value: formatEuro(c.totalCents) },
+          { label: 'Kosten', value: formatEuro(sum(r.costs)) },
+          ...(r.interest ? [{ label: 'Zinsen', value: formatEuro(r.interest.amountCents) }] : []),
+          { label: 'Zahlungen', value: formatEuro(-sum(r.payments)) },
+          { label: 'Offene Gesamtforderung', value: formatEuro(r.openCents), bold: true },
+        ],
+      },
+    ],
+    [`anbei erhalten Sie die Forderungsaufstellung zur Rechnung ${c.invoiceNumber}; offen sind ${formatEuro(r.openCents)}.`],
+  );
+}
