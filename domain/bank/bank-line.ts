@@ -1,10 +1,11 @@
 /**
  * The one normalised model of a bank statement, whatever the bank delivered (CAMT.053/054, MT940,
- * OFX). Parsers turn a file into statements of lines; everything after (dedup, matching, booking)
+ * MT942, OFX). Parsers turn a file into statements of lines; everything after (dedup, matching, booking)
  * reads only this model.
  */
 
-export type BankFileFormat = 'camt.053' | 'camt.054' | 'camt.052' | 'mt940' | 'ofx';
+/** mt942: the SWIFT interim transaction report (lines, no opening/closing balance). */
+export type BankFileFormat = 'camt.053' | 'camt.054' | 'camt.052' | 'mt940' | 'mt942' | 'ofx';
 
 /** What kind of movement a line is; decides whether the matcher looks at it at all. */
 export type BankLineKind =

@@ -1,5 +1,6 @@
 import { accountIdOf } from './camt-values';
 import { child, text } from './camt-xml';
+import { isIbanShaped } from './iban-shape';
 
 /**
  * The other party of a CAMT transaction. Money in: the debtor paid us; money out: we paid the
@@ -11,7 +12,7 @@ export function counterpartyOf(related: unknown, moneyIn: boolean, isReturn: boo
   const side = moneyIn !== isReturn ? 'Dbtr' : 'Cdtr';
   return {
     name: partyName(child(related, side)) ?? partyName(child(related, `Ultmt${side}`)),
-    iban: text(child(related, `${side}Acct`), 'Id', 'IBAN') ?? ibanShaped(accountIdOf(child(related, `${side}Acct`))),
+    iban: text(child(related, `${side}Acct`), 'Id', 'IBAN') ?? otherIban(accountIdOf(child(related, `${side}Acct`))),
   };
 }
 
@@ -20,6 +21,7 @@ function partyName(party: unknown): string | undefined {
   return text(party, 'Nm') ?? text(party, 'Pty', 'Nm');
 }
 
-function ibanShaped(id: string | undefined): string | undefined {
-  return id && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(id) ? id : undefined;
+/** Some banks put the IBAN under Othr/Id. */
+function otherIban(id: string | undefined): string | undefined {
+  return isIbanShaped(id) ? id : undefined;
 }

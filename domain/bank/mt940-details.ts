@@ -1,0 +1,50 @@
+import { assignDefined } from './assign-defined';
+import { isIbanShaped } from './iban-shape';
+import { collapseSpaces, endToEndIdOf, splitSepaIdentifiers } from './sepa-remittance';
+
+/**
+ * An MT940 :86: field. German banks structure it (DK "Mehrzweckfeld"): a 3-digit
+ * Geschäftsvorfallcode, then subfields ?00 posting text, ?10 prima nota, ?20–?29 and ?60–?63
+ * Verwendungszweck, ?30 bank code/BIC, ?31 account/IBAN, ?32–?33 name, ?34 return reason
+ * (Textschlüsselergänzung), ?38 IBAN. Some banks separate subfields with '>' instead of '?'.
+ * Anything else is free text.
+ */
+export interface Mt940Details {
+  gvc?: string;
+  postingText?: string;
+  remittance: string;
+  endToEndId?: string;
+  counterpartyName?: string;
+  counterpartyIban?: string;
+  returnCode?: string;
+}
+
+const STRUCTURED = /^(\d{3})?([?>])(?=\d{2})/;
+
+export function parseDetails(lines: string[]): Mt940Details {
+  // A structured field wraps lines at a fixed width, mid-word: its lines join without a space.
+  const joined = lines.join('');
+  const structured = STRUCTURED.exec(joined);
+  if (!structured) return { remittance: collapseSpaces(lines.join(' ')) };
+
+  const subfields = new Map<string, string>();
+  const separator = structured[2];
+  for (const part of joined.slice(structured[0].length).split(new RegExp(`\\${separator}(?=\\d{2})`))) {
+    const code = part.slice(0, 2);
+    subfields.set(code, (subfields.get(code) ?? '') + part.slice(2));
+  }
+  const take = (codes: string[]) => codes.map((c) => subfields.get(c) ?? '').join('');
+  const purpose = take(['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63']);
+  const sepa = splitSepaIdentifiers(purpose);
+  const name = collapseSpaces(take(['32', '33'])) || sepa.parts.get('ABWA');
+  const iban = [subfields.get('31'), subfields.get('38'), sepa.parts.get('IBAN')].map((v) => v?.replace(/\s/g, '')).find(isIbanShaped);
+
+  return assignDefined<Mt940Details>({ remittance: collapseSpaces(sepa.parts.get('SVWZ') ?? sepa.leading) }, {
+    gvc: structured[1],
+    postingText: collapseSpaces(subfields.get('00') ?? '') || undefined,
+    endToEndId: endToEndIdOf(sepa.parts.get('EREF')),
+    counterpartyName: name || undefined,
+    counterpartyIban: iban,
+    returnCode: subfields.get('34')?.trim() || undefined,
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * MT940/MT942 text → fields (":61:" + its lines), each with the line it starts on. SWIFT block
+ * wrappers ({1:...}{2:...}{4: ... -}{5:...}) and the SOH/ETX bytes some banks put around each
+ * message are dropped; a line that does not start with a known tag continues the field before it
+ * (":86:" texts wrap anywhere, even before a time like "13:12:11" that looks like a tag).
+ */
+export interface Mt940Field {
+  tag: string;
+  /** The field's lines, the first without its tag. */
+  lines: string[];
+  line: number;
+}
+
+/** One message: the fields between a header block (or the file start) and its "-" terminator. */
+export type Mt940Message = Mt940Field[];
+
+const KNOWN_TAGS = new Set(['13', '13D', '20', '21', '25', '25P', '28', '28C', '34F', '60F', '60M', '61', '62F', '62M', '64', '65', '86', '90C', '90D', 'NS']);
+
+export function splitMt940(text: string): { messages: Mt940Message[]; stray?: { line: number; text: string } } {
+  const messages: Mt940Message[] = [];
+  let message: Mt940Message = [];
+  const endMessage = () => {
+    if (message.length) messages.push(message);
+    message = [];
+  };
+  const lines = text.replace(/[\x01\x03]/g, '').split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (/^\{1:/.test(line)) {
+      endMessage();
+      const body = line.indexOf('{4:');
+      line = body >= 0 ? line.slice(body + 3) : '';
+      if (!line) continue;
+    }
+    if (/^-(\}|\s*$)/.test(line)) {
+      endMessage();
+      continue;
+    }
+    const tag = /^:([0-9]{2}[A-Z]?|NS):/.exec(line);
+    if (tag && KNOWN_TAGS.has(tag[1])) {
+      message.push({ tag: tag[1], lines: [line.slice(tag[0].length)], line: i + 1 });
+      continue;
+    }
+    const current = message[message.length - 1];
+    if (current) current.lines.push(line);
+    else if (line.trim()) return { messages, stray: { line: i + 1, text: line } };
+  }
+  endMessage();
+  return { messages };
+}
