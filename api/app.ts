@@ -1,6 +1,7 @@
 import express, { Express } from 'express';
 import { billingFileRoutes } from './routes/billing-files';
 import { claimRoutes } from './routes/claims';
+import { documentTemplateRoutes } from './routes/document-templates';
 import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './errors';
 import { openApiDocument } from './openapi';
@@ -21,6 +22,7 @@ export function createApp(ctx: ApiContext): Express {
   });
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));
+  app.use('/api', documentTemplateRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentTemplatePaths } from './routes/document-templates';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
@@ -38,6 +39,7 @@ export const openApiDocument = {
     },
   },
   paths: {
+    ...documentTemplatePaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {

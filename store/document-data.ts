@@ -1,0 +1,165 @@
+/**
+ * Builds the plain data the document renderers need (documents/document-request.ts) from the
+ * database, so rendering itself never touches it. Activities add what only they know (the dunning
+ * level and fee, the date to pay by) and call documents/render-document.ts.
+ */
+import type { Db } from '../infra/db/prisma';
+import type { Client, Person } from '../prisma/generated/client';
+import type { Centre, ClaimData, FreeLetterRequest, LetterClient, LetterHeadData, OutgoingInvoiceJournalRequest, PostalAddress, ReceiptConfirmationRequest } from '../documents/document-request';
+import { parseLetterBlocks } from '../domain/documents/letter-blocks';
+import type { TemplateValues } from '../domain/documents/template-placeholders';
+import { formatDate, formatEuro } from '../domain/format';
+import { openCents, type ClaimBalance } from '../domain/ledger/claim-balance';
+import { claimBalance } from './ledger';
+import { loadTemplate } from './document-templates';
+
+function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
+  return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
+}
+
+function personAddress(p: Person): PostalAddress {
+  return { ...(p.salutation ? { salutation: p.salutation } : {}), name: fullName(p), street: p.street, postalCode: p.postalCode, city: p.city, country: p.country };
+}
+
+function clientAddress(c: Client): PostalAddress {
+  return { name: c.name, street: c.street, postalCode: c.postalCode, city: c.city, country: c.country };
+}
+
+/** The client as letters show it: address, the account patients pay to, logo and letter blocks. */
+export function letterClient(c: Client): LetterClient {
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    street: c.street,
+    postalCode: c.postalCode,
+    city: c.city,
+    ...(c.iban ? { bankAccount: { holder: c.name, iban: c.iban } } : {}),
+    ...(c.logo ? { logo: c.logo } : {}),
+    blocks: parseLetterBlocks(c.letterBlocks, c.id),
+  };
+}
+
+export interface ClaimDocumentBase {
+  head: LetterHeadData;
+  claim: ClaimData;
+  balance: ClaimBalance;
+  /** The person responsible's email, when known (channel choice). */
+  email: string | null;
+  clientId: string;
+}
+
+/** A claim with its lines, recipient, client and balance: the base of every patient document. */
+export async function loadClaimDocument(db: Db, claimId: string, centre: Centre, now = new Date()): Promise<ClaimDocumentBase> {
+  const c = await db.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    include: { lines: { orderBy: { lineNo: 'asc' } }, patient: true, responsible: true, client: true },
+  });
+  const balance = await claimBalance(db, claimId);
+  const claim: ClaimData = {
+    invoiceNumber: c.id,
+    patientName: fullName(c.patient),
+    doctorName: c.doctorName,
+    treatmentFrom: c.treatmentFrom,
+    treatmentTo: c.treatmentTo,
+    diagnosis: c.diagnosis,
+    inpatientReduction: c.inpatientReduction as ClaimData['inpatientReduction'],
+    lines: c.lines.map((l) => ({
+      date: l.date,
+      code: l.code,
+      text: l.text,
+      factor: l.factor?.toString() ?? null,
+      count: l.count,
+      unitCents: l.unitCents,
+      reductionCents: l.reductionCents,
+      amountCents: l.amountCents,
+      justification: l.justification,
+      analog: l.analogDescription !== null,
+    })),
+    totalCents: c.totalCents,
+    // Before the invoice goes out (a preview), today stands in for its dates.
+    invoiceDate: (c.invoiceDate ?? now).toISOString(),
+    dueDate: (c.dueDate ?? now).toISOString(),
+  };
+  return {
+    head: { centre, client: letterClient(c.client), recipient: personAddress(c.responsible), date: now.toISOString() },
+    claim,
+    balance,
+    email: c.responsible.email,
+    clientId: c.clientId,
+  };
+}
+
+/** A free letter about a claim from the newest (or the given) version of a template. */
+export async function loadFreeLetter(db: Db, claimId: string, centre: Centre, key: string, version?: number, now = new Date()): Promise<FreeLetterRequest> {
+  const base = await loadClaimDocument(db, claimId, centre, now);
+  const t = await loadTemplate(db, key, { clientId: base.clientId, ...(version !== undefined ? { version } : {}) });
+  const c = base.claim;
+  const values: TemplateValues = {
+    'claim.invoiceNumber': c.invoiceNumber,
+    'claim.invoiceDate': formatDate(c.invoiceDate),
+    'claim.dueDate': formatDate(c.dueDate),
+    'claim.treatmentFrom': formatDate(c.treatmentFrom),
+    'claim.treatmentTo': formatDate(c.treatmentTo),
+    'claim.totalAmount': formatEuro(c.totalCents),
+    'claim.openAmount': formatEuro(openCents(base.balance)),
+    'patient.name': c.patientName,
+    'recipient.name': base.head.recipient.name,
+    'recipient.salutation': base.head.recipient.salutation ?? '',
+    'client.name': base.head.client.name,
+    'client.number': base.head.client.number,
+    'letter.date': formatDate(now),
+  };
+  return { kind: 'free_letter', head: base.head, template: { key: t.key, version: t.version, subject: t.subject, body: t.body }, values, invoiceNumber: c.invoiceNumber };
+}
+
+async function journalHead(db: Db, clientId: string, centre: Centre, now: Date): Promise<LetterHeadData> {
+  const client = await db.client.findUniqueOrThrow({ where: { id: clientId } });
+  return { centre, client: letterClient(client), recipient: clientAddress(client), date: now.toISOString() };
+}
+
+interface StoredError {
+  field: string;
+  reason: string;
+}
+
+/** Eingangsbestätigung of a billing file, every record with its outcome and reasons. */
+export async function loadReceiptConfirmation(db: Db, submissionId: string, centre: Centre, now = new Date()): Promise<ReceiptConfirmationRequest> {
+  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true }, include: { records: { orderBy: { recordNo: 'asc' } } } });
+  const reasons = (errors: unknown) => ((errors as StoredError[] | null) ?? []).map((e) => `${e.field}: ${e.reason}`);
+  const patients = new Map(
+    (await db.claim.findMany({ where: { submissionId }, select: { id: true, patient: { select: { title: true, firstName: true, lastName: true } } } })).map((c) => [c.id, fullName(c.patient)]),
+  );
+  return {
+    kind: 'receipt_confirmation',
+    head: await journalHead(db, sub.clientId, centre, now),
+    fileName: sub.fileName,
+    receivedAt: sub.receivedAt.toISOString(),
+    fileErrors: reasons(sub.fileErrors),
+    records: sub.records.map((r) => ({
+      recordNo: r.recordNo,
+      externalId: r.externalId,
+      patientName: r.claimId ? (patients.get(r.claimId) ?? null) : null,
+      outcome: r.outcome,
+      invoiceNumber: r.claimId,
+      reasons: reasons(r.errors),
+    })),
+  };
+}
+
+/** Rechnungsausgangsjournal: the client's invoices issued in [from, to] (ISO dates, inclusive). */
+export async function loadOutgoingInvoiceJournal(db: Db, clientId: string, period: { from: string; to: string }, centre: Centre, now = new Date()): Promise<OutgoingInvoiceJournalRequest> {
+  const to = new Date(`${period.to.slice(0, 10)}T00:00:00Z`);
+  to.setUTCDate(to.getUTCDate() + 1);
+  const claims = await db.claim.findMany({
+    where: { clientId, invoiceDate: { gte: new Date(`${period.from.slice(0, 10)}T00:00:00Z`), lt: to } },
+    orderBy: [{ invoiceDate: 'asc' }, { id: 'asc' }],
+    include: { patient: { select: { title: true, firstName: true, lastName: true } } },
+  });
+  return {
+    kind: 'outgoing_invoice_journal',
+    head: await journalHead(db, clientId, centre, now),
+    period,
+    invoices: claims.map((c) => ({ invoiceNumber: c.id, invoiceDate: c.invoiceDate!.toISOString(), patientName: fullName(c.patient), dueDate: c.dueDate!.toISOString(), totalCents: c.totalCents })),
+  };
+}
