@@ -5,15 +5,15 @@ import type { InvoiceReference } from './invoice-references';
 import type { MatchingPolicy } from './matching-policy';
 import { nearMisses } from './near-miss';
 import type { OpenAmounts } from './open-amounts';
-import { compareNames } from './payer-name';
+import { compareNames, samePayerName } from './payer-name';
 import { normalizeIban } from './remittance-scrub';
 import type { ClaimView, MatchContext } from './types';
 
 /**
  * Suggestions for a credit without a usable reference: numbers one typing error away from a
  * claim, the IBAN's open claims with exactly this amount, and claims the text names but which are
- * closed. They help staff; apart from the IBAN-and-amount case (see ibanAmountConfidence) none can
- * reach the automatic threshold.
+ * closed. They help staff; only an IBAN-and-amount match free of any doubt (see
+ * ibanAmountConfidence) may be booked automatically.
  */
 
 /** Only numbers that look meant as invoice numbers are worth a near-miss search. */
@@ -40,23 +40,30 @@ export function nearMissOptions(line: BankLine, refs: readonly InvoiceReference[
   return out;
 }
 
+/** Why an IBAN-and-amount match, however plausible, must not be booked without a human. */
+function ibanAmountDoubt(line: BankLine, claim: ClaimView, fitting: readonly ClaimView[], ofIban: readonly ClaimView[], refs: readonly InvoiceReference[], open: OpenAmounts): string | undefined {
+  if (fitting.length > 1) return `${fitting.length} open claims of this IBAN have exactly this amount`;
+  if (compareNames(claim.payerName, line.counterpartyName) !== 'match') return `account holder "${line.counterpartyName ?? ''}" does not confirm the payer ${claim.payerName}`;
+  if (ofIban.some((c) => !samePayerName(c.payerName, claim.payerName))) return 'this IBAN has paid claims of several payers';
+  const otherOpen = ofIban.filter((c) => c.claimId !== claim.claimId && open.isPayable(c)).length;
+  if (otherOpen > 0) return `the payer has ${otherOpen} other open claim(s)`;
+  if (refs.length > 0) return `the text holds a number read as ${refs[0].number}`;
+  return undefined;
+}
+
 /** The IBAN's open claims whose open amount equals the line's amount. */
-export function ibanAmountOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option[] {
+export function ibanAmountOptions(line: BankLine, refs: readonly InvoiceReference[], ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option[] {
   if (!line.counterpartyIban) return [];
-  const fitting = ctx.claimsByPayerIban(normalizeIban(line.counterpartyIban)).filter((c) => open.isPayable(c) && open.of(c) === line.amountCents);
+  const ofIban = ctx.claimsByPayerIban(normalizeIban(line.counterpartyIban));
+  const fitting = ofIban.filter((c) => open.isPayable(c) && open.of(c) === line.amountCents);
   return fitting.map((claim) => {
-    const name = compareNames(claim.payerName, line.counterpartyName);
-    const reasons = [`IBAN ${line.counterpartyIban} has paid claims of ${claim.payerName} before`, `amount ${formatEuro(line.amountCents)} equals the open amount of ${claim.claimId}`];
-    let confidence = policy.ibanAmountConfidence;
-    let blocked: string | undefined;
-    if (fitting.length > 1) {
-      confidence += policy.competingReferencePenalty;
-      blocked = `${fitting.length} open claims of this IBAN have exactly this amount`;
-    } else if (name !== 'match') {
-      confidence += policy.nameMismatchPenalty;
-      blocked = `account holder "${line.counterpartyName ?? ''}" does not confirm the payer ${claim.payerName}`;
-    }
-    return { allocations: [{ claimId: claim.claimId, amountCents: line.amountCents }], confidence: clamp01(confidence), reasons, blocked };
+    const blocked = ibanAmountDoubt(line, claim, fitting, ofIban, refs, open);
+    return {
+      allocations: [{ claimId: claim.claimId, amountCents: line.amountCents }],
+      confidence: clamp01(policy.ibanAmountConfidence + (blocked ? policy.competingReferencePenalty / 2 : 0)),
+      reasons: [`IBAN ${line.counterpartyIban} has paid claims of ${claim.payerName} before`, `amount ${formatEuro(line.amountCents)} equals the open amount of ${claim.claimId}`],
+      blocked,
+    };
   });
 }
 

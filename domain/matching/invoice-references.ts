@@ -13,8 +13,8 @@ import { scrubRemittance } from './remittance-scrub';
 const OCR_DIGIT: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
 const NUMBER_LENGTH = 10;
 
-/** Digits and digit-like letters, in groups joined by single spaces or dashes. */
-const RUN = /[0-9OILSBZG]+(?:[ -][0-9OILSBZG]+)*/g;
+/** Digits and digit-like letters, in groups joined by spaces or dashes (a bank's line break adds one more). */
+const RUN = /[0-9OILSBZG]+(?:[ -]{1,2}[0-9OILSBZG]+)*/g;
 const TOKEN = /[0-9OILSBZG]+/g;
 /** "RE", "Re.", "R E", "Rg", "Rg.-Nr.", "Rechnung", "Rechnungsnr.:", "Rechnungsnummer" right before the number. */
 const PREFIX_BEFORE = /(?:^|[^A-Z])(?:RECHNUNG[A-Z]*|RECHN|RG|R ?E|INVOICE|INV)[\s.:#/-]*(?:NR|NO|NUMMER)?[\s.:#/-]*$/;
@@ -72,8 +72,8 @@ function readWindow(text: string, start: number, end: number, window: string, ma
 }
 
 /**
- * Windows of a run: whole groups from i to j, where the first group may drop its leading letters
- * (the "G" of "RG0000100008") and the last its trailing ones. Windows never cut through digits,
+ * Windows of a run: whole groups from i to j, where the first group may drop some of its leading
+ * letters (the "G" of "RGO000100008") and the last some of its trailing ones. Windows never cut through digits,
  * so a longer digit string (an account or customer number) yields no invoice number.
  */
 function windowsOfRun(text: string, runStart: number, run: string, maxCorrections: number, out: InvoiceReference[]): void {
@@ -86,13 +86,11 @@ function windowsOfRun(text: string, runStart: number, run: string, maxCorrection
       const trail = j === i && lead === tokens[i].text.length ? 0 : trailingLetters(tokens[j].text);
       if (joined.length - lead - trail > NUMBER_LENGTH) break;
       const end = tokens[j].start + tokens[j].text.length;
-      for (const cutLead of lead > 0 ? [0, lead] : [0]) {
-        for (const cutTrail of trail > 0 ? [0, trail] : [0]) {
-          const window = joined.slice(cutLead, joined.length - cutTrail);
-          if (window.length !== NUMBER_LENGTH) continue;
-          const ref = readWindow(text, tokens[i].start + cutLead, end - cutTrail, window, maxCorrections);
-          if (ref) out.push(ref);
-        }
+      for (let cutLead = 0; cutLead <= lead; cutLead++) {
+        const cutTrail = joined.length - cutLead - NUMBER_LENGTH;
+        if (cutTrail < 0 || cutTrail > trail) continue;
+        const ref = readWindow(text, tokens[i].start + cutLead, end - cutTrail, joined.slice(cutLead, cutLead + NUMBER_LENGTH), maxCorrections);
+        if (ref) out.push(ref);
       }
     }
   }

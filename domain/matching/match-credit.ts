@@ -35,7 +35,7 @@ function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy
     options.push(...multiClaimOptions(line, live, ctx, policy, open));
   } else {
     if (!refs.some((r) => r.valid)) notes.push(refs.length ? `no invoice number with valid check digits in "${line.remittance}"` : `no invoice number in "${line.remittance}"`);
-    options.push(...nearMissOptions(line, refs, ctx, policy, open), ...ibanAmountOptions(line, ctx, policy, open));
+    options.push(...nearMissOptions(line, refs, ctx, policy, open), ...ibanAmountOptions(line, refs, ctx, policy, open));
   }
   return { options, notes };
 }

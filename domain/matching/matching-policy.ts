@@ -15,19 +15,19 @@ const DEFAULTS = {
   autoBookMinConfidence: 0.9,
   autoBookMaxOverpaymentCents: 5000,
   /** A check-digit-valid invoice number with its prefix and no corrections. */
-  referenceConfidence: 0.85,
+  referenceConfidence: 0.88,
   /** Per OCR-style correction (O→0, S→5 …) needed to make the number valid. */
-  ocrCorrectionPenalty: 0.02,
+  ocrCorrectionPenalty: 0.01,
   /** Candidates needing more corrections than this are not considered at all. */
   maxOcrCorrections: 3,
   /** The number stood without any "RE"/"Rechnung"/"Rg" prefix. */
-  missingPrefixPenalty: 0.03,
+  missingPrefixPenalty: 0.02,
   /** The line pays exactly the claim's open amount. */
-  exactAmountBonus: 0.12,
+  exactAmountBonus: 0.1,
   /** The line pays less than the open amount (a partial payment still supports the reference). */
-  partialAmountBonus: 0.05,
+  partialAmountBonus: 0.04,
   /** The line pays more than the open amount, the excess within autoBookMaxOverpaymentCents. */
-  overpaymentBonus: 0.05,
+  overpaymentBonus: 0.03,
   /** The amount does not fit the referenced claim but exactly fits another open claim of the same payer. */
   amountFitsOtherClaimPenalty: -0.2,
   /** The sending IBAN has paid this payer's claims before. */
@@ -47,11 +47,13 @@ const DEFAULTS = {
   /** Another referenced open claim competes with the chosen one (two plausible claims). */
   competingReferencePenalty: -0.3,
   /**
-   * No valid invoice number, but the IBAN's payer (whose name matches) has exactly one open claim
-   * with exactly this open amount. At the default (just below autoBookMinConfidence) such lines
-   * are suggested, never booked: nothing in the text ties the money to that invoice.
+   * No invoice number in the text, but the sending IBAN has paid this payer's claims before, the
+   * account holder's name is the payer, and the payer's only open claim has exactly this open
+   * amount. Three independent facts agree and nothing competes, so by default this just reaches
+   * autoBookMinConfidence. Any doubt blocks it: another open claim of the payer or of the IBAN,
+   * another payer on the same IBAN, a name that does not match, any number-like text.
    */
-  ibanAmountConfidence: 0.85,
+  ibanAmountConfidence: 0.9,
   /** A number with wrong check digits that becomes a claim's number after one digit correction (suggestion only). */
   nearMissConfidence: 0.4,
   /** A return whose earlier payment was found by the end-to-end id (else by IBAN and amount). */

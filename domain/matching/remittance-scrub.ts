@@ -12,8 +12,11 @@ const IBAN_SHAPE = /\b([A-Z]{2})(\d{2})((?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3}
 const DATES = /\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g;
 /** German and plain decimal amounts ("1.234,56", "120,50", "120.50 EUR"). */
 const AMOUNTS = /\b\d{1,3}(?:\.\d{3})+,\d{2}\b|\b\d+,\d{2}\b|\b\d+\.\d{2}\s?(?:EUR|€)/g;
-/** "Tel. 030 1234567", or an international number after a space ("SVWZ+…" is no phone). */
-const PHONES = /(?:\bTEL(?:EFON)?|\bFAX|\bMOBIL|\bHANDY)\.?:?\s*\+?[\d\s\/()-]{5,}\d|(?:^|\s)\+\d{2}[\d\s\/()-]{6,}\d/g;
+/**
+ * "Tel. 030 1234567", "Fax: (0221) 12 34 56-7", or an international number after a space ("SVWZ+…"
+ * is no phone): area code and subscriber number only, so digits that follow stay readable.
+ */
+const PHONES = /(?:\b(?:TEL(?:EFON)?|FAX|MOBIL|HANDY)\.?:?\s*(?:\+\d{2}\s?)?|(?:^|\s)\+\d{2}\s?)\(?0?\d{2,5}\)?[\s/-]?\d{2,8}(?:[\s-]\d{1,4})?\b/g;
 
 /** IBAN check: move the first four characters to the end, letters to numbers, mod 97 must be 1. */
 export function isValidIban(compact: string): boolean {

@@ -68,7 +68,7 @@ describe('adversarial lines are queued, not booked', () => {
   it('an IBAN with two open claims of the same amount and no reference', () => {
     const a = claim(300050, 6000, 'Anna Koch', [IBAN_MUELLER]);
     const b = claim(300051, 6000, 'Anna Koch', [IBAN_MUELLER]);
-    const d = decideOne(credit(6000, 'Danke', { counterpartyIban: IBAN_MUELLER, counterpartyName: 'Anna Koch' }), [a, b], [], { ibanAmountConfidence: 0.99 });
+    const d = decideOne(credit(6000, 'Danke', { counterpartyIban: IBAN_MUELLER, counterpartyName: 'Anna Koch' }), [a, b]);
     expect(d.action).toBe('QUEUE');
     expect(d.suggestions).toHaveLength(2);
     expect(d.suggestions[0].reasons).toContain('not automatic: 2 open claims of this IBAN have exactly this amount');

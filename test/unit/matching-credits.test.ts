@@ -34,13 +34,16 @@ describe('matching credits with a reference', () => {
     expect(noPrefix.reasons[0]).toMatch(/no invoice prefix/);
   });
 
-  it('queues a heavily corrected reference without prefix when nothing else supports it', () => {
+  it('queues a partial payment on a heavily corrected reference without prefix when nothing else supports it', () => {
     const n = formatInvoiceNumber(1000);
     const noisy = n.slice(2).replace('0', 'O').replace('0', 'O').replace('0', 'O');
-    const d = decideOne(credit(500, `Zahlung ${noisy}`), [claim(1000, 500, 'Anna Koch')]);
+    const koch = [claim(1000, 500, 'Anna Koch')];
+    const d = decideOne(credit(300, `Zahlung ${noisy}`), koch);
     expect(d.action).toBe('QUEUE');
-    expect(d.suggestions[0].allocations).toEqual([{ claimId: n, amountCents: 500 }]);
+    expect(d.suggestions[0].allocations).toEqual([{ claimId: n, amountCents: 300 }]);
     expect(d.reasons.at(-1)).toMatch(/below 0.9/);
+    expect(decideOne(credit(300, `Zahlung ${noisy}`, { counterpartyName: 'KOCH, ANNA' }), koch).action).toBe('BOOK');
+    expect(decideOne(credit(500, `Zahlung ${noisy}`), koch).action).toBe('BOOK');
   });
 
   it('books a partial payment on a certain reference and the next line sees the reduced open amount', () => {
@@ -126,19 +129,30 @@ describe('matching credits with a reference', () => {
 });
 
 describe('matching credits without a usable reference', () => {
-  it('suggests, but does not book, the IBAN\'s only open claim with exactly this amount', () => {
-    const d = decideOne(credit(25000, 'Arztrechnung Dr. Brueckner', { counterpartyIban: IBAN_SCHMIDT, counterpartyName: 'Sabine Schmidt' }), claims);
-    expect(d.action).toBe('QUEUE');
-    expect(d.suggestions).toHaveLength(1);
-    expect(d.suggestions[0]).toMatchObject({ allocations: [{ claimId: C.claimId, amountCents: 25000 }], confidence: 0.85 });
-    expect(d.reasons[0]).toBe('no invoice number in "Arztrechnung Dr. Brueckner"');
+  const fromSchmidt = (remittance: string, name?: string) => credit(25000, remittance, { counterpartyIban: IBAN_SCHMIDT, counterpartyName: name });
+
+  it("books the payer's only open claim when the known IBAN, the holder's name and the exact amount agree", () => {
+    const d = decideOne(fromSchmidt('Arztrechnung Dr. Brueckner', 'SCHMIDT, SABINE'), claims);
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+    expect(d.confidence).toBe(0.9);
+    expect(d.reasons).toEqual([`IBAN ${IBAN_SCHMIDT} has paid claims of Sabine Schmidt before`, `amount 250,00 € equals the open amount of ${C.claimId}`, 'no invoice number in "Arztrechnung Dr. Brueckner"']);
   });
 
-  it('books it when the policy trusts IBAN, name and amount enough', () => {
-    const d = decideOne(credit(25000, 'Arztrechnung', { counterpartyIban: IBAN_SCHMIDT, counterpartyName: 'Sabine Schmidt' }), claims, [], { ibanAmountConfidence: 0.92 });
-    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
-    const unnamed = decideOne(credit(25000, 'Arztrechnung', { counterpartyIban: IBAN_SCHMIDT }), claims, [], { ibanAmountConfidence: 0.92 });
-    expect(unnamed.action).toBe('QUEUE');
+  it.each([
+    ['the payer has another open claim', [C, claim(100006, 1990, 'Sabine Schmidt', [IBAN_SCHMIDT])], 'Sabine Schmidt', 'the payer has 1 other open claim(s)'],
+    ['the holder is not named', claims, undefined, 'account holder "" does not confirm the payer Sabine Schmidt'],
+    ['the IBAN has paid another payer too', [C, claim(100007, 1990, 'Paul Schmidt', [IBAN_SCHMIDT], { open: false })], 'Sabine Schmidt', 'this IBAN has paid claims of several payers'],
+  ])('only suggests it when %s', (_case, population, name, doubt) => {
+    const d = decideOne(fromSchmidt('Arztrechnung', name), population);
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions[0].allocations).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+    expect(d.suggestions[0].reasons).toContain(`not automatic: ${doubt}`);
+  });
+
+  it('only suggests it when the text holds a number that is no valid invoice number', () => {
+    const d = decideOne(fromSchmidt('Rechnung 1234567890', 'Sabine Schmidt'), claims);
+    expect(d.action).toBe('QUEUE');
+    expect(d.reasons[0]).toBe('no invoice number with valid check digits in "Rechnung 1234567890"');
   });
 
   it('queues a line that belongs to no claim, with no suggestion', () => {

@@ -45,6 +45,17 @@ describe('invoice references in remittance text', () => {
     expect(read(`RE ${n.replace('6', 'G').replace('1', 'I')}`)[0].corrections).toEqual(['G→6', 'I→1']);
   });
 
+  it('separates a glued prefix from OCR letters at the start of the number ("rgoz…")', () => {
+    const n = formatInvoiceNumber(2024583).slice(2); // starts with "02"
+    const [ref] = read(`rg${n.replace('0', 'o').replace('2', 'z')}`);
+    expect(ref).toEqual({ number: `RE${n}`, corrections: ['O→0', 'Z→2'], prefixed: true });
+  });
+
+  it('reads a number right after a phone number, and one a bank line break split again', () => {
+    expect(read(`Tel. 0340 2129074 ${digitsA} Kd-Nr. 4689190`)).toEqual([{ number: A, corrections: [], prefixed: false }]);
+    expect(read(`Rechnungsnummer:${digitsA.slice(0, 5)} -${digitsA.slice(5)}`)).toEqual([{ number: A, corrections: [], prefixed: true }]);
+  });
+
   it('gives up beyond the allowed number of corrections', () => {
     const n = formatInvoiceNumber(1000).slice(2); // many zeros
     expect(read(`RE ${n.replace(/0/g, 'O')}`)).toEqual([]);

@@ -1,0 +1,471 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import { formatInvoiceNumber, mod97CheckDigits } from '../../domain/invoice-number';
+import type { Allocation, BookedBankPayment, ClaimView } from '../../domain/matching/types';
+import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, PRACTICES, TITLES } from './fake-data';
+import { Prng } from './prng';
+
+/**
+ * A synthetic bank statement with known truth, for the matching benchmark: a population of open
+ * (and some closed) claims with payers and IBANs, earlier booked payments, and a CAMT.053 file whose
+ * lines pay those claims the way patients really pay — mostly with the invoice number, often
+ * mangled, sometimes in parts, several invoices at once, without any reference, or by mistake —
+ * mixed with money that is not for any claim, returns, our own payouts and bank charges.
+ */
+
+export type LineTruth =
+  /** The line pays these claims (a matchable line). */
+  | { kind: 'claims'; allocations: Allocation[] }
+  /** The line takes back these earlier booked payments. */
+  | { kind: 'reverse'; paymentIds: string[] }
+  /** Money in that pays no claim (refund case, someone else's money): staff must decide. */
+  | { kind: 'none' }
+  /** Our own payouts and bank charges. */
+  | { kind: 'ignore' };
+
+export const SCENARIOS = {
+  clean: 0.6,
+  noisy: 0.15,
+  partial: 0.035,
+  installments: 0.015,
+  overpaid: 0.01,
+  multiClaim: 0.03,
+  relativePays: 0.02,
+  ibanOnly: 0.02,
+  noReference: 0.005,
+  typo: 0.006,
+  closedClaim: 0.004,
+  unrelated: 0.02,
+  return: 0.006,
+  payout: 0.015,
+  charge: 0.003,
+} as const;
+export type Scenario = keyof typeof SCENARIOS;
+
+export interface GeneratedStatement {
+  fileName: string;
+  camt: Buffer;
+  claims: ClaimView[];
+  payments: BookedBankPayment[];
+  /** Per bank line, in file order. */
+  truth: LineTruth[];
+  scenario: Scenario[];
+}
+
+interface Payer {
+  first: string;
+  last: string;
+  title?: string;
+  iban: string;
+  claims: ClaimView[];
+}
+
+/** What one bank line will say, before it is written as a CAMT entry. */
+interface PlannedLine {
+  scenario: Scenario;
+  truth: LineTruth;
+  amountCents: number;
+  kind: 'CRDT-transfer' | 'DBIT-return' | 'DBIT-payout' | 'DBIT-charge';
+  name?: string;
+  iban?: string;
+  remittance: string;
+  endToEndId?: string;
+  returnReason?: string;
+}
+
+const OUR_IBAN = 'DE75512108001245126199';
+const OCR_LETTERS: Readonly<Record<string, string[]>> = { '0': ['O', 'o'], '1': ['l', 'I'], '5': ['S'], '8': ['B'], '2': ['Z'], '6': ['G'] };
+const NO_REFERENCE_TEXTS = ['Arztrechnung', 'Rechnung Dr. Brückner', 'Danke', 'Behandlung Oktober', 'Zahlung', 'Praxis Oberländer', 'Überweisung'];
+
+export function germanIban(rng: Prng): string {
+  const bban = String(rng.int(10000000, 89999999)) + String(rng.int(0, 9_999_999_999)).padStart(10, '0');
+  return `DE${mod97CheckDigits(bban + '1314')}${bban}`;
+}
+
+function cents(rng: Prng, minEuro: number, maxEuro: number): number {
+  return Math.round(Math.exp(Math.log(minEuro * 100) + rng.next() * (Math.log(maxEuro * 100) - Math.log(minEuro * 100))));
+}
+
+function payerName(p: Payer): string {
+  return `${p.title ? `${p.title} ` : ''}${p.first} ${p.last}`;
+}
+
+const ASCII: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'AE', Ö: 'OE', Ü: 'UE', å: 'a', Å: 'A' };
+const asciiUpper = (s: string) => s.replace(/[äöüßÄÖÜåÅ]/g, (c) => ASCII[c]).toUpperCase();
+
+/** The account holder's name as banks deliver it. */
+function holderName(rng: Prng, p: Payer): string | undefined {
+  const r = rng.next();
+  if (r < 0.35) return `${p.first} ${p.last}`;
+  if (r < 0.55) return asciiUpper(`${p.last}, ${p.first}`);
+  if (r < 0.7) return `${p.last}, ${p.first}`;
+  if (r < 0.85) return asciiUpper(`${p.first} ${p.last}`);
+  if (r < 0.9) return payerName(p);
+  if (r < 0.97) return `${p.first} und ${rng.pick([...FIRST_NAMES_F, ...FIRST_NAMES_M])} ${p.last}`;
+  return undefined;
+}
+
+function germanDate(rng: Prng): string {
+  return `${String(rng.int(1, 28)).padStart(2, '0')}.${String(rng.int(1, 12)).padStart(2, '0')}.${rng.int(2024, 2026)}`;
+}
+
+function euroText(amount: number): string {
+  return `${Math.floor(amount / 100)},${String(amount % 100).padStart(2, '0')}`;
+}
+
+/** A clean way of writing the invoice number into the remittance text. */
+function cleanText(rng: Prng, number: string, p: Payer): string {
+  return rng.pick([
+    () => number,
+    () => `Rechnung ${number}`,
+    () => `${number} ${p.first} ${p.last}`,
+    () => `Rechnungsnr. ${number} vom ${germanDate(rng)}`,
+    () => `Arztrechnung ${number} Dr. Brückner`,
+    () => `${number} Behandlung vom ${germanDate(rng)}`,
+    () => `RE-Nr ${number.slice(2)} ${p.last}`,
+  ])();
+}
+
+/** Other numbers people put beside the invoice number. */
+function strayNumber(rng: Prng): string {
+  return rng.pick([
+    () => `Kd-Nr. ${rng.int(1_000_000, 9_999_999)}`,
+    () => `geb. ${germanDate(rng)}`,
+    () => `Tel. 0${rng.int(30, 999)} ${rng.int(100000, 9999999)}`,
+    () => `Pat.-Nr. ${rng.int(100000, 999999)}`,
+    () => `IBAN ${germanIban(rng).replace(/(.{4})/g, '$1 ').trim()}`,
+    () => `Betrag ${euroText(rng.int(1000, 90000))} EUR`,
+  ])();
+}
+
+/** The invoice number as people mangle it: grouping, dashes, case, prefix, OCR letters, stray numbers. */
+function noisyText(rng: Prng, number: string, p: Payer): string {
+  let digits = number.slice(2);
+  const ocr = rng.chance(0.45) ? rng.int(1, 3) : 0;
+  for (let i = 0, tries = 0; i < ocr && tries < 30; tries++) {
+    const pos = rng.int(0, 9);
+    const letters = OCR_LETTERS[digits[pos]];
+    if (!letters) continue;
+    digits = digits.slice(0, pos) + rng.pick(letters) + digits.slice(pos + 1);
+    i++;
+  }
+  if (rng.chance(0.35)) digits = `${digits.slice(0, 4)} ${digits.slice(4, 8)} ${digits.slice(8)}`;
+  else if (rng.chance(0.25)) digits = `${digits.slice(0, 5)}-${digits.slice(5)}`;
+  else if (rng.chance(0.15)) digits = `${digits.slice(0, 2)} ${digits.slice(2, 6)} ${digits.slice(6)}`;
+  const prefix = rng.pick(['RE', 'Re.', 're', 'Rg', 'Rg.-Nr.', 'R E', 'Rechnungsnummer:', 'Rechnung Nr.', '', '', 'RE ']);
+  let ref = `${prefix}${prefix && !prefix.endsWith(' ') && rng.chance(0.5) ? ' ' : ''}${digits}`;
+  if (rng.chance(0.3)) ref = ref.toLowerCase();
+  const parts = [ref];
+  if (rng.chance(0.5)) parts.push(strayNumber(rng));
+  if (rng.chance(0.3)) parts.unshift(strayNumber(rng));
+  if (rng.chance(0.3)) parts.push(`${p.last}`);
+  return parts.join(' ');
+}
+
+/** One digit changed or two neighbours swapped: the check digits then fail. */
+function typoNumber(rng: Prng, number: string): string {
+  const d = number.slice(2);
+  const pos = rng.int(0, 8);
+  if (rng.chance(0.5) && d[pos] !== d[pos + 1]) return `RE${d.slice(0, pos)}${d[pos + 1]}${d[pos]}${d.slice(pos + 2)}`;
+  return `RE${d.slice(0, pos)}${(Number(d[pos]) + rng.int(1, 9)) % 10}${d.slice(pos + 1)}`;
+}
+
+class Population {
+  readonly claims: ClaimView[] = [];
+  readonly payers: Payer[] = [];
+  /** Payers whose claims no line has used yet, by how many open claims they have. */
+  private readonly single: Payer[] = [];
+  private readonly several: Payer[] = [];
+  readonly closed: ClaimView[] = [];
+  private sequence = 2_000_000;
+
+  constructor(private readonly rng: Prng, claimCount: number) {
+    while (this.claims.length < claimCount) this.addPayer();
+    for (let i = 0; i < claimCount * 0.03; i++) this.addClosedClaim();
+  }
+
+  private newClaim(p: Payer, known: boolean): ClaimView {
+    this.sequence += this.rng.int(1, 3);
+    const total = cents(this.rng, 25, 1500);
+    const open = this.rng.chance(0.12) ? total - Math.round(total * (0.2 + 0.4 * this.rng.next())) : total;
+    return {
+      claimId: formatInvoiceNumber(this.sequence),
+      clientId: `CL${this.rng.int(1, 4)}`,
+      openCents: open,
+      totalCents: total,
+      payerName: payerName(p),
+      payerIbans: known ? [p.iban] : [],
+      open: true,
+    };
+  }
+
+  private addPayer(): void {
+    const rng = this.rng;
+    const female = rng.chance(0.5);
+    const p: Payer = {
+      first: rng.pick(female ? FIRST_NAMES_F : FIRST_NAMES_M),
+      last: rng.pick(LAST_NAMES),
+      title: rng.chance(0.08) ? rng.pick(TITLES) : undefined,
+      iban: germanIban(rng),
+      claims: [],
+    };
+    // Half the payers have paid us from their account before; the rest are first-time payers.
+    const known = rng.chance(0.5);
+    const count = rng.chance(0.75) ? 1 : rng.chance(0.7) ? 2 : 3;
+    for (let i = 0; i < count; i++) p.claims.push(this.newClaim(p, known));
+    this.claims.push(...p.claims);
+    this.payers.push(p);
+    (count === 1 ? this.single : this.several).push(p);
+  }
+
+  private addClosedClaim(): void {
+    const p = this.rng.pick(this.payers);
+    const c = { ...this.newClaim(p, p.claims[0].payerIbans.length > 0), open: false, openCents: 0 };
+    this.claims.push(c);
+    this.closed.push(c);
+  }
+
+  /** A payer none of whose claims a line has used yet (removed from the pool). */
+  takePayer(opts: { several?: boolean; known?: boolean } = {}): Payer {
+    const pool = opts.several || (opts.several === undefined && this.rng.chance(0.25) && this.several.length) ? this.several : this.single;
+    for (let tries = 0; tries < 50; tries++) {
+      const i = this.rng.int(0, pool.length - 1);
+      const p = pool[i];
+      if (opts.known !== undefined && (p.claims[0].payerIbans.length > 0) !== opts.known) continue;
+      pool[i] = pool[pool.length - 1];
+      pool.pop();
+      return p;
+    }
+    throw new Error('claim population exhausted: generate more claims per line');
+  }
+}
+
+/** Plans the lines of one scenario (installments give two lines). */
+function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: BookedBankPayment[]): PlannedLine[] {
+  const pays = (c: ClaimView, amountCents: number): LineTruth => ({ kind: 'claims', allocations: [{ claimId: c.claimId, amountCents }] });
+  const transfer = (p: Payer, amountCents: number, remittance: string, truth: LineTruth, extra: Partial<PlannedLine> = {}): PlannedLine => ({
+    scenario,
+    truth,
+    amountCents,
+    kind: 'CRDT-transfer',
+    name: holderName(rng, p),
+    iban: p.iban,
+    remittance,
+    endToEndId: rng.chance(0.5) ? `E2E${rng.int(1e8, 9e8)}` : undefined,
+    ...extra,
+  });
+  switch (scenario) {
+    case 'clean':
+    case 'noisy': {
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      return [transfer(p, c.openCents, scenario === 'clean' ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p), pays(c, c.openCents))];
+    }
+    case 'partial': {
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      const amount = Math.max(100, Math.round(c.openCents * (0.2 + 0.6 * rng.next())));
+      return [transfer(p, amount, `${rng.chance(0.5) ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p)} Teilzahlung`, pays(c, amount))];
+    }
+    case 'installments': {
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      const first = Math.round(c.openCents / 2);
+      return [
+        transfer(p, first, `1. Rate ${cleanText(rng, c.claimId, p)}`, pays(c, first)),
+        transfer(p, c.openCents - first, `2. Rate ${noisyText(rng, c.claimId, p)}`, pays(c, c.openCents - first)),
+      ];
+    }
+    case 'overpaid': {
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      // Mostly a dunning fee paid on top; now and then the invoice paid twice over.
+      const amount = rng.chance(0.85) ? c.openCents + rng.pick([250, 500, 1000, 1500, 2500]) : c.openCents * 2;
+      return [transfer(p, amount, cleanText(rng, c.claimId, p), pays(c, amount))];
+    }
+    case 'multiClaim': {
+      const p = pop.takePayer({ several: true });
+      const sum = p.claims.reduce((a, c) => a + c.openCents, 0);
+      const refs = p.claims.map((c, i) => (i === 0 || rng.chance(0.5) ? c.claimId : rng.chance(0.5) ? c.claimId.slice(2) : c.claimId.toLowerCase()));
+      const text = `Rechnungen ${refs.join(rng.pick([' ', ', ', ' und ', ' + ']))}`;
+      if (rng.chance(0.85)) return [transfer(p, sum, text, { kind: 'claims', allocations: p.claims.map((c) => ({ claimId: c.claimId, amountCents: c.openCents })) })];
+      // Short by a forgotten fee or a rounding: the payer meant both, which one is short nobody knows.
+      const amount = sum - rng.int(100, Math.min(2000, p.claims[p.claims.length - 1].openCents - 1));
+      let rest = amount;
+      const allocations = p.claims.map((c) => {
+        const part = Math.min(rest, c.openCents);
+        rest -= part;
+        return { claimId: c.claimId, amountCents: part };
+      });
+      return [transfer(p, amount, text, { kind: 'claims', allocations })];
+    }
+    case 'relativePays': {
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      const relative: Payer = { ...p, first: rng.pick([...FIRST_NAMES_F, ...FIRST_NAMES_M].filter((n) => n !== p.first)), title: undefined, iban: germanIban(rng) };
+      return [transfer(relative, c.openCents, `${cleanText(rng, c.claimId, p)} für ${p.first}`, pays(c, c.openCents))];
+    }
+    case 'ibanOnly': {
+      const p = pop.takePayer({ known: true });
+      const c = rng.pick(p.claims);
+      return [transfer(p, c.openCents, rng.pick(NO_REFERENCE_TEXTS), pays(c, c.openCents))];
+    }
+    case 'noReference': {
+      const p = pop.takePayer({ known: false });
+      const c = rng.pick(p.claims);
+      return [transfer(p, c.openCents, rng.pick(NO_REFERENCE_TEXTS), pays(c, c.openCents))];
+    }
+    case 'typo': {
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      return [transfer(p, c.openCents, `Rechnung ${typoNumber(rng, c.claimId)}`, pays(c, c.openCents))];
+    }
+    case 'closedClaim': {
+      const c = rng.pick(pop.closed);
+      const p = pop.payers.find((x) => payerName(x) === c.payerName) ?? pop.payers[0];
+      return [transfer(p, c.totalCents, cleanText(rng, c.claimId, p), { kind: 'none' })];
+    }
+    case 'unrelated': {
+      const stranger: Payer = { first: rng.pick(FIRST_NAMES_M), last: rng.pick(LAST_NAMES), iban: germanIban(rng), claims: [] };
+      const text = rng.pick([
+        () => `Erstattung Vers.-Nr. ${rng.int(1_000_000_000, 9_999_999_999)}`,
+        () => 'Gutschrift Rueckerstattung Kaution',
+        () => `Beitragsrueckerstattung ${germanDate(rng)}`,
+        () => `Miete ${rng.pick(['Oktober', 'November'])}`,
+        () => `Ref. ${rng.int(1_000_000_000, 9_999_999_999)} ${rng.int(1000, 9999)}`,
+      ])();
+      return [transfer(stranger, cents(rng, 10, 3000), text, { kind: 'none' }, rng.chance(0.3) ? { name: 'Allianz Private Krankenversicherungs-AG' } : {})];
+    }
+    case 'return': {
+      const p = pop.payers[rng.int(0, pop.payers.length - 1)];
+      const c = p.claims[0];
+      const amount = c.totalCents;
+      const endToEndId = `E2E-DD-${rng.int(1e8, 9e8)}`;
+      const payment: BookedBankPayment = { paymentId: `PAY-${payments.length + 1}`, claimId: c.claimId, amountCents: amount, bankLineId: `BL-${payments.length + 1}`, endToEndId, counterpartyIban: p.iban, bookingDate: '2026-10-15' };
+      payments.push(payment);
+      const withEndToEnd = rng.chance(0.8);
+      if (!withEndToEnd && rng.chance(0.3)) {
+        // A second collection of the same amount from the same account: only the end-to-end id could tell.
+        payments.push({ ...payment, paymentId: `PAY-${payments.length + 1}`, bankLineId: `BL-${payments.length + 1}`, endToEndId: `E2E-DD-${rng.int(1e8, 9e8)}`, bookingDate: '2026-09-15' });
+      }
+      return [{ scenario, truth: { kind: 'reverse', paymentIds: [payment.paymentId] }, amountCents: -amount, kind: 'DBIT-return', name: holderName(rng, p), iban: p.iban, remittance: `RUECKLASTSCHRIFT ${c.claimId}`, endToEndId: withEndToEnd ? endToEndId : undefined, returnReason: rng.pick(['AC04', 'MD06', 'AM04', 'MS03']) }];
+    }
+    case 'payout': {
+      const practice = rng.pick(PRACTICES);
+      return [{ scenario, truth: { kind: 'ignore' }, amountCents: -cents(rng, 500, 40000), kind: 'DBIT-payout', name: `Praxis ${practice.title} ${practice.first} ${practice.last}`, iban: germanIban(rng), remittance: `Auszahlung Abrechnung ${rng.int(1, 12)}/2026` }];
+    }
+    case 'charge':
+      return [{ scenario, truth: { kind: 'ignore' }, amountCents: -rng.int(100, 4000), kind: 'DBIT-charge', remittance: 'Entgelt Kontofuehrung' }];
+  }
+}
+
+function pickScenario(rng: Prng): Scenario {
+  const entries = Object.entries(SCENARIOS) as [Scenario, number][];
+  let r = rng.next() * entries.reduce((a, [, w]) => a + w, 0);
+  for (const [s, w] of entries) if ((r -= w) < 0) return s;
+  return entries[0][0];
+}
+
+/** Fisher-Yates with the seeded PRNG: installments and the rest interleave as on a real statement. */
+function shuffle<T>(rng: Prng, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+function amountXml(cents: number): { '@_Ccy': string; '#text': string } {
+  const abs = Math.abs(cents);
+  return { '@_Ccy': 'EUR', '#text': `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` };
+}
+
+const BANK_CODES: Record<PlannedLine['kind'], { domain: [string, string, string]; gvc: string }> = {
+  'CRDT-transfer': { domain: ['PMNT', 'RCDT', 'ESCT'], gvc: 'NTRF+166+931' },
+  'DBIT-return': { domain: ['PMNT', 'IDDT', 'UPDD'], gvc: 'NRLS+109+931' },
+  'DBIT-payout': { domain: ['PMNT', 'ICDT', 'ESCT'], gvc: 'NTRF+116+931' },
+  'DBIT-charge': { domain: ['ACMT', 'MDOP', 'CHRG'], gvc: 'NCHG+805+000' },
+};
+
+/** Remittance as Ustrd elements; some banks break the text every 27 characters (old DTAUS width). */
+function ustrd(rng: Prng, text: string): string[] {
+  if (!rng.chance(0.2) || text.length <= 27) return [text.slice(0, 140)];
+  return text.match(/.{1,27}/g) ?? [text];
+}
+
+function entryXml(rng: Prng, line: PlannedLine, date: string, ref: string): unknown {
+  const code = BANK_CODES[line.kind];
+  const party = line.name || line.iban ? { Nm: line.name, Acct: line.iban ? { Id: { IBAN: line.iban } } : undefined } : undefined;
+  // Money in and returned direct debits name the patient as debtor; our payouts name the creditor.
+  const debtorSide = line.kind === 'CRDT-transfer' || line.kind === 'DBIT-return';
+  const parties = party && (debtorSide ? { Dbtr: { Nm: party.Nm }, DbtrAcct: party.Acct } : { Cdtr: { Nm: party.Nm }, CdtrAcct: party.Acct });
+  return {
+    Amt: amountXml(line.amountCents),
+    CdtDbtInd: line.amountCents >= 0 ? 'CRDT' : 'DBIT',
+    Sts: 'BOOK',
+    BookgDt: { Dt: date },
+    ValDt: { Dt: date },
+    AcctSvcrRef: ref,
+    BkTxCd: { Domn: { Cd: code.domain[0], Fmly: { Cd: code.domain[1], SubFmlyCd: code.domain[2] } }, Prtry: { Cd: code.gvc, Issr: 'DK' } },
+    NtryDtls: {
+      TxDtls: [
+        {
+          Refs: { EndToEndId: line.endToEndId ?? 'NOTPROVIDED' },
+          RltdPties: parties,
+          RmtInf: { Ustrd: ustrd(rng, line.remittance) },
+          RtrInf: line.returnReason ? { Rsn: { Cd: line.returnReason } } : undefined,
+        },
+      ],
+    },
+  };
+}
+
+const STATEMENT_DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24'];
+
+function camtXml(rng: Prng, lines: PlannedLine[]): string {
+  let balance = 1_234_567_89;
+  const perDay = Math.ceil(lines.length / STATEMENT_DAYS.length);
+  const statements = STATEMENT_DAYS.map((day, d) => {
+    const dayLines = lines.slice(d * perDay, (d + 1) * perDay);
+    const opening = balance;
+    balance += dayLines.reduce((a, l) => a + l.amountCents, 0);
+    const bal = (type: string, cents: number) => ({ Tp: { CdOrPrtry: { Cd: type } }, Amt: amountXml(cents), CdtDbtInd: cents >= 0 ? 'CRDT' : 'DBIT', Dt: { Dt: day } });
+    return {
+      Id: `STMT-${day}`,
+      ElctrncSeqNb: d + 1,
+      CreDtTm: `${day}T22:00:00+01:00`,
+      Acct: { Id: { IBAN: OUR_IBAN }, Ccy: 'EUR' },
+      Bal: [bal('OPBD', opening), bal('CLBD', balance)],
+      Ntry: dayLines.map((l, i) => entryXml(rng, l, day, `${day.replace(/-/g, '')}${String(i + 1).padStart(6, '0')}`)),
+    };
+  });
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    Document: {
+      '@_xmlns': 'urn:iso:std:iso:20022:tech:xsd:camt.053.001.02',
+      BkToCstmrStmt: { GrpHdr: { MsgId: `BENCH-${lines.length}`, CreDtTm: '2026-11-24T22:00:00+01:00' }, Stmt: statements },
+    },
+  });
+}
+
+export function generateStatement(opts: { lines: number; seed: number }): GeneratedStatement {
+  const rng = new Prng(opts.seed);
+  const pop = new Population(rng, Math.ceil(opts.lines * 1.4));
+  // Earlier payments from the same accounts, so a return must find the right one among several.
+  const payments: BookedBankPayment[] = [];
+  const planned: PlannedLine[] = [];
+  while (planned.length < opts.lines) planned.push(...planScenario(rng, pickScenario(rng), pop, payments));
+  for (let i = 0; i < opts.lines * 0.05; i++) {
+    const p = pop.payers[rng.int(0, pop.payers.length - 1)];
+    payments.push({ paymentId: `PAY-${payments.length + 1}`, claimId: p.claims[0].claimId, amountCents: cents(rng, 20, 800), bankLineId: `BL-${payments.length + 1}`, counterpartyIban: p.iban, bookingDate: '2026-10-01' });
+  }
+  const lines = shuffle(rng, planned.slice(0, opts.lines));
+  return {
+    fileName: `bench-statement-${opts.seed}.xml`,
+    camt: Buffer.from(camtXml(rng, lines), 'utf8'),
+    claims: pop.claims,
+    payments,
+    truth: lines.map((l) => l.truth),
+    scenario: lines.map((l) => l.scenario),
+  };
+}

@@ -1,0 +1,95 @@
+import { performance } from 'node:perf_hooks';
+import { parseBankFile } from '../domain/bank/parse-bank-file';
+import { matchLines } from '../domain/matching/match-lines';
+import { DEFAULT_MATCHING_POLICY } from '../domain/matching/matching-policy';
+import { memoryMatchContext } from '../domain/matching/memory-context';
+import type { Allocation, MatchDecision } from '../domain/matching/types';
+import { generateStatement, SCENARIOS, type LineTruth, type Scenario } from './gen/statement';
+
+/**
+ * npm run bench:matching: a generated CAMT.053 statement (BENCH_LINES lines, default 10,000) with
+ * known truth is parsed with parseBankFile and matched with matchLines over an in-memory context
+ * (the same engine the import runs; no database, no signalling). Prints per-scenario outcomes and,
+ * as the last line, one JSON object:
+ * - lines_per_s: bank lines per second for parse + context build + match;
+ * - auto_match_rate: of the matchable lines — those whose truth is an allocation to claims — the
+ *   share booked automatically with exactly the true allocations;
+ * - wrong_bookings: automatic bookings (BOOK or REVERSE) that differ from the truth;
+ * - queue_size: lines sent to the unclear-payments queue.
+ */
+
+type Outcome = 'booked right' | 'reversed right' | 'ignored right' | 'queued' | 'WRONG';
+
+function sameAllocations(a: readonly Allocation[], b: readonly Allocation[]): boolean {
+  const key = (xs: readonly Allocation[]) => xs.map((x) => `${x.claimId}:${x.amountCents}`).sort().join(',');
+  return key(a) === key(b);
+}
+
+function outcomeOf(decision: MatchDecision, truth: LineTruth): Outcome {
+  switch (decision.action) {
+    case 'QUEUE':
+      return 'queued';
+    case 'BOOK':
+      return truth.kind === 'claims' && sameAllocations(decision.allocations, truth.allocations) ? 'booked right' : 'WRONG';
+    case 'REVERSE':
+      return truth.kind === 'reverse' && [...decision.paymentIds].sort().join() === [...truth.paymentIds].sort().join() ? 'reversed right' : 'WRONG';
+    case 'IGNORE':
+      return truth.kind === 'ignore' ? 'ignored right' : 'WRONG';
+  }
+}
+
+function main(): void {
+  const lineCount = Number(process.env.BENCH_LINES ?? 10_000);
+  const seed = Number(process.env.BENCH_SEED ?? 20261125);
+  let t = performance.now();
+  const gen = generateStatement({ lines: lineCount, seed });
+  console.log(`[bench] generated ${lineCount} lines over ${gen.claims.length} claims, ${(gen.camt.length / 1e6).toFixed(1)} MB CAMT.053, in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+
+  t = performance.now();
+  const parsed = parseBankFile(gen.fileName, gen.camt);
+  const parsedAt = performance.now();
+  const lines = parsed.statements.flatMap((s) => s.lines);
+  const ctx = memoryMatchContext(gen.claims, gen.payments);
+  const decisions = matchLines(lines, ctx, DEFAULT_MATCHING_POLICY);
+  const doneAt = performance.now();
+  if (lines.length !== gen.truth.length) throw new Error(`parsed ${lines.length} lines, generated ${gen.truth.length}`);
+  const seconds = (doneAt - t) / 1000;
+  console.log(`[bench] parse ${((parsedAt - t) / 1000).toFixed(2)} s, match ${((doneAt - parsedAt) / 1000).toFixed(2)} s: ${(lines.length / seconds).toFixed(0)} lines/s`);
+
+  const table = new Map<Scenario, Map<Outcome, number>>();
+  let matchable = 0;
+  let autoMatched = 0;
+  let wrong = 0;
+  decisions.forEach((d, i) => {
+    const truth = gen.truth[i];
+    const outcome = outcomeOf(d, truth);
+    const row = table.get(gen.scenario[i]) ?? new Map<Outcome, number>();
+    row.set(outcome, (row.get(outcome) ?? 0) + 1);
+    table.set(gen.scenario[i], row);
+    if (truth.kind === 'claims') matchable++;
+    if (outcome === 'booked right') autoMatched++;
+    if (outcome === 'WRONG') {
+      wrong++;
+      console.log(`[bench] WRONG ${gen.scenario[i]} ${lines[i].source}: "${lines[i].remittance}" → ${JSON.stringify(d)} truth ${JSON.stringify(truth)}`);
+    }
+  });
+  const queueSize = decisions.filter((d) => d.action === 'QUEUE').length;
+  console.log('[bench] scenario         lines  outcomes');
+  for (const s of Object.keys(SCENARIOS) as Scenario[]) {
+    const row = table.get(s);
+    if (!row) continue;
+    const total = [...row.values()].reduce((a, b) => a + b, 0);
+    console.log(`[bench] ${s.padEnd(16)} ${String(total).padStart(5)}  ${[...row].map(([o, n]) => `${o} ${n}`).join(', ')}`);
+  }
+  console.log(`[bench] matchable ${matchable}, booked automatically and right ${autoMatched}, wrong automatic bookings ${wrong}, queued ${queueSize}`);
+  console.log(
+    JSON.stringify({
+      lines_per_s: Math.round(lines.length / seconds),
+      auto_match_rate: Number((autoMatched / matchable).toFixed(4)),
+      wrong_bookings: wrong,
+      queue_size: queueSize,
+    }),
+  );
+}
+
+main();
