@@ -8,7 +8,11 @@ import { durationMs, Policy } from '../domain/policy';
 import { renderMail } from '../documents/layout';
 import { cancellationLetter, invoiceLetter, reminderLetter } from '../documents/claim-letters';
 import { audit } from '../store/audit';
-import { archiveDocument, deliverOnce } from '../store/deliver';
+import { deliverDocument, DeliveryDeps } from '../store/deliver';
+import { archiveDocument } from '../store/document-store';
+import { personRecipient } from '../store/recipients';
+import type { RenderedMail } from '../documents/layout';
+import { letterPdf } from './letter-pdf';
 import { book, claimBalance, lockClaim } from '../store/ledger';
 import { loadPolicy } from '../store/policy';
 import { loadClaimForLetter } from '../store/claim-letter-data';
@@ -24,6 +28,23 @@ const SYSTEM = 'system';
  */
 export function createClaimActivities(deps: ActivityDeps) {
   const { db } = deps;
+  const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims };
+
+  /** Sends a claim's letter to the person responsible, once per key. */
+  async function sendLetter(key: string, kind: string, letter: Awaited<ReturnType<typeof loadClaimForLetter>>, mail: () => Promise<RenderedMail>) {
+    await deliverDocument(delivery, {
+      idempotencyKey: key,
+      kind,
+      claimId: letter.claim.id,
+      clientId: letter.claim.clientId,
+      recipient: personRecipient(letter.claim.responsible),
+      from: deps.centre.email,
+      render: async () => {
+        const m = await mail();
+        return { mail: m, pdf: await letterPdf(m), fileName: `${key.replace(/[^A-Za-z0-9-]+/g, '_')}.pdf` };
+      },
+    });
+  }
 
   async function context(claimId: string): Promise<{ clientId: string; tariff: Tariff; policy: Policy }> {
     const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { client: true } });
@@ -87,16 +108,7 @@ export function createClaimActivities(deps: ActivityDeps) {
         await db.claim.update({ where: { id: claimId }, data: { invoiceDate: now, dueDate } });
       }
       const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
-      await deliverOnce(db, deps.mailer, {
-        idempotencyKey: `invoice:${claimId}`,
-        kind: 'INVOICE',
-        claimId,
-        clientId: letter.claim.clientId,
-        email: letter.email,
-        postalRecipient: letter.postalRecipient,
-        from: deps.centre.email,
-        mail: await renderMail(invoiceLetter(letter.data)),
-      });
+      await sendLetter(`invoice:${claimId}`, 'INVOICE', letter, () => renderMail(invoiceLetter(letter.data)));
       return dueDate.getTime();
     },
 
@@ -110,16 +122,7 @@ export function createClaimActivities(deps: ActivityDeps) {
       );
       const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
       if (letter.data.openCents <= 0) return payBy;
-      await deliverOnce(db, deps.mailer, {
-        idempotencyKey: `reminder:${claimId}:${level}`,
-        kind: `REMINDER_${level}`,
-        claimId,
-        clientId: claim.clientId,
-        email: letter.email,
-        postalRecipient: letter.postalRecipient,
-        from: deps.centre.email,
-        mail: await renderMail(reminderLetter(letter.data, level, policy.reminderFeesCents[level - 1] ?? 0, nextDateIso)),
-      });
+      await sendLetter(`reminder:${claimId}:${level}`, `REMINDER_${level}`, letter, () => renderMail(reminderLetter(letter.data, level, policy.reminderFeesCents[level - 1] ?? 0, nextDateIso)));
       return payBy;
     },
 
@@ -132,7 +135,7 @@ export function createClaimActivities(deps: ActivityDeps) {
       const file = collectionFile(letter.claim, letter.data, await claimBalance(db, claimId));
       const relPath = `collection/${letter.claim.client.number}/${claimId}.csv`;
       await uploadOnce(deps.collectionSftp, relPath, file);
-      await archiveDocument(db, {
+      await archiveDocument(db, deps.documents, {
         idempotencyKey: key,
         kind: 'COLLECTION_HANDOFF',
         claimId,
@@ -141,6 +144,7 @@ export function createClaimActivities(deps: ActivityDeps) {
         recipient: `${deps.collectionSftp.host}:${relPath}`,
         subject: `Forderungsaufstellung ${claimId}`,
         mimeType: 'text/csv',
+        fileName: `${claimId}.csv`,
         content: file,
       });
       await db.document.update({ where: { idempotencyKey: key }, data: { status: 'SENT', sentAt: new Date() } });
@@ -151,16 +155,7 @@ export function createClaimActivities(deps: ActivityDeps) {
       await audit(db, actor, 'cancel', 'claim', claimId, { reason });
       const credit = postings.filter((p) => p.account.startsWith('receivable')).reduce((s, p) => s - p.amountCents, 0);
       const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
-      await deliverOnce(db, deps.mailer, {
-        idempotencyKey: `cancellation:${claimId}`,
-        kind: 'CANCELLATION',
-        claimId,
-        clientId: claim.clientId,
-        email: letter.email,
-        postalRecipient: letter.postalRecipient,
-        from: deps.centre.email,
-        mail: await renderMail(cancellationLetter(letter.data, credit)),
-      });
+      await sendLetter(`cancellation:${claimId}`, 'CANCELLATION', letter, () => renderMail(cancellationLetter(letter.data, credit)));
     },
 
     /** The collection period ended unpaid: back to the client (Inkasso) or written off (bought). */

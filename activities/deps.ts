@@ -1,11 +1,12 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../infra/db/prisma';
 import type { Mailer } from '../infra/mailer';
+import type { DocumentServices } from '../infra/dms/document-services';
 import type { SftpTarget } from '../infra/sftp';
 import type { TaskQueues } from '../workers/task-queues';
 
 /** What activities reach the outside world through; built once per worker (workers/services.ts). */
-export interface ActivityDeps {
+export interface ActivityDeps extends DocumentServices {
   db: Db;
   mailer: Mailer;
   /** The lawyer's SFTP server for collection handoffs. */

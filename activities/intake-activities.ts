@@ -2,7 +2,9 @@ import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { renderMail } from '../documents/layout';
 import { receiptLetter } from '../documents/receipt-letter';
-import { deliverOnce } from '../store/deliver';
+import { deliverDocument } from '../store/deliver';
+import { clientRecipient } from '../store/recipients';
+import { letterPdf } from './letter-pdf';
 import { ClaimClient, ClaimStage } from '../workflows/search-attributes';
 import { IntakeCounts, ingestSubmission } from '../store/intake';
 import type { ActivityDeps } from './deps';
@@ -54,15 +56,20 @@ export function createIntakeActivities(deps: ActivityDeps) {
     async sendReceipt(submissionId: string): Promise<void> {
       const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true }, omit: { content: true } });
       const rejected = await db.submissionRecord.findMany({ where: { submissionId, outcome: { not: 'ACCEPTED' } }, orderBy: { recordNo: 'asc' } });
-      await deliverOnce(db, deps.mailer, {
-        idempotencyKey: `receipt:${submissionId}`,
-        kind: 'RECEIPT',
-        clientId: sub.clientId,
-        email: sub.client.email,
-        postalRecipient: `${sub.client.name}, ${sub.client.street}, ${sub.client.postalCode} ${sub.client.city}`,
-        from: deps.centre.email,
-        mail: await renderMail(receiptLetter(deps.centre.name, sub, rejected)),
-      });
+      await deliverDocument(
+        { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims },
+        {
+          idempotencyKey: `receipt:${submissionId}`,
+          kind: 'RECEIPT',
+          clientId: sub.clientId,
+          recipient: clientRecipient(sub.client),
+          from: deps.centre.email,
+          render: async () => {
+            const mail = await renderMail(receiptLetter(deps.centre.name, sub, rejected));
+            return { mail, pdf: await letterPdf(mail), fileName: `Eingangsbestaetigung-${submissionId}.pdf` };
+          },
+        },
+      );
     },
   };
 }

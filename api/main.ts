@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../infra/db/prisma';
 import { createApp } from './app';
 import { taskQueues } from '../workers/task-queues';
+import { documentStore } from '../infra/dms/document-services';
 
 const log = pino({ name: 'api' });
 
@@ -10,7 +11,9 @@ const log = pino({ name: 'api' });
 async function main(): Promise<void> {
   const db = createDb();
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
-  const app = createApp({ db, temporal: new Client({ connection }), intakeQueue: taskQueues().intake });
+  const documents = documentStore(db, { encryptionKeys: process.env.DOCUMENT_ENCRYPTION_KEY, dmsUrl: process.env.DMS_URL });
+  const queues = taskQueues();
+  const app = createApp({ db, temporal: new Client({ connection }), intakeQueue: queues.intake, claimsQueue: queues.claims, documents });
   const port = Number(process.env.PORT ?? 3000);
   app.listen(port, () => log.info({ port }, 'API listening'));
 }

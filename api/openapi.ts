@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { bankPaths } from './routes/bank-openapi';
 import { documentTemplatePaths } from './routes/document-templates';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
+import { DocumentListQuery, ResendBody } from './routes/documents';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -14,6 +16,19 @@ function staffAction(summary: string, body: z.ZodType) {
       parameters: [claimId, actor],
       requestBody: { required: true, ...json(body) },
       responses: { 202: { description: 'recorded and signalled to the claim workflow' }, 400: error, 404: error, 409: error, 422: error },
+    },
+  };
+}
+
+const documentId = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'document id' };
+
+function repeatAction(summary: string) {
+  return {
+    post: {
+      summary,
+      parameters: [documentId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+      requestBody: { required: false, ...json(ResendBody) },
+      responses: { 202: { description: 'the new document, being sent' }, 200: { description: 'already created under this Idempotency-Key' }, 400: error, 404: error, 422: error },
     },
   };
 }
@@ -40,6 +55,7 @@ export const openApiDocument = {
   },
   paths: {
     ...documentTemplatePaths,
+    ...bankPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {
@@ -76,5 +92,18 @@ export const openApiDocument = {
     '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
+    '/documents': {
+      get: {
+        summary: 'archived documents, newest first, filtered by claim, client, person or kind',
+        parameters: Object.keys(DocumentListQuery.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+        responses: { 200: { description: '{ documents, next }: next is the cursor for `after`' }, 400: error },
+      },
+    },
+    '/documents/{id}': { get: { summary: 'document metadata with every delivery attempt', parameters: [documentId], responses: { 200: { description: 'document' }, 404: error } } },
+    '/documents/{id}/content': {
+      get: { summary: 'the archived content (PDF), from the document store; the read is audited', parameters: [documentId, actor], responses: { 200: { description: 'content', content: { 'application/pdf': {} } }, 404: error } },
+    },
+    '/documents/{id}/resend': repeatAction('send the archived content again, through the chosen or the given channel'),
+    '/documents/{id}/duplicate': repeatAction('send the archived content again as a duplicate ("Duplikat" in subject and cover mail)'),
   },
 };

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const claimsAfter = process.env.BENCH_CLAIMS_WORKER === 'after';
   let claimsWorker = claimsAfter ? undefined : await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db, temporal, intakeQueue: services.deps.queues.intake }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db, temporal, intakeQueue: services.deps.queues.intake, claimsQueue: services.deps.queues.claims, documents: services.deps.documents }).listen(0, '127.0.0.1', () => resolve(s));
   });
   const port = (server.address() as { port: number }).port;
 

@@ -7,6 +7,9 @@ import { startLocalSftp } from './local/sftp';
 import { startLocalSmtp } from './local/smtp';
 import { startTemporalDevServer } from './local/temporal';
 import { configuredSftp, SftpTarget } from './sftp';
+import type { DocumentServicesConfig } from './dms/document-services';
+import { documentEncryptionKeys } from './dms/encryption-key';
+import { startLocalFaxService } from './local/fax-service';
 
 /** Where every outside service is; what the worker, API and tests connect to. */
 export interface Environment {
@@ -17,6 +20,7 @@ export interface Environment {
   /** Set when a local SMTP stand-in runs: the folder it writes received messages to. */
   mailDir?: string;
   collectionSftp: SftpTarget;
+  documents: DocumentServicesConfig;
   stop(): Promise<void>;
 }
 
@@ -84,7 +88,19 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<Enviro
       stops.push(sftp.stop);
       collectionSftp = sftp;
     }
-    return { databaseUrl, temporalAddress, temporalUiUrl, smtpUrl, mailDir, collectionSftp, stop };
+    let faxUrl = process.env.FAX_URL;
+    if (!faxUrl) {
+      const fax = await startLocalFaxService({ port: await freePort() });
+      stops.push(fax.stop);
+      faxUrl = fax.url;
+    }
+    const documents: DocumentServicesConfig = {
+      encryptionKeys: process.env.DMS_URL ? undefined : documentEncryptionKeys(process.env.DOCUMENT_ENCRYPTION_KEY, path.join(opts.dataDir, 'document-key')),
+      dmsUrl: process.env.DMS_URL,
+      faxUrl,
+      printDropDir: process.env.PRINT_DROP_DIR ?? path.join(opts.dataDir, 'print'),
+    };
+    return { databaseUrl, temporalAddress, temporalUiUrl, smtpUrl, mailDir, collectionSftp, documents, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -12,7 +12,8 @@ export interface OutgoingMail {
 }
 
 export interface Mailer {
-  send(mail: OutgoingMail): Promise<{ accepted: string[] }>;
+  /** Resolves once the server accepted the message; `response` is its reply (with its queue id). */
+  send(mail: OutgoingMail): Promise<{ accepted: string[]; response: string }>;
   close(): void;
 }
 
@@ -22,7 +23,7 @@ export function createSmtpMailer(url: string): Mailer {
   return {
     async send(mail) {
       const info = await transport.sendMail(mail);
-      return { accepted: info.accepted.map(String) };
+      return { accepted: info.accepted.map(String), response: info.response };
     },
     close: () => transport.close(),
   };

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   say('bundling workflows and starting the worker');
   const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps));
   const port = Number(process.env.PORT ?? 3000);
-  const app = createApp({ db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake });
+  const app = createApp({ db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake, claimsQueue: services.deps.queues.claims, documents: services.deps.documents });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });

@@ -24,5 +24,6 @@ export default async function globalSetup(): Promise<void> {
     SMTP_URL: env.smtpUrl,
     CF_TEST_MAIL_DIR: env.mailDir ?? '',
     CF_TEST_SFTP: JSON.stringify(env.collectionSftp),
+    CF_TEST_DOCUMENTS: JSON.stringify(env.documents),
   });
 }

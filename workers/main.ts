@@ -20,6 +20,12 @@ async function main(): Promise<void> {
     temporalAddress: required('TEMPORAL_ADDRESS'),
     smtpUrl: required('SMTP_URL'),
     collectionSftp,
+    documents: {
+      encryptionKeys: process.env.DOCUMENT_ENCRYPTION_KEY,
+      dmsUrl: process.env.DMS_URL,
+      faxUrl: process.env.FAX_URL || undefined,
+      printDropDir: required('PRINT_DROP_DIR'),
+    },
   });
   const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;
   if (!['all', 'intake', 'claims'].includes(role)) throw new Error(`WORKER_ROLE must be all, intake or claims, not ${role}`);

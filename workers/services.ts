@@ -4,6 +4,7 @@ import type { ActivityDeps } from '../activities/deps';
 import { createDb } from '../infra/db/prisma';
 import type { Environment } from '../infra/environment';
 import { createSmtpMailer } from '../infra/mailer';
+import { documentServices } from '../infra/dms/document-services';
 import { TaskQueues, taskQueues } from './task-queues';
 
 export interface Services {
@@ -13,13 +14,14 @@ export interface Services {
 }
 
 /** Connections to the environment's services, shared by a process's worker and API. */
-export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp'>, queues: TaskQueues = taskQueues()): Promise<Services> {
+export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp' | 'documents'>, queues: TaskQueues = taskQueues()): Promise<Services> {
   const db = createDb(env.databaseUrl);
   const clientConnection = await Connection.connect({ address: env.temporalAddress });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
   const mailer = createSmtpMailer(env.smtpUrl);
   const deps: ActivityDeps = {
     db,
+    ...documentServices(db, env.documents),
     mailer,
     collectionSftp: env.collectionSftp,
     centre: { name: process.env.CENTRE_NAME ?? 'Privatärztliche Verrechnungsstelle Musterstadt', email: process.env.CENTRE_EMAIL ?? 'abrechnung@pvs-musterstadt.example' },

@@ -5,6 +5,7 @@ import type { SignalDefinition } from '@temporalio/workflow';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { audit } from '../../store/audit';
 import { claimBalance } from '../../store/ledger';
+import { documentContent } from '../../store/document-store';
 import { PaymentConflictError, recordPayment } from '../../store/payments';
 import {
   cancellation,
@@ -23,7 +24,7 @@ const CLOSED_STAGES = ['PAYOUT', 'CLOSED'];
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
   const r = Router();
-  const { db } = ctx;
+  const { db, documents } = ctx;
 
   async function existingClaim(id: string) {
     const claim = await db.claim.findUnique({ where: { id } });
@@ -89,7 +90,7 @@ export function claimRoutes(ctx: ApiContext): Router {
         patient: true,
         responsible: true,
         payments: { orderBy: { receivedAt: 'asc' } },
-        documents: { omit: { content: true }, orderBy: { createdAt: 'asc' } },
+        documents: { orderBy: { createdAt: 'asc' } },
         agreements: { orderBy: { createdAt: 'asc' } },
         postings: { include: { transaction: true } },
       },
@@ -113,7 +114,7 @@ export function claimRoutes(ctx: ApiContext): Router {
   r.get('/claims/:id/documents/:documentId', async (req, res) => {
     const doc = await db.document.findFirst({ where: { id: req.params.documentId, claimId: req.params.id } });
     if (!doc) throw notFound(`document ${req.params.documentId} of claim ${req.params.id}`);
-    res.type(doc.mimeType).send(Buffer.from(doc.content));
+    res.type(doc.mimeType).send(await documentContent(documents, doc));
   });
 
   r.post('/claims/:id/payments', async (req, res) => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Client journals and the receipt of a billing file (kinds compare case-insensitively). */
+const FAX_KINDS = ['receipt', 'receipt_confirmation', 'purchase_journal', 'outgoing_invoice_journal', 'client_invoice', 'payout_journal', 'collection_request'];
+
 /** Documents and channels (policy data: per client where a client overrides it). */
 export const DocumentPolicySchema = z.object({
   /** How long an archived document is kept (German retention for business letters and invoices). */
@@ -8,6 +11,10 @@ export const DocumentPolicySchema = z.object({
   faxMaxAttempts: z.number().int().min(1).max(10),
   /** Fax: wait between attempts. */
   faxRetryInterval: z.string().min(1),
+  /** Fax: how often a running job's status is asked for. */
+  faxPollInterval: z.string().min(1).default('5s'),
+  /** Document kinds that may go by fax (client and lawyer documents; patient letters never). */
+  faxKinds: z.array(z.string().min(1)).default(FAX_KINDS),
 });
 
 export type DocumentPolicy = z.infer<typeof DocumentPolicySchema>;
@@ -16,4 +23,6 @@ export const DEFAULT_DOCUMENT_POLICY: DocumentPolicy = {
   retentionYears: 10,
   faxMaxAttempts: 3,
   faxRetryInterval: '10 minutes',
+  faxPollInterval: '5s',
+  faxKinds: FAX_KINDS,
 };

@@ -2,6 +2,8 @@ import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { unitFeeCents, type SynthCase } from '../../bench/gen/synthetic-cases';
 import { Harness } from '../support/harness';
 import type { ClientSeed } from '../../store/seed';
+import { binary } from '../support/binary-body';
+import { pdfText } from '../unit/documents-pdf-text';
 
 /**
  * The REST API's contract: its OpenAPI document, JSON errors without internals, idempotent
@@ -134,10 +136,10 @@ describe('claim detail and listing', () => {
     // The invoice was issued; it can be downloaded as the document archived.
     expect(b.documents.map((d: any) => d.kind)).toEqual(['INVOICE']);
     expect(b.documents[0].content).toBeUndefined();
-    const doc = await h.api().get(`/api/claims/${id}/documents/${b.documents[0].id}`);
+    const doc = await h.api().get(`/api/claims/${id}/documents/${b.documents[0].id}`).buffer(true).parse(binary);
     expect(doc.status).toBe(200);
-    expect(doc.type).toBe('text/html');
-    expect(doc.text).toContain(id);
+    expect(doc.type).toBe('application/pdf');
+    expect((await pdfText(doc.body)).text).toContain(id);
     expectJsonError(await h.api().get(`/api/claims/${id}/documents/no-such-document`), 404, 'not_found');
   });
 

@@ -7,6 +7,7 @@ import { createApp } from '../../api/app';
 import type { Express } from 'express';
 import { SYSTEM_POLICY, Policy } from '../../domain/policy';
 import type { SftpTarget } from '../../infra/sftp';
+import type { DocumentServicesConfig } from '../../infra/dms/document-services';
 import { setSystemPolicy, upsertClient, ClientSeed } from '../../store/seed';
 import type { Tariff } from '../../prisma/generated/client';
 import { ClaimflowActivities, createClaimflowWorkers, runWorkers } from '../../workers/claim-worker';
@@ -31,7 +32,8 @@ export class Harness {
   readonly app: Express;
 
   private constructor(readonly services: Services) {
-    this.app = createApp({ db: services.deps.db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake });
+    const { db, temporal, queues, documents } = services.deps;
+    this.app = createApp({ db, temporal, intakeQueue: queues.intake, claimsQueue: queues.claims, documents });
   }
 
   static async start(): Promise<Harness> {
@@ -41,6 +43,7 @@ export class Harness {
       temporalAddress: process.env.TEMPORAL_ADDRESS!,
       smtpUrl: process.env.SMTP_URL!,
       collectionSftp: JSON.parse(process.env.CF_TEST_SFTP!) as SftpTarget,
+      documents: JSON.parse(process.env.CF_TEST_DOCUMENTS!) as DocumentServicesConfig,
     };
     const h = new Harness(await connectServices(env, taskQueues(`test-${randomUUID()}`)));
     await setSystemPolicy(h.db, SYSTEM_POLICY);

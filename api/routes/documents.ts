@@ -1,0 +1,103 @@
+import { Request, Response, Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
+import { audit } from '../../store/audit';
+import { startSendWorkflow } from '../../store/deliver';
+import { archiveDocument, documentContent, documentPolicy } from '../../store/document-store';
+import { recipientOf } from '../../store/recipients';
+import { actorOf, ApiContext } from '../context';
+import { HttpError, notFound, parse } from '../errors';
+
+export const DocumentListQuery = z.object({
+  claimId: z.string().optional(),
+  clientId: z.string().optional(),
+  personId: z.string().optional(),
+  kind: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  after: z.string().optional().describe('cursor: the last document id of the previous page (newest first)'),
+});
+
+export const ResendBody = z.object({
+  channel: z.enum(['email', 'fax', 'post']).optional().describe('default: chosen by recipient and kind, as for the first send'),
+});
+
+/** The archive: list, metadata with delivery attempts, content, and staff re-sends and duplicates. */
+export function documentRoutes(ctx: ApiContext): Router {
+  const r = Router();
+  const { db, documents } = ctx;
+
+  async function existing(id: string) {
+    const doc = await db.document.findUnique({ where: { id } });
+    if (!doc) throw notFound(`document ${id}`);
+    return doc;
+  }
+
+  r.get('/documents', async (req, res) => {
+    const q = parse(DocumentListQuery, req.query, 'query');
+    const docs = await db.document.findMany({
+      where: { claimId: q.claimId, clientId: q.clientId, personId: q.personId, kind: q.kind },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: q.limit,
+      ...(q.after ? { cursor: { id: q.after }, skip: 1 } : {}),
+    });
+    res.json({ documents: docs, next: docs.length === q.limit ? docs[docs.length - 1].id : null });
+  });
+
+  r.get('/documents/:id', async (req, res) => {
+    const doc = await db.document.findUnique({ where: { id: req.params.id }, include: { attempts: { orderBy: [{ at: 'asc' }, { attempt: 'asc' }] } } });
+    if (!doc) throw notFound(`document ${req.params.id}`);
+    res.json(doc);
+  });
+
+  r.get('/documents/:id/content', async (req, res) => {
+    const doc = await existing(req.params.id);
+    const content = await documentContent(documents, doc);
+    // Health data: who read which document is on record.
+    await audit(db, actorOf(req), 'read_content', 'document', doc.id);
+    res.type(doc.mimeType).attachment(doc.fileName ?? `${doc.id}`).send(content);
+  });
+
+  /**
+   * A re-send (same content again) or a duplicate (the stored content again, marked "Duplikat" in
+   * subject and cover mail): a new document under its own key, sent by sendDocumentWorkflow.
+   * The same Idempotency-Key answers the document it created before.
+   */
+  async function repeat(mode: 'resend' | 'duplicate', req: Request<{ id: string }>, res: Response) {
+    const body = parse(ResendBody, req.body ?? {}, 'body');
+    const original = await existing(req.params.id);
+    const key = `${mode}:${original.id}:${req.header('idempotency-key') ?? randomUUID()}`;
+    const known = await db.document.findUnique({ where: { idempotencyKey: key } });
+    if (known) {
+      await startSendWorkflow({ temporal: ctx.temporal, taskQueue: ctx.claimsQueue }, known.id);
+      return void res.status(200).json(known);
+    }
+    const recipient = await recipientOf(db, original);
+    if (!recipient) throw new HttpError(422, 'not_resendable', `document ${original.id} (${original.kind}) has no recipient on record to send it to again`);
+    const channel = body.channel ?? chooseChannel(recipient, original.kind, (await documentPolicy(db, original.clientId)).faxKinds);
+    if (channel === 'email' && !(recipient.email && recipient.emailConsent)) throw new HttpError(422, 'no_email', `the recipient of document ${original.id} has no email address or did not agree to email`);
+    if (channel === 'fax' && !recipient.fax) throw new HttpError(422, 'no_fax', `the recipient of document ${original.id} has no fax number`);
+    const doc = await archiveDocument(db, documents, {
+      idempotencyKey: key,
+      kind: original.kind,
+      claimId: original.claimId ?? undefined,
+      clientId: original.clientId ?? undefined,
+      personId: recipient.personId,
+      channel,
+      recipient: addressFor(recipient, channel),
+      subject: mode === 'duplicate' ? `Duplikat: ${original.subject}` : original.subject,
+      mimeType: original.mimeType,
+      fileName: original.fileName ?? `${original.id}.pdf`,
+      content: await documentContent(documents, original),
+      sourceId: original.id,
+    });
+    await startSendWorkflow({ temporal: ctx.temporal, taskQueue: ctx.claimsQueue }, doc.id);
+    await audit(db, actorOf(req), mode, 'document', original.id, { documentId: doc.id, channel });
+    res.status(202).json(doc);
+  }
+
+  r.post('/documents/:id/resend', (req, res) => repeat('resend', req, res));
+  r.post('/documents/:id/duplicate', (req, res) => repeat('duplicate', req, res));
+
+  return r;
+}
