@@ -2,7 +2,7 @@ import { assignDefined } from './assign-defined';
 import type { BankLine, BankLineKind } from './bank-line';
 import { counterpartyOf } from './camt-parties';
 import { direction, readAmount, readDate, type Money } from './camt-values';
-import { child, children, text } from './camt-xml';
+import { child, children, text, type XmlNode } from './camt-xml';
 import { formatCents } from './decimal-cents';
 import { gvcOfProprietaryCode, kindOfGvc, signedKind } from './german-codes';
 import type { Fail } from './read-statement';
@@ -23,7 +23,7 @@ export interface EntryContext {
  * line for the entry. Entries not yet booked (Sts PDNG/INFO in camt.052/054) give no line: they
  * have not moved money and come again, booked, in a later statement.
  */
-export function readEntry(ntry: unknown, at: string, ctx: EntryContext): BankLine[] {
+export function readEntry(ntry: XmlNode | undefined, at: string, ctx: EntryContext): BankLine[] {
   const { fail } = ctx;
   const status = text(ntry, 'Sts', 'Cd') ?? text(ntry, 'Sts');
   if (status !== undefined && status !== 'BOOK') return [];
@@ -60,11 +60,11 @@ interface EntryFacts {
   valueDate?: string;
   entryRef?: string;
   reversal: boolean;
-  bankTransactionCode: unknown;
+  bankTransactionCode: XmlNode | undefined;
 }
 
 /** A batched transaction's own signed amount (TxDtls/Amt from v3, AmtDtls/TxAmt in v2). */
-function batchAmount(tx: unknown, at: string, entry: Money, entryCents: number, fail: Fail): number {
+function batchAmount(tx: XmlNode | undefined, at: string, entry: Money, entryCents: number, fail: Fail): number {
   const amt = child(tx, 'Amt') ?? child(tx, 'AmtDtls', 'TxAmt', 'Amt');
   if (amt === undefined) fail(at, 'a transaction of a batched entry has no amount of its own, so the entry cannot be split');
   const own = readAmount(amt, `${at}/Amt`, fail);
@@ -73,7 +73,7 @@ function batchAmount(tx: unknown, at: string, entry: Money, entryCents: number, 
   return own.cents * (indicator === undefined ? Math.sign(entryCents) || 1 : direction(indicator, `${at}/CdtDbtInd`, fail));
 }
 
-function lineOf(ctx: EntryContext, entry: EntryFacts, tx: unknown, amountCents: number, at: string, source: string): BankLine {
+function lineOf(ctx: EntryContext, entry: EntryFacts, tx: XmlNode | undefined, amountCents: number, at: string, source: string): BankLine {
   const code = child(tx, 'BkTxCd') ?? entry.bankTransactionCode;
   const returnInfo = child(tx, 'RtrInf');
   const kind = kindOf(amountCents, entry.reversal || returnInfo !== undefined, code);
@@ -99,7 +99,7 @@ function lineOf(ctx: EntryContext, entry: EntryFacts, tx: unknown, amountCents: 
   });
 }
 
-function kindOf(amountCents: number, reversed: boolean, code: unknown): BankLineKind {
+function kindOf(amountCents: number, reversed: boolean, code: XmlNode | undefined): BankLineKind {
   if (reversed) return 'RETURN';
   const subFamily = text(code, 'Domn', 'Fmly', 'SubFmlyCd');
   if (subFamily && RETURN_SUBFAMILIES.has(subFamily)) return 'RETURN';
@@ -108,14 +108,14 @@ function kindOf(amountCents: number, reversed: boolean, code: unknown): BankLine
 }
 
 /** "PMNT/RCDT/ESCT" from the ISO domain, else the bank's proprietary code. */
-function codeText(code: unknown): string | undefined {
+function codeText(code: XmlNode | undefined): string | undefined {
   const domain = text(code, 'Domn', 'Cd');
   if (domain) return [domain, text(code, 'Domn', 'Fmly', 'Cd'), text(code, 'Domn', 'Fmly', 'SubFmlyCd')].filter(Boolean).join('/');
   return text(code, 'Prtry', 'Cd');
 }
 
 /** The instructed amount, when the payer sent another currency than the account's. */
-function originalAmount(tx: unknown, ctx: EntryContext, amountCents: number, at: string): BankLine['original'] {
+function originalAmount(tx: XmlNode | undefined, ctx: EntryContext, amountCents: number, at: string): BankLine['original'] {
   const instructed = child(tx, 'AmtDtls', 'InstdAmt', 'Amt');
   if (instructed === undefined) return undefined;
   const money = readAmount(instructed, `${at}/AmtDtls/InstdAmt/Amt`, ctx.fail);
@@ -124,7 +124,7 @@ function originalAmount(tx: unknown, ctx: EntryContext, amountCents: number, at:
 }
 
 /** Unstructured lines, then structured references (creditor reference, referred documents, notes). */
-function remittanceOf(rmtInf: unknown): string {
+function remittanceOf(rmtInf: XmlNode | undefined): string {
   const parts: string[] = [];
   for (const u of children(rmtInf, 'Ustrd')) parts.push(text(u) ?? '');
   for (const s of children(rmtInf, 'Strd')) {

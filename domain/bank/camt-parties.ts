@@ -1,5 +1,5 @@
 import { accountIdOf } from './camt-values';
-import { child, text } from './camt-xml';
+import { child, text, type XmlNode } from './camt-xml';
 import { isIbanShaped } from './iban-shape';
 
 /**
@@ -8,7 +8,7 @@ import { isIbanShaped } from './iban-shape';
  * debtor of the original collection, a returned transfer (money in) the creditor we tried to pay.
  * The ultimate party stands in when the bank names only that one.
  */
-export function counterpartyOf(related: unknown, moneyIn: boolean, isReturn: boolean): { name?: string; iban?: string } {
+export function counterpartyOf(related: XmlNode | undefined, moneyIn: boolean, isReturn: boolean): { name?: string; iban?: string } {
   const side = moneyIn !== isReturn ? 'Dbtr' : 'Cdtr';
   return {
     name: partyName(child(related, side)) ?? partyName(child(related, `Ultmt${side}`)),
@@ -17,7 +17,7 @@ export function counterpartyOf(related: unknown, moneyIn: boolean, isReturn: boo
 }
 
 /** v2–v7 name the party directly, v8+ wrap it in <Pty>. */
-function partyName(party: unknown): string | undefined {
+function partyName(party: XmlNode | undefined): string | undefined {
   return text(party, 'Nm') ?? text(party, 'Pty', 'Nm');
 }
 

@@ -1,5 +1,5 @@
 import { xsdDate } from './bank-dates';
-import { attribute, child, text } from './camt-xml';
+import { attribute, child, text, type XmlNode } from './camt-xml';
 import { decimalToCents } from './decimal-cents';
 import type { Fail } from './read-statement';
 
@@ -11,7 +11,7 @@ export interface Money {
 }
 
 /** An <Amt Ccy="EUR">12.50</Amt> element, unsigned as CAMT writes it. */
-export function readAmount(amt: unknown, at: string, fail: Fail): Money {
+export function readAmount(amt: XmlNode | undefined, at: string, fail: Fail): Money {
   const raw = text(amt);
   if (raw === undefined) fail(at, 'amount missing');
   if (!/^\d/.test(raw)) fail(at, `'${raw}' is not an unsigned amount (the direction belongs in CdtDbtInd)`);
@@ -30,7 +30,7 @@ export function direction(indicator: string | undefined, at: string, fail: Fail)
 }
 
 /** An element holding <Dt> or <DtTm>; undefined when the element is absent. */
-export function readDate(holder: unknown, at: string, fail: Fail): string | undefined {
+export function readDate(holder: XmlNode | undefined, at: string, fail: Fail): string | undefined {
   if (holder === undefined) return undefined;
   const raw = text(holder, 'Dt') ?? text(holder, 'DtTm');
   if (raw === undefined) return fail(at, 'neither Dt nor DtTm given');
@@ -38,6 +38,6 @@ export function readDate(holder: unknown, at: string, fail: Fail): string | unde
 }
 
 /** Account id: IBAN, else the bank's other identification (PrtryAcct in version 001.01). */
-export function accountIdOf(account: unknown): string | undefined {
+export function accountIdOf(account: XmlNode | undefined): string | undefined {
   return text(account, 'Id', 'IBAN') ?? text(child(account, 'Id', 'Othr'), 'Id') ?? text(account, 'Id', 'PrtryAcct', 'Id');
 }
