@@ -33,6 +33,7 @@ export const SCENARIOS = {
   ibanOnly: 0.02,
   noReference: 0.005,
   typo: 0.006,
+  wrongNumber: 0.003,
   closedClaim: 0.004,
   unrelated: 0.02,
   return: 0.006,
@@ -318,6 +319,13 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
       return [transfer(p, c.openCents, `Rechnung ${typoNumber(rng, c.claimId)}`, pays(c, c.openCents))];
+    }
+    case 'wrongNumber': {
+      // A valid number of somebody else's claim (copied from the wrong letter), the own claim's amount.
+      const p = pop.takePayer({ known: true });
+      const c = rng.pick(p.claims);
+      const other = rng.pick(pop.takePayer().claims);
+      return [transfer(p, c.openCents, cleanText(rng, other.claimId, p), pays(c, c.openCents))];
     }
     case 'closedClaim': {
       const c = rng.pick(pop.closed);

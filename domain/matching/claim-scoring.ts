@@ -3,13 +3,14 @@ import { formatEuro } from '../format';
 import type { InvoiceReference } from './invoice-references';
 import type { MatchingPolicy } from './matching-policy';
 import type { OpenAmounts } from './open-amounts';
-import { otherClaimsOfPayer, payerEvidence } from './payer-evidence';
+import { neighbourClaims, payerEvidence } from './payer-evidence';
+import { samePayerName } from './payer-name';
 import type { ClaimView, MatchContext, Suggestion } from './types';
 
 /** A way to book a line, scored; `blocked` says why it may not be booked without a human. */
 export interface Option extends Suggestion {
   blocked?: string;
-  /** Another open claim of the same payer whose open amount the line pays exactly. */
+  /** Another open claim of the payer or of the sending account whose open amount the line pays exactly. */
   rival?: ClaimView;
 }
 
@@ -39,7 +40,7 @@ export function amountEvidence(amount: number, open: number, policy: MatchingPol
 /**
  * Scores booking `amount` of the line to the referenced claim: reference strength, amount against
  * the open amount (as reduced by earlier lines), payer evidence, and whether the amount would
- * rather fit another open claim of the same payer.
+ * rather fit another open claim of the same payer or of the sending account.
  */
 export function scoreClaim(line: BankLine, ref: InvoiceReference, claim: ClaimView, amount: number, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option {
   const refEv = referenceEvidence(ref, policy);
@@ -48,10 +49,11 @@ export function scoreClaim(line: BankLine, ref: InvoiceReference, claim: ClaimVi
   const payer = payerEvidence(line, claim, ctx, policy);
   let confidence = refEv.score + amountEv.delta + payer.delta;
   const reasons = [refEv.reason, amountEv.reason, ...payer.reasons];
-  const rival = amount === openCents ? undefined : otherClaimsOfPayer(claim, ctx).find((c) => open.isPayable(c) && open.of(c) === amount);
+  const rival = amount === openCents ? undefined : neighbourClaims(line, claim, ctx).find((c) => open.isPayable(c) && open.of(c) === amount);
   if (rival) {
     confidence += policy.amountFitsOtherClaimPenalty;
-    reasons.push(`the amount equals the open amount of ${rival.claimId}, another claim of the same payer`);
+    const whose = samePayerName(rival.payerName, claim.payerName) ? 'another claim of the same payer' : `a claim of ${rival.payerName}, who paid from this account before`;
+    reasons.push(`the amount equals the open amount of ${rival.claimId}, ${whose}`);
   }
   return { allocations: [{ claimId: claim.claimId, amountCents: amount }], confidence: clamp01(confidence), reasons, blocked: amountEv.blocked, rival };
 }

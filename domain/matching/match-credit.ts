@@ -27,7 +27,7 @@ function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy
       options.push({
         allocations: [{ claimId: option.rival.claimId, amountCents: line.amountCents }],
         confidence: clamp01(policy.ibanAmountConfidence + policy.competingReferencePenalty),
-        reasons: [`amount ${formatEuro(line.amountCents)} equals the open amount of ${option.rival.claimId} of the same payer`, `but the text names ${live[0].ref.number}`],
+        reasons: [`amount ${formatEuro(line.amountCents)} equals the open amount of ${option.rival.claimId} (${option.rival.payerName})`, `but the text names ${live[0].ref.number}`],
         blocked: 'the text names another claim',
       });
     }

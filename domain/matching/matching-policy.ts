@@ -28,7 +28,7 @@ const DEFAULTS = {
   partialAmountBonus: 0.04,
   /** The line pays more than the open amount, the excess within autoBookMaxOverpaymentCents. */
   overpaymentBonus: 0.03,
-  /** The amount does not fit the referenced claim but exactly fits another open claim of the same payer. */
+  /** The amount does not fit the referenced claim but exactly fits another open claim of the same payer or sending account. */
   amountFitsOtherClaimPenalty: -0.2,
   /** The sending IBAN has paid this payer's claims before. */
   knownIbanBonus: 0.05,

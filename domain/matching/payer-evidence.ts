@@ -55,13 +55,18 @@ export function payerEvidence(line: BankLine, claim: ClaimView, ctx: MatchContex
   return { delta, reasons };
 }
 
-/** The payer's other open claims, found through the IBANs the payer has paid from. */
-export function otherClaimsOfPayer(claim: ClaimView, ctx: MatchContext): ClaimView[] {
+/**
+ * Other claims the money may rather be meant for: the payer's other claims (through the IBANs the
+ * payer has paid from) and the claims of whoever paid from the sending account before.
+ */
+export function neighbourClaims(line: BankLine, claim: ClaimView, ctx: MatchContext): ClaimView[] {
   const seen = new Map<string, ClaimView>();
   for (const iban of claim.payerIbans) {
     for (const c of ctx.claimsByPayerIban(normalizeIban(iban))) {
-      if (c.claimId !== claim.claimId && samePayerName(c.payerName, claim.payerName)) seen.set(c.claimId, c);
+      if (samePayerName(c.payerName, claim.payerName)) seen.set(c.claimId, c);
     }
   }
+  if (line.counterpartyIban) for (const c of ctx.claimsByPayerIban(normalizeIban(line.counterpartyIban))) seen.set(c.claimId, c);
+  seen.delete(claim.claimId);
   return [...seen.values()];
 }

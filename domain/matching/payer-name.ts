@@ -9,13 +9,10 @@ const TRANSLITERATION: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', 
 const NOISE = new Set(['dr', 'prof', 'med', 'dent', 'dipl', 'ing', 'herr', 'frau', 'hr', 'fr', 'und', 'u', 'familie', 'fam', 'eheleute', 'mr', 'mrs']);
 
 export function nameTokens(name: string): string[] {
-  return name
-    .toLowerCase()
-    .replace(/[äöüß]/g, (ch) => TRANSLITERATION[ch])
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z]+/)
-    .filter((t) => t.length > 0 && !NOISE.has(t));
+  let plain = name.toLowerCase();
+  // Most names are plain ASCII; only the others pay for transliteration and Unicode decomposition.
+  if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/[äöüß]/g, (ch) => TRANSLITERATION[ch]).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return plain.split(/[^a-z]+/).filter((t) => t.length > 0 && !NOISE.has(t));
 }
 
 export type NameVerdict = 'match' | 'partial' | 'mismatch' | 'unknown';

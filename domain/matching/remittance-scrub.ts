@@ -16,7 +16,7 @@ const AMOUNTS = /\b\d{1,3}(?:\.\d{3})+,\d{2}\b|\b\d+,\d{2}\b|\b\d+\.\d{2}\s?(?:E
  * "Tel. 030 1234567", "Fax: (0221) 12 34 56-7", or an international number after a space ("SVWZ+…"
  * is no phone): area code and subscriber number only, so digits that follow stay readable.
  */
-const PHONES = /(?:\b(?:TEL(?:EFON)?|FAX|MOBIL|HANDY)\.?:?\s*(?:\+\d{2}\s?)?|(?:^|\s)\+\d{2}\s?)\(?0?\d{2,5}\)?[\s/-]?\d{2,8}(?:[\s-]\d{1,4})?\b/g;
+const PHONES = /(?:\b(?:TEL(?:EFON)?|FAX|MOBIL|HANDY)\.?:?\s*(?:\+\d{2}\s?)?|(?:^|\s)\+\d{2}\s?)\(?0?\d{2,5}\)?[\s/-]?\d{2,8}(?:-\d{1,4})?\b/g;
 
 /** IBAN check: move the first four characters to the end, letters to numbers, mod 97 must be 1. */
 export function isValidIban(compact: string): boolean {

@@ -51,6 +51,17 @@ describe('adversarial lines are queued, not booked', () => {
     expect(d.suggestions[0].reasons).toContain(`the amount equals the open amount of ${other.claimId}, another claim of the same payer`);
   });
 
+  it("another payer's valid number, while the sender's own claim has exactly this amount", () => {
+    const own = claim(300025, 4500, 'Anna Koch', [IBAN_MUELLER]);
+    const foreign = claim(300026, 9900, 'Paul Weber');
+    const d = decideOne(credit(4500, foreign.claimId, { counterpartyIban: IBAN_MUELLER }), [own, foreign]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions.map((s) => s.allocations[0].claimId)).toEqual(expect.arrayContaining([own.claimId, foreign.claimId]));
+    expect(d.suggestions.find((s) => s.allocations[0].claimId === foreign.claimId)?.reasons).toContain(
+      `the amount equals the open amount of ${own.claimId}, a claim of Anna Koch, who paid from this account before`,
+    );
+  });
+
   it('a valid number of a claim whose payer name and IBAN contradict strongly', () => {
     const koch = claim(300030, 8000, 'Anna Koch', []);
     const schmidt = claim(300031, 1000, 'Sabine Schmidt', [IBAN_SCHMIDT]);
