@@ -1,5 +1,4 @@
 import express, { Express } from 'express';
-import { bankRoutes } from './routes/bank';
 import { billingFileRoutes } from './routes/billing-files';
 import { claimRoutes } from './routes/claims';
 import { documentTemplateRoutes } from './routes/document-templates';
@@ -24,7 +23,6 @@ export function createApp(ctx: ApiContext): Express {
   });
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));
-  app.use('/api', bankRoutes(ctx));
   app.use('/api', documentTemplateRoutes(ctx));
   app.use('/api', documentRoutes(ctx));
   app.use(unknownRoute);
