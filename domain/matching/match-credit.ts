@@ -6,7 +6,8 @@ import { findInvoiceReferences } from './invoice-references';
 import type { MatchingPolicy } from './matching-policy';
 import { multiClaimOptions, type LiveReference } from './multi-claim';
 import type { OpenAmounts } from './open-amounts';
-import type { MatchContext, MatchDecision, Suggestion } from './types';
+import { rankOptions, toSuggestion } from './ranked-options';
+import type { MatchContext, MatchDecision } from './types';
 
 /** The options for money coming in, before deciding: from the references found, else from fallbacks. */
 function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): { options: Option[]; notes: string[] } {
@@ -40,10 +41,6 @@ function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy
   return { options, notes };
 }
 
-function toSuggestion(o: Option): Suggestion {
-  return { allocations: o.allocations, confidence: o.confidence, reasons: o.blocked ? [...o.reasons, `not automatic: ${o.blocked}`] : o.reasons };
-}
-
 /**
  * Decides a credit line: book the best option when it is unblocked, reaches the policy's
  * confidence and no second option reaches it too (two plausible matches mean a human decides);
@@ -54,12 +51,12 @@ export function matchCredit(line: BankLine, ctx: MatchContext, policy: MatchingP
     return { action: 'QUEUE', confidence: 0, reasons: [`credit line with amount ${formatEuro(line.amountCents)}: nothing to pay a claim with`], suggestions: [] };
   }
   const { options, notes } = creditOptions(line, ctx, policy, open);
-  const ranked = options.sort((a, b) => b.confidence - a.confidence);
+  const ranked = rankOptions(options);
   const [best, second] = ranked;
   const threshold = policy.autoBookMinConfidence;
   if (best && !best.blocked && best.confidence >= threshold && !(second && second.confidence >= threshold)) {
     open.book(best.allocations);
-    return { action: 'BOOK', confidence: best.confidence, allocations: best.allocations, reasons: [...best.reasons, ...notes], suggestions: ranked.slice(1).map(toSuggestion) };
+    return { action: 'BOOK', confidence: best.confidence, allocations: best.allocations, reasons: [...best.reasons, ...notes], suggestions: ranked.slice(1, 1 + policy.maxSuggestions).map(toSuggestion) };
   }
   const why = !best
     ? 'no claim found'
@@ -68,5 +65,5 @@ export function matchCredit(line: BankLine, ctx: MatchContext, policy: MatchingP
       : second && second.confidence >= threshold
         ? 'two matches are equally plausible'
         : `best match confidence ${best.confidence} is below ${threshold}`;
-  return { action: 'QUEUE', confidence: best?.confidence ?? 0, reasons: [...notes, why], suggestions: ranked.map(toSuggestion) };
+  return { action: 'QUEUE', confidence: best?.confidence ?? 0, reasons: [...notes, why], suggestions: ranked.slice(0, policy.maxSuggestions).map(toSuggestion) };
 }

@@ -32,12 +32,17 @@ function toSuggestion(g: BookedLine, confidence: number, reason: string): Sugges
 }
 
 /**
- * A RETURN takes back money we booked before. The earlier bank line is found by the end-to-end id
+ * A RETURN of money in (a returned direct debit, a recalled transfer) takes back a payment booked before. The earlier bank line is found by the end-to-end id
  * the return echoes (certain), else by IBAN and amount (likely); exactly one must fit, and its
  * payments' total must equal the returned amount, or staff decide.
  */
 export function matchReturn(line: BankLine, ctx: MatchContext, policy: MatchingPolicy): MatchDecision {
-  const amount = Math.abs(line.amountCents);
+  if (line.amountCents > 0) {
+    // Money back in: a transfer of ours (a payout or refund) bounced, nothing a patient paid.
+    const why = `our own transfer of ${formatEuro(line.amountCents)} to ${line.counterpartyName ?? line.counterpartyIban ?? 'an unnamed account'} came back${line.returnReason ? ` (reason ${line.returnReason})` : ''}`;
+    return { action: 'QUEUE', confidence: 0, reasons: [why, 'staff decide whether to send it again or keep it as credit'], suggestions: [] };
+  }
+  const amount = -line.amountCents;
   const groups = groupByBankLine(ctx.bookedPaymentsFor(line));
   const iban = line.counterpartyIban ? normalizeIban(line.counterpartyIban) : undefined;
   const byEndToEnd = line.endToEndId ? groups.filter((g) => g.payments.some((p) => p.endToEndId === line.endToEndId)) : [];

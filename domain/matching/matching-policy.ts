@@ -59,6 +59,8 @@ const DEFAULTS = {
   /** A return whose earlier payment was found by the end-to-end id (else by IBAN and amount). */
   returnByEndToEndConfidence: 0.98,
   returnByIbanAmountConfidence: 0.9,
+  /** How many ranked suggestions a decision carries for the unclear-payments assistant. */
+  maxSuggestions: 5,
 };
 
 export const MatchingPolicySchema = z.object({
@@ -84,6 +86,7 @@ export const MatchingPolicySchema = z.object({
   nearMissConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfidence),
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
   returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),
+  maxSuggestions: z.number().int().min(1).max(50).default(DEFAULTS.maxSuggestions),
 });
 
 export type MatchingPolicy = z.infer<typeof MatchingPolicySchema>;

@@ -23,6 +23,22 @@ describe('adversarial lines are queued, not booked', () => {
     expect(d.suggestions[0].reasons).toContain('not automatic: the invoice number in the text has wrong check digits');
   });
 
+  it('one claim reached by two routes is one suggestion with both reasons', () => {
+    const target = claim(300002, 9000, 'Anna Koch', [IBAN_MUELLER]);
+    const typo = oneDigitOff(target.claimId, 6);
+    const d = decideOne(credit(9000, `RE${typo}`, { counterpartyIban: IBAN_MUELLER, counterpartyName: 'Anna Koch' }), [target]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions).toHaveLength(1);
+    expect(d.suggestions[0].reasons).toEqual(expect.arrayContaining([`IBAN ${IBAN_MUELLER} has paid claims of Anna Koch before`, expect.stringMatching(/one typing error away/)]));
+  });
+
+  it('carries at most the policy\'s number of suggestions', () => {
+    const many = Array.from({ length: 8 }, (_, i) => claim(300100 + i, 2500, 'Anna Koch', [IBAN_MUELLER]));
+    const d = decideOne(credit(2500, 'Danke', { counterpartyIban: IBAN_MUELLER, counterpartyName: 'Anna Koch' }), many, [], { maxSuggestions: 3 });
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions).toHaveLength(3);
+  });
+
   it('swapped neighbouring digits', () => {
     const target = claim(312345, 9000, 'Anna Koch');
     const d = digitsOf(target.claimId);

@@ -44,6 +44,17 @@ describe('matching returns', () => {
     expect(d.reasons).toContain('the earlier payment was 50,00 €, not 45,00 €');
   });
 
+  it('queues our own bounced transfer (money back in) for staff, without looking for patient payments', () => {
+    const bounced = credit(12000, 'RETOURE AC01 IBAN FEHLERHAFT', { kind: 'RETURN', returnReason: 'AC01', counterpartyName: 'Praxis Demir' });
+    const d = decideOne(bounced, [A], [payment('P1', A.claimId, 12000, 'L1')]);
+    expect(d).toEqual({
+      action: 'QUEUE',
+      confidence: 0,
+      reasons: ['our own transfer of 120,00 € to Praxis Demir came back (reason AC01)', 'staff decide whether to send it again or keep it as credit'],
+      suggestions: [],
+    });
+  });
+
   it('queues a return nothing fits', () => {
     const d = decideOne(returned(5000, { counterpartyIban: IBAN_SCHMIDT }), [A], [payment('P1', A.claimId, 5000, 'L1')]);
     expect(d).toMatchObject({ action: 'QUEUE', confidence: 0, suggestions: [] });
