@@ -38,6 +38,7 @@ export function readEntry(ntry: XmlNode | undefined, at: string, ctx: EntryConte
     entryRef: text(ntry, 'AcctSvcrRef') ?? text(ntry, 'NtryRef'),
     reversal: text(ntry, 'RvslInd') === 'true',
     bankTransactionCode: child(ntry, 'BkTxCd'),
+    note: text(ntry, 'AddtlNtryInf'),
   };
   const transactions = children(ntry, 'NtryDtls').flatMap((d) => children(d, 'TxDtls'));
   if (transactions.length <= 1) return [lineOf(ctx, entry, transactions[0], entryCents, at, transactions.length ? `${at}/NtryDtls/TxDtls[1]` : at)];
@@ -61,6 +62,7 @@ interface EntryFacts {
   entryRef?: string;
   reversal: boolean;
   bankTransactionCode: XmlNode | undefined;
+  note?: string;
 }
 
 /** A batched transaction's own signed amount (TxDtls/Amt from v3, AmtDtls/TxAmt in v2). */
@@ -84,7 +86,8 @@ function lineOf(ctx: EntryContext, entry: EntryFacts, tx: XmlNode | undefined, a
     amountCents,
     currency: ctx.currency,
     kind,
-    remittance: remittanceOf(child(tx, 'RmtInf')),
+    // Without remittance information the bank's own note ("Kontoführungsentgelt") says what it is.
+    remittance: remittanceOf(child(tx, 'RmtInf')) || collapseSpaces(text(tx, 'AddtlTxInf') ?? entry.note ?? ''),
     source,
   };
   return assignDefined(line, {
