@@ -1,4 +1,5 @@
 import express, { Express } from 'express';
+import { bankRoutes } from './routes/bank';
 import { billingFileRoutes } from './routes/billing-files';
 import { claimRoutes } from './routes/claims';
 import { documentTemplateRoutes } from './routes/document-templates';
@@ -23,6 +24,7 @@ export function createApp(ctx: ApiContext): Express {
   });
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));
+  app.use('/api', bankRoutes(ctx));
   app.use('/api', documentTemplateRoutes(ctx));
   app.use('/api', documentRoutes(ctx));
   app.use(unknownRoute);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bankPaths } from './routes/bank-openapi';
 import { documentTemplatePaths } from './routes/document-templates';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './routes/documents';
@@ -54,6 +55,7 @@ export const openApiDocument = {
   },
   paths: {
     ...documentTemplatePaths,
+    ...bankPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {

@@ -38,15 +38,7 @@ export function configuredSftp(): SftpTarget | undefined {
  * half-written file never carries the final name). Returns false when it was already there.
  */
 export async function uploadOnce(target: SftpTarget, relPath: string, content: Buffer): Promise<boolean> {
-  const sftp = new SftpClient();
-  await sftp.connect({
-    host: target.host,
-    port: target.port,
-    username: target.username,
-    privateKey: target.privateKey,
-    password: target.password,
-    readyTimeout: 10_000,
-  });
+  const sftp = await connectSftp(target);
   try {
     const finalPath = `${target.baseDir.replace(/\/$/, '')}/${relPath}`;
     if (await sftp.exists(finalPath)) return false;
@@ -59,4 +51,18 @@ export async function uploadOnce(target: SftpTarget, relPath: string, content: B
   } finally {
     await sftp.end();
   }
+}
+
+/** An open SFTP session to the target; the caller ends it. */
+export async function connectSftp(target: SftpTarget): Promise<SftpClient> {
+  const sftp = new SftpClient();
+  await sftp.connect({
+    host: target.host,
+    port: target.port,
+    username: target.username,
+    privateKey: target.privateKey,
+    password: target.password,
+    readyTimeout: 10_000,
+  });
+  return sftp;
 }

@@ -12,6 +12,20 @@ export type ColumnType = 'text' | 'int4' | 'numeric' | 'jsonb' | 'bool' | 'times
  */
 export async function bulkInsert(tx: Tx, table: string, columns: Record<string, ColumnType>, rows: Array<Record<string, unknown>>): Promise<void> {
   if (rows.length === 0) return;
+  await tx.$executeRaw(insertStatement(table, columns, rows));
+}
+
+/**
+ * Like bulkInsert, but rows whose `uniqueColumn` value exists already are skipped (ON CONFLICT DO
+ * NOTHING: race-free, no read before the write). Returns the ids of the rows inserted.
+ */
+export async function bulkInsertNew(tx: Tx, table: string, columns: Record<string, ColumnType>, rows: Array<Record<string, unknown>>, uniqueColumn: string): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await tx.$queryRaw<Array<{ id: string }>>`${insertStatement(table, columns, rows)} ON CONFLICT (${Prisma.raw(`"${uniqueColumn}"`)}) DO NOTHING RETURNING id`;
+  return new Set(inserted.map((r) => r.id));
+}
+
+function insertStatement(table: string, columns: Record<string, ColumnType>, rows: Array<Record<string, unknown>>): Prisma.Sql {
   const names = Object.keys(columns);
   const params = names.map((name) => {
     const type = columns[name];
@@ -28,6 +42,6 @@ export async function bulkInsert(tx: Tx, table: string, columns: Record<string, 
     const cast = typeof type === 'object' ? `::"${type.enum}"` : type === 'jsonb' ? '::jsonb' : type === 'timestamp' ? '::timestamp(3)' : '';
     return `c${i}${cast}`;
   });
-  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(names.map((n) => `"${n}"`).join(', '))})
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(names.map((n) => `"${n}"`).join(', '))})
     SELECT ${Prisma.raw(select.join(', '))} FROM unnest(${Prisma.join(params)}) AS t(${Prisma.raw(names.map((_, i) => `c${i}`).join(', '))})`;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma/generated/client';
 import type { Posting } from '../domain/ledger/accounts';
 import { ClaimBalance, claimBalanceFrom } from '../domain/ledger/claim-balance';
+import { bulkInsert } from './bulk-insert';
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,17 +25,22 @@ export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
     skipDuplicates: true,
   });
   if (created.count === 0) return false;
-  await tx.ledgerPosting.createMany({
-    data: e.postings.map((p) => ({
-      id: randomUUID(),
-      transactionId: id,
-      account: p.account,
-      amountCents: p.amountCents,
-      claimId: e.claimId ?? null,
-      clientId: e.clientId ?? null,
-    })),
-  });
+  await tx.ledgerPosting.createMany({ data: postingRows(id, e) });
   return true;
+}
+
+function postingRows(transactionId: string, e: JournalEntry) {
+  return e.postings.map((p) => ({ id: randomUUID(), transactionId, account: p.account, amountCents: p.amountCents, claimId: e.claimId ?? null, clientId: e.clientId ?? null }));
+}
+
+/**
+ * Books many entries in two statements (a bank statement's thousands of lines). Their keys must be
+ * new: a repeated key fails the whole transaction instead of being skipped.
+ */
+export async function bookNew(tx: Tx, es: JournalEntry[]): Promise<void> {
+  const rows = es.filter((e) => e.postings.length > 0).map((e) => ({ id: randomUUID(), e }));
+  await bulkInsert(tx, 'LedgerTransaction', { id: 'text', idempotencyKey: 'text', kind: 'text', description: 'text' }, rows.map(({ id, e }) => ({ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description })));
+  await bulkInsert(tx, 'LedgerPosting', { id: 'text', transactionId: 'text', account: 'text', amountCents: 'int4', claimId: 'text', clientId: 'text' }, rows.flatMap(({ id, e }) => postingRows(id, e)));
 }
 
 export async function claimBalance(tx: Tx, claimId: string): Promise<ClaimBalance> {

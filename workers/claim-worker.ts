@@ -2,6 +2,7 @@ import path from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createClaimActivities } from '../activities/claim-activities';
 import { createIntakeActivities } from '../activities/intake-activities';
+import { createBankActivities } from '../activities/bank-activities';
 import { createDocumentActivities } from '../activities/document-activities';
 import type { ActivityDeps } from '../activities/deps';
 
@@ -14,7 +15,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(deps: ActivityDeps) {
-  return { ...createClaimActivities(deps), ...createIntakeActivities(deps), ...createDocumentActivities(deps) };
+  return { ...createClaimActivities(deps), ...createIntakeActivities(deps), ...createBankActivities(deps), ...createDocumentActivities(deps) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;

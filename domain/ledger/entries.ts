@@ -104,19 +104,19 @@ export function payout(amountCents: number): Posting[] {
   ]);
 }
 
-/** Undoes an earlier entry exactly (a bank return of a payment): every posting negated. */
+/** Undoes an earlier entry exactly: every posting negated. */
 export function reversal(original: Posting[]): Posting[] {
   return entry(original.map((p) => ({ account: p.account, amountCents: -p.amountCents })));
 }
 
 /**
- * Takes an allocated payment back into the unclear-payments queue: the entry undone, except that
- * the money stays received, now held as unallocated instead of in the claim.
+ * Undoes a payment's entry on its claim. The money it brought in leaves through `moneyFrom`: the
+ * bank when the bank returns the payment, the unclear-payments suspense account when staff take an
+ * allocation back into the queue. It entered through either, so both are replaced.
  */
-export function reallocation(original: Posting[]): Posting[] {
-  return entry(
-    original.map((p) => ({ account: p.account === Account.BANK ? Account.UNALLOCATED_RECEIPTS : p.account, amountCents: -p.amountCents })),
-  );
+export function undoPayment(original: Posting[], moneyFrom: AccountName): Posting[] {
+  const isMoney = (a: AccountName) => a === Account.BANK || a === Account.UNALLOCATED_RECEIPTS;
+  return entry(original.map((p) => ({ account: isMoney(p.account) ? moneyFrom : p.account, amountCents: -p.amountCents })));
 }
 
 /** A bank movement nobody could allocate yet (signed: money in positive): held in suspense. */

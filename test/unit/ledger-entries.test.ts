@@ -7,13 +7,13 @@ import {
   payment,
   payout,
   purchase,
-  reallocation,
   recogniseClaim,
   refundUnallocated,
   reminderFee,
   reversal,
   uncollectible,
   unallocatedReceipt,
+  undoPayment,
 } from '../../domain/ledger/entries';
 import { SYSTEM_POLICY } from '../../domain/policy';
 
@@ -599,11 +599,18 @@ describe('(e) bank statement entries', () => {
     expect(byAccount(r)).toEqual(Object.fromEntries(Object.entries(byAccount(original)).map(([k, v]) => [k, -(v as number)])));
   });
 
-  test('a reallocation undoes the claim side but keeps the money as unallocated', () => {
-    const r = reallocation(payment(open, 12_000, INKASSO_RATE));
+  test('undoing a payment into the queue keeps the money as unallocated', () => {
+    const r = undoPayment(payment(open, 12_000, INKASSO_RATE), UR);
     expectWellFormed(r);
     expect(byAccount(r)).toMatchObject({ [UR]: -12_000, [RP]: 10_000, [PC]: 2_000 });
     expect(byAccount(r)[BANK]).toBeUndefined();
+  });
+
+  test('a bank return of a payment allocated from suspense takes the money out of the bank', () => {
+    const r = undoPayment(payment(open, 10_000, INKASSO_RATE, UR), BANK);
+    expectWellFormed(r);
+    expect(byAccount(r)).toMatchObject({ [BANK]: -10_000, [RP]: 10_000 });
+    expect(byAccount(r)[UR]).toBeUndefined();
   });
 
   test('suspense, charges, refunds and non-claim receipts move the signed amount', () => {

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Request shapes of the bank-statement and unclear-payments routes (OpenAPI generated from them). */
+
+/** ISO 13616: letters moved behind, as digits, mod 97 must be 1. */
+function ibanChecksumOk(iban: string): boolean {
+  const moved = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of moved) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+
+const iban = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+  .refine((v) => /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v) && ibanChecksumOk(v), 'an IBAN with valid check digits');
+
+export const BankUploadQuery = z.object({
+  fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
+});
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  after: z.string().optional().describe('cursor: the last id of the previous page'),
+};
+
+export const BankFileListQuery = z.object({ ...page, status: z.enum(['RECEIVED', 'IMPORTED', 'QUARANTINED']).optional() });
+export const BankFileLinesQuery = z.object({ ...page, status: z.enum(['MATCHED', 'UNCLEAR', 'RESOLVED', 'REVERSED', 'IGNORED']).optional() });
+export const UnclearListQuery = z.object(page);
+
+export const AssignBody = z.object({
+  allocations: z
+    .array(z.object({ claimId: z.string().min(1).max(40), amountCents: z.number().int().positive().describe('euro cents') }))
+    .min(1)
+    .max(50)
+    .describe('split of the unallocated amount; must add up to it exactly (above a claim’s open amount becomes the payer’s credit)'),
+});
+
+export const RefundBody = z.object({ iban: iban.optional().describe('defaults to the IBAN the money came from') });
+
+export const NotOursBody = z.object({ note: z.string().min(1).max(500).describe('why the movement is no claim payment') });

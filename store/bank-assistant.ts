@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../infra/db/prisma';
+import type { Prisma } from '../prisma/generated/client';
+import { Account, Posting } from '../domain/ledger/accounts';
+import * as entries from '../domain/ledger/entries';
+import { formatEuro } from '../domain/format';
+import type { Allocation } from '../domain/matching/types';
+import { audit } from './audit';
+import { ALLOCATION_COLUMNS, AllocationRow, lockClaims, originalPaymentEntries } from './bank-allocations';
+import { bulkInsert } from './bulk-insert';
+import { book, bookNew } from './ledger';
+import { paymentTargets, preparePayment, writePayments } from './payments';
+
+type Tx = Prisma.TransactionClient;
+
+/** A staff action that cannot be done as asked: HTTP status, stable code, precise message. */
+export class BankActionError extends Error {
+  constructor(
+    readonly status: 404 | 409 | 422,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Claims whose workflow still watches the balance: the only ones staff can pay or take a payment back from. */
+const WATCHING_STAGES = ['WAITING', 'REMINDER', 'COLLECTION'];
+
+export interface ActionResult {
+  lineId: string;
+  status: string;
+  allocations: Array<{ id: string; kind: string; claimId: string | null; amountCents: number; iban: string | null; reversed: boolean }>;
+  /** True when this request repeated an earlier one (same Idempotency-Key): nothing was booked again. */
+  replayed: boolean;
+}
+
+interface Who {
+  actor: string;
+  /** The request's Idempotency-Key: the same key again answers with the first result. */
+  idempotencyKey?: string;
+}
+
+async function lineResult(tx: Tx, lineId: string, replayed: boolean): Promise<ActionResult> {
+  const line = await tx.bankLine.findUniqueOrThrow({ where: { id: lineId }, include: { allocations: { orderBy: { createdAt: 'asc' } } } });
+  return {
+    lineId,
+    status: line.status,
+    allocations: line.allocations.map((a) => ({ id: a.id, kind: a.kind, claimId: a.claimId, amountCents: a.amountCents, iban: a.iban, reversed: a.reversedAt !== null })),
+    replayed,
+  };
+}
+
+/** Money of the line not yet allocated by live (not reversed) allocations. */
+async function unallocatedCents(tx: Tx, line: { id: string; amountCents: number }): Promise<number> {
+  const live = await tx.bankAllocation.aggregate({ where: { bankLineId: line.id, reversedAt: null, kind: { not: 'REVERSAL' } }, _sum: { amountCents: true } });
+  return line.amountCents - (live._sum.amountCents ?? 0);
+}
+
+/**
+ * Runs a staff action on an unclear line under its row lock: a repeated request with the same
+ * Idempotency-Key gets the first answer; otherwise the line must still be in the queue.
+ */
+async function onUnclearLine(db: Db, lineId: string, action: string, who: Who, act: (tx: Tx, line: { id: string; amountCents: number; counterpartyIban: string | null }, restCents: number) => Promise<object>): Promise<ActionResult> {
+  return db.$transaction(async (tx) => {
+    const [line] = await tx.$queryRaw<Array<{ id: string; amountCents: number; counterpartyIban: string | null; status: string }>>`
+      SELECT id, "amountCents", "counterpartyIban", status::text FROM "BankLine" WHERE id = ${lineId} FOR UPDATE`;
+    if (!line) throw new BankActionError(404, 'not_found', `bank line ${lineId} does not exist`);
+    if (who.idempotencyKey) {
+      const earlier = await tx.auditEvent.findFirst({ where: { entityType: 'bank-line', entityId: lineId, data: { path: ['idempotencyKey'], equals: who.idempotencyKey } } });
+      if (earlier) {
+        if (earlier.action !== action) throw new BankActionError(409, 'idempotency_conflict', `Idempotency-Key ${who.idempotencyKey} was used for ${earlier.action} on this line`);
+        return lineResult(tx, lineId, true);
+      }
+    }
+    if (line.status !== 'UNCLEAR') throw new BankActionError(409, 'line_not_unclear', `bank line ${lineId} is ${line.status}, not in the unclear-payments queue: reverse its allocation first`);
+    const rest = await unallocatedCents(tx, line);
+    const data = await act(tx, line, rest);
+    await tx.bankLine.update({ where: { id: lineId }, data: { status: 'RESOLVED' } });
+    await audit(tx, who.actor, action, 'bank-line', lineId, { ...data, idempotencyKey: who.idempotencyKey });
+    return lineResult(tx, lineId, false);
+  });
+}
+
+function requireMoneyIn(rest: number, what: string): void {
+  if (rest <= 0) throw new BankActionError(422, 'not_a_receipt', `the line has ${formatEuro(rest)} unallocated: only money received can be ${what}`);
+}
+
+/**
+ * Staff allocate an unclear line to one or several claims. The amounts must add up to exactly
+ * what is unallocated: an amount above a claim's open amount becomes the payer's credit on that
+ * claim (as for any overpayment); money for no claim is refunded or marked not ours instead.
+ */
+export function assignLine(db: Db, lineId: string, allocations: Allocation[], who: Who): Promise<ActionResult> {
+  return onUnclearLine(db, lineId, 'assign', who, async (tx, line, rest) => {
+    requireMoneyIn(rest, 'assigned to claims');
+    const sum = allocations.reduce((s, a) => s + a.amountCents, 0);
+    if (sum !== rest) {
+      throw new BankActionError(422, 'allocation_mismatch', `the allocations add up to ${sum} cents (${formatEuro(sum)}) but the line has ${rest} cents (${formatEuro(rest)}) unallocated; allocate all of it (an amount above a claim's open amount becomes the payer's credit) or refund it`);
+    }
+    const claimIds = allocations.map((a) => a.claimId);
+    const duplicate = claimIds.find((id, i) => claimIds.indexOf(id) !== i);
+    if (duplicate) throw new BankActionError(422, 'duplicate_claim', `claim ${duplicate} appears twice in allocations: one allocation per claim`);
+    await lockClaims(tx, claimIds);
+    const claims = new Map((await tx.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, stage: true, outcome: true } })).map((c) => [c.id, c]));
+    for (const id of claimIds) {
+      const c = claims.get(id);
+      if (!c) throw new BankActionError(422, 'unknown_claim', `claim ${id} does not exist`);
+      if (c.outcome || !WATCHING_STAGES.includes(c.stage)) throw new BankActionError(422, 'claim_closed', `claim ${id} is ${c.outcome ?? c.stage}: it takes no more payments; refund the money or mark it not ours`);
+    }
+    const targets = await paymentTargets(tx, claimIds);
+    const rows: AllocationRow[] = [];
+    const prepared = allocations.map((a) => {
+      const id = randomUUID();
+      const p = preparePayment(targets.get(a.claimId)!, { idempotencyKey: `bank:${line.id}:${a.claimId}:${id}`, claimId: a.claimId, amountCents: a.amountCents, receivedAt: new Date(), source: 'bank', reference: `bank line ${line.id}`, actor: who.actor }, Account.UNALLOCATED_RECEIPTS);
+      rows.push({ id, bankLineId: line.id, kind: 'CLAIM', claimId: a.claimId, paymentId: p.paymentId, amountCents: a.amountCents, automatic: false, actor: who.actor });
+      return p;
+    });
+    await writePayments(tx, prepared);
+    await bulkInsert(tx, 'BankAllocation', ALLOCATION_COLUMNS, rows as unknown as Array<Record<string, unknown>>);
+    return { allocations };
+  });
+}
+
+/** Staff send an unclear receipt back to the payer (by default to the IBAN it came from). */
+export function refundLine(db: Db, lineId: string, iban: string | undefined, who: Who): Promise<ActionResult> {
+  return onUnclearLine(db, lineId, 'refund', who, async (tx, line, rest) => {
+    requireMoneyIn(rest, 'refunded');
+    const to = iban ?? line.counterpartyIban;
+    if (!to) throw new BankActionError(422, 'no_iban', `bank line ${line.id} names no payer IBAN: give the IBAN to refund to`);
+    const id = randomUUID();
+    await bookNew(tx, [{ idempotencyKey: `bank-refund:${id}`, kind: 'bank_refund', description: `refund of bank line ${line.id} to ${to}`, postings: entries.refundUnallocated(rest) }]);
+    await tx.bankAllocation.create({ data: { id, bankLineId: line.id, kind: 'REFUND', amountCents: rest, iban: to, automatic: false, actor: who.actor } });
+    return { amountCents: rest, iban: to };
+  });
+}
+
+/** Staff find the movement is no claim payment: handed to general accounting with their note. */
+export function markNotOurs(db: Db, lineId: string, note: string, who: Who): Promise<ActionResult> {
+  return onUnclearLine(db, lineId, 'not-ours', who, async (tx, line, rest) => {
+    if (rest === 0) throw new BankActionError(422, 'nothing_unallocated', `bank line ${line.id} has nothing unallocated`);
+    const id = randomUUID();
+    await bookNew(tx, [{ idempotencyKey: `bank-not-ours:${id}`, kind: 'bank_not_ours', description: `bank line ${line.id} is no claim payment: ${note}`.slice(0, 500), postings: entries.nonClaimReceipt(rest) }]);
+    await tx.bankAllocation.create({ data: { id, bankLineId: line.id, kind: 'NOT_OURS', amountCents: rest, automatic: false, actor: who.actor } });
+    return { amountCents: rest, note };
+  });
+}
+
+/**
+ * Undoes an allocation (automatic or by staff) with balanced reversing postings; its money goes
+ * back to the unclear-payments queue. Reversing again is a no-op. A claim that has closed keeps
+ * its payment (its workflow is over and may have paid the client out), and a bank return cannot
+ * be undone: the money has left.
+ */
+export async function reverseAllocation(db: Db, allocationId: string, actor: string): Promise<ActionResult & { claimId: string | null }> {
+  return db.$transaction(async (tx) => {
+    const a = await tx.bankAllocation.findUnique({ where: { id: allocationId } });
+    if (!a) throw new BankActionError(404, 'not_found', `bank allocation ${allocationId} does not exist`);
+    if (a.kind === 'REVERSAL') throw new BankActionError(409, 'return_final', `allocation ${a.id} is a bank return: the money has left the account, it cannot be undone`);
+    const taken = await tx.bankAllocation.updateMany({ where: { id: a.id, reversedAt: null }, data: { reversedAt: new Date(), reversedBy: actor } });
+    if (taken.count === 0) return { ...(await lineResult(tx, a.bankLineId, true)), claimId: a.claimId };
+    let postings: Posting[];
+    let claim: { id: string; clientId: string } | undefined;
+    if (a.kind === 'CLAIM') {
+      await lockClaims(tx, [a.claimId!]);
+      const c = await tx.claim.findUniqueOrThrow({ where: { id: a.claimId! } });
+      if (c.outcome || !WATCHING_STAGES.includes(c.stage)) throw new BankActionError(409, 'claim_closed', `claim ${c.id} is ${c.outcome ?? c.stage}: its payment cannot be taken back here`);
+      postings = entries.undoPayment((await originalPaymentEntries(tx, [a.paymentId!])).get(a.paymentId!)!.postings, Account.UNALLOCATED_RECEIPTS);
+      claim = c;
+    } else {
+      const key = a.kind === 'REFUND' ? `bank-refund:${a.id}` : `bank-not-ours:${a.id}`;
+      const original = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: key }, include: { postings: true } });
+      postings = entries.reversal(original.postings.map((p) => ({ account: p.account as Posting['account'], amountCents: p.amountCents })));
+    }
+    await book(tx, { idempotencyKey: `bank-undo:${a.id}`, kind: 'bank_undo', description: `${a.kind.toLowerCase()} allocation ${a.id} taken back by ${actor}`, claimId: claim?.id, clientId: claim?.clientId, postings });
+    await tx.bankLine.update({ where: { id: a.bankLineId }, data: { status: 'UNCLEAR' } });
+    await audit(tx, actor, 'reverse-allocation', 'bank-line', a.bankLineId, { allocationId: a.id, kind: a.kind, claimId: a.claimId, amountCents: a.amountCents });
+    return { ...(await lineResult(tx, a.bankLineId, false)), claimId: a.claimId };
+  });
+}

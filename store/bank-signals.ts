@@ -1,0 +1,50 @@
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Db } from '../infra/db/prisma';
+import { paymentReceived, PaymentSignal } from '../workflows/claim-messages';
+
+/** Signals in flight at once against the Temporal frontend. */
+const SIGNAL_CONCURRENCY = 32;
+
+export interface ClaimSignal extends PaymentSignal {
+  claimId: string;
+}
+
+/**
+ * What the claim workflows must hear about bank lines: every payment booked from them, every
+ * return's reversal, every allocation staff took back (negative). The ids are stable, so sending
+ * the same list again is harmless: a workflow ignores a paymentId it has seen.
+ */
+export async function claimSignalsOf(db: Db, where: { fileId: string } | { lineIds: string[] }): Promise<ClaimSignal[]> {
+  const allocations = await db.bankAllocation.findMany({
+    where: { claimId: { not: null }, bankLine: 'fileId' in where ? { fileId: where.fileId } : { id: { in: where.lineIds } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return allocations.flatMap((a) => {
+    const claimId = a.claimId!;
+    const signal = { claimId, paymentId: a.paymentId ?? a.id, amountCents: a.amountCents };
+    // A return's reversal has a signal of its own (its REVERSAL allocation); staff undos do not.
+    const undone = a.reversedAt && a.kind === 'CLAIM' && !a.reversedBy?.startsWith('bank-line:');
+    return undone ? [signal, { claimId, paymentId: `undo:${a.id}`, amountCents: -a.amountCents }] : [signal];
+  });
+}
+
+/** Sends the signals; a claim workflow that has finished is skipped (the booking stands). */
+export async function sendClaimSignals(temporal: Client, signals: ClaimSignal[], progress: (done: number) => void = () => undefined): Promise<number> {
+  let sent = 0;
+  for (let i = 0; i < signals.length; i += SIGNAL_CONCURRENCY) {
+    const results = await Promise.all(
+      signals.slice(i, i + SIGNAL_CONCURRENCY).map(async ({ claimId, ...s }) => {
+        try {
+          await temporal.workflow.getHandle(`claim-${claimId}`).signal(paymentReceived, s);
+          return 1;
+        } catch (e) {
+          if (e instanceof WorkflowNotFoundError) return 0;
+          throw e;
+        }
+      }),
+    );
+    sent += results.reduce((a: number, b) => a + b, 0);
+    progress(i);
+  }
+  return sent;
+}

@@ -1,0 +1,126 @@
+import { useHarness } from '../support/harness';
+import { unbalancedEntries } from '../support/ledger-checks';
+import { camt053 } from '../fixtures/bank-import/camt053';
+import { CENTRE_IBAN, claimRow, openOf, randomIban, ref, statement, upload, waitingClaims, workflowResult } from '../fixtures/bank-import/bank-test-kit';
+
+jest.setTimeout(180_000);
+
+const h = useHarness();
+
+const paymentsOf = (claimId: string) => h.db.payment.findMany({ where: { claimId } });
+const stagesOf = async (id: string) => (await h.db.auditEvent.findMany({ where: { entityId: id, action: 'stage' } })).map((e) => (e.data as { stage: string }).stage);
+
+test.concurrent('a statement pays claims: paid ones close and stop dunning, a partial payment leaves the claim open, an overpayment becomes credit; the bank account reconciles', async () => {
+  const [full, part, over, other] = await waitingClaims(h, 4, { paymentTerm: '20s', reminderInterval: '2s' });
+  const payer = randomIban();
+  const half = Math.floor(part.totalCents / 2);
+  const file = statement([
+    { amountCents: full.totalCents, ref: ref(), name: full.payer, iban: payer, remittance: `Rechnung ${full.id} vielen Dank` },
+    { amountCents: half, ref: ref(), name: part.payer, iban: randomIban(), remittance: `Teilzahlung ${part.id.toLowerCase()}` },
+    { amountCents: over.totalCents + 2000, ref: ref(), name: over.payer, iban: randomIban(), remittance: `RE ${over.id.slice(2, 6)}-${over.id.slice(6)}` },
+    { amountCents: 4711, ref: ref(), name: 'Unbekannt', iban: randomIban(), remittance: 'Spende' },
+    { amountCents: -350, ref: ref(), family: 'CCRD', subFamily: 'CHRG', remittance: 'Kontoführung' },
+  ]);
+  const res = await upload(h, file);
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ status: 'IMPORTED', format: 'camt.053', statements: 1, lines: 5, duplicates: 0, matched: 3, queued: 1, reversed: 0, ignored: 1 });
+
+  expect(await workflowResult(h, full.id)).toBe('PAID');
+  expect(await workflowResult(h, over.id)).toBe('PAID');
+  expect(await claimRow(h, full.id)).toMatchObject({ stage: 'CLOSED', outcome: 'PAID' });
+  // Paid within the payment term: the claim never saw a reminder, and no reminder mail went out.
+  expect(await stagesOf(full.id)).not.toContain('REMINDER');
+  expect(h.mails().filter((m) => m.raw.includes(full.id) && /Erinnerung|Mahnung/i.test(m.subject))).toEqual([]);
+  expect(await openOf(h, part.id)).toBe(part.totalCents - half);
+  expect((await claimRow(h, part.id)).outcome).toBeNull();
+  expect(await openOf(h, other.id)).toBe(other.totalCents);
+  const credit = await h.db.ledgerPosting.aggregate({ where: { claimId: over.id, account: 'payer_credit' }, _sum: { amountCents: true } });
+  expect(credit._sum.amountCents).toBe(-2000);
+
+  const detail = await h.api().get(`/api/bank-statements/${res.body.fileId}`);
+  const movement = full.totalCents + half + over.totalCents + 2000 + 4711 - 350;
+  expect(detail.body.reconciliation).toEqual({ movementCents: movement, bookedCents: movement, ownTransfersCents: 0, differenceCents: 0 });
+  expect(await unbalancedEntries(h.db, [full.id, part.id, over.id])).toBe(0);
+  const lines = detail.body.lines as Array<{ id: string; status: string; amountCents: number }>;
+  expect(lines.map((l) => l.status).sort()).toEqual(['IGNORED', 'MATCHED', 'MATCHED', 'MATCHED', 'UNCLEAR']);
+  // Each booked payment carries its bank line's key and reached its claim's workflow once.
+  const fullLine = lines.find((l) => l.amountCents === full.totalCents)!;
+  expect((await paymentsOf(full.id)).map((p) => p.idempotencyKey)).toEqual([`bank:${fullLine.id}:${full.id}`]);
+  const state = await h.temporal.workflow.getHandle(`claim-${part.id}`).query<{ seenPayments: string[] }>('claimState');
+  expect(state.seenPayments).toEqual((await paymentsOf(part.id)).map((p) => p.id));
+});
+
+test.concurrent('the same file again, and an overlapping statement, book nothing twice', async () => {
+  const [a, b] = await waitingClaims(h, 2, { paymentTerm: '1 hour' });
+  const first = { amountCents: a.totalCents, ref: ref(), name: a.payer, iban: randomIban(), remittance: a.id };
+  const file = statement([first]);
+  const res = await upload(h, file);
+  expect(res.body).toMatchObject({ lines: 1, matched: 1 });
+  expect(await workflowResult(h, a.id)).toBe('PAID');
+
+  const again = await upload(h, file, 'renamed-copy.xml');
+  expect(again.status).toBe(200);
+  expect(again.body).toMatchObject({ fileId: res.body.fileId, duplicateFile: true, lines: 1, matched: 1, duplicates: 0 });
+
+  // The next day's statement repeats yesterday's entry (same account, date, amount, reference) and pays b.
+  const overlapping = camt053([
+    { iban: CENTRE_IBAN, id: 'STMT-OVERLAP', openingCents: 1_000_00, date: '2026-11-25', entries: [first, { amountCents: b.totalCents, ref: ref(), name: b.payer, iban: randomIban(), remittance: `Rg.Nr. ${b.id}` }] },
+  ]);
+  const next = await upload(h, overlapping);
+  expect(next.status).toBe(201);
+  expect(next.body).toMatchObject({ lines: 2, duplicates: 1, matched: 1, queued: 0 });
+  expect(await workflowResult(h, b.id)).toBe('PAID');
+  expect(await paymentsOf(a.id)).toHaveLength(1);
+  expect(await paymentsOf(b.id)).toHaveLength(1);
+  expect(await h.db.bankLine.count({ where: { fileId: next.body.fileId } })).toBe(1);
+});
+
+test.concurrent('a broken file is rejected whole with a precise error, kept in quarantine, and books nothing', async () => {
+  const [c] = await waitingClaims(h, 1, { paymentTerm: '1 hour' });
+  const good = statement([
+    { amountCents: c.totalCents, ref: ref(), name: c.payer, iban: randomIban(), remittance: c.id },
+    { amountCents: 1000, ref: ref(), name: 'X', iban: randomIban(), remittance: 'zweite Buchung' },
+  ]).toString();
+  // The second entry's amount is written the German way, which ISO 20022 does not allow.
+  const broken = Buffer.from(good.replace(/<Amt Ccy="EUR">10\.00<\/Amt>/, '<Amt Ccy="EUR">10,00</Amt>'));
+  const res = await upload(h, broken, 'kaputt.xml');
+  expect(res.status).toBe(422);
+  expect(res.body.error.code).toBe('bank_file_rejected');
+  expect(res.body.error.details).toMatchObject({ fileName: 'kaputt.xml' });
+  expect(res.body.error.details.location).toContain('Ntry[2]');
+  expect(res.body.error.message).toMatch(/^kaputt\.xml: .*Ntry\[2\].*: /);
+  const file = await h.db.bankStatementFile.findUniqueOrThrow({ where: { id: res.body.error.details.fileId } });
+  expect(file.status).toBe('QUARANTINED');
+  expect(Buffer.from(file.content).equals(broken)).toBe(true);
+  expect(await h.db.bankLine.count({ where: { fileId: file.id } })).toBe(0);
+  expect(await paymentsOf(c.id)).toEqual([]);
+  const list = await h.api().get('/api/bank-statements').query({ status: 'QUARANTINED', limit: 500 });
+  expect(list.body.files.map((f: { id: string }) => f.id)).toContain(file.id);
+  // Sent again, it is answered the same way, still without booking.
+  expect((await upload(h, broken, 'kaputt.xml')).status).toBe(422);
+  expect(await paymentsOf(c.id)).toEqual([]);
+});
+
+test.concurrent('a return reverses the payment it names; the claim is open again and keeps being dunned', async () => {
+  const [d] = await waitingClaims(h, 1, { paymentTerm: '1 hour' });
+  const payer = randomIban();
+  const part = Math.floor(d.totalCents / 3);
+  const paid = await upload(h, statement([{ amountCents: part, ref: ref(), endToEndId: `E2E-${ref()}`, name: d.payer, iban: payer, remittance: `Anzahlung ${d.id}` }]));
+  expect(paid.body.matched).toBe(1);
+  const e2e = (await h.db.bankLine.findFirstOrThrow({ where: { fileId: paid.body.fileId } })).endToEndId!;
+  await h.eventually('payment seen', async () => ((await openOf(h, d.id)) === d.totalCents - part ? true : undefined));
+
+  const returned = await upload(h, statement([{ amountCents: -part, ref: ref(), endToEndId: e2e, name: d.payer, iban: payer, subFamily: 'RRTN' }]));
+  expect(returned.body).toMatchObject({ lines: 1, reversed: 1, matched: 0 });
+  expect(await openOf(h, d.id)).toBe(d.totalCents);
+  const original = await h.db.bankAllocation.findFirstOrThrow({ where: { claimId: d.id, kind: 'CLAIM' } });
+  expect(original.reversedAt).not.toBeNull();
+  expect(await unbalancedEntries(h.db, [d.id])).toBe(0);
+  const detail = await h.api().get(`/api/bank-statements/${returned.body.fileId}`);
+  expect(detail.body.reconciliation).toMatchObject({ movementCents: -part, bookedCents: -part, differenceCents: 0 });
+  // The workflow heard of it: its open amount is the whole claim again, and it is still waiting.
+  await h.eventually('workflow sees the return', async () => {
+    const s = await h.temporal.workflow.getHandle(`claim-${d.id}`).query<{ openCents: number; stage: string }>('claimState');
+    return s.openCents === d.totalCents && s.stage === 'WAITING' ? true : undefined;
+  });
+});
