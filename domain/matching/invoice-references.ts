@@ -38,6 +38,15 @@ export function isValidDigits(digits: string): boolean {
   return mod97CheckDigits(digits.slice(0, 8)) === digits.slice(8);
 }
 
+function digitCount(run: string): number {
+  let n = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 function leadingLetters(token: string): number {
   let n = 0;
   while (n < token.length && !(token[n] >= '0' && token[n] <= '9')) n++;
@@ -107,7 +116,10 @@ function better(a: InvoiceReference, b: InvoiceReference): boolean {
 export function findInvoiceReferences(remittance: string, maxCorrections: number): InvoiceReference[] {
   const text = scrubRemittance(remittance.toUpperCase());
   const found: InvoiceReference[] = [];
-  for (const m of text.matchAll(RUN)) windowsOfRun(text, m.index, m[0], maxCorrections, found);
+  for (const m of text.matchAll(RUN)) {
+    // Most runs are the O, I, L, S, B, Z, G inside ordinary words: too few digits to be a number.
+    if (digitCount(m[0]) >= NUMBER_LENGTH - maxCorrections) windowsOfRun(text, m.index, m[0], maxCorrections, found);
+  }
   const byNumber = new Map<string, InvoiceReference>();
   for (const ref of found) {
     const seen = byNumber.get(ref.number);

@@ -8,11 +8,20 @@ const TRANSLITERATION: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', 
 /** Titles, salutations and joiners that say nothing about who pays. */
 const NOISE = new Set(['dr', 'prof', 'med', 'dent', 'dipl', 'ing', 'herr', 'frau', 'hr', 'fr', 'und', 'u', 'familie', 'fam', 'eheleute', 'mr', 'mrs']);
 
+/** The same few thousand payer names come up on every line of a statement: tokenise each once. */
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string[]>();
+
 export function nameTokens(name: string): string[] {
+  const known = memo.get(name);
+  if (known) return known;
   let plain = name.toLowerCase();
   // Most names are plain ASCII; only the others pay for transliteration and Unicode decomposition.
   if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/[äöüß]/g, (ch) => TRANSLITERATION[ch]).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return plain.split(/[^a-z]+/).filter((t) => t.length > 0 && !NOISE.has(t));
+  const tokens = plain.split(/[^a-z]+/).filter((t) => t.length > 0 && !NOISE.has(t));
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(name, tokens);
+  return tokens;
 }
 
 export type NameVerdict = 'match' | 'partial' | 'mismatch' | 'unknown';
@@ -37,6 +46,7 @@ export function compareNames(payerName: string, holderName: string | undefined):
 }
 
 export function samePayerName(a: string, b: string): boolean {
-  const ta = nameTokens(a).sort().join(' ');
-  return ta.length > 0 && ta === nameTokens(b).sort().join(' ');
+  if (a === b) return nameTokens(a).length > 0;
+  const ta = [...nameTokens(a)].sort().join(' ');
+  return ta.length > 0 && ta === [...nameTokens(b)].sort().join(' ');
 }

@@ -31,7 +31,7 @@ export function isValidIban(compact: string): boolean {
 }
 
 export function normalizeIban(iban: string): string {
-  return iban.replace(/\s+/g, '').toUpperCase();
+  return /[\sa-z]/.test(iban) ? iban.replace(/\s+/g, '').toUpperCase() : iban;
 }
 
 export function scrubRemittance(upper: string): string {
