@@ -85,6 +85,22 @@ describe('matching credits with a reference', () => {
     expect(d.reasons[0]).toBe(`amount 200,50 € equals the sum 200,50 € of the open amounts of ${A.claimId}, ${B.claimId}`);
   });
 
+  it('puts a small excess of a multi-claim transfer on the last claim named', () => {
+    const d = decideOne(credit(20050 + 500, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims);
+    expect(allocationsOf(d)).toEqual([
+      { claimId: A.claimId, amountCents: 12050 },
+      { claimId: B.claimId, amountCents: 8500 },
+    ]);
+    expect(d.reasons[0]).toMatch(/slightly exceeds the sum 200,50 €/);
+  });
+
+  it('trusts one transfer for claims of different payers less', () => {
+    const same = decideOne(credit(20050, `${A.claimId} ${B.claimId}`), claims);
+    const mixed = decideOne(credit(37050, `${A.claimId} ${C.claimId}`), claims);
+    expect(mixed.confidence).toBeLessThan(same.confidence);
+    expect(mixed.reasons).toContain('the claims belong to different payers');
+  });
+
   it('queues several references whose open amounts do not add up to the amount, suggesting each', () => {
     const d = decideOne(credit(15000, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims);
     expect(d.action).toBe('QUEUE');
