@@ -70,7 +70,7 @@ export function ibanAmountOptions(line: BankLine, refs: readonly InvoiceReferenc
 /** A claim the text names that can take no money (closed, or paid off by earlier lines): a refund case for staff. */
 export function closedClaimOption(line: BankLine, ref: InvoiceReference, claim: ClaimView, policy: MatchingPolicy): Option {
   const refEv = referenceEvidence(ref, policy);
-  const state = claim.open ? 'already paid in full (by earlier lines of this statement)' : 'closed';
+  const state = !claim.open ? 'closed' : claim.openCents <= 0 ? 'already paid in full' : 'paid in full by earlier lines of this statement';
   return {
     allocations: [{ claimId: claim.claimId, amountCents: line.amountCents }],
     confidence: clamp01(refEv.score / 2),

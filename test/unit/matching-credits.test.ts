@@ -61,7 +61,7 @@ describe('matching credits with a reference', () => {
     const [first, second] = decide([credit(8000, B.claimId), credit(8000, B.claimId)], claims);
     expect(first.action).toBe('BOOK');
     expect(second.action).toBe('QUEUE');
-    expect(second.reasons.join(' ')).toMatch(/already paid in full/);
+    expect(second.reasons.join(' ')).toMatch(/paid in full by earlier lines of this statement/);
     expect(second.suggestions[0].allocations[0].claimId).toBe(B.claimId);
   });
 
