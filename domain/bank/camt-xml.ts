@@ -24,7 +24,7 @@ export function parseXml(xml: string, fail: Fail, take: Take): XmlNode {
   const parser = new SaxesParser({ position: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
-  parser.on('error', (e) => fail(`line ${parser.line}, column ${parser.column}`, `not well-formed XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`));
+  parser.on('error', (e) => fail(`line ${parser.line}, column ${parser.column}`, `not well-formed XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
   parser.on('opentag', (tag) => {
     const colon = tag.name.indexOf(':');
     const node: XmlNode = { name: tag.name.slice(colon + 1), attrs: tag.attributes as Record<string, string>, children: [], text: '' };

@@ -34,15 +34,21 @@ export function parseDetails(lines: string[]): Mt940Details {
     subfields.set(code, (subfields.get(code) ?? '') + part.slice(2));
   }
   const take = (codes: string[]) => codes.map((c) => subfields.get(c) ?? '').join('');
-  const purpose = take(['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63']);
-  const sepa = splitSepaIdentifiers(purpose);
-  const name = collapseSpaces(take(['32', '33'])) || sepa.parts.get('ABWA');
-  const iban = [subfields.get('31'), subfields.get('38'), sepa.parts.get('IBAN')].map((v) => v?.replace(/\s/g, '')).find(isIbanShaped);
+  const main = take(['20', '21', '22', '23', '24', '25', '26', '27', '28', '29']);
+  const more = take(['60', '61', '62', '63']);
+  // ?60–?63 go on where ?29 ends; when ?29 is unused they are text of their own.
+  const continued = subfields.has('29');
+  const sepa = splitSepaIdentifiers(continued ? main + more : main);
+  const extra = continued ? undefined : splitSepaIdentifiers(more);
+  const part = (id: string) => sepa.parts.get(id) ?? extra?.parts.get(id);
+  const remittance = [sepa.parts.get('SVWZ') ?? sepa.leading, extra ? (extra.parts.get('SVWZ') ?? extra.leading) : ''].join(' ');
+  const name = collapseSpaces(take(['32', '33'])) || part('ABWA');
+  const iban = [subfields.get('31'), subfields.get('38'), part('IBAN')].map((v) => v?.replace(/\s/g, '')).find(isIbanShaped);
 
-  return assignDefined<Mt940Details>({ remittance: collapseSpaces(sepa.parts.get('SVWZ') ?? sepa.leading) }, {
+  return assignDefined<Mt940Details>({ remittance: collapseSpaces(remittance) }, {
     gvc: structured[1],
     postingText: collapseSpaces(subfields.get('00') ?? '') || undefined,
-    endToEndId: endToEndIdOf(sepa.parts.get('EREF')),
+    endToEndId: endToEndIdOf(part('EREF')),
     counterpartyName: name || undefined,
     counterpartyIban: iban,
     returnCode: subfields.get('34')?.trim() || undefined,
