@@ -33,7 +33,14 @@ export async function lockClaims(tx: Tx, claimIds: string[]): Promise<void> {
 export async function originalPaymentEntries(tx: Tx, paymentIds: string[]): Promise<Map<string, { allocation: { id: string; claimId: string | null; paymentId: string | null; amountCents: number }; postings: Posting[] }>> {
   if (paymentIds.length === 0) return new Map();
   const allocations = await tx.bankAllocation.findMany({ where: { paymentId: { in: paymentIds }, kind: 'CLAIM', reversedAt: null } });
+  // One query for all, not entryPostings per payment: a statement may return many.
   const txs = await tx.ledgerTransaction.findMany({ where: { idempotencyKey: { in: allocations.map((a) => `payment:${a.paymentId}`) } }, include: { postings: true } });
   const byKey = new Map(txs.map((t) => [t.idempotencyKey, t.postings.map((p) => ({ account: p.account as Posting['account'], amountCents: p.amountCents }))]));
   return new Map(allocations.map((a) => [a.paymentId!, { allocation: a, postings: byKey.get(`payment:${a.paymentId}`) ?? [] }]));
+}
+
+/** The postings of the entry booked under `key` (to undo it). */
+export async function entryPostings(tx: Tx, key: string): Promise<Posting[]> {
+  const t = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: key }, include: { postings: true } });
+  return t.postings.map((p) => ({ account: p.account as Posting['account'], amountCents: p.amountCents }));
 }

@@ -6,7 +6,7 @@ import * as entries from '../domain/ledger/entries';
 import { formatEuro } from '../domain/format';
 import type { Allocation } from '../domain/matching/types';
 import { audit } from './audit';
-import { ALLOCATION_COLUMNS, AllocationRow, lockClaims, originalPaymentEntries } from './bank-allocations';
+import { ALLOCATION_COLUMNS, AllocationRow, entryPostings, lockClaims } from './bank-allocations';
 import { bulkInsert } from './bulk-insert';
 import { book, bookNew } from './ledger';
 import { paymentTargets, preparePayment, writePayments } from './payments';
@@ -165,12 +165,10 @@ export async function reverseAllocation(db: Db, allocationId: string, actor: str
       await lockClaims(tx, [a.claimId!]);
       const c = await tx.claim.findUniqueOrThrow({ where: { id: a.claimId! } });
       if (c.outcome || !WATCHING_STAGES.includes(c.stage)) throw new BankActionError(409, 'claim_closed', `claim ${c.id} is ${c.outcome ?? c.stage}: its payment cannot be taken back here`);
-      postings = entries.undoPayment((await originalPaymentEntries(tx, [a.paymentId!])).get(a.paymentId!)!.postings, Account.UNALLOCATED_RECEIPTS);
+      postings = entries.undoPayment(await entryPostings(tx, `payment:${a.paymentId}`), Account.UNALLOCATED_RECEIPTS);
       claim = c;
     } else {
-      const key = a.kind === 'REFUND' ? `bank-refund:${a.id}` : `bank-not-ours:${a.id}`;
-      const original = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: key }, include: { postings: true } });
-      postings = entries.reversal(original.postings.map((p) => ({ account: p.account as Posting['account'], amountCents: p.amountCents })));
+      postings = entries.reversal(await entryPostings(tx, a.kind === 'REFUND' ? `bank-refund:${a.id}` : `bank-not-ours:${a.id}`));
     }
     await book(tx, { idempotencyKey: `bank-undo:${a.id}`, kind: 'bank_undo', description: `${a.kind.toLowerCase()} allocation ${a.id} taken back by ${actor}`, claimId: claim?.id, clientId: claim?.clientId, postings });
     await tx.bankLine.update({ where: { id: a.bankLineId }, data: { status: 'UNCLEAR' } });
