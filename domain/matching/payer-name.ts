@@ -4,24 +4,44 @@
  * invoice says "Dr. Hans Müller". Both are reduced to sets of plain name tokens before comparing.
  */
 
-const TRANSLITERATION: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+/** German umlauts as banks spell them out; other Latin letters lose their accents (é→e, å→a, ø→o). */
+const TRANSLITERATION: Readonly<Record<string, string>> = {
+  ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss',
+  ...Object.fromEntries([...'àáâãåā'].map((c) => [c, 'a'])),
+  ...Object.fromEntries([...'èéêëē'].map((c) => [c, 'e'])),
+  ...Object.fromEntries([...'ìíîïī'].map((c) => [c, 'i'])),
+  ...Object.fromEntries([...'òóôõøō'].map((c) => [c, 'o'])),
+  ...Object.fromEntries([...'ùúûū'].map((c) => [c, 'u'])),
+  ç: 'c', ć: 'c', č: 'c', ñ: 'n', ń: 'n', ł: 'l', ś: 's', š: 's', ş: 's', ź: 'z', ż: 'z', ž: 'z', ý: 'y', ÿ: 'y', ğ: 'g', ı: 'i', ę: 'e', ą: 'a',
+};
 /** Titles, salutations and joiners that say nothing about who pays. */
 const NOISE = new Set(['dr', 'prof', 'med', 'dent', 'dipl', 'ing', 'herr', 'frau', 'hr', 'fr', 'und', 'u', 'familie', 'fam', 'eheleute', 'mr', 'mrs']);
 
+interface Tokenised {
+  tokens: string[];
+  /** The tokens sorted and joined: equal for one person however the name is ordered. */
+  key: string;
+}
+
 /** The same few thousand payer names come up on every line of a statement: tokenise each once. */
 const MEMO_LIMIT = 100_000;
-const memo = new Map<string, string[]>();
+const memo = new Map<string, Tokenised>();
 
-export function nameTokens(name: string): string[] {
+function tokenise(name: string): Tokenised {
   const known = memo.get(name);
   if (known) return known;
   let plain = name.toLowerCase();
-  // Most names are plain ASCII; only the others pay for transliteration and Unicode decomposition.
-  if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/[äöüß]/g, (ch) => TRANSLITERATION[ch]).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // Most names are plain ASCII; only the others pay for transliteration (letters it lacks split the name).
+  if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/[^\x00-\x7f]/g, (ch) => TRANSLITERATION[ch] ?? ' ');
   const tokens = plain.split(/[^a-z]+/).filter((t) => t.length > 0 && !NOISE.has(t));
+  const result = { tokens, key: [...tokens].sort().join(' ') };
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(name, tokens);
-  return tokens;
+  memo.set(name, result);
+  return result;
+}
+
+export function nameTokens(name: string): string[] {
+  return tokenise(name).tokens;
 }
 
 export type NameVerdict = 'match' | 'partial' | 'mismatch' | 'unknown';
@@ -46,7 +66,6 @@ export function compareNames(payerName: string, holderName: string | undefined):
 }
 
 export function samePayerName(a: string, b: string): boolean {
-  if (a === b) return nameTokens(a).length > 0;
-  const ta = [...nameTokens(a)].sort().join(' ');
-  return ta.length > 0 && ta === [...nameTokens(b)].sort().join(' ');
+  const key = tokenise(a).key;
+  return key.length > 0 && key === tokenise(b).key;
 }
