@@ -6,11 +6,11 @@ import { parseBankFile } from '../../domain/bank/parse-bank-file';
 
 const line = (over: Partial<BankLine> = {}): BankLine => ({
   accountId: 'DE02120300000000202051',
-  bookingDate: '2026-11-19',
-  valueDate: '2026-11-19',
-  amountCents: 15000,
   currency: 'EUR',
   kind: 'CREDIT',
+  bookingDate: '2026-11-19',
+  valueDate: '2026-11-19',
+  amountCents: 4990,
   counterpartyIban: 'DE89370400440532013000',
   remittance: 'Rechnung RE0000100008',
   source: 'line 6',
@@ -19,7 +19,7 @@ const line = (over: Partial<BankLine> = {}): BankLine => ({
 
 describe('bank line dedup key', () => {
   it('is account, booking date, amount and the bank reference when there is one', () => {
-    expect(bankLineDedupKey(line({ entryRef: 'ABC-1' }))).toBe('DE02120300000000202051|2026-11-19|15000 EUR|ref:ABC-1');
+    expect(bankLineDedupKey(line({ entryRef: 'ABC-1' }))).toBe('DE02120300000000202051|2026-11-19|4990 EUR|ref:ABC-1');
   });
 
   it('ignores where the line stood in the file, but not what identifies the entry', () => {
@@ -28,7 +28,7 @@ describe('bank line dedup key', () => {
     for (const change of [
       { accountId: 'DE89370400440532013000' },
       { bookingDate: '2026-11-20' },
-      { amountCents: -15000 },
+      { amountCents: -4990 },
       { remittance: 'Rechnung RE0000100016' },
       { counterpartyIban: 'DE75512108001245126199' },
       { valueDate: '2026-11-18' },
