@@ -53,11 +53,13 @@ function readStatement(fields: Mt940Field[], fail: Fail): { read: ReadStatement;
   const lines: BankLine[] = [];
   fields.forEach((field, i) => {
     if (field.tag !== '61') return;
-    const next = fields[i + 1];
-    lines.push(readLine(field, next?.tag === '86' ? next : undefined, accountId, currency, fail));
+    // The line's :86: follows it, after any non-SWIFT :NS: fields some banks put in between.
+    const details = fields.slice(i + 1).find((f) => f.tag !== 'NS');
+    lines.push(readLine(field, details?.tag === '86' ? details : undefined, accountId, currency, fail));
   });
+  const number = find('28C', '28');
   const statement = assignDefined<BankStatement>({ accountId, currency, lines }, {
-    statementId: find('28C', '28') && value(find('28C', '28')!),
+    statementId: number && value(number),
     openingBalanceCents: opening?.cents,
     closingBalanceCents: closing?.cents,
     fromDate: opening?.date,

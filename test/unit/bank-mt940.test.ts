@@ -214,6 +214,13 @@ describe('MT940 pieces', () => {
     expect(parseDetails(['NL47INGB9999999999 hr gjlm paulissen', '', 'Betaling sieraden'])).toEqual({ remittance: 'NL47INGB9999999999 hr gjlm paulissen Betaling sieraden' });
   });
 
+  it('finds a line's :86: behind a non-SWIFT :NS: field, and reads FCHG lines as charges', () => {
+    const file = parseBankFile('test-with-NS.mt940x', readFileSync(path.resolve(WOLPH, '../mt940js/test-with-NS.mt940x')));
+    expect(file.statements[1].lines).toEqual([
+      expect.objectContaining({ amountCents: -2500, kind: 'CHARGE', remittance: 'Opłata za prowadzenie rachunku od 1-01-2017 do 31-01-2017', source: 'line 26' }),
+    ]);
+  });
+
   it('rejects a file mixing MT940 and MT942, and a statement without account', () => {
     const mt940 = ':20:A\n:25:X\n:28C:1\n:60F:C200101EUR0,\n:62F:C200101EUR0,\n';
     const mt942 = ':20:B\n:25:X\n:28C:2\n:34F:EUR0,\n:13D:2001011200+0100\n';
