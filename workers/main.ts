@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { createClaimflowWorkers, runWorkers, WorkerRole } from './claim-worker';
 import { connectServices } from './services';
+import { ensureBankImportSchedule } from '../workflows/bank-schedule';
 import { configuredSftp } from '../infra/sftp';
 
 const log = pino({ name: 'worker' });
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;
   if (!['all', 'intake', 'claims'].includes(role)) throw new Error(`WORKER_ROLE must be all, intake or claims, not ${role}`);
   const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps, { role }));
+  // The daily bank-statement import runs on the intake queue: registered where that queue is served.
+  if (role !== 'claims') await ensureBankImportSchedule(services.deps.temporal, services.deps.db, services.deps.queues.intake);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');
