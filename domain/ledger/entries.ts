@@ -119,34 +119,22 @@ export function undoPayment(original: Posting[], moneyFrom: AccountName): Postin
   return entry(original.map((p) => ({ account: isMoney(p.account) ? moneyFrom : p.account, amountCents: -p.amountCents })));
 }
 
-/** A bank movement nobody could allocate yet (signed: money in positive): held in suspense. */
-export function unallocatedReceipt(amountCents: number): Posting[] {
+/** A signed amount from one account to another: `to` debited, `from` credited. */
+function transfer(to: AccountName, from: AccountName, amountCents: number): Posting[] {
   return entry([
-    { account: Account.BANK, amountCents },
-    { account: Account.UNALLOCATED_RECEIPTS, amountCents: -amountCents },
+    { account: to, amountCents },
+    { account: from, amountCents: -amountCents },
   ]);
 }
+
+/** A bank movement nobody could allocate yet (signed: money in positive): held in suspense. */
+export const unallocatedReceipt = (amountCents: number) => transfer(Account.BANK, Account.UNALLOCATED_RECEIPTS, amountCents);
 
 /** Bank charges (signed as on the statement: a charge is negative). */
-export function bankCharge(amountCents: number): Posting[] {
-  return entry([
-    { account: Account.BANK, amountCents },
-    { account: Account.BANK_CHARGES, amountCents: -amountCents },
-  ]);
-}
+export const bankCharge = (amountCents: number) => transfer(Account.BANK, Account.BANK_CHARGES, amountCents);
 
 /** An unallocated receipt transferred back to the payer. */
-export function refundUnallocated(amountCents: number): Posting[] {
-  return entry([
-    { account: Account.UNALLOCATED_RECEIPTS, amountCents },
-    { account: Account.BANK, amountCents: -amountCents },
-  ]);
-}
+export const refundUnallocated = (amountCents: number) => transfer(Account.UNALLOCATED_RECEIPTS, Account.BANK, amountCents);
 
 /** An unallocated movement that is no claim payment, handed to general accounting (signed). */
-export function nonClaimReceipt(amountCents: number): Posting[] {
-  return entry([
-    { account: Account.UNALLOCATED_RECEIPTS, amountCents },
-    { account: Account.NON_CLAIM_RECEIPTS, amountCents: -amountCents },
-  ]);
-}
+export const nonClaimReceipt = (amountCents: number) => transfer(Account.UNALLOCATED_RECEIPTS, Account.NON_CLAIM_RECEIPTS, amountCents);
