@@ -34,6 +34,8 @@ export const SCENARIOS = {
   noReference: 0.005,
   typo: 0.006,
   wrongNumber: 0.003,
+  directDebits: 0.01,
+  foreignCurrency: 0.003,
   closedClaim: 0.004,
   unrelated: 0.02,
   return: 0.006,
@@ -60,12 +62,14 @@ interface Payer {
   claims: ClaimView[];
 }
 
-/** What one bank line will say, before it is written as a CAMT entry. */
+/** What one bank line will say, before it is written as (a transaction of) a CAMT entry. */
 interface PlannedLine {
   scenario: Scenario;
   truth: LineTruth;
   amountCents: number;
-  kind: 'CRDT-transfer' | 'DBIT-return' | 'DBIT-payout' | 'DBIT-charge';
+  kind: 'CRDT-transfer' | 'CRDT-collection' | 'DBIT-return' | 'DBIT-payout' | 'DBIT-charge';
+  /** What the payer instructed in another currency (the line's amount is what reached the account). */
+  instructed?: { amountCents: number; currency: string };
   name?: string;
   iban?: string;
   remittance: string;
@@ -240,8 +244,11 @@ class Population {
   }
 }
 
-/** Plans the lines of one scenario (installments give two lines). */
-function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: BookedBankPayment[]): PlannedLine[] {
+/** The transactions of one bank entry: one, or several for a batch the bank credits as a whole. */
+type PlannedEntry = PlannedLine[];
+
+/** Plans the entries of one scenario (installments give two entries, a direct-debit run one batch). */
+function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: BookedBankPayment[]): PlannedEntry[] {
   const pays = (c: ClaimView, amountCents: number): LineTruth => ({ kind: 'claims', allocations: [{ claimId: c.claimId, amountCents }] });
   const transfer = (p: Payer, amountCents: number, remittance: string, truth: LineTruth, extra: Partial<PlannedLine> = {}): PlannedLine => ({
     scenario,
@@ -259,36 +266,33 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
     case 'noisy': {
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
-      return [transfer(p, c.openCents, scenario === 'clean' ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p), pays(c, c.openCents))];
+      return [[transfer(p, c.openCents, scenario === 'clean' ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p), pays(c, c.openCents))]];
     }
     case 'partial': {
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
       const amount = Math.max(100, Math.round(c.openCents * (0.2 + 0.6 * rng.next())));
-      return [transfer(p, amount, `${rng.chance(0.5) ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p)} Teilzahlung`, pays(c, amount))];
+      return [[transfer(p, amount, `${rng.chance(0.5) ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p)} Teilzahlung`, pays(c, amount))]];
     }
     case 'installments': {
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
       const first = Math.round(c.openCents / 2);
-      return [
-        transfer(p, first, `1. Rate ${cleanText(rng, c.claimId, p)}`, pays(c, first)),
-        transfer(p, c.openCents - first, `2. Rate ${noisyText(rng, c.claimId, p)}`, pays(c, c.openCents - first)),
-      ];
+      return [[transfer(p, first, `1. Rate ${cleanText(rng, c.claimId, p)}`, pays(c, first))], [transfer(p, c.openCents - first, `2. Rate ${noisyText(rng, c.claimId, p)}`, pays(c, c.openCents - first))]];
     }
     case 'overpaid': {
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
       // Mostly a dunning fee paid on top; now and then the invoice paid twice over.
       const amount = rng.chance(0.85) ? c.openCents + rng.pick([250, 500, 1000, 1500, 2500]) : c.openCents * 2;
-      return [transfer(p, amount, cleanText(rng, c.claimId, p), pays(c, amount))];
+      return [[transfer(p, amount, cleanText(rng, c.claimId, p), pays(c, amount))]];
     }
     case 'multiClaim': {
       const p = pop.takePayer({ several: true });
       const sum = p.claims.reduce((a, c) => a + c.openCents, 0);
       const refs = p.claims.map((c, i) => (i === 0 || rng.chance(0.5) ? c.claimId : rng.chance(0.5) ? c.claimId.slice(2) : c.claimId.toLowerCase()));
       const text = `Rechnungen ${refs.join(rng.pick([' ', ', ', ' und ', ' + ']))}`;
-      if (rng.chance(0.85)) return [transfer(p, sum, text, { kind: 'claims', allocations: p.claims.map((c) => ({ claimId: c.claimId, amountCents: c.openCents })) })];
+      if (rng.chance(0.85)) return [[transfer(p, sum, text, { kind: 'claims', allocations: p.claims.map((c) => ({ claimId: c.claimId, amountCents: c.openCents })) })]];
       // Short by a forgotten fee or a rounding: the payer meant both, which one is short nobody knows.
       const amount = sum - rng.int(100, Math.min(2000, p.claims[p.claims.length - 1].openCents - 1));
       let rest = amount;
@@ -297,40 +301,58 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
         rest -= part;
         return { claimId: c.claimId, amountCents: part };
       });
-      return [transfer(p, amount, text, { kind: 'claims', allocations })];
+      return [[transfer(p, amount, text, { kind: 'claims', allocations })]];
     }
     case 'relativePays': {
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
       const relative: Payer = { ...p, first: rng.pick([...FIRST_NAMES_F, ...FIRST_NAMES_M].filter((n) => n !== p.first)), title: undefined, iban: germanIban(rng) };
-      return [transfer(relative, c.openCents, `${cleanText(rng, c.claimId, p)} für ${p.first}`, pays(c, c.openCents))];
+      return [[transfer(relative, c.openCents, `${cleanText(rng, c.claimId, p)} für ${p.first}`, pays(c, c.openCents))]];
     }
     case 'ibanOnly': {
       const p = pop.takePayer({ known: true });
       const c = rng.pick(p.claims);
-      return [transfer(p, c.openCents, rng.pick(NO_REFERENCE_TEXTS), pays(c, c.openCents))];
+      return [[transfer(p, c.openCents, rng.pick(NO_REFERENCE_TEXTS), pays(c, c.openCents))]];
     }
     case 'noReference': {
       const p = pop.takePayer({ known: false });
       const c = rng.pick(p.claims);
-      return [transfer(p, c.openCents, rng.pick(NO_REFERENCE_TEXTS), pays(c, c.openCents))];
+      return [[transfer(p, c.openCents, rng.pick(NO_REFERENCE_TEXTS), pays(c, c.openCents))]];
     }
     case 'typo': {
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
-      return [transfer(p, c.openCents, `Rechnung ${typoNumber(rng, c.claimId)}`, pays(c, c.openCents))];
+      return [[transfer(p, c.openCents, `Rechnung ${typoNumber(rng, c.claimId)}`, pays(c, c.openCents))]];
     }
     case 'wrongNumber': {
       // A valid number of somebody else's claim (copied from the wrong letter), the own claim's amount.
       const p = pop.takePayer({ known: true });
       const c = rng.pick(p.claims);
       const other = rng.pick(pop.takePayer().claims);
-      return [transfer(p, c.openCents, cleanText(rng, other.claimId, p), pays(c, c.openCents))];
+      return [[transfer(p, c.openCents, cleanText(rng, other.claimId, p), pays(c, c.openCents))]];
+    }
+    case 'directDebits': {
+      // Our own SEPA direct-debit run, credited as one batch entry; each collection carries the
+      // invoice number as end-to-end id and in the text.
+      return [
+        Array.from({ length: rng.int(2, 6) }, () => {
+          const p = pop.takePayer();
+          const c = rng.pick(p.claims);
+          return transfer(p, c.openCents, `${c.claimId} Lastschrift ${rng.pick(['Arztrechnung', 'Praxis Oberländer', 'Dr. Brückner'])}`, pays(c, c.openCents), { kind: 'CRDT-collection', endToEndId: c.claimId });
+        }),
+      ];
+    }
+    case 'foreignCurrency': {
+      // Paid from Switzerland in CHF: what arrives is the conversion minus the banks' fees.
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      const amount = c.openCents - rng.int(150, 900);
+      return [[transfer(p, amount, cleanText(rng, c.claimId, p), pays(c, amount), { instructed: { amountCents: Math.round(c.openCents * 0.94), currency: 'CHF' }, iban: `CH${rng.int(10, 99)}0900000${rng.int(100000000, 999999999)}${rng.int(1, 9)}` })]];
     }
     case 'closedClaim': {
       const c = rng.pick(pop.closed);
       const p = pop.payers.find((x) => payerName(x) === c.payerName) ?? pop.payers[0];
-      return [transfer(p, c.totalCents, cleanText(rng, c.claimId, p), { kind: 'none' })];
+      return [[transfer(p, c.totalCents, cleanText(rng, c.claimId, p), { kind: 'none' })]];
     }
     case 'unrelated': {
       const stranger: Payer = { first: rng.pick(FIRST_NAMES_M), last: rng.pick(LAST_NAMES), iban: germanIban(rng), claims: [] };
@@ -341,7 +363,7 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
         () => `Miete ${rng.pick(['Oktober', 'November'])}`,
         () => `Ref. ${rng.int(1_000_000_000, 9_999_999_999)} ${rng.int(1000, 9999)}`,
       ])();
-      return [transfer(stranger, cents(rng, 10, 3000), text, { kind: 'none' }, rng.chance(0.3) ? { name: 'Allianz Private Krankenversicherungs-AG' } : {})];
+      return [[transfer(stranger, cents(rng, 10, 3000), text, { kind: 'none' }, rng.chance(0.3) ? { name: 'Allianz Private Krankenversicherungs-AG' } : {})]];
     }
     case 'return': {
       const p = pop.payers[rng.int(0, pop.payers.length - 1)];
@@ -355,14 +377,14 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
         // A second collection of the same amount from the same account: only the end-to-end id could tell.
         payments.push({ ...payment, paymentId: `PAY-${payments.length + 1}`, bankLineId: `BL-${payments.length + 1}`, endToEndId: `E2E-DD-${rng.int(1e8, 9e8)}`, bookingDate: '2026-09-15' });
       }
-      return [{ scenario, truth: { kind: 'reverse', paymentIds: [payment.paymentId] }, amountCents: -amount, kind: 'DBIT-return', name: holderName(rng, p), iban: p.iban, remittance: `RUECKLASTSCHRIFT ${c.claimId}`, endToEndId: withEndToEnd ? endToEndId : undefined, returnReason: rng.pick(['AC04', 'MD06', 'AM04', 'MS03']) }];
+      return [[{ scenario, truth: { kind: 'reverse', paymentIds: [payment.paymentId] }, amountCents: -amount, kind: 'DBIT-return', name: holderName(rng, p), iban: p.iban, remittance: `RUECKLASTSCHRIFT ${c.claimId}`, endToEndId: withEndToEnd ? endToEndId : undefined, returnReason: rng.pick(['AC04', 'MD06', 'AM04', 'MS03']) }]];
     }
     case 'payout': {
       const practice = rng.pick(PRACTICES);
-      return [{ scenario, truth: { kind: 'ignore' }, amountCents: -cents(rng, 500, 40000), kind: 'DBIT-payout', name: `Praxis ${practice.title} ${practice.first} ${practice.last}`, iban: germanIban(rng), remittance: `Auszahlung Abrechnung ${rng.int(1, 12)}/2026` }];
+      return [[{ scenario, truth: { kind: 'ignore' }, amountCents: -cents(rng, 500, 40000), kind: 'DBIT-payout', name: `Praxis ${practice.title} ${practice.first} ${practice.last}`, iban: germanIban(rng), remittance: `Auszahlung Abrechnung ${rng.int(1, 12)}/2026` }]];
     }
     case 'charge':
-      return [{ scenario, truth: { kind: 'ignore' }, amountCents: -rng.int(100, 4000), kind: 'DBIT-charge', remittance: 'Entgelt Kontofuehrung' }];
+      return [[{ scenario, truth: { kind: 'ignore' }, amountCents: -rng.int(100, 4000), kind: 'DBIT-charge', remittance: 'Entgelt Kontofuehrung' }]];
   }
 }
 
@@ -382,13 +404,14 @@ function shuffle<T>(rng: Prng, items: T[]): T[] {
   return items;
 }
 
-function amountXml(cents: number): { '@_Ccy': string; '#text': string } {
+function amountXml(cents: number, currency = 'EUR'): { '@_Ccy': string; '#text': string } {
   const abs = Math.abs(cents);
-  return { '@_Ccy': 'EUR', '#text': `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` };
+  return { '@_Ccy': currency, '#text': `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` };
 }
 
 const BANK_CODES: Record<PlannedLine['kind'], { domain: [string, string, string]; gvc: string }> = {
   'CRDT-transfer': { domain: ['PMNT', 'RCDT', 'ESCT'], gvc: 'NTRF+166+931' },
+  'CRDT-collection': { domain: ['PMNT', 'IDDT', 'ESDD'], gvc: 'NDDT+171+931' },
   'DBIT-return': { domain: ['PMNT', 'IDDT', 'UPDD'], gvc: 'NRLS+109+931' },
   'DBIT-payout': { domain: ['PMNT', 'ICDT', 'ESCT'], gvc: 'NTRF+116+931' },
   'DBIT-charge': { domain: ['ACMT', 'MDOP', 'CHRG'], gvc: 'NCHG+805+000' },
@@ -400,42 +423,51 @@ function ustrd(rng: Prng, text: string): string[] {
   return text.match(/.{1,27}/g) ?? [text];
 }
 
-function entryXml(rng: Prng, line: PlannedLine, date: string, ref: string): unknown {
-  const code = BANK_CODES[line.kind];
+function transactionXml(rng: Prng, line: PlannedLine, batched: boolean): unknown {
   const party = line.name || line.iban ? { Nm: line.name, Acct: line.iban ? { Id: { IBAN: line.iban } } : undefined } : undefined;
   // Money in and returned direct debits name the patient as debtor; our payouts name the creditor.
-  const debtorSide = line.kind === 'CRDT-transfer' || line.kind === 'DBIT-return';
-  const parties = party && (debtorSide ? { Dbtr: { Nm: party.Nm }, DbtrAcct: party.Acct } : { Cdtr: { Nm: party.Nm }, CdtrAcct: party.Acct });
+  const debtorSide = line.kind.startsWith('CRDT') || line.kind === 'DBIT-return';
+  const amounts = {
+    InstdAmt: line.instructed && { Amt: amountXml(line.instructed.amountCents, line.instructed.currency) },
+    // camt.053.001.02 gives a batched transaction its own amount only here.
+    TxAmt: batched ? { Amt: amountXml(line.amountCents) } : undefined,
+  };
   return {
-    Amt: amountXml(line.amountCents),
-    CdtDbtInd: line.amountCents >= 0 ? 'CRDT' : 'DBIT',
+    Refs: { EndToEndId: line.endToEndId ?? 'NOTPROVIDED' },
+    AmtDtls: amounts.InstdAmt || amounts.TxAmt ? amounts : undefined,
+    RltdPties: party && (debtorSide ? { Dbtr: { Nm: party.Nm }, DbtrAcct: party.Acct } : { Cdtr: { Nm: party.Nm }, CdtrAcct: party.Acct }),
+    RmtInf: { Ustrd: ustrd(rng, line.remittance) },
+    RtrInf: line.returnReason ? { Rsn: { Cd: line.returnReason } } : undefined,
+  };
+}
+
+function entryXml(rng: Prng, entry: PlannedEntry, date: string, ref: string): unknown {
+  const code = BANK_CODES[entry[0].kind];
+  const amount = entry.reduce((a, l) => a + l.amountCents, 0);
+  return {
+    Amt: amountXml(amount),
+    CdtDbtInd: amount >= 0 ? 'CRDT' : 'DBIT',
     Sts: 'BOOK',
     BookgDt: { Dt: date },
     ValDt: { Dt: date },
     AcctSvcrRef: ref,
     BkTxCd: { Domn: { Cd: code.domain[0], Fmly: { Cd: code.domain[1], SubFmlyCd: code.domain[2] } }, Prtry: { Cd: code.gvc, Issr: 'DK' } },
     NtryDtls: {
-      TxDtls: [
-        {
-          Refs: { EndToEndId: line.endToEndId ?? 'NOTPROVIDED' },
-          RltdPties: parties,
-          RmtInf: { Ustrd: ustrd(rng, line.remittance) },
-          RtrInf: line.returnReason ? { Rsn: { Cd: line.returnReason } } : undefined,
-        },
-      ],
+      Btch: entry.length > 1 ? { NbOfTxs: entry.length } : undefined,
+      TxDtls: entry.map((line) => transactionXml(rng, line, entry.length > 1)),
     },
   };
 }
 
 const STATEMENT_DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24'];
 
-function camtXml(rng: Prng, lines: PlannedLine[]): string {
+function camtXml(rng: Prng, entries: PlannedEntry[], lineCount: number): string {
   let balance = 1_234_567_89;
-  const perDay = Math.ceil(lines.length / STATEMENT_DAYS.length);
+  const perDay = Math.ceil(entries.length / STATEMENT_DAYS.length);
   const statements = STATEMENT_DAYS.map((day, d) => {
-    const dayLines = lines.slice(d * perDay, (d + 1) * perDay);
+    const dayEntries = entries.slice(d * perDay, (d + 1) * perDay);
     const opening = balance;
-    balance += dayLines.reduce((a, l) => a + l.amountCents, 0);
+    balance += dayEntries.flat().reduce((a, l) => a + l.amountCents, 0);
     const bal = (type: string, cents: number) => ({ Tp: { CdOrPrtry: { Cd: type } }, Amt: amountXml(cents), CdtDbtInd: cents >= 0 ? 'CRDT' : 'DBIT', Dt: { Dt: day } });
     return {
       Id: `STMT-${day}`,
@@ -443,7 +475,7 @@ function camtXml(rng: Prng, lines: PlannedLine[]): string {
       CreDtTm: `${day}T22:00:00+01:00`,
       Acct: { Id: { IBAN: OUR_IBAN }, Ccy: 'EUR' },
       Bal: [bal('OPBD', opening), bal('CLBD', balance)],
-      Ntry: dayLines.map((l, i) => entryXml(rng, l, day, `${day.replace(/-/g, '')}${String(i + 1).padStart(6, '0')}`)),
+      Ntry: dayEntries.map((e, i) => entryXml(rng, e, day, `${day.replace(/-/g, '')}${String(i + 1).padStart(6, '0')}`)),
     };
   });
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
@@ -451,7 +483,7 @@ function camtXml(rng: Prng, lines: PlannedLine[]): string {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     Document: {
       '@_xmlns': 'urn:iso:std:iso:20022:tech:xsd:camt.053.001.02',
-      BkToCstmrStmt: { GrpHdr: { MsgId: `BENCH-${lines.length}`, CreDtTm: '2026-11-24T22:00:00+01:00' }, Stmt: statements },
+      BkToCstmrStmt: { GrpHdr: { MsgId: `BENCH-${lineCount}`, CreDtTm: '2026-11-24T22:00:00+01:00' }, Stmt: statements },
     },
   });
 }
@@ -461,16 +493,24 @@ export function generateStatement(opts: { lines: number; seed: number }): Genera
   const pop = new Population(rng, Math.ceil(opts.lines * 1.4));
   // Earlier payments from the same accounts, so a return must find the right one among several.
   const payments: BookedBankPayment[] = [];
-  const planned: PlannedLine[] = [];
-  while (planned.length < opts.lines) planned.push(...planScenario(rng, pickScenario(rng), pop, payments));
+  const planned: PlannedEntry[] = [];
+  let lineCount = 0;
+  while (lineCount < opts.lines) {
+    for (const entry of planScenario(rng, pickScenario(rng), pop, payments)) {
+      const taken = entry.slice(0, opts.lines - lineCount);
+      if (taken.length > 0) planned.push(taken);
+      lineCount += taken.length;
+    }
+  }
   for (let i = 0; i < opts.lines * 0.05; i++) {
     const p = pop.payers[rng.int(0, pop.payers.length - 1)];
     payments.push({ paymentId: `PAY-${payments.length + 1}`, claimId: p.claims[0].claimId, amountCents: cents(rng, 20, 800), bankLineId: `BL-${payments.length + 1}`, counterpartyIban: p.iban, bookingDate: '2026-10-01' });
   }
-  const lines = shuffle(rng, planned.slice(0, opts.lines));
+  const entries = shuffle(rng, planned);
+  const lines = entries.flat();
   return {
     fileName: `bench-statement-${opts.seed}.xml`,
-    camt: Buffer.from(camtXml(rng, lines), 'utf8'),
+    camt: Buffer.from(camtXml(rng, entries, lines.length), 'utf8'),
     claims: pop.claims,
     payments,
     truth: lines.map((l) => l.truth),
