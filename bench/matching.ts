@@ -9,8 +9,8 @@ import type { Allocation, MatchDecision } from '../domain/matching/types';
 import { generateStatement, SCENARIOS, type LineTruth, type Scenario } from './gen/statement';
 
 /**
- * npm run bench:matching: a generated CAMT.053 statement (BENCH_LINES lines, default 10,000) with
- * known truth is parsed with parseBankFile and matched with matchLines over an in-memory context
+ * npm run bench:matching: a generated CAMT.053 statement (BENCH_LINES lines, default 10,000; BENCH_SEED
+ * picks another statement) with known truth is parsed with parseBankFile and matched with matchLines over an in-memory context
  * (the same engine the import runs; no database, no signalling). Prints per-scenario outcomes and,
  * as the last line, one JSON object:
  * - lines_per_s: bank lines per second for parse + context build + match (median of BENCH_RUNS runs);

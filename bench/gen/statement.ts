@@ -25,6 +25,7 @@ export type LineTruth =
 export const SCENARIOS = {
   clean: 0.6,
   noisy: 0.15,
+  endToEndOnly: 0.01,
   partial: 0.035,
   installments: 0.015,
   overpaid: 0.01,
@@ -267,6 +268,12 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
       return [[transfer(p, c.openCents, scenario === 'clean' ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p), pays(c, c.openCents))]];
+    }
+    case 'endToEndOnly': {
+      // The invoice number typed into the online banking's "Kundenreferenz" (end-to-end id) only.
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      return [[transfer(p, c.openCents, rng.pick(NO_REFERENCE_TEXTS), pays(c, c.openCents), { endToEndId: rng.chance(0.5) ? c.claimId : `Rg ${c.claimId.slice(2)}` })]];
     }
     case 'partial': {
       const p = pop.takePayer();

@@ -11,7 +11,8 @@ import type { MatchContext, MatchDecision } from './types';
 
 /** The options for money coming in, before deciding: from the references found, else from fallbacks. */
 function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): { options: Option[]; notes: string[] } {
-  const refs = findInvoiceReferences(line.remittance, policy.maxOcrCorrections);
+  // Payers type the invoice number into the end-to-end reference too, and our own direct debits carry it there.
+  const refs = findInvoiceReferences(line.endToEndId ? `${line.remittance} / ${line.endToEndId}` : line.remittance, policy.maxOcrCorrections);
   const notes: string[] = [];
   const options: Option[] = [];
   const live: LiveReference[] = [];

@@ -24,6 +24,11 @@ describe('matching credits with a reference', () => {
     );
   });
 
+  it('reads the invoice number from the end-to-end reference as well', () => {
+    const d = decideOne(credit(12050, 'Arztrechnung', { endToEndId: `RE-${digits(A)}` }), claims);
+    expect(allocationsOf(d)).toEqual([{ claimId: A.claimId, amountCents: 12050 }]);
+  });
+
   it('books noisy references, with less confidence the more was corrected', () => {
     const clean = decideOne(credit(12050, A.claimId), claims);
     const noPrefix = decideOne(credit(12050, `Arztrechnung ${digits(A)}`), claims);
