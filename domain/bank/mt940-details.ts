@@ -20,6 +20,7 @@ export interface Mt940Details {
 }
 
 const STRUCTURED = /^(\d{3})?([?>])(?=\d{2})/;
+const SUBFIELD: Record<string, RegExp> = { '?': /\?(?=\d{2})/, '>': />(?=\d{2})/ };
 
 export function parseDetails(lines: string[]): Mt940Details {
   // A structured field wraps lines at a fixed width, mid-word: its lines join without a space.
@@ -28,8 +29,7 @@ export function parseDetails(lines: string[]): Mt940Details {
   if (!structured) return { remittance: collapseSpaces(lines.join(' ')) };
 
   const subfields = new Map<string, string>();
-  const separator = structured[2];
-  for (const part of joined.slice(structured[0].length).split(new RegExp(`\\${separator}(?=\\d{2})`))) {
+  for (const part of joined.slice(structured[0].length).split(SUBFIELD[structured[2]])) {
     const code = part.slice(0, 2);
     subfields.set(code, (subfields.get(code) ?? '') + part.slice(2));
   }

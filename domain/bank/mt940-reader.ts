@@ -54,8 +54,9 @@ function readStatement(fields: Mt940Field[], fail: Fail): { read: ReadStatement;
   fields.forEach((field, i) => {
     if (field.tag !== '61') return;
     // The line's :86: follows it, after any non-SWIFT :NS: fields some banks put in between.
-    const details = fields.slice(i + 1).find((f) => f.tag !== 'NS');
-    lines.push(readLine(field, details?.tag === '86' ? details : undefined, accountId, currency, fail));
+    let next = i + 1;
+    while (fields[next]?.tag === 'NS') next++;
+    lines.push(readLine(field, fields[next]?.tag === '86' ? fields[next] : undefined, accountId, currency, fail));
   });
   const number = find('28C', '28');
   const statement = assignDefined<BankStatement>({ accountId, currency, lines }, {
