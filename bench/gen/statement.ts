@@ -82,7 +82,7 @@ const OUR_IBAN = 'DE75512108001245126199';
 const OCR_LETTERS: Readonly<Record<string, string[]>> = { '0': ['O', 'o'], '1': ['l', 'I'], '5': ['S'], '8': ['B'], '2': ['Z'], '6': ['G'] };
 const NO_REFERENCE_TEXTS = ['Arztrechnung', 'Rechnung Dr. Brückner', 'Danke', 'Behandlung Oktober', 'Zahlung', 'Praxis Oberländer', 'Überweisung'];
 
-export function germanIban(rng: Prng): string {
+function germanIban(rng: Prng): string {
   const bban = String(rng.int(10000000, 89999999)) + String(rng.int(0, 9_999_999_999)).padStart(10, '0');
   return `DE${mod97CheckDigits(bban + '1314')}${bban}`;
 }

@@ -24,6 +24,13 @@ describe('matching credits with a reference', () => {
     );
   });
 
+  it('finds the invoice number among dates, amounts, phone, customer and account numbers', () => {
+    const text = `Kd-Nr. 4711081 geb. 01.02.1960 Tel. 0221 4711081 ${digits(A)} Betrag 120,50 EUR IBAN DE89 3704 0044 0532 0130 00`;
+    const d = decideOne(credit(12050, text), claims);
+    expect(allocationsOf(d)).toEqual([{ claimId: A.claimId, amountCents: 12050 }]);
+    expect(d.reasons[0]).toBe(`invoice number ${A.claimId} found as "${digits(A)}" (no invoice prefix), check digits valid`);
+  });
+
   it('reads the invoice number from the end-to-end reference as well', () => {
     const d = decideOne(credit(12050, 'Arztrechnung', { endToEndId: `RE-${digits(A)}` }), claims);
     expect(allocationsOf(d)).toEqual([{ claimId: A.claimId, amountCents: 12050 }]);
