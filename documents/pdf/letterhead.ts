@@ -3,6 +3,7 @@ import type { LetterHeadData, PostalAddress } from '../document-request';
 import { formatDate } from '../../domain/format';
 import { ADDRESS_TEXT_WIDTH, ADDRESS_TEXT_X, FOLD_MARKS, HOLE_MARK, INFO_BLOCK, LETTERHEAD_HEIGHT, MARGIN, PAGE, RECIPIENT_Y, RETURN_LINE_Y, mm } from './din5008';
 import { FONT, FONT_BOLD } from './fonts';
+import { textCell } from './text-cell';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -48,10 +49,10 @@ function drawInfo(doc: Doc, h: LetterHeadData, info: Array<[string, string]>): n
   const rows: Array<[string, string]> = [...info, ['Datum', formatDate(h.date)]];
   let y = INFO_BLOCK.y;
   doc.fontSize(8.5);
+  doc.font(FONT);
   for (const [label, value] of rows) {
-    doc.font(FONT).text(label, INFO_BLOCK.x, y, { width: mm(30), lineBreak: false });
-    doc.text(value, INFO_BLOCK.x + mm(30), y, { width: INFO_BLOCK.width - mm(30) });
-    y = Math.max(doc.y, y + mm(4));
+    textCell(doc, label, INFO_BLOCK.x, y, mm(29));
+    y += Math.max(textCell(doc, value, INFO_BLOCK.x + mm(30), y, INFO_BLOCK.width - mm(30)), mm(4));
   }
   return y;
 }

@@ -4,7 +4,8 @@ import { drawFirstPageHead } from './letterhead';
 import { drawFooters } from './page-footer';
 import { drawTable } from './table';
 import { MARGIN, PAGE, SUBJECT_Y, TEXT_WIDTH, mm } from './din5008';
-import { FONT, FONT_BOLD } from './fonts';
+import { FONT, FONT_BOLD, shareStandardFonts } from './fonts';
+import { textCell } from './text-cell';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -15,8 +16,8 @@ function drawTotals(doc: Doc, rows: Extract<Block, { type: 'totals' }>['rows']):
   let y = doc.y;
   for (const r of rows) {
     doc.font(r.bold ? FONT_BOLD : FONT).fontSize(9.5);
-    doc.text(r.label, MARGIN.left + mm(75), y, { width: mm(60), align: 'right', lineBreak: false });
-    doc.text(r.value, MARGIN.left + mm(135), y, { width: mm(30), align: 'right', lineBreak: false });
+    textCell(doc, r.label, MARGIN.left, y, mm(133), 'right');
+    textCell(doc, r.value, MARGIN.left + mm(135), y, mm(30), 'right');
     y += mm(5);
   }
   doc.x = MARGIN.left;
@@ -46,8 +47,11 @@ export function renderLetterPdf(spec: LetterSpec): Promise<Buffer> {
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
+    // No default font: shareStandardFonts supplies both fonts without parsing them again.
+    font: null as unknown as string,
     info: { Title: spec.subject, Author: spec.head.centre.name, Subject: `${spec.head.client.name}: ${spec.subject}` },
   });
+  shareStandardFonts(doc);
   const out = collect(doc);
   const headBottom = drawFirstPageHead(doc, spec.head, spec.from, spec.info);
   let y = Math.max(SUBJECT_Y, headBottom + mm(6));

@@ -2,6 +2,7 @@ import type PDFDocument from 'pdfkit';
 import type { TableColumn, TableRow } from '../letter-spec';
 import { MARGIN, PAGE, TEXT_WIDTH, mm } from './din5008';
 import { FONT, FONT_BOLD } from './fonts';
+import { textCell } from './text-cell';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -9,25 +10,25 @@ const PAD = mm(1);
 const SIZE = 8.5;
 const NOTE_SIZE = 7.5;
 
-function rowHeight(doc: Doc, columns: TableColumn[], cells: string[], font: string, note?: string): number {
+/** Lays out (or only measures) one row with its note; returns its height. */
+function layoutRow(doc: Doc, columns: TableColumn[], cells: string[], y: number, font: string, note: string | undefined, measureOnly: boolean): number {
   doc.font(font).fontSize(SIZE);
+  let x = MARGIN.left;
   let h = 0;
-  columns.forEach((c, i) => (h = Math.max(h, doc.heightOfString(cells[i] ?? '', { width: mm(c.width) - 2 * PAD }))));
-  if (note) h += doc.font(FONT).fontSize(NOTE_SIZE).heightOfString(note, { width: TEXT_WIDTH - 2 * PAD }) + PAD;
+  columns.forEach((c, i) => {
+    h = Math.max(h, textCell(doc, cells[i] ?? '', x + PAD, y + PAD, mm(c.width) - 2 * PAD, c.align, measureOnly));
+    x += mm(c.width);
+  });
+  if (note) {
+    doc.font(FONT).fontSize(NOTE_SIZE).fillColor('#333333');
+    h += PAD + textCell(doc, note, MARGIN.left + PAD, y + PAD + h + PAD, TEXT_WIDTH - 2 * PAD, 'left', measureOnly);
+    doc.fillColor('black');
+  }
   return h + 2 * PAD;
 }
 
-function drawRow(doc: Doc, columns: TableColumn[], cells: string[], y: number, font: string, note?: string): void {
-  let x = MARGIN.left;
-  doc.font(font).fontSize(SIZE);
-  let bottom = y;
-  columns.forEach((c, i) => {
-    doc.text(cells[i] ?? '', x + PAD, y + PAD, { width: mm(c.width) - 2 * PAD, align: c.align ?? 'left' });
-    bottom = Math.max(bottom, doc.y);
-    x += mm(c.width);
-  });
-  if (note) doc.font(FONT).fontSize(NOTE_SIZE).fillColor('#333333').text(note, MARGIN.left + PAD, bottom + PAD, { width: TEXT_WIDTH - 2 * PAD }).fillColor('black');
-}
+const rowHeight = (doc: Doc, columns: TableColumn[], cells: string[], font: string, note?: string) => layoutRow(doc, columns, cells, 0, font, note, true);
+const drawRow = (doc: Doc, columns: TableColumn[], cells: string[], y: number, font: string, note?: string) => layoutRow(doc, columns, cells, y, font, note, false);
 
 /** The header row on a grey band. */
 function drawHeader(doc: Doc, columns: TableColumn[], y: number): number {
