@@ -32,7 +32,6 @@ export function readEntry(ntry: XmlNode | undefined, at: string, ctx: EntryConte
   const entryCents = money.cents * direction(text(ntry, 'CdtDbtInd'), `${at}/CdtDbtInd`, fail);
   const bookingDate = readDate(child(ntry, 'BookgDt'), `${at}/BookgDt`, fail) ?? fail(`${at}/BookgDt`, 'booking date missing');
   const entry: EntryFacts = {
-    at,
     bookingDate,
     valueDate: readDate(child(ntry, 'ValDt'), `${at}/ValDt`, fail),
     entryRef: text(ntry, 'AcctSvcrRef') ?? text(ntry, 'NtryRef'),
@@ -56,7 +55,6 @@ export function readEntry(ntry: XmlNode | undefined, at: string, ctx: EntryConte
 }
 
 interface EntryFacts {
-  at: string;
   bookingDate: string;
   valueDate?: string;
   entryRef?: string;

@@ -12,7 +12,7 @@ export function counterpartyOf(related: XmlNode | undefined, moneyIn: boolean, i
   const side = moneyIn !== isReturn ? 'Dbtr' : 'Cdtr';
   return {
     name: partyName(child(related, side)) ?? partyName(child(related, `Ultmt${side}`)),
-    iban: text(child(related, `${side}Acct`), 'Id', 'IBAN') ?? otherIban(accountIdOf(child(related, `${side}Acct`))),
+    iban: ibanOf(accountIdOf(child(related, `${side}Acct`))),
   };
 }
 
@@ -21,7 +21,7 @@ function partyName(party: XmlNode | undefined): string | undefined {
   return text(party, 'Nm') ?? text(party, 'Pty', 'Nm');
 }
 
-/** Some banks put the IBAN under Othr/Id. */
-function otherIban(id: string | undefined): string | undefined {
+/** The account's IBAN, also where a bank puts it under Othr/Id; old account numbers do not count. */
+function ibanOf(id: string | undefined): string | undefined {
   return isIbanShaped(id) ? id : undefined;
 }
