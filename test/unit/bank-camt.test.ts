@@ -132,47 +132,36 @@ describe('CAMT rejections point at the element', () => {
     });
   });
 
-  it('an amount with a decimal comma', () => {
-    expect(rejection(FIXTURE.replace('<Amt Ccy="EUR">150.00</Amt>', '<Amt Ccy="EUR">150,00</Amt>'))).toEqual({
-      location: 'Stmt[1]/Ntry[1]/Amt',
-      reason: "'150,00' is not an amount (digits with '.' as decimal separator)",
-    });
-  });
-
-  it('a fraction of a cent', () => {
-    expect(rejection(FIXTURE.replace('<Amt Ccy="EUR">5.90</Amt>', '<Amt Ccy="EUR">5.905</Amt>'))).toEqual({
-      location: 'Stmt[1]/Ntry[4]/Amt',
-      reason: "'5.905' has fractions of a cent",
-    });
-  });
-
-  it('an impossible booking date', () => {
-    expect(rejection(FIXTURE.replace('<BookgDt><Dt>2026-11-19</Dt></BookgDt><ValDt><Dt>2026-11-18</Dt>', '<BookgDt><Dt>2026-02-30</Dt></BookgDt><ValDt><Dt>2026-11-18</Dt>'))).toEqual({
-      location: 'Stmt[1]/Ntry[3]/BookgDt/Dt',
-      reason: "'2026-02-30' is not a valid date",
-    });
-  });
-
-  it('a closing balance that does not follow from the lines', () => {
-    expect(rejection(FIXTURE.replace('<Amt Ccy="EUR">1456.10</Amt>', '<Amt Ccy="EUR">1465.10</Amt>'))).toEqual({
-      location: 'Stmt[1]/Bal[2]/Amt',
-      reason:
-        'balance mismatch in statement 2026-11-20-001 of account DE02120300000000202051: opening balance 1000.00 EUR + 7 line(s) totalling 456.10 EUR = 1456.10 EUR, but the closing balance is 1465.10 EUR',
-    });
-  });
-
-  it('a batch whose transactions do not add up to the entry', () => {
-    expect(rejection(FIXTURE.replace('<Amt Ccy="EUR">120.50</Amt>', '<Amt Ccy="EUR">120.00</Amt>'))).toEqual({
-      location: 'Stmt[1]/Ntry[2]/NtryDtls',
-      reason: 'the 3 transactions of the batch sum to 299.50 EUR, the entry amount is 300.00 EUR',
-    });
-  });
-
-  it('a missing credit/debit indicator', () => {
-    expect(rejection(FIXTURE.replace('<Amt Ccy="EUR">92.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>', '<Amt Ccy="EUR">92.00</Amt>'))).toEqual({
-      location: 'Stmt[1]/Ntry[5]/CdtDbtInd',
-      reason: 'credit/debit indicator missing',
-    });
+  // [what, text replaced in the fixture, replacement, location, reason]
+  it.each([
+    ['an amount with a decimal comma', '<Amt Ccy="EUR">150.00</Amt>', '<Amt Ccy="EUR">150,00</Amt>', 'Stmt[1]/Ntry[1]/Amt', "'150,00' is not an amount (digits with '.' as decimal separator)"],
+    ['a fraction of a cent', '<Amt Ccy="EUR">5.90</Amt>', '<Amt Ccy="EUR">5.905</Amt>', 'Stmt[1]/Ntry[4]/Amt', "'5.905' has fractions of a cent"],
+    [
+      'an impossible booking date',
+      '<BookgDt><Dt>2026-11-19</Dt></BookgDt><ValDt><Dt>2026-11-18</Dt>',
+      '<BookgDt><Dt>2026-02-30</Dt></BookgDt><ValDt><Dt>2026-11-18</Dt>',
+      'Stmt[1]/Ntry[3]/BookgDt/Dt',
+      "'2026-02-30' is not a valid date",
+    ],
+    [
+      'a closing balance that does not follow from the lines',
+      '<Amt Ccy="EUR">1456.10</Amt>',
+      '<Amt Ccy="EUR">1465.10</Amt>',
+      'Stmt[1]/Bal[2]/Amt',
+      'balance mismatch in statement 2026-11-20-001 of account DE02120300000000202051: opening balance 1000.00 EUR + 7 line(s) totalling 456.10 EUR = 1456.10 EUR, but the closing balance is 1465.10 EUR',
+    ],
+    [
+      'a batch whose transactions do not add up to the entry',
+      '<Amt Ccy="EUR">120.50</Amt>',
+      '<Amt Ccy="EUR">120.00</Amt>',
+      'Stmt[1]/Ntry[2]/NtryDtls',
+      'the 3 transactions of the batch sum to 299.50 EUR, the entry amount is 300.00 EUR',
+    ],
+    ['a missing credit/debit indicator', '<Amt Ccy="EUR">92.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>', '<Amt Ccy="EUR">92.00</Amt>', 'Stmt[1]/Ntry[5]/CdtDbtInd', 'credit/debit indicator missing'],
+    ['an entry in another currency than the account', '<Amt Ccy="EUR">5.90</Amt>', '<Amt Ccy="USD">5.90</Amt>', 'Stmt[1]/Ntry[4]/Amt', 'entry is in USD, the account in EUR'],
+  ])('%s', (_what, from, to, location, reason) => {
+    expect(FIXTURE).toContain(from);
+    expect(rejection(FIXTURE.replace(from, to))).toEqual({ location, reason });
   });
 
   it('XML that is no CAMT message, and an empty file', () => {
