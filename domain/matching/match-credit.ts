@@ -6,8 +6,43 @@ import { findInvoiceReferences } from './invoice-references';
 import type { MatchingPolicy } from './matching-policy';
 import { multiClaimOptions, type LiveReference } from './multi-claim';
 import type { OpenAmounts } from './open-amounts';
+import { neighbourClaims } from './payer-evidence';
 import { rankOptions, toSuggestion } from './ranked-options';
 import type { MatchContext, MatchDecision } from './types';
+
+/**
+ * Claims the line may be meant for although the text names another: one whose open amount the
+ * line pays exactly (the rival), or one that together with the named claim makes up the amount
+ * (a payer settling two invoices but quoting one). Suggestions for staff, never booked.
+ */
+function unnamedClaimOptions(line: BankLine, named: LiveReference, option: Option, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option[] {
+  const weaker = clamp01(policy.ibanAmountConfidence + policy.competingReferencePenalty);
+  const out: Option[] = [];
+  if (option.rival) {
+    out.push({
+      allocations: [{ claimId: option.rival.claimId, amountCents: line.amountCents }],
+      confidence: weaker,
+      reasons: [`amount ${formatEuro(line.amountCents)} equals the open amount of ${option.rival.claimId} (${option.rival.payerName})`, `but the text names ${named.ref.number}`],
+      blocked: 'the text names another claim',
+    });
+  }
+  const namedOpen = open.of(named.claim);
+  if (line.amountCents > namedOpen) {
+    for (const other of neighbourClaims(line, named.claim, ctx)) {
+      if (!open.isPayable(other) || namedOpen + open.of(other) !== line.amountCents) continue;
+      out.push({
+        allocations: [
+          { claimId: named.claim.claimId, amountCents: namedOpen },
+          { claimId: other.claimId, amountCents: open.of(other) },
+        ],
+        confidence: weaker,
+        reasons: [`amount ${formatEuro(line.amountCents)} equals the open amounts of ${named.claim.claimId} and ${other.claimId} (${other.payerName}) together`],
+        blocked: `the text names only ${named.ref.number}`,
+      });
+    }
+  }
+  return out;
+}
 
 /** The options for money coming in, before deciding: from the references found, else from fallbacks. */
 function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): { options: Option[]; notes: string[] } {
@@ -24,15 +59,7 @@ function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy
   }
   if (live.length === 1) {
     const option = scoreClaim(line, live[0].ref, live[0].claim, line.amountCents, ctx, policy, open);
-    options.push(option);
-    if (option.rival) {
-      options.push({
-        allocations: [{ claimId: option.rival.claimId, amountCents: line.amountCents }],
-        confidence: clamp01(policy.ibanAmountConfidence + policy.competingReferencePenalty),
-        reasons: [`amount ${formatEuro(line.amountCents)} equals the open amount of ${option.rival.claimId} (${option.rival.payerName})`, `but the text names ${live[0].ref.number}`],
-        blocked: 'the text names another claim',
-      });
-    }
+    options.push(option, ...unnamedClaimOptions(line, live[0], option, ctx, policy, open));
   } else if (live.length > 1) {
     options.push(...multiClaimOptions(line, live, ctx, policy, open));
   } else {

@@ -113,6 +113,18 @@ describe('matching credits with a reference', () => {
     expect(mixed.reasons).toContain('the claims belong to different payers');
   });
 
+  it('suggests the payer\'s second claim when a transfer quoting one invoice pays two', () => {
+    const d = decideOne(credit(20050, A.claimId, { counterpartyIban: IBAN_MUELLER }), claims);
+    expect(d.action).toBe('QUEUE');
+    expect(d.reasons).toContain('best match not automatic: overpayment of 80,00 € is above the automatic limit of 50,00 €');
+    const both = d.suggestions.find((s) => s.allocations.length === 2);
+    expect(both?.allocations).toEqual([
+      { claimId: A.claimId, amountCents: 12050 },
+      { claimId: B.claimId, amountCents: 8000 },
+    ]);
+    expect(both?.reasons).toContain(`not automatic: the text names only ${A.claimId}`);
+  });
+
   it('queues several references whose open amounts do not add up to the amount, suggesting each', () => {
     const d = decideOne(credit(15000, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims);
     expect(d.action).toBe('QUEUE');
