@@ -173,6 +173,14 @@ describe('CAMT rejections point at the element', () => {
   });
 });
 
+describe('CAMT with a namespace prefix', () => {
+  it('reads the same statements when every element carries a prefix', () => {
+    const prefixed = FIXTURE.replace(/<(\/?)([A-Za-z])/g, '<$1camt:$2').replace('xmlns=', 'xmlns:camt=');
+    expect(prefixed).toContain('<camt:Ntry>');
+    expect(parse(prefixed)).toEqual(parse(FIXTURE));
+  });
+});
+
 describe('CAMT real files', () => {
   const read = (name: string) => parseBankFile(name, readFileSync(path.join(TESTDATA, name)));
 
