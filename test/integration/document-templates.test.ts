@@ -57,7 +57,7 @@ describe('document templates', () => {
     expect(res.body.error.code).toBe('invalid_template');
     expect(res.body.error.details).toEqual([
       { field: 'body', line: 3, column: 12, reason: expect.stringContaining('unknown placeholder "{{claim.open}}"') },
-      { field: 'body', line: 3, column: 33, reason: 'unbalanced "{{": placeholders are written {{name}}' },
+      { field: 'body', line: 3, column: 32, reason: 'unbalanced "{{": placeholders are written {{name}}' },
     ]);
     expect((await h.api().get(`/api/document-templates/${k}`)).status).toBe(404);
     expect((await h.api().post('/api/document-templates/Bad Key').send({ subject: 'a', body: 'b' })).status).toBe(400);
