@@ -9,7 +9,8 @@ import { Prng } from './prng';
  * (and some closed) claims with payers and IBANs, earlier booked payments, and a CAMT.053 file whose
  * lines pay those claims the way patients really pay — mostly with the invoice number, often
  * mangled, sometimes in parts, several invoices at once, without any reference, or by mistake —
- * mixed with money that is not for any claim, returns, our own payouts and bank charges.
+ * mixed with money that is not for any claim, returns, our own payouts and bank charges. The file
+ * validates against the camt.053.001.02 XSD; every IBAN in it has correct check digits.
  */
 
 export type LineTruth =
@@ -82,9 +83,14 @@ const OUR_IBAN = 'DE75512108001245126199';
 const OCR_LETTERS: Readonly<Record<string, string[]>> = { '0': ['O', 'o'], '1': ['l', 'I'], '5': ['S'], '8': ['B'], '2': ['Z'], '6': ['G'] };
 const NO_REFERENCE_TEXTS = ['Arztrechnung', 'Rechnung Dr. Brückner', 'Danke', 'Behandlung Oktober', 'Zahlung', 'Praxis Oberländer', 'Überweisung'];
 
+/** An IBAN with correct check digits: mod 97 over the account part, then the country's letters as numbers. */
+function ibanOf(country: string, bban: string): string {
+  const letters = [...country].map((c) => String(c.charCodeAt(0) - 55)).join('');
+  return `${country}${mod97CheckDigits(bban + letters)}${bban}`;
+}
+
 function germanIban(rng: Prng): string {
-  const bban = String(rng.int(10000000, 89999999)) + String(rng.int(0, 9_999_999_999)).padStart(10, '0');
-  return `DE${mod97CheckDigits(bban + '1314')}${bban}`;
+  return ibanOf('DE', String(rng.int(10000000, 89999999)) + String(rng.int(0, 9_999_999_999)).padStart(10, '0'));
 }
 
 function cents(rng: Prng, minEuro: number, maxEuro: number): number {
@@ -230,10 +236,14 @@ class Population {
     this.closed.push(c);
   }
 
-  /** A payer none of whose claims a line has used yet (removed from the pool). */
+  /**
+   * A payer none of whose claims a line has used yet (removed from the pool). Unless several open
+   * claims are asked for, payers are drawn in proportion to how many there are of each kind.
+   */
   takePayer(opts: { several?: boolean; known?: boolean } = {}): Payer {
-    const pool = opts.several || (opts.several === undefined && this.rng.chance(0.25) && this.several.length) ? this.several : this.single;
-    for (let tries = 0; tries < 50; tries++) {
+    const { single, several } = this;
+    const pool = opts.several || (opts.several === undefined && this.rng.chance(several.length / (several.length + single.length))) ? several : single;
+    for (let tries = 0; tries < 50 && pool.length > 0; tries++) {
       const i = this.rng.int(0, pool.length - 1);
       const p = pool[i];
       if (opts.known !== undefined && (p.claims[0].payerIbans.length > 0) !== opts.known) continue;
@@ -354,7 +364,7 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
       const amount = c.openCents - rng.int(150, 900);
-      return [[transfer(p, amount, cleanText(rng, c.claimId, p), pays(c, amount), { instructed: { amountCents: Math.round(c.openCents * 0.94), currency: 'CHF' }, iban: `CH${rng.int(10, 99)}0900000${rng.int(100000000, 999999999)}${rng.int(1, 9)}` })]];
+      return [[transfer(p, amount, cleanText(rng, c.claimId, p), pays(c, amount), { instructed: { amountCents: Math.round(c.openCents * 0.94), currency: 'CHF' }, iban: ibanOf('CH', `0900000${rng.int(100000000, 999999999)}${rng.int(1, 9)}`) })]];
     }
     case 'closedClaim': {
       const c = rng.pick(pop.closed);
