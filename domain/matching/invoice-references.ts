@@ -114,6 +114,7 @@ function better(a: InvoiceReference, b: InvoiceReference): boolean {
 
 /** Every invoice-number reading of the text (valid or not), one per number, in order of appearance. */
 export function findInvoiceReferences(remittance: string, maxCorrections: number): InvoiceReference[] {
+  if (digitCount(remittance) < NUMBER_LENGTH - maxCorrections) return [];
   const text = scrubRemittance(remittance.toUpperCase());
   const found: InvoiceReference[] = [];
   for (const m of text.matchAll(RUN)) {
