@@ -1,7 +1,7 @@
 import { formatDate, formatEuro } from '../domain/format';
 import type { InstallmentAgreementRequest } from './document-request';
 import type { LetterSpec } from './letter-spec';
-import { claimLetter, paragraphs } from './letter-parts';
+import { claimLetter, paragraphs, table } from './letter-parts';
 
 /** Ratenvereinbarung: the plan as a table; the sum of the installments is the open amount. */
 export function installmentAgreementLetter(r: InstallmentAgreementRequest): LetterSpec {
@@ -12,15 +12,10 @@ export function installmentAgreementLetter(r: InstallmentAgreementRequest): Lett
     'Ratenvereinbarung',
     [
       ...paragraphs(`wie vereinbart können Sie den offenen Betrag der Rechnung ${c.invoiceNumber} von ${formatEuro(r.openCents)} in ${r.installments.length} Raten begleichen. Bitte überweisen Sie jede Rate bis zu ihrem Fälligkeitstag mit dem Verwendungszweck ${c.invoiceNumber}.`),
-      {
-        type: 'table',
-        columns: [
-          { header: 'Rate', width: 25 },
-          { header: 'fällig am', width: 70 },
-          { header: 'Betrag', width: 70, align: 'right' },
-        ],
-        rows: r.installments.map((i, n) => ({ cells: [`${n + 1}.`, formatDate(i.dueDate), formatEuro(i.amountCents)] })),
-      },
+      table(
+        [['Rate', 25], ['fällig am', 70], ['Betrag', 70, 'right']],
+        r.installments.map((i, n) => [`${n + 1}.`, formatDate(i.dueDate), formatEuro(i.amountCents)]),
+      ),
       { type: 'totals', rows: [{ label: 'Summe der Raten', value: formatEuro(sum), bold: true }] },
       ...paragraphs('Solange Sie die Raten pünktlich zahlen, ruht das Mahnverfahren. Gerät eine Rate mehr als zwei Wochen in Rückstand, wird der gesamte Restbetrag sofort fällig.'),
     ],

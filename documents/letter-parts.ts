@@ -78,15 +78,10 @@ export function claimLetter(
 
 /** Dated amounts (costs, payments) as a three-column table. */
 export function amountTable(items: DatedAmount[]): Block {
-  return {
-    type: 'table',
-    columns: [
-      { header: 'Datum', width: 25 },
-      { header: 'Bezeichnung', width: 105 },
-      { header: 'Betrag', width: 35, align: 'right' },
-    ],
-    rows: items.map((i) => ({ cells: [formatDate(i.date), i.text, formatEuro(i.amountCents)] })),
-  };
+  return table(
+    [['Datum', 25], ['Bezeichnung', 105], ['Betrag', 35, 'right']],
+    items.map((i) => [formatDate(i.date), i.text, formatEuro(i.amountCents)]),
+  );
 }
 
 /** A journal or letter to the client, in the centre's name. */
@@ -105,4 +100,9 @@ export function journalLetter(head: LetterHeadData, subject: string, fileId: str
 /** "01.11.2026 – 30.11.2026". */
 export function formatPeriod(p: { from: string; to: string }): string {
   return `${formatDate(p.from)} – ${formatDate(p.to)}`;
+}
+
+/** A table of plain cells; a column is [header, width in mm] or [header, width, 'right']. */
+export function table(columns: Array<[string, number] | [string, number, 'right']>, rows: string[][]): Block {
+  return { type: 'table', columns: columns.map(([header, width, align]) => ({ header, width, ...(align ? { align } : {}) })), rows: rows.map((cells) => ({ cells })) };
 }

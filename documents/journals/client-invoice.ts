@@ -2,7 +2,7 @@ import { formatPercent } from '../../domain/documents/format-decimal';
 import { formatDate, formatEuro } from '../../domain/format';
 import type { ClientInvoiceRequest } from '../document-request';
 import type { LetterSpec } from '../letter-spec';
-import { formatPeriod, journalLetter, paragraphs } from '../letter-parts';
+import { formatPeriod, journalLetter, paragraphs, table } from '../letter-parts';
 
 /**
  * The centre's invoice to an Inkasso client: its fee per collected claim, net, VAT and gross
@@ -16,16 +16,10 @@ export function clientInvoice(r: ClientInvoiceRequest): LetterSpec {
     r.invoiceNumber,
     [
       ...paragraphs(`für den Forderungseinzug im Zeitraum ${formatPeriod(r.period)} berechnen wir Ihnen vereinbarungsgemäß ${formatPercent(r.feeRate)} der eingezogenen Beträge:`),
-      {
-        type: 'table',
-        columns: [
-          { header: 'Rechnungsnr.', width: 35 },
-          { header: 'Patient/in', width: 60 },
-          { header: 'eingezogen', width: 35, align: 'right' },
-          { header: 'Gebühr', width: 35, align: 'right' },
-        ],
-        rows: r.items.map((i) => ({ cells: [i.invoiceNumber, i.patientName, formatEuro(i.collectedCents), formatEuro(i.feeCents)] })),
-      },
+      table(
+        [['Rechnungsnr.', 35], ['Patient/in', 60], ['eingezogen', 35, 'right'], ['Gebühr', 35, 'right']],
+        r.items.map((i) => [i.invoiceNumber, i.patientName, formatEuro(i.collectedCents), formatEuro(i.feeCents)]),
+      ),
       {
         type: 'totals',
         rows: [

@@ -1,7 +1,7 @@
 import { formatDate, formatEuro } from '../../domain/format';
 import type { CollectionRequestRequest } from '../document-request';
 import type { LetterSpec } from '../letter-spec';
-import { journalLetter, paragraphs } from '../letter-parts';
+import { journalLetter, paragraphs, table } from '../letter-parts';
 
 /** Beitreibungsanfrage: the claims the dunning did not settle, for the client to release to the lawyer. */
 export function collectionRequest(r: CollectionRequestRequest): LetterSpec {
@@ -14,19 +14,10 @@ export function collectionRequest(r: CollectionRequestRequest): LetterSpec {
       ...paragraphs(
         `die folgenden ${r.claims.length} Forderungen sind trotz Mahnung nicht beglichen. Bitte teilen Sie uns bis zum ${formatDate(r.answerBy)} mit, ob wir sie an den Rechtsanwalt zur gerichtlichen Beitreibung abgeben sollen. Ohne Ihre Antwort geben wir sie ab.`,
       ),
-      {
-        type: 'table',
-        columns: [
-          { header: 'Rechnungsnr.', width: 28 },
-          { header: 'Schuldner/in', width: 37 },
-          { header: 'fällig am', width: 20 },
-          { header: 'Stufe', width: 12, align: 'right' },
-          { header: 'Hauptford.', width: 23, align: 'right' },
-          { header: 'Kosten', width: 20, align: 'right' },
-          { header: 'offen', width: 25, align: 'right' },
-        ],
-        rows: r.claims.map((c) => ({ cells: [c.invoiceNumber, c.debtorName, formatDate(c.dueDate), String(c.dunningLevel), formatEuro(c.principalCents), formatEuro(c.costsCents), formatEuro(c.openCents)] })),
-      },
+      table(
+        [['Rechnungsnr.', 28], ['Schuldner/in', 37], ['fällig am', 20], ['Stufe', 12, 'right'], ['Hauptford.', 23, 'right'], ['Kosten', 20, 'right'], ['offen', 25, 'right']],
+        r.claims.map((c) => [c.invoiceNumber, c.debtorName, formatDate(c.dueDate), String(c.dunningLevel), formatEuro(c.principalCents), formatEuro(c.costsCents), formatEuro(c.openCents)]),
+      ),
       { type: 'totals', rows: [{ label: 'Offen insgesamt', value: formatEuro(open), bold: true }] },
     ],
     [`${r.claims.length} Forderungen über ${formatEuro(open)} warten auf Ihre Freigabe zur Beitreibung (Antwort bis ${formatDate(r.answerBy)}).`],

@@ -1,7 +1,7 @@
 import { formatDate, formatEuro } from '../../domain/format';
 import type { OutgoingInvoiceJournalRequest } from '../document-request';
 import type { LetterSpec } from '../letter-spec';
-import { formatPeriod, journalLetter, paragraphs } from '../letter-parts';
+import { formatPeriod, journalLetter, paragraphs, table } from '../letter-parts';
 
 /** Rechnungsausgangsjournal: the invoices issued for the client in a period. */
 export function outgoingInvoiceJournal(r: OutgoingInvoiceJournalRequest): LetterSpec {
@@ -12,17 +12,10 @@ export function outgoingInvoiceJournal(r: OutgoingInvoiceJournalRequest): Letter
     r.period.to,
     [
       ...paragraphs(`im Zeitraum ${formatPeriod(r.period)} haben wir in Ihrem Auftrag ${r.invoices.length} Rechnungen gestellt.`),
-      {
-        type: 'table',
-        columns: [
-          { header: 'Rechnungsnr.', width: 32 },
-          { header: 'Datum', width: 22 },
-          { header: 'Patient/in', width: 56 },
-          { header: 'fällig am', width: 25 },
-          { header: 'Betrag', width: 30, align: 'right' },
-        ],
-        rows: r.invoices.map((i) => ({ cells: [i.invoiceNumber, formatDate(i.invoiceDate), i.patientName, formatDate(i.dueDate), formatEuro(i.totalCents)] })),
-      },
+      table(
+        [['Rechnungsnr.', 32], ['Datum', 22], ['Patient/in', 56], ['fällig am', 25], ['Betrag', 30, 'right']],
+        r.invoices.map((i) => [i.invoiceNumber, formatDate(i.invoiceDate), i.patientName, formatDate(i.dueDate), formatEuro(i.totalCents)]),
+      ),
       { type: 'totals', rows: [{ label: `Summe (${r.invoices.length} Rechnungen)`, value: formatEuro(total), bold: true }] },
     ],
     [`anbei das Rechnungsausgangsjournal ${formatPeriod(r.period)}: ${r.invoices.length} Rechnungen über ${formatEuro(total)}.`],

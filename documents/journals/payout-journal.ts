@@ -1,7 +1,7 @@
 import { formatDate, formatEuro } from '../../domain/format';
 import type { PayoutJournalRequest } from '../document-request';
 import type { LetterSpec } from '../letter-spec';
-import { journalLetter, paragraphs } from '../letter-parts';
+import { journalLetter, paragraphs, table } from '../letter-parts';
 
 /** Auszahlungsjournal: what a payout consists of, claim by claim. */
 export function payoutJournal(r: PayoutJournalRequest): LetterSpec {
@@ -11,16 +11,10 @@ export function payoutJournal(r: PayoutJournalRequest): LetterSpec {
     r.payoutDate.slice(0, 10),
     [
       ...paragraphs(`am ${formatDate(r.payoutDate)} überweisen wir Ihnen ${formatEuro(r.totalCents)}${r.iban ? ` auf Ihr Konto ${r.iban}` : ''}. Die Auszahlung setzt sich wie folgt zusammen:`),
-      {
-        type: 'table',
-        columns: [
-          { header: 'Rechnungsnr.', width: 32 },
-          { header: 'Patient/in', width: 48 },
-          { header: 'Vorgang', width: 55 },
-          { header: 'Betrag', width: 30, align: 'right' },
-        ],
-        rows: r.items.map((i) => ({ cells: [i.invoiceNumber, i.patientName, i.text, formatEuro(i.amountCents)] })),
-      },
+      table(
+        [['Rechnungsnr.', 32], ['Patient/in', 48], ['Vorgang', 55], ['Betrag', 30, 'right']],
+        r.items.map((i) => [i.invoiceNumber, i.patientName, i.text, formatEuro(i.amountCents)]),
+      ),
       { type: 'totals', rows: [{ label: 'Auszahlungsbetrag', value: formatEuro(r.totalCents), bold: true }] },
     ],
     [`anbei das Auszahlungsjournal vom ${formatDate(r.payoutDate)}: ${formatEuro(r.totalCents)}.`],

@@ -2,7 +2,7 @@ import { formatPercent } from '../../domain/documents/format-decimal';
 import { formatDate, formatEuro } from '../../domain/format';
 import type { PurchaseJournalRequest } from '../document-request';
 import type { LetterSpec } from '../letter-spec';
-import { formatPeriod, journalLetter, paragraphs } from '../letter-parts';
+import { formatPeriod, journalLetter, paragraphs, table } from '../letter-parts';
 
 /** Ankaufsjournal (factoring): the claims bought in a period, their discount and price. */
 export function purchaseJournal(r: PurchaseJournalRequest): LetterSpec {
@@ -14,18 +14,10 @@ export function purchaseJournal(r: PurchaseJournalRequest): LetterSpec {
     r.period.to,
     [
       ...paragraphs(`im Zeitraum ${formatPeriod(r.period)} haben wir ${r.claims.length} Forderungen angekauft. Der Abschlag beträgt ${formatPercent(r.feeRate)} des Forderungsbetrags.`),
-      {
-        type: 'table',
-        columns: [
-          { header: 'Rechnungsnr.', width: 30 },
-          { header: 'Patient/in', width: 42 },
-          { header: 'Ankauf', width: 20 },
-          { header: 'Forderung', width: 25, align: 'right' },
-          { header: 'Abschlag', width: 23, align: 'right' },
-          { header: 'Kaufpreis', width: 25, align: 'right' },
-        ],
-        rows: r.claims.map((c) => ({ cells: [c.invoiceNumber, c.patientName, formatDate(c.purchasedAt), formatEuro(c.totalCents), formatEuro(c.discountCents), formatEuro(c.priceCents)] })),
-      },
+      table(
+        [['Rechnungsnr.', 30], ['Patient/in', 42], ['Ankauf', 20], ['Forderung', 25, 'right'], ['Abschlag', 23, 'right'], ['Kaufpreis', 25, 'right']],
+        r.claims.map((c) => [c.invoiceNumber, c.patientName, formatDate(c.purchasedAt), formatEuro(c.totalCents), formatEuro(c.discountCents), formatEuro(c.priceCents)]),
+      ),
       {
         type: 'totals',
         rows: [
