@@ -214,7 +214,7 @@ describe('MT940 pieces', () => {
     expect(parseDetails(['NL47INGB9999999999 hr gjlm paulissen', '', 'Betaling sieraden'])).toEqual({ remittance: 'NL47INGB9999999999 hr gjlm paulissen Betaling sieraden' });
   });
 
-  it('finds a line's :86: behind a non-SWIFT :NS: field, and reads FCHG lines as charges', () => {
+  it("finds a line's :86: behind a non-SWIFT :NS: field, and reads FCHG lines as charges", () => {
     const file = parseBankFile('test-with-NS.mt940x', readFileSync(path.resolve(WOLPH, '../mt940js/test-with-NS.mt940x')));
     expect(file.statements[1].lines).toEqual([
       expect.objectContaining({ amountCents: -2500, kind: 'CHARGE', remittance: 'Opłata za prowadzenie rachunku od 1-01-2017 do 31-01-2017', source: 'line 26' }),
