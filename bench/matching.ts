@@ -103,6 +103,15 @@ function main(): void {
     const total = [...row.values()].reduce((a, b) => a + b, 0);
     console.log(`[bench] ${s.padEnd(16)} ${String(total).padStart(5)}  ${[...row].map(([o, n]) => `${o} ${n}`).join(', ')}`);
   }
+  // Why lines were queued, with amounts, numbers and quoted text masked so like reasons count together.
+  const why = new Map<string, number>();
+  for (const d of decisions) {
+    if (d.action !== 'QUEUE') continue;
+    const reason = d.reasons[d.reasons.length - 1].replace(/"[^"]*"|RE\d{10}|[\d.,]+( €)?/g, '…').replace(/…(?:[\s,]*…)+/g, '…');
+    why.set(reason, (why.get(reason) ?? 0) + 1);
+  }
+  console.log('[bench] queued because');
+  for (const [reason, n] of [...why].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`[bench] ${String(n).padStart(5)}  ${reason}`);
   console.log(`[bench] matchable ${matchable}, booked automatically and right ${autoMatched}, wrong automatic bookings ${wrong}, queued ${queueSize}`);
   console.log(
     JSON.stringify({
