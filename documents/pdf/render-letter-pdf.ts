@@ -49,7 +49,8 @@ export function renderLetterPdf(spec: LetterSpec): Promise<Buffer> {
     bufferPages: true,
     // No default font: shareStandardFonts supplies both fonts without parsing them again.
     font: null as unknown as string,
-    info: { Title: spec.subject, Author: spec.head.centre.name, Subject: `${spec.head.client.name}: ${spec.subject}` },
+    // Dated by the letter, not the clock: the same document renders to the same bytes (and hash).
+    info: { Title: spec.subject, Author: spec.head.centre.name, Subject: `${spec.head.client.name}: ${spec.subject}`, CreationDate: new Date(spec.head.date) },
   });
   shareStandardFonts(doc);
   const out = collect(doc);

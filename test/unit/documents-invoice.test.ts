@@ -76,4 +76,16 @@ describe('invoice PDF', () => {
     const { text } = await pdfText((await renderDocument({ kind: 'invoice', head, claim: sampleClaim() })).pdf);
     for (const s of ['Vielen Dank für Ihr Vertrauen in unsere Praxis.', 'Ratenzahlung ist auf Anfrage möglich.', 'Bei Fragen erreichen Sie uns montags bis freitags.', 'Sprechzeiten Mo']) expect(text).toContain(s);
   });
+
+  it('renders the same request to the same bytes whenever it runs (archive by hash)', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-25T10:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const a = await renderDocument(sampleRequest('reminder'));
+      jest.setSystemTime(new Date('2027-03-01T08:30:00Z'));
+      const b = await renderDocument(sampleRequest('reminder'));
+      expect(b.pdf.equals(a.pdf)).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
