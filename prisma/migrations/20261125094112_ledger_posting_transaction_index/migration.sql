@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "LedgerPosting_transactionId_idx" ON "LedgerPosting"("transactionId");
+
