@@ -5,13 +5,28 @@
  */
 import type { Db } from '../infra/db/prisma';
 import type { Client, Person } from '../prisma/generated/client';
-import type { Centre, ClaimData, FreeLetterRequest, LetterClient, LetterHeadData, OutgoingInvoiceJournalRequest, PostalAddress, ReceiptConfirmationRequest } from '../documents/document-request';
+import type {
+  Centre,
+  ClaimData,
+  CollectionRequestRequest,
+  FreeLetterRequest,
+  JournalPeriod,
+  LetterClient,
+  LetterHeadData,
+  OutgoingInvoiceJournalRequest,
+  PayoutJournalRequest,
+  PostalAddress,
+  PurchaseJournalRequest,
+  ReceiptConfirmationRequest,
+} from '../documents/document-request';
+import { Account } from '../domain/ledger/accounts';
 import { parseLetterBlocks } from '../domain/documents/letter-blocks';
 import type { TemplateValues } from '../domain/documents/template-placeholders';
 import { formatDate, formatEuro } from '../domain/format';
 import { openCents, type ClaimBalance } from '../domain/ledger/claim-balance';
 import { claimBalance } from './ledger';
 import { loadTemplate } from './document-templates';
+import { loadPolicy } from './policy';
 
 function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
   return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
@@ -127,9 +142,7 @@ interface StoredError {
 export async function loadReceiptConfirmation(db: Db, submissionId: string, centre: Centre, now = new Date()): Promise<ReceiptConfirmationRequest> {
   const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true }, include: { records: { orderBy: { recordNo: 'asc' } } } });
   const reasons = (errors: unknown) => ((errors as StoredError[] | null) ?? []).map((e) => `${e.field}: ${e.reason}`);
-  const patients = new Map(
-    (await db.claim.findMany({ where: { submissionId }, select: { id: true, patient: { select: { title: true, firstName: true, lastName: true } } } })).map((c) => [c.id, fullName(c.patient)]),
-  );
+  const patients = await patientNames(db, sub.records.flatMap((r) => (r.claimId ? [r.claimId] : [])));
   return {
     kind: 'receipt_confirmation',
     head: await journalHead(db, sub.clientId, centre, now),
@@ -147,19 +160,85 @@ export async function loadReceiptConfirmation(db: Db, submissionId: string, cent
   };
 }
 
-/** Rechnungsausgangsjournal: the client's invoices issued in [from, to] (ISO dates, inclusive). */
-export async function loadOutgoingInvoiceJournal(db: Db, clientId: string, period: { from: string; to: string }, centre: Centre, now = new Date()): Promise<OutgoingInvoiceJournalRequest> {
-  const to = new Date(`${period.to.slice(0, 10)}T00:00:00Z`);
-  to.setUTCDate(to.getUTCDate() + 1);
-  const claims = await db.claim.findMany({
-    where: { clientId, invoiceDate: { gte: new Date(`${period.from.slice(0, 10)}T00:00:00Z`), lt: to } },
-    orderBy: [{ invoiceDate: 'asc' }, { id: 'asc' }],
-    include: { patient: { select: { title: true, firstName: true, lastName: true } } },
-  });
+/** A period of calendar days (ISO dates, both inclusive) as a half-open range of instants. */
+function days(p: JournalPeriod): { gte: Date; lt: Date } {
+  const lt = new Date(`${p.to.slice(0, 10)}T00:00:00Z`);
+  lt.setUTCDate(lt.getUTCDate() + 1);
+  return { gte: new Date(`${p.from.slice(0, 10)}T00:00:00Z`), lt };
+}
+
+const PATIENT = { patient: { select: { title: true, firstName: true, lastName: true } } } as const;
+
+async function patientNames(db: Db, claimIds: string[]): Promise<Map<string, string>> {
+  const claims = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, ...PATIENT } });
+  return new Map(claims.map((c) => [c.id, fullName(c.patient)]));
+}
+
+/** Rechnungsausgangsjournal: the client's invoices issued in the period. */
+export async function loadOutgoingInvoiceJournal(db: Db, clientId: string, period: JournalPeriod, centre: Centre, now = new Date()): Promise<OutgoingInvoiceJournalRequest> {
+  const claims = await db.claim.findMany({ where: { clientId, invoiceDate: days(period) }, orderBy: [{ invoiceDate: 'asc' }, { id: 'asc' }], include: PATIENT });
   return {
     kind: 'outgoing_invoice_journal',
     head: await journalHead(db, clientId, centre, now),
     period,
     invoices: claims.map((c) => ({ invoiceNumber: c.id, invoiceDate: c.invoiceDate!.toISOString(), patientName: fullName(c.patient), dueDate: c.dueDate!.toISOString(), totalCents: c.totalCents })),
   };
+}
+
+/**
+ * Ankaufsjournal: the claims bought from the client in the period, as the purchase entries booked
+ * them (the client's stake, the discount taken as fee income, the price owed to the client).
+ */
+export async function loadPurchaseJournal(db: Db, clientId: string, period: JournalPeriod, centre: Centre, now = new Date()): Promise<PurchaseJournalRequest> {
+  const txs = await db.ledgerTransaction.findMany({
+    where: { kind: 'purchase', occurredAt: days(period), postings: { some: { clientId } } },
+    include: { postings: true },
+    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+  });
+  const names = await patientNames(db, txs.map((t) => t.postings[0]!.claimId!));
+  const sum = (t: (typeof txs)[number], account: string) => t.postings.filter((p) => p.account === account).reduce((s, p) => s + p.amountCents, 0);
+  return {
+    kind: 'purchase_journal',
+    head: await journalHead(db, clientId, centre, now),
+    period,
+    feeRate: (await loadPolicy(db, clientId)).factoringFeeRate,
+    claims: txs.map((t) => {
+      const claimId = t.postings[0]!.claimId!;
+      return { invoiceNumber: claimId, patientName: names.get(claimId) ?? '', purchasedAt: t.occurredAt.toISOString(), totalCents: sum(t, Account.CLIENT_CLAIMS), discountCents: -sum(t, Account.FEE_INCOME), priceCents: -sum(t, Account.CLIENT_PAYABLE) };
+    }),
+  };
+}
+
+/** What a payout step pays: the purchase price, or the collected money after the claim closed. */
+const PAYOUT_TEXT: Record<string, string> = { purchase: 'Kaufpreis aus Ankauf', final: 'Auszahlung eingezogener Beträge' };
+
+/** Auszahlungsjournal: the client's payouts in the period, claim by claim. */
+export async function loadPayoutJournal(db: Db, clientId: string, period: JournalPeriod, centre: Centre, now = new Date()): Promise<PayoutJournalRequest> {
+  const payouts = await db.payout.findMany({ where: { clientId, createdAt: days(period) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const names = await patientNames(db, payouts.flatMap((p) => (p.claimId ? [p.claimId] : [])));
+  const head = await journalHead(db, clientId, centre, now);
+  const iban = payouts.find((p) => p.iban)?.iban;
+  return {
+    kind: 'payout_journal',
+    head,
+    payoutDate: period.to,
+    ...(iban ? { iban } : {}),
+    items: payouts.map((p) => {
+      const step = p.idempotencyKey.split(':').pop()!;
+      return { invoiceNumber: p.claimId ?? '', patientName: p.claimId ? (names.get(p.claimId) ?? '') : '', text: PAYOUT_TEXT[step] ?? step, amountCents: p.amountCents };
+    }),
+    totalCents: payouts.reduce((s, p) => s + p.amountCents, 0),
+  };
+}
+
+/** Beitreibungsanfrage: the given claims of a client with their open principal and costs. */
+export async function loadCollectionRequest(db: Db, clientId: string, claimIds: string[], answerBy: string, centre: Centre, now = new Date()): Promise<CollectionRequestRequest> {
+  const claims = await db.claim.findMany({ where: { id: { in: claimIds }, clientId }, orderBy: { id: 'asc' }, include: { responsible: true } });
+  if (claims.length !== claimIds.length) throw new Error(`claims ${claimIds.filter((id) => !claims.some((c) => c.id === id)).join(', ')} are not claims of client ${clientId}`);
+  const rows = [];
+  for (const c of claims) {
+    const b = await claimBalance(db, c.id);
+    rows.push({ invoiceNumber: c.id, debtorName: fullName(c.responsible), dueDate: (c.dueDate ?? now).toISOString(), dunningLevel: c.dunningLevel, principalCents: b.principalOpenCents, costsCents: b.costsOpenCents, openCents: openCents(b) });
+  }
+  return { kind: 'collection_request', head: await journalHead(db, clientId, centre, now), answerBy, claims: rows };
 }

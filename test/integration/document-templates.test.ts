@@ -2,7 +2,7 @@ import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { renderDocument } from '../../documents/render-document';
 import { SAMPLE_CENTRE } from '../../documents/sample-documents';
 import { Prisma } from '../../prisma/generated/client';
-import { loadClaimDocument, loadFreeLetter, loadReceiptConfirmation } from '../../store/document-data';
+import { loadClaimDocument, loadCollectionRequest, loadFreeLetter, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal, loadReceiptConfirmation } from '../../store/document-data';
 import { saveTemplateVersion } from '../../store/document-templates';
 import { useHarness } from '../support/harness';
 import { pdfText } from '../unit/documents-pdf-text';
@@ -120,5 +120,61 @@ describe('document data from the database', () => {
     const { text } = await pdfText((await renderDocument(req)).pdf);
     expect(text).toContain('Übernommen: 2, abgelehnt: 0, bereits eingereicht: 0 von 2 Datensätzen.');
     expect(text).toContain(claimId);
+  });
+});
+
+describe('client journals from the database', () => {
+  let clientId: string;
+  let claims: Array<{ id: string; totalCents: number }>;
+  // Yesterday to tomorrow: a run across midnight (UTC) still finds today's entries.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const around = () => ({ from: day(-1), to: day(1) });
+
+  beforeAll(async () => {
+    // Sofortfactoring: every claim is bought at intake and its price paid out at once.
+    const client = await h.client('SOFORTFACTORING', { paymentTerm: '1 hour' });
+    clientId = client.id;
+    const file = generatePadnext({ cases: 3, seed: 21, clientId });
+    const res = await h.api().post(`/api/clients/${clientId}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
+    await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+    claims = await h.db.claim.findMany({ where: { clientId }, orderBy: { id: 'asc' }, select: { id: true, totalCents: true } });
+    await h.eventually('purchase price paid out and invoices issued', async () => {
+      const [payouts, issued] = await Promise.all([h.db.payout.count({ where: { clientId } }), h.db.claim.count({ where: { clientId, invoiceDate: { not: null } } })]);
+      return payouts === claims.length && issued === claims.length ? true : undefined;
+    });
+  });
+
+  it('purchase journal: every bought claim with its discount and price, as booked', async () => {
+    const req = await loadPurchaseJournal(h.db, clientId, around(), SAMPLE_CENTRE);
+    expect(req.claims.map((c) => c.invoiceNumber).sort()).toEqual(claims.map((c) => c.id));
+    for (const c of req.claims) {
+      expect(c.totalCents).toBe(claims.find((x) => x.id === c.invoiceNumber)!.totalCents);
+      expect(c.discountCents + c.priceCents).toBe(c.totalCents);
+      expect(c.discountCents).toBeGreaterThan(0);
+    }
+    const { text } = await pdfText((await renderDocument(req)).pdf);
+    expect(text).toContain('Der Abschlag beträgt 3,5 % des Forderungsbetrags.');
+    expect(text).toContain(claims[0]!.id);
+  });
+
+  it('payout journal: the purchase prices paid out, adding up to the total', async () => {
+    const req = await loadPayoutJournal(h.db, clientId, around(), SAMPLE_CENTRE);
+    const purchase = await loadPurchaseJournal(h.db, clientId, around(), SAMPLE_CENTRE);
+    expect(req.items).toHaveLength(claims.length);
+    expect(req.items.every((i) => i.text === 'Kaufpreis aus Ankauf')).toBe(true);
+    expect(req.totalCents).toBe(purchase.claims.reduce((s, c) => s + c.priceCents, 0));
+    expect(req.iban).toBe('DE02120300000000202051');
+    const { text } = await pdfText((await renderDocument(req)).pdf);
+    expect(text).toContain('Auszahlungsbetrag');
+  });
+
+  it('outgoing invoice journal and collection request of the same claims', async () => {
+    const out = await loadOutgoingInvoiceJournal(h.db, clientId, around(), SAMPLE_CENTRE);
+    expect(out.invoices.map((i) => i.invoiceNumber).sort()).toEqual(claims.map((c) => c.id));
+    const none = await loadOutgoingInvoiceJournal(h.db, clientId, { from: '2020-01-01', to: '2020-01-31' }, SAMPLE_CENTRE);
+    expect(none.invoices).toEqual([]);
+    const req = await loadCollectionRequest(h.db, clientId, claims.map((c) => c.id), '2026-12-31', SAMPLE_CENTRE);
+    expect(req.claims.map((c) => c.openCents)).toEqual(claims.map((c) => c.totalCents));
+    await expect(loadCollectionRequest(h.db, clientId, ['RE-none'], '2026-12-31', SAMPLE_CENTRE)).rejects.toThrow(`claims RE-none are not claims of client ${clientId}`);
   });
 });
