@@ -8,6 +8,7 @@ import type { Client, Person } from '../prisma/generated/client';
 import type {
   Centre,
   ClaimData,
+  ClientInvoiceRequest,
   CollectionRequestRequest,
   FreeLetterRequest,
   JournalPeriod,
@@ -20,6 +21,7 @@ import type {
   ReceiptConfirmationRequest,
 } from '../documents/document-request';
 import { Account } from '../domain/ledger/accounts';
+import { applyRate } from '../domain/decimal-rate';
 import { parseLetterBlocks } from '../domain/documents/letter-blocks';
 import type { TemplateValues } from '../domain/documents/template-placeholders';
 import { formatDate, formatEuro } from '../domain/format';
@@ -241,4 +243,44 @@ export async function loadCollectionRequest(db: Db, clientId: string, claimIds: 
     rows.push({ invoiceNumber: c.id, debtorName: fullName(c.responsible), dueDate: (c.dueDate ?? now).toISOString(), dunningLevel: c.dunningLevel, principalCents: b.principalOpenCents, costsCents: b.costsOpenCents, openCents: openCents(b) });
   }
   return { kind: 'collection_request', head: await journalHead(db, clientId, centre, now), answerBy, claims: rows };
+}
+
+/**
+ * The centre's invoice to an Inkasso client for the period: per claim the principal collected for
+ * the client and the fee the payment entries took; VAT at `vatRate` (a decimal such as "0.19").
+ */
+export async function loadClientInvoice(
+  db: Db,
+  clientId: string,
+  o: { invoiceNumber: string; period: JournalPeriod; vatRate: string; dueDate: string },
+  centre: Centre,
+  now = new Date(),
+): Promise<ClientInvoiceRequest> {
+  const txs = await db.ledgerTransaction.findMany({ where: { kind: 'payment', occurredAt: days(o.period), postings: { some: { clientId, account: Account.FEE_INCOME } } }, include: { postings: true } });
+  const perClaim = new Map<string, { collectedCents: number; feeCents: number }>();
+  for (const t of txs) {
+    for (const p of t.postings) {
+      if (!p.claimId || (p.account !== Account.CLIENT_CLAIMS && p.account !== Account.FEE_INCOME)) continue;
+      const c = perClaim.get(p.claimId) ?? { collectedCents: 0, feeCents: 0 };
+      if (p.account === Account.CLIENT_CLAIMS) c.collectedCents += p.amountCents;
+      else c.feeCents -= p.amountCents;
+      perClaim.set(p.claimId, c);
+    }
+  }
+  const ids = [...perClaim.keys()].sort();
+  const names = await patientNames(db, ids);
+  const items = ids.map((id) => ({ invoiceNumber: id, patientName: names.get(id) ?? '', ...perClaim.get(id)! })).filter((i) => i.feeCents !== 0);
+  const netCents = items.reduce((s, i) => s + i.feeCents, 0);
+  return {
+    kind: 'client_invoice',
+    head: await journalHead(db, clientId, centre, now),
+    invoiceNumber: o.invoiceNumber,
+    period: o.period,
+    feeRate: (await loadPolicy(db, clientId)).inkassoFeeRate,
+    vatRate: o.vatRate,
+    items,
+    netCents,
+    vatCents: applyRate(netCents, o.vatRate),
+    dueDate: o.dueDate,
+  };
 }

@@ -2,7 +2,7 @@ import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { renderDocument } from '../../documents/render-document';
 import { SAMPLE_CENTRE } from '../../documents/sample-documents';
 import { Prisma } from '../../prisma/generated/client';
-import { loadClaimDocument, loadCollectionRequest, loadFreeLetter, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal, loadReceiptConfirmation } from '../../store/document-data';
+import { loadClaimDocument, loadClientInvoice, loadCollectionRequest, loadFreeLetter, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal, loadReceiptConfirmation } from '../../store/document-data';
 import { saveTemplateVersion } from '../../store/document-templates';
 import { useHarness } from '../support/harness';
 import { pdfText } from '../unit/documents-pdf-text';
@@ -16,6 +16,9 @@ jest.setTimeout(120_000);
 const h = useHarness();
 
 const key = () => `test-${Math.random().toString(36).slice(2, 10)}`;
+// Yesterday to tomorrow: a run across midnight (UTC) still finds today's entries.
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const around = () => ({ from: day(-1), to: day(1) });
 
 describe('document templates', () => {
   it('an edit is a new version; the newest is served unless a version is asked for', async () => {
@@ -114,6 +117,20 @@ describe('document data from the database', () => {
     expect(req.values['claim.openAmount']).toMatch(/^\d[\d.]*,\d\d €$/);
   });
 
+  it("client invoice: the Inkasso fee of a payment, with VAT", async () => {
+    const claim = await h.db.claim.findUniqueOrThrow({ where: { id: claimId } });
+    const amount = Math.min(10_000, claim.totalCents);
+    expect((await h.api().post(`/api/claims/${claimId}/payments`).send({ amountCents: amount })).status).toBe(201);
+    const req = await loadClientInvoice(h.db, clientId, { invoiceNumber: 'CF-TEST-1', period: around(), vatRate: '0.19', dueDate: day(14) }, SAMPLE_CENTRE);
+    const fee = Math.round((amount * 6) / 100);
+    expect(req.items).toEqual([{ invoiceNumber: claimId, patientName: expect.any(String), collectedCents: amount, feeCents: fee }]);
+    expect(req.netCents).toBe(fee);
+    expect(req.vatCents).toBe(Math.round((fee * 19) / 100));
+    const { text } = await pdfText((await renderDocument(req)).pdf);
+    expect(text).toContain('zzgl. Umsatzsteuer 19 %');
+    expect(text).toContain('6 % der eingezogenen Beträge');
+  });
+
   it('renders the receipt confirmation of a billing file', async () => {
     const req = await loadReceiptConfirmation(h.db, submissionId, SAMPLE_CENTRE);
     expect(req.records).toHaveLength(2);
@@ -126,9 +143,6 @@ describe('document data from the database', () => {
 describe('client journals from the database', () => {
   let clientId: string;
   let claims: Array<{ id: string; totalCents: number }>;
-  // Yesterday to tomorrow: a run across midnight (UTC) still finds today's entries.
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const around = () => ({ from: day(-1), to: day(1) });
 
   beforeAll(async () => {
     // Sofortfactoring: every claim is bought at intake and its price paid out at once.
