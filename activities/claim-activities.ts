@@ -5,14 +5,12 @@ import type { ClaimOutcome, ClaimStageName } from '../workflows/claim-messages';
 import * as entries from '../domain/ledger/entries';
 import { ClaimBalance, openCents } from '../domain/ledger/claim-balance';
 import { durationMs, Policy } from '../domain/policy';
-import { renderMail } from '../documents/layout';
-import { cancellationLetter, invoiceLetter, reminderLetter } from '../documents/claim-letters';
 import { audit } from '../store/audit';
 import { deliverDocument, DeliveryDeps } from '../store/deliver';
 import { archiveDocument } from '../store/document-store';
 import { personRecipient } from '../store/recipients';
-import type { RenderedMail } from '../documents/layout';
-import { letterPdf } from './letter-pdf';
+import { renderDocument, type DocumentRequest } from '../documents/render-document';
+import { ClaimDocumentBase, loadClaimDocument } from '../store/document-data';
 import { book, claimBalance, lockClaim } from '../store/ledger';
 import { loadPolicy } from '../store/policy';
 import { loadClaimForLetter } from '../store/claim-letter-data';
@@ -30,19 +28,17 @@ export function createClaimActivities(deps: ActivityDeps) {
   const { db } = deps;
   const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims };
 
-  /** Sends a claim's letter to the person responsible, once per key. */
-  async function sendLetter(key: string, kind: string, letter: Awaited<ReturnType<typeof loadClaimForLetter>>, mail: () => Promise<RenderedMail>) {
+  /** Sends a claim's letter (rendered from the claim's current data) to the person responsible, once per key. */
+  async function sendLetter(key: string, kind: string, claimId: string, request: (base: ClaimDocumentBase) => DocumentRequest) {
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { responsible: true } });
     await deliverDocument(delivery, {
       idempotencyKey: key,
       kind,
-      claimId: letter.claim.id,
-      clientId: letter.claim.clientId,
-      recipient: personRecipient(letter.claim.responsible),
+      claimId,
+      clientId: claim.clientId,
+      recipient: personRecipient(claim.responsible),
       from: deps.centre.email,
-      render: async () => {
-        const m = await mail();
-        return { mail: m, pdf: await letterPdf(m), fileName: `${key.replace(/[^A-Za-z0-9-]+/g, '_')}.pdf` };
-      },
+      render: async () => renderDocument(request(await loadClaimDocument(db, claimId, deps.centre))),
     });
   }
 
@@ -107,8 +103,7 @@ export function createClaimActivities(deps: ActivityDeps) {
         dueDate = new Date(now.getTime() + durationMs(paymentTerm));
         await db.claim.update({ where: { id: claimId }, data: { invoiceDate: now, dueDate } });
       }
-      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
-      await sendLetter(`invoice:${claimId}`, 'INVOICE', letter, () => renderMail(invoiceLetter(letter.data)));
+      await sendLetter(`invoice:${claimId}`, 'INVOICE', claimId, (base) => ({ kind: 'invoice', head: base.head, claim: base.claim }));
       return dueDate.getTime();
     },
 
@@ -117,12 +112,22 @@ export function createClaimActivities(deps: ActivityDeps) {
       const earlier = await db.document.findUnique({ where: { idempotencyKey: `reminder:${claimId}:${level}` } });
       const payBy = (earlier?.createdAt.getTime() ?? Date.now()) + durationMs(interval);
       const nextDateIso = new Date(payBy).toISOString();
-      const { claim, policy } = await bookOnClaim(claimId, `reminder-fee:${claimId}:${level}`, 'reminder_fee', `dunning fee level ${level}`, (b, p) =>
+      const { policy } = await bookOnClaim(claimId, `reminder-fee:${claimId}:${level}`, 'reminder_fee', `dunning fee level ${level}`, (b, p) =>
         openCents(b) > 0 ? entries.reminderFee(p.reminderFeesCents[level - 1] ?? 0) : [],
       );
-      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
-      if (letter.data.openCents <= 0) return payBy;
-      await sendLetter(`reminder:${claimId}:${level}`, `REMINDER_${level}`, letter, () => renderMail(reminderLetter(letter.data, level, policy.reminderFeesCents[level - 1] ?? 0, nextDateIso)));
+      if (openCents(await claimBalance(db, claimId)) <= 0) return payBy;
+      const paid = await db.payment.aggregate({ where: { claimId }, _sum: { amountCents: true } });
+      await sendLetter(`reminder:${claimId}:${level}`, `REMINDER_${level}`, claimId, (base) => ({
+        kind: 'reminder',
+        head: base.head,
+        claim: base.claim,
+        level,
+        feeCents: policy.reminderFeesCents[level - 1] ?? 0,
+        costsCents: base.balance.costsOpenCents,
+        paidCents: paid._sum.amountCents ?? 0,
+        openCents: openCents(base.balance),
+        payBy: nextDateIso,
+      }));
       return payBy;
     },
 
@@ -151,11 +156,11 @@ export function createClaimActivities(deps: ActivityDeps) {
     },
 
     async cancelClaim(claimId: string, reason: string, actor: string): Promise<void> {
-      const { postings, claim } = await bookOnClaim(claimId, `cancel:${claimId}`, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
+      const { postings } = await bookOnClaim(claimId, `cancel:${claimId}`, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
       await audit(db, actor, 'cancel', 'claim', claimId, { reason });
       const credit = postings.filter((p) => p.account.startsWith('receivable')).reduce((s, p) => s - p.amountCents, 0);
-      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
-      await sendLetter(`cancellation:${claimId}`, 'CANCELLATION', letter, () => renderMail(cancellationLetter(letter.data, credit)));
+      // The credit note clears what was open; payments made stay booked, so nothing is refunded here.
+      await sendLetter(`cancellation:${claimId}`, 'CANCELLATION', claimId, (base) => ({ kind: 'cancellation', head: base.head, claim: base.claim, creditNoteNumber: `GS-${claimId}`, creditCents: credit, reason, refundCents: 0 }));
     },
 
     /** The collection period ended unpaid: back to the client (Inkasso) or written off (bought). */

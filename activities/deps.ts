@@ -4,6 +4,7 @@ import type { Mailer } from '../infra/mailer';
 import type { DocumentServices } from '../infra/dms/document-services';
 import type { SftpTarget } from '../infra/sftp';
 import type { TaskQueues } from '../workers/task-queues';
+import type { SendingCentre } from '../workers/centre';
 
 /** What activities reach the outside world through; built once per worker (workers/services.ts). */
 export interface ActivityDeps extends DocumentServices {
@@ -12,7 +13,7 @@ export interface ActivityDeps extends DocumentServices {
   /** The lawyer's SFTP server for collection handoffs. */
   collectionSftp: SftpTarget;
   /** Sender of every letter and email. */
-  centre: { name: string; email: string };
+  centre: SendingCentre;
   /** For starting claim workflows from the billing-file workflow. */
   temporal: Client;
   queues: TaskQueues;

@@ -1,10 +1,11 @@
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { renderMail } from '../documents/layout';
-import { receiptLetter } from '../documents/receipt-letter';
 import { deliverDocument } from '../store/deliver';
 import { clientRecipient } from '../store/recipients';
-import { letterPdf } from './letter-pdf';
+import { renderDocument } from '../documents/render-document';
+import { renderMail } from '../documents/layout';
+import { receiptLetter } from '../documents/receipt-letter';
+import { loadReceiptConfirmation } from '../store/document-data';
 import { ClaimClient, ClaimStage } from '../workflows/search-attributes';
 import { IntakeCounts, ingestSubmission } from '../store/intake';
 import type { ActivityDeps } from './deps';
@@ -55,7 +56,6 @@ export function createIntakeActivities(deps: ActivityDeps) {
     /** Emails the client its receipt (Eingangsbestätigung) with every rejection spelled out. */
     async sendReceipt(submissionId: string): Promise<void> {
       const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true }, omit: { content: true } });
-      const rejected = await db.submissionRecord.findMany({ where: { submissionId, outcome: { not: 'ACCEPTED' } }, orderBy: { recordNo: 'asc' } });
       await deliverDocument(
         { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims },
         {
@@ -64,9 +64,12 @@ export function createIntakeActivities(deps: ActivityDeps) {
           clientId: sub.clientId,
           recipient: clientRecipient(sub.client),
           from: deps.centre.email,
+          // The PDF is the receipt journal; the email itself spells out every rejection, so the
+          // client sees what to correct without opening the attachment.
           render: async () => {
-            const mail = await renderMail(receiptLetter(deps.centre.name, sub, rejected));
-            return { mail, pdf: await letterPdf(mail), fileName: `Eingangsbestaetigung-${submissionId}.pdf` };
+            const rejected = await db.submissionRecord.findMany({ where: { submissionId, outcome: { not: 'ACCEPTED' } }, orderBy: { recordNo: 'asc' } });
+            const [document, mail] = await Promise.all([renderDocument(await loadReceiptConfirmation(db, submissionId, deps.centre)), renderMail(receiptLetter(deps.centre.name, sub, rejected))]);
+            return { ...document, mail };
           },
         },
       );

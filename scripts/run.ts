@@ -10,6 +10,7 @@ import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, setSystemPolicy, upsertClient, ups
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { ensureBankImportSchedule } from '../workflows/bank-schedule';
+import { ensurePrintRunSchedule } from '../workflows/print-schedule';
 import { simulatePatients } from './demo/patients';
 import { printProgress } from './demo/progress';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   say('bundling workflows and starting the worker');
   const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps));
   await ensureBankImportSchedule(services.deps.temporal, db, services.deps.queues.intake);
+  await ensurePrintRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp({ db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake, claimsQueue: services.deps.queues.claims, documents: services.deps.documents });
   const server: Server = await new Promise((resolve) => {

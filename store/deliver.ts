@@ -60,7 +60,7 @@ export async function deliverDocument(deps: DeliveryDeps, d: Delivery): Promise<
   const rendered = await d.render();
   const policy = await documentPolicy(deps.db, d.clientId);
   const channel = d.channel ?? chooseChannel(d.recipient, d.kind, deps.faxAvailable ? policy.faxKinds : []);
-  const doc = await archiveDocument(deps.db, deps.documents, {
+  const doc = existing ?? (await archiveDocument(deps.db, deps.documents, {
     idempotencyKey: d.idempotencyKey,
     kind: d.kind,
     claimId: d.claimId,
@@ -73,7 +73,8 @@ export async function deliverDocument(deps: DeliveryDeps, d: Delivery): Promise<
     fileName: rendered.fileName,
     content: rendered.pdf,
     sourceId: d.sourceId,
-  });
+    retentionYears: policy.retentionYears,
+  }));
   // After a crash between archive and send, what goes out is what was archived, not a new rendering.
   const pdf = doc.sha256 === sha256Hex(rendered.pdf) ? rendered.pdf : await documentContent(deps.documents, doc);
   return dispatch(deps, doc, { ...rendered, pdf, from: d.from, postal: d.recipient.postal });

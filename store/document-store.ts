@@ -23,6 +23,8 @@ export interface ArchiveRequest {
   /** The document this one repeats (re-send, duplicate). */
   sourceId?: string;
   status?: string;
+  /** Known to the caller already (it loaded the policy); else read from the client's policy. */
+  retentionYears?: number;
 }
 
 /** The documents policy in force for a client's documents, or the system's for the centre's own. */
@@ -39,11 +41,11 @@ export async function documentPolicy(db: Db, clientId: string | null | undefined
 export async function archiveDocument(db: Db, store: DocumentStore, d: ArchiveRequest): Promise<Document> {
   const existing = await db.document.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
   if (existing) return existing;
-  const { content, ...meta } = d;
+  const { content, retentionYears, ...meta } = d;
   const sha256 = sha256Hex(content);
   const ref = await store.put(content, { mimeType: d.mimeType, fileName: d.fileName });
   const retainUntil = new Date();
-  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + (await documentPolicy(db, d.clientId)).retentionYears);
+  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + (retentionYears ?? (await documentPolicy(db, d.clientId)).retentionYears));
   await db.document.createMany({
     data: [{ ...meta, id: randomUUID(), sha256, dmsRef: ref === sha256 ? null : ref, retainUntil }],
     skipDuplicates: true,

@@ -5,6 +5,7 @@ import { createDb } from '../infra/db/prisma';
 import type { Environment } from '../infra/environment';
 import { createSmtpMailer } from '../infra/mailer';
 import { documentServices } from '../infra/dms/document-services';
+import { configuredCentre } from './centre';
 import { TaskQueues, taskQueues } from './task-queues';
 
 export interface Services {
@@ -24,7 +25,7 @@ export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'te
     ...documentServices(db, env.documents),
     mailer,
     collectionSftp: env.collectionSftp,
-    centre: { name: process.env.CENTRE_NAME ?? 'Privatärztliche Verrechnungsstelle Musterstadt', email: process.env.CENTRE_EMAIL ?? 'abrechnung@pvs-musterstadt.example' },
+    centre: configuredCentre(),
     temporal: new Client({ connection: clientConnection }),
     queues,
   };

@@ -1,6 +1,7 @@
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../infra/db/prisma';
 import { loadSystemPolicy } from '../store/bank-policy';
+import { ensureSchedule } from './ensure-schedule';
 
 /** Client side, not part of the workflow bundle: registers the daily import at process start. */
 export const BANK_IMPORT_SCHEDULE_ID = 'bank-statement-import';
@@ -12,12 +13,5 @@ export const BANK_IMPORT_SCHEDULE_ID = 'bank-statement-import';
  */
 export async function ensureBankImportSchedule(temporal: Client, db: Db, taskQueue: string): Promise<void> {
   const { scheduleCron } = (await loadSystemPolicy(db)).bankImport;
-  const spec = { cronExpressions: [scheduleCron] };
-  const action = { type: 'startWorkflow' as const, workflowType: 'sftpBankImportWorkflow', workflowId: 'bank-sftp-import', taskQueue, args: [] };
-  try {
-    await temporal.schedule.create({ scheduleId: BANK_IMPORT_SCHEDULE_ID, spec, action, policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' } });
-  } catch (e) {
-    if (!(e instanceof ScheduleAlreadyRunning)) throw e;
-    await temporal.schedule.getHandle(BANK_IMPORT_SCHEDULE_ID).update((prev) => ({ ...prev, spec, action }));
-  }
+  await ensureSchedule(temporal, { scheduleId: BANK_IMPORT_SCHEDULE_ID, cron: scheduleCron, workflowType: 'sftpBankImportWorkflow', workflowId: 'bank-sftp-import', taskQueue, catchupWindow: '1 minute' });
 }

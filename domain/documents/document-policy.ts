@@ -15,6 +15,8 @@ export const DocumentPolicySchema = z.object({
   faxPollInterval: z.string().min(1).default('5s'),
   /** Document kinds that may go by fax (client and lawyer documents; patient letters never). */
   faxKinds: z.array(z.string().min(1)).default(FAX_KINDS),
+  /** When the print run writes the letters queued for post into the print drop (system policy; cron, UTC). */
+  printRunCron: z.string().min(1).default('0 15 * * 1-5'),
 });
 
 export type DocumentPolicy = z.infer<typeof DocumentPolicySchema>;
@@ -25,4 +27,5 @@ export const DEFAULT_DOCUMENT_POLICY: DocumentPolicy = {
   faxRetryInterval: '10 minutes',
   faxPollInterval: '5s',
   faxKinds: FAX_KINDS,
+  printRunCron: '0 15 * * 1-5',
 };

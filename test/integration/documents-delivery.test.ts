@@ -13,6 +13,7 @@ import { clientRecipient, personRecipient } from '../../store/recipients';
 import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
 import { pdfText } from '../unit/documents-pdf-text';
+import { ensurePrintRunSchedule } from '../../workflows/print-schedule';
 
 jest.setTimeout(120_000);
 
@@ -162,4 +163,18 @@ test('fax: a number that never answers fails every attempt; the letter falls bac
   });
   const audit = await h.db.auditEvent.findFirstOrThrow({ where: { entityType: 'document', entityId: doc.id, action: 'fallback_to_post' } });
   expect(audit.data).toEqual({ reason: 'fax failed 2 times, last: no answer' });
+});
+
+test('the print run is a Schedule on the claims queue, registered again without failing at each start', async () => {
+  const queue = h.services.deps.queues.claims;
+  await ensurePrintRunSchedule(h.temporal, h.db, queue);
+  await ensurePrintRunSchedule(h.temporal, h.db, queue);
+  const handle = h.temporal.schedule.getHandle('print-run');
+  try {
+    const described = await handle.describe();
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'printRunWorkflow', taskQueue: queue });
+    expect(described.policies.overlap).toBe('SKIP');
+  } finally {
+    await handle.delete();
+  }
 });

@@ -9,7 +9,10 @@ jest.setTimeout(120_000);
 
 const h = useHarness();
 
-/** One claim of a new client, invoiced and waiting for payment. */
+/**
+ * One claim of a new client, invoiced and waiting for payment. Payment terms of these tests leave
+ * a few seconds for staff to act after the invoice: rendering its PDF shares this process's CPU.
+ */
 async function waitingClaim(tariff: Tariff, policy: Partial<Policy> = {}) {
   const client = await h.client(tariff, policy);
   const file = generatePadnext({ cases: 1, seed: 3, clientId: client.id });
@@ -43,7 +46,7 @@ test.concurrent('partial payment pays costs first; an overpayment is kept as the
 });
 
 test.concurrent('a deferral pauses dunning until its date', async () => {
-  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s' });
+  const c = await waitingClaim('INKASSO', { paymentTerm: '3s', reminderInterval: '1s' });
   const until = Date.now() + 5000;
   expect((await h.api().post(`/api/claims/${c.id}/deferral`).send({ until: new Date(until).toISOString(), reason: 'Patient im Krankenhaus' })).status).toBe(202);
   await h.eventually('first reminder', async () => ((await stagesOf(c.id)).some((s) => s.stage === 'REMINDER') ? true : undefined));
@@ -54,7 +57,7 @@ test.concurrent('a deferral pauses dunning until its date', async () => {
 });
 
 test.concurrent('installments paid on time keep dunning away; the plan must cover the open amount', async () => {
-  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s' });
+  const c = await waitingClaim('INKASSO', { paymentTerm: '3s', reminderInterval: '1s' });
   const half = Math.floor(c.claim.totalCents / 2);
   const plan = (a: number, b: number) => ({ installments: [{ dueDate: new Date(Date.now() + 3000).toISOString(), amountCents: a }, { dueDate: new Date(Date.now() + 6000).toISOString(), amountCents: b }] });
   expect((await h.api().post(`/api/claims/${c.id}/installment-agreement`).send(plan(half, half - 1 - (c.claim.totalCents % 2)))).status).toBe(422);
@@ -68,9 +71,9 @@ test.concurrent('installments paid on time keep dunning away; the plan must cove
 });
 
 test.concurrent('a missed installment ends the plan and dunning resumes', async () => {
-  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s', collectionPeriod: '1s' });
+  const c = await waitingClaim('INKASSO', { paymentTerm: '3s', reminderInterval: '1s', collectionPeriod: '1s' });
   const half = Math.floor(c.claim.totalCents / 2);
-  const due = Date.now() + 2500;
+  const due = Date.now() + 4000;
   await h.api().post(`/api/claims/${c.id}/installment-agreement`).send({ installments: [{ dueDate: new Date(due).toISOString(), amountCents: half }, { dueDate: new Date(due + 60_000).toISOString(), amountCents: c.claim.totalCents - half }] });
   expect(await c.result()).toBe('RETURNED');
   const reminder = (await stagesOf(c.id)).find((s) => s.stage === 'REMINDER')!;
@@ -78,9 +81,9 @@ test.concurrent('a missed installment ends the plan and dunning resumes', async 
 });
 
 test.concurrent('a dispute holds dunning until it is resolved', async () => {
-  const c = await waitingClaim('INKASSO', { paymentTerm: '1s', reminderInterval: '1s' });
+  const c = await waitingClaim('INKASSO', { paymentTerm: '3s', reminderInterval: '1s' });
   await h.api().post(`/api/claims/${c.id}/dispute`).send({ open: true, reason: 'Patient bestreitet Leistung 410' });
-  await sleep(3000);
+  await sleep(4500);
   expect((await stagesOf(c.id)).some((s) => s.stage === 'REMINDER')).toBe(false);
   const resolvedAt = Date.now();
   await h.api().post(`/api/claims/${c.id}/dispute`).send({ open: false, reason: 'Leistung belegt' });

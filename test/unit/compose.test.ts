@@ -40,10 +40,10 @@ const dependsOn = (s: Service) => (Array.isArray(s.depends_on) ? Object.fromEntr
 /** What each claimflow process reads from its environment. */
 const PROCESS_ENV = {
   'claimflow-worker': [
-    'DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'SFTP_URL', 'SFTP_KEY_FILE', 'CENTRE_NAME', 'CENTRE_EMAIL',
+    'DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'SFTP_URL', 'SFTP_KEY_FILE', 'CENTRE_NAME', 'CENTRE_EMAIL', 'CENTRE_ADDRESS', 'CENTRE_IMPRINT',
     'WORKER_ROLE', 'TASK_QUEUE_BASE', 'WORKER_MAX_ACTIVITIES', 'WORKER_MAX_LOCAL_ACTIVITIES', 'WORKER_MAX_WORKFLOW_TASKS',
-    'BANK_SFTP_URL', 'BANK_SFTP_KEY_FILE',
     'DOCUMENT_ENCRYPTION_KEY', 'DMS_URL', 'FAX_URL', 'PRINT_DROP_DIR',
+    'BANK_SFTP_URL', 'BANK_SFTP_KEY_FILE',
   ],
   'claimflow-api': ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'PORT', 'TASK_QUEUE_BASE', 'DOCUMENT_ENCRYPTION_KEY', 'DMS_URL'],
   'claimflow-migrate': ['DATABASE_URL'],
