@@ -1,6 +1,6 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { renderDocument } from '../../documents/render-document';
-import { sampleHead, sampleRequest } from '../../documents/sample-documents';
+import { sampleClaim, sampleHead, sampleRequest } from '../../documents/sample-documents';
 import type { DocumentKind } from '../../domain/documents/document-kind';
 import { pdfText } from './documents-pdf-text';
 
@@ -38,8 +38,7 @@ describe('patient letters as PDF', () => {
   it("dunning letter in the client's own wording (template per client)", async () => {
     const head = sampleHead(0);
     head.client.blocks = { dunning: { '1': { title: 'Freundliche Erinnerung', text: 'unsere Praxis hat noch keinen Zahlungseingang verbucht.' } } };
-    const req = sampleRequest('reminder');
-    const r = await renderDocument({ ...(req as Extract<typeof req, { kind: 'reminder' }>), head, level: 1, feeCents: 0, costsCents: 0, openCents: 27297 });
+    const r = await renderDocument({ kind: 'reminder', head, claim: sampleClaim(), level: 1, feeCents: 0, costsCents: 0, paidCents: 0, openCents: 27297, payBy: '2026-12-09' });
     const { text } = await pdfText(r.pdf);
     expect(text).toContain('Freundliche Erinnerung zur Rechnung RE1000000017');
     expect(text).toContain('unsere Praxis hat noch keinen Zahlungseingang verbucht.');
@@ -98,7 +97,7 @@ describe('patient letters as PDF', () => {
   it("embeds the client's logo", async () => {
     const head = sampleHead(0);
     head.client.logo = tinyPng();
-    const with_ = await renderDocument({ kind: 'invoice', head, claim: (sampleRequest('invoice') as { claim: never }).claim });
+    const with_ = await renderDocument({ kind: 'invoice', head, claim: sampleClaim() });
     const without = await renderDocument(sampleRequest('invoice'));
     expect(with_.pdf.includes('/Subtype /Image')).toBe(true);
     expect(without.pdf.includes('/Subtype /Image')).toBe(false);
