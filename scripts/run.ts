@@ -11,7 +11,8 @@ import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { ensureBankImportSchedule } from '../workflows/bank-schedule';
 import { ensurePrintRunSchedule } from '../workflows/print-schedule';
-import { simulatePatients } from './demo/patients';
+import { paysByTransfer, simulatePatients } from './demo/patients';
+import { payByBankStatements } from './demo/bank-statement';
 import { printProgress } from './demo/progress';
 
 /**
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   say('');
 
   const stopPatients = simulatePatients({ api, db, submissionId, log: say });
+  const byTransfer = (await db.claim.findMany({ where: { submissionId }, orderBy: { id: 'asc' }, select: { id: true } })).filter((_, i) => paysByTransfer(i));
+  const stopBank = payByBankStatements({ api, db, claimIds: byTransfer.map((c) => c.id), log: say });
   const stopProgress = printProgress({ db, submissionId, log: say, formatEuro });
 
   let stopping = false;
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     stopping = true;
     say('stopping');
     stopPatients();
+    stopBank();
     stopProgress();
     server.close();
     workers.shutdown();

@@ -5,6 +5,11 @@ type Behaviour = 'pays' | 'pays-in-two-parts' | 'pays-after-reminder' | 'defers-
 /** How the demo's patients and staff behave, by claim position: most pay, some late, some never. */
 const BEHAVIOURS: Behaviour[] = ['pays', 'pays', 'pays', 'pays', 'pays-in-two-parts', 'pays-after-reminder', 'defers-then-pays', 'installments', 'never-pays', 'cancelled'];
 
+/** The patients at these positions pay by bank transfer: the demo's bank statement pays them (bank-statement.ts). */
+export function paysByTransfer(position: number): boolean {
+  return BEHAVIOURS[position % BEHAVIOURS.length] === 'pays';
+}
+
 interface ClaimRow {
   id: string;
   stage: string;
@@ -46,7 +51,7 @@ export function simulatePatients(opts: { api: string; db: Db; submissionId: stri
       const waited = now - firstSeen.get(c.id)!;
       switch (BEHAVIOURS[i % BEHAVIOURS.length]) {
         case 'pays':
-          if (waited > 2000 + (i % 4) * 1000) await pay(c, 'full', c.openCents);
+          // Paid by the bank statement, booked by the import.
           break;
         case 'pays-in-two-parts':
           if (c.stage === 'WAITING') await pay(c, 'part-1', Math.floor(c.openCents / 2));

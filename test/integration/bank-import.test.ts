@@ -1,6 +1,6 @@
 import { useHarness } from '../support/harness';
 import { unbalancedEntries } from '../support/ledger-checks';
-import { camt053 } from '../fixtures/bank-import/camt053';
+import { camt053 } from '../../bench/gen/camt053-writer';
 import { CENTRE_IBAN, claimRow, openOf, randomIban, ref, statement, upload, waitingClaims, workflowResult } from '../fixtures/bank-import/bank-test-kit';
 
 jest.setTimeout(180_000);
