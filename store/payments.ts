@@ -71,11 +71,10 @@ export async function paymentTargets(tx: Tx, claimIds: string[]): Promise<Map<st
   const sums = await tx.ledgerPosting.groupBy({ by: ['claimId', 'account'], where: { claimId: { in: claimIds } }, _sum: { amountCents: true } });
   const policies = new Map<string, Policy>();
   for (const clientId of new Set(claims.map((c) => c.clientId))) policies.set(clientId, await loadPolicy(tx, clientId));
+  const postings = new Map<string, Posting[]>();
+  for (const s of sums) postings.set(s.claimId!, [...(postings.get(s.claimId!) ?? []), { account: s.account as Posting['account'], amountCents: s._sum.amountCents ?? 0 }]);
   return new Map(
-    claims.map((c) => {
-      const postings = sums.filter((s) => s.claimId === c.id).map((s) => ({ account: s.account, amountCents: s._sum.amountCents ?? 0 }));
-      return [c.id, { claimId: c.id, clientId: c.clientId, tariff: c.client.tariff, policy: policies.get(c.clientId)!, balance: claimBalanceFrom(postings) }];
-    }),
+    claims.map((c) => [c.id, { claimId: c.id, clientId: c.clientId, tariff: c.client.tariff, policy: policies.get(c.clientId)!, balance: claimBalanceFrom(postings.get(c.id) ?? []) }]),
   );
 }
 

@@ -101,23 +101,44 @@ test.concurrent('a broken file is rejected whole with a precise error, kept in q
   expect(await paymentsOf(c.id)).toEqual([]);
 });
 
-test.concurrent('a return reverses the payment it names; the claim is open again and keeps being dunned', async () => {
-  const [d] = await waitingClaims(h, 1, { paymentTerm: '1 hour' });
-  const payer = randomIban();
+test.concurrent('a return reverses the payment it names and the claim is dunned again; a return on a closed claim goes to staff; our own transfers are recorded only', async () => {
+  const [d, e] = await waitingClaims(h, 2, { paymentTerm: '1 hour' });
+  const [payerD, payerE] = [randomIban(), randomIban()];
   const part = Math.floor(d.totalCents / 3);
-  const paid = await upload(h, statement([{ amountCents: part, ref: ref(), endToEndId: `E2E-${ref()}`, name: d.payer, iban: payer, remittance: `Anzahlung ${d.id}` }]));
-  expect(paid.body.matched).toBe(1);
-  const e2e = (await h.db.bankLine.findFirstOrThrow({ where: { fileId: paid.body.fileId } })).endToEndId!;
+  const paid = await upload(
+    h,
+    statement([
+      { amountCents: part, ref: ref(), endToEndId: `E2E-${ref()}`, name: d.payer, iban: payerD, remittance: `Anzahlung ${d.id}` },
+      { amountCents: e.totalCents, ref: ref(), endToEndId: `E2E-${ref()}`, name: e.payer, iban: payerE, remittance: e.id },
+    ]),
+  );
+  expect(paid.body.matched).toBe(2);
+  const e2e = async (claimId: string) => (await h.db.bankLine.findFirstOrThrow({ where: { fileId: paid.body.fileId, allocations: { some: { claimId } } } })).endToEndId!;
   await h.eventually('payment seen', async () => ((await openOf(h, d.id)) === d.totalCents - part ? true : undefined));
+  expect(await workflowResult(h, e.id)).toBe('PAID');
 
-  const returned = await upload(h, statement([{ amountCents: -part, ref: ref(), endToEndId: e2e, name: d.payer, iban: payer, subFamily: 'RRTN' }]));
-  expect(returned.body).toMatchObject({ lines: 1, reversed: 1, matched: 0 });
+  const payout = 12_345;
+  const returned = await upload(
+    h,
+    statement([
+      { amountCents: -part, ref: ref(), endToEndId: await e2e(d.id), name: d.payer, iban: payerD, subFamily: 'RRTN' },
+      { amountCents: -e.totalCents, ref: ref(), endToEndId: await e2e(e.id), name: e.payer, iban: payerE, subFamily: 'RRTN' },
+      { amountCents: -payout, ref: ref(), family: 'ICDT', subFamily: 'ESCT', name: 'Praxis', iban: randomIban(), remittance: 'Auszahlung' },
+    ]),
+  );
+  expect(returned.body).toMatchObject({ lines: 3, reversed: 1, queued: 1, ignored: 1, matched: 0 });
   expect(await openOf(h, d.id)).toBe(d.totalCents);
   const original = await h.db.bankAllocation.findFirstOrThrow({ where: { claimId: d.id, kind: 'CLAIM' } });
   expect(original.reversedAt).not.toBeNull();
-  expect(await unbalancedEntries(h.db, [d.id])).toBe(0);
+  // e closed as paid (and its client was paid out): the return does not reopen it silently.
+  const queued = await h.db.bankLine.findFirstOrThrow({ where: { fileId: returned.body.fileId, status: 'UNCLEAR' } });
+  expect(queued.amountCents).toBe(-e.totalCents);
+  expect((queued.decision as { reasons: string[] }).reasons.join(' ')).toContain(`claim ${e.id} is closed (PAID)`);
+  expect(await openOf(h, e.id)).toBe(0);
+  expect(await unbalancedEntries(h.db, [d.id, e.id])).toBe(0);
   const detail = await h.api().get(`/api/bank-statements/${returned.body.fileId}`);
-  expect(detail.body.reconciliation).toMatchObject({ movementCents: -part, bookedCents: -part, differenceCents: 0 });
+  const movement = -part - e.totalCents - payout;
+  expect(detail.body.reconciliation).toEqual({ movementCents: movement, bookedCents: -part - e.totalCents, ownTransfersCents: -payout, differenceCents: 0 });
   // The workflow heard of it: its open amount is the whole claim again, and it is still waiting.
   await h.eventually('workflow sees the return', async () => {
     const s = await h.temporal.workflow.getHandle(`claim-${d.id}`).query<{ openCents: number; stage: string }>('claimState');
