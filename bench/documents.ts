@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { renderDocument } from '../documents/render-document';
-import { sampleRequest } from '../documents/sample-documents';
+import { sampleLogo, sampleRequest } from '../documents/sample-documents';
 import { createSmtpMailer } from '../infra/mailer';
 import { freePort } from '../infra/local/free-port';
 import { startLocalSmtp } from '../infra/local/smtp';
 
 /**
- * npm run bench:documents: renders 2,000 invoices and 2,000 dunning letters to PDF (cover mail
- * included) on worker threads, one per core, then sends 2,000 of them as emails with the PDF
+ * npm run bench:documents: renders 2,000 invoices and 2,000 dunning letters to PDF (client logo and
+ * cover mail included) on worker threads, one per core, then sends 2,000 of them as emails with the PDF
  * attached through a pooled SMTP transport to the local SMTP server (or SMTP_URL) and checks they
  * arrived. BENCH_DOCUMENTS changes the count per kind, BENCH_SMTP_CONNECTIONS the pool size.
  * Last line: one JSON object with the figures.
@@ -33,11 +33,16 @@ interface Rendered {
   fileName: string;
 }
 
+/** The client's logo, as a worker would hold it once loaded: one buffer for every letter. */
+const LOGO = sampleLogo();
+
 async function renderRange(job: Job): Promise<{ bytes: number; docs: Rendered[] }> {
   let bytes = 0;
   const docs: Rendered[] = [];
   for (let n = job.from; n < job.to; n++) {
-    const r = await renderDocument(sampleRequest(job.kind, n + 1));
+    const req = sampleRequest(job.kind, n + 1);
+    req.head.client.logo = LOGO;
+    const r = await renderDocument(req);
     bytes += r.pdf.length;
     if (job.keep) docs.push({ n, pdf: r.pdf, subject: r.mail.subject, html: r.mail.html, text: r.mail.text, fileName: r.fileName });
   }
@@ -121,7 +126,7 @@ const WARM_UP_MAILS = 20;
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_DOCUMENTS ?? 2000);
   const threads = os.availableParallelism();
-  const connections = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 8);
+  const connections = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 4);
 
   const workers = await startRenderThreads(threads);
   console.log(`[bench] rendering ${count} invoices and ${count} dunning letters on ${threads} threads`);

@@ -3,7 +3,30 @@
  * can preview a client's letter blocks with them. `n` varies names and numbers per copy.
  */
 import type { ClaimData, DocumentRequest, LetterClient, LetterHeadData } from './document-request';
+import { crc32, deflateSync } from 'node:zlib';
 import type { DocumentKind } from '../domain/documents/document-kind';
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A sample logo: an RGB PNG of `width` × `height` pixels, a horizontal colour band with a stripe, built in code. */
+export function sampleLogo(width = 240, height = 80): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, no interlace
+  const raw = Buffer.alloc(height * (1 + 3 * width));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(Math.abs(y - height / 2) < height / 10 ? [255, 255, 255] : [(x * 255) / width, 90, 160], y * (1 + 3 * width) + 1 + 3 * x);
+  }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+}
 
 export const SAMPLE_CENTRE: LetterHeadData['centre'] = {
   name: 'Privatärztliche Verrechnungsstelle Süd GmbH',

@@ -1,28 +1,11 @@
-import { deflateSync, crc32 } from 'node:zlib';
 import { renderDocument } from '../../documents/render-document';
-import { sampleClaim, sampleHead, sampleRequest } from '../../documents/sample-documents';
+import { sampleClaim, sampleHead, sampleLogo, sampleRequest } from '../../documents/sample-documents';
 import type { DocumentKind } from '../../domain/documents/document-kind';
 import { pdfText } from './documents-pdf-text';
 
 async function textOf(kind: DocumentKind) {
   const r = await renderDocument(sampleRequest(kind));
   return { ...r, text: (await pdfText(r.pdf)).text };
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-
-/** A 2×2 red RGB PNG, built by hand so the test needs no image file. */
-function tinyPng(): Buffer {
-  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
-  const raw = Buffer.from([0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 describe('patient letters as PDF', () => {
@@ -96,7 +79,7 @@ describe('patient letters as PDF', () => {
 
   it("embeds the client's logo", async () => {
     const head = sampleHead(0);
-    head.client.logo = tinyPng();
+    head.client.logo = sampleLogo();
     const with_ = await renderDocument({ kind: 'invoice', head, claim: sampleClaim() });
     const without = await renderDocument(sampleRequest('invoice'));
     expect(with_.pdf.includes('/Subtype /Image')).toBe(true);
