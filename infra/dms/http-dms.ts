@@ -4,7 +4,7 @@ import type { ContentMetadata, DocumentStore } from './document-store';
 /**
  * An external DMS reached over HTTP (DMS_URL), with this small JSON API:
  *   POST {base}/documents  {fileName, mimeType, sha256, content: base64} → 201|200 {id}
- *     (idempotent: the same sha256 again answers the id it already has)
+ *     (the DMS assigns the id; the same sha256 again answers the id it already has)
  *   GET  {base}/documents/{id} → 200 {id, fileName, mimeType, sha256, size, content: base64} | 404
  * infra/local/dms-server.ts implements it for tests and local runs.
  */

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { sha256Hex } from '../dms/database-store';
 import type { LocalService } from './postgres';
 
 /**
  * A local stand-in for an external DMS (the API of infra/dms/http-dms.ts) on a loopback port:
- * each document is a file in `dir` named by its id (the content's sha256), with a .json sidecar.
+ * each document is a file in `dir` named by the id it assigns, with a .json sidecar of its metadata.
  */
 export async function startLocalDms(opts: { port: number; dir: string }): Promise<LocalService> {
   fs.mkdirSync(opts.dir, { recursive: true });
@@ -24,17 +25,18 @@ export async function startLocalDms(opts: { port: number; dir: string }): Promis
       res.status(422).json({ error: `content does not match sha256 ${sha256}` });
       return;
     }
-    const file = path.join(opts.dir, sha256);
-    const known = fs.existsSync(file);
-    if (!known) {
-      fs.writeFileSync(`${file}.json`, JSON.stringify({ id: sha256, fileName, mimeType, sha256, size: bytes.length }));
-      fs.writeFileSync(file, bytes);
-    }
-    res.status(known ? 200 : 201).json({ id: sha256 });
+    // The DMS assigns its own ids; the same content again answers the id it already has.
+    const index = path.join(opts.dir, `sha256-${sha256}`);
+    if (fs.existsSync(index)) return void res.status(200).json({ id: fs.readFileSync(index, 'utf8') });
+    const id = randomUUID();
+    fs.writeFileSync(path.join(opts.dir, `${id}.json`), JSON.stringify({ id, fileName, mimeType, sha256, size: bytes.length }));
+    fs.writeFileSync(path.join(opts.dir, id), bytes);
+    fs.writeFileSync(index, id);
+    res.status(201).json({ id });
   });
   app.get('/documents/:id', (req, res) => {
     const file = path.join(opts.dir, path.basename(req.params.id));
-    if (!/^[0-9a-f]{64}$/.test(req.params.id) || !fs.existsSync(file)) {
+    if (!/^[0-9a-f-]{36}$/.test(req.params.id) || !fs.existsSync(file)) {
       res.status(404).json({ error: `no document ${req.params.id}` });
       return;
     }

@@ -12,6 +12,9 @@ import { documentContent } from '../../store/document-store';
 import { clientRecipient, personRecipient } from '../../store/recipients';
 import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
+import { SMTPServer } from 'smtp-server';
+import { createSmtpMailer } from '../../infra/mailer';
+import { freePort } from '../../infra/local/free-port';
 import { pdfText } from '../unit/documents-pdf-text';
 import { ensurePrintRunSchedule } from '../../workflows/print-schedule';
 
@@ -94,6 +97,33 @@ test('exactly once: a crash before the send, then one after it, and the server g
   expect(sha256Hex(attachmentOf(mails[0].raw)!.content)).toBe(archived.sha256);
   expect(await h.db.document.count({ where: { idempotencyKey: delivery.idempotencyKey } })).toBe(1);
   expect(await attempts(archived.id)).toMatchObject([{ channel: 'email', status: 'ACCEPTED' }]);
+});
+
+test('a mailbox the mail server refuses for good: the letter falls back to post', async () => {
+  // A second real SMTP server, one that knows no mailbox at all.
+  const port = await freePort();
+  const refusing = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo: (_address, _session, callback) => callback(Object.assign(new Error('5.1.1 mailbox unknown'), { responseCode: 550 })),
+  });
+  await new Promise<void>((resolve) => refusing.listen(port, '127.0.0.1', resolve));
+  const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`);
+  try {
+    const p = await person(`gone-${randomUUID().slice(0, 8)}@example.de`);
+    const key = `test-bounce:${randomUUID()}`;
+    expect(await deliverDocument(deps(mailer), { idempotencyKey: key, kind: 'INVOICE', recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: render(5) })).toBe('QUEUED_FOR_PRINT');
+    const doc = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: key } });
+    expect(doc).toMatchObject({ status: 'QUEUED_FOR_PRINT', channel: 'post', recipient: 'Erika Mustermann, Hauptstr. 1, 10115 Berlin' });
+    expect(await attempts(doc.id)).toMatchObject([
+      { channel: 'email', status: 'FAILED', error: expect.stringContaining('550') },
+      { channel: 'post', status: 'QUEUED' },
+    ]);
+  } finally {
+    mailer.close();
+    await new Promise<void>((resolve) => refusing.close(() => resolve()));
+  }
 });
 
 test('no email address: the letter is queued for post and printed in a batch with a manifest', async () => {

@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { HttpDms } from '../../infra/dms/http-dms';
+import { startLocalDms } from '../../infra/local/dms-server';
+import { freePort } from '../../infra/local/free-port';
 import { decrypt, keyringOf } from '../../infra/dms/content-cipher';
 import { DatabaseDocumentStore, sha256Hex } from '../../infra/dms/database-store';
 import { DEFAULT_DOCUMENT_POLICY } from '../../domain/documents/document-policy';
@@ -82,4 +88,20 @@ test('an archived document references its content by sha256, links client and pe
   expect(doc).not.toHaveProperty('content');
   expect(doc.retainUntil!.getUTCFullYear() - doc.createdAt.getUTCFullYear()).toBe(8);
   expect(await documentContent(store, doc)).toEqual(pdf);
+});
+
+test('with an external DMS, the document keeps its reference there and reads back through it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dms-'));
+  const dms = await startLocalDms({ port: await freePort(), dir });
+  try {
+    const store = new HttpDms(dms.url);
+    const pdf = await samplePdf(105);
+    const doc = await archiveDocument(h.db, store, { idempotencyKey: `test-dms:${randomUUID()}`, kind: 'INVOICE', channel: 'post', recipient: 'x', subject: 'Rechnung', mimeType: 'application/pdf', fileName: 'Rechnung.pdf', content: pdf });
+    expect(doc.dmsRef).toMatch(/^[0-9a-f-]{36}$/);
+    expect(doc.sha256).toBe(sha256Hex(pdf));
+    expect(fs.readFileSync(path.join(dir, doc.dmsRef!))).toEqual(pdf);
+    expect(await documentContent(store, doc)).toEqual(pdf);
+  } finally {
+    await dms.stop();
+  }
 });
