@@ -104,6 +104,6 @@ export const openApiDocument = {
       get: { summary: 'the archived content (PDF), from the document store; the read is audited', parameters: [documentId, actor], responses: { 200: { description: 'content', content: { 'application/pdf': {} } }, 404: error } },
     },
     '/documents/{id}/resend': repeatAction('send the archived content again, through the chosen or the given channel'),
-    '/documents/{id}/duplicate': repeatAction('send the archived content again as a duplicate ("Duplikat" in subject and cover mail)'),
+    '/documents/{id}/duplicate': repeatAction('send a duplicate: an invoice rendered again marked "Duplikat", other documents their archived content with "Duplikat" in subject and cover mail'),
   },
 };

@@ -6,6 +6,10 @@ import { audit } from '../../store/audit';
 import { startSendWorkflow } from '../../store/deliver';
 import { archiveDocument, documentContent, documentPolicy } from '../../store/document-store';
 import { recipientOf } from '../../store/recipients';
+import { loadClaimDocument } from '../../store/document-data';
+import { renderDocument } from '../../documents/render-document';
+import { configuredCentre } from '../../workers/centre';
+import type { Document } from '../../prisma/generated/client';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 
@@ -35,11 +39,19 @@ export function documentRoutes(ctx: ApiContext): Router {
 
   r.get('/documents', async (req, res) => {
     const q = parse(DocumentListQuery, req.query, 'query');
+    // Keyset paging, newest first: after the cursor document in (createdAt, id) order.
+    const cursor = q.after ? await db.document.findUnique({ where: { id: q.after }, select: { createdAt: true, id: true } }) : null;
+    if (q.after && !cursor) throw new HttpError(400, 'invalid_request', `invalid query: after: no document ${q.after}`, [{ field: 'after', reason: 'unknown document id' }]);
     const docs = await db.document.findMany({
-      where: { claimId: q.claimId, clientId: q.clientId, personId: q.personId, kind: q.kind },
+      where: {
+        claimId: q.claimId,
+        clientId: q.clientId,
+        personId: q.personId,
+        kind: q.kind,
+        ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: q.limit,
-      ...(q.after ? { cursor: { id: q.after }, skip: 1 } : {}),
     });
     res.json({ documents: docs, next: docs.length === q.limit ? docs[docs.length - 1].id : null });
   });
@@ -59,8 +71,25 @@ export function documentRoutes(ctx: ApiContext): Router {
   });
 
   /**
-   * A re-send (same content again) or a duplicate (the stored content again, marked "Duplikat" in
-   * subject and cover mail): a new document under its own key, sent by sendDocumentWorkflow.
+   * What a repeat sends. A re-send: the archived content as it was. A duplicate of an invoice:
+   * rendered again as the invoice's Duplikat (marked on the PDF); of any other document: the
+   * archived content again, marked "Duplikat" in subject and cover mail.
+   */
+  async function repeatedContent(mode: 'resend' | 'duplicate', original: Document): Promise<{ content: Buffer; subject: string; fileName: string }> {
+    if (mode === 'duplicate' && original.kind === 'INVOICE' && original.claimId) {
+      const base = await loadClaimDocument(db, original.claimId, configuredCentre());
+      const r = await renderDocument({ kind: 'duplicate', head: base.head, claim: base.claim });
+      return { content: r.pdf, subject: `Duplikat: ${r.subject}`, fileName: r.fileName };
+    }
+    return {
+      content: await documentContent(documents, original),
+      subject: mode === 'duplicate' ? `Duplikat: ${original.subject}` : original.subject,
+      fileName: original.fileName ?? `${original.id}.pdf`,
+    };
+  }
+
+  /**
+   * A re-send or a duplicate: a new document under its own key, sent by sendDocumentWorkflow.
    * The same Idempotency-Key answers the document it created before.
    */
   async function repeat(mode: 'resend' | 'duplicate', req: Request<{ id: string }>, res: Response) {
@@ -77,6 +106,7 @@ export function documentRoutes(ctx: ApiContext): Router {
     const channel = body.channel ?? chooseChannel(recipient, original.kind, (await documentPolicy(db, original.clientId)).faxKinds);
     if (channel === 'email' && !(recipient.email && recipient.emailConsent)) throw new HttpError(422, 'no_email', `the recipient of document ${original.id} has no email address or did not agree to email`);
     if (channel === 'fax' && !recipient.fax) throw new HttpError(422, 'no_fax', `the recipient of document ${original.id} has no fax number`);
+    const repeated = await repeatedContent(mode, original);
     const doc = await archiveDocument(db, documents, {
       idempotencyKey: key,
       kind: original.kind,
@@ -85,10 +115,10 @@ export function documentRoutes(ctx: ApiContext): Router {
       personId: recipient.personId,
       channel,
       recipient: addressFor(recipient, channel),
-      subject: mode === 'duplicate' ? `Duplikat: ${original.subject}` : original.subject,
+      subject: repeated.subject,
       mimeType: original.mimeType,
-      fileName: original.fileName ?? `${original.id}.pdf`,
-      content: await documentContent(documents, original),
+      fileName: repeated.fileName,
+      content: repeated.content,
       sourceId: original.id,
     });
     await startSendWorkflow({ temporal: ctx.temporal, taskQueue: ctx.claimsQueue }, doc.id);

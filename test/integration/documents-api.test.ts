@@ -7,6 +7,8 @@ import { personRecipient } from '../../store/recipients';
 import { binary } from '../support/binary-body';
 import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
+import { generatePadnext } from '../../bench/gen/padnext-generator';
+import { pdfText } from '../unit/documents-pdf-text';
 
 jest.setTimeout(120_000);
 
@@ -33,10 +35,14 @@ test('list with filters and paging, metadata with attempts, content from the sto
   expect(list.status).toBe(200);
   expect(list.body.documents.map((d: { id: string }) => d.id)).toEqual([doc.id]);
   expect((await h.api().get('/api/documents').query({ clientId: client.id, kind: 'REMINDER_1' })).body.documents).toEqual([]);
-  const page1 = await h.api().get('/api/documents').query({ limit: 1 });
-  expect(page1.body.next).toBe(page1.body.documents[0].id);
-  const page2 = await h.api().get('/api/documents').query({ limit: 1, after: page1.body.next });
-  expect(page2.body.documents[0].id).not.toBe(page1.body.documents[0].id);
+  // A second document for the same person: pages of one, newest first.
+  const again = await h.api().post(`/api/documents/${doc.id}/resend`).send({ channel: 'post' });
+  const page1 = await h.api().get('/api/documents').query({ personId: person.id, limit: 1 });
+  expect(page1.body).toMatchObject({ documents: [{ id: again.body.id }], next: again.body.id });
+  const page2 = await h.api().get('/api/documents').query({ personId: person.id, limit: 1, after: page1.body.next });
+  expect(page2.body).toMatchObject({ documents: [{ id: doc.id }], next: doc.id });
+  expect((await h.api().get('/api/documents').query({ personId: person.id, limit: 1, after: doc.id })).body).toEqual({ documents: [], next: null });
+  expect((await h.api().get('/api/documents').query({ after: 'no-such-document' })).body.error.details).toEqual([{ field: 'after', reason: 'unknown document id' }]);
 
   const meta = await h.api().get(`/api/documents/${doc.id}`);
   expect(meta.body).toMatchObject({ id: doc.id, status: 'SENT', channel: 'email', attempts: [{ channel: 'email', status: 'ACCEPTED' }] });
@@ -80,4 +86,22 @@ test('duplicate by post: marked "Duplikat", queued for print; impossible channel
   const bad = await h.api().post(`/api/documents/${doc.id}/resend`).send({ channel: 'pigeon' });
   expect(bad.status).toBe(400);
   expect(bad.body.error.details[0].field).toBe('channel');
+});
+
+test('the duplicate of an invoice is rendered again, marked "Duplikat" on the PDF', async () => {
+  const client = await h.client('INKASSO', { paymentTerm: '1 hour' });
+  const file = generatePadnext({ cases: 1, seed: 11, clientId: client.id });
+  const upload = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
+  await h.temporal.workflow.getHandle(`billing-file-${upload.body.submissionId}`).result();
+  const claim = await h.db.claim.findFirstOrThrow({ where: { submissionId: upload.body.submissionId } });
+  const invoice = await h.eventually('invoice archived', async () => (await h.db.document.findFirst({ where: { claimId: claim.id, kind: 'INVOICE', status: { not: 'PREPARED' } } })) ?? undefined);
+
+  const dup = await h.api().post(`/api/documents/${invoice.id}/duplicate`).send({ channel: 'post' });
+  expect(dup.status).toBe(202);
+  expect(dup.body).toMatchObject({ kind: 'INVOICE', claimId: claim.id, sourceId: invoice.id, subject: `Duplikat: ${invoice.subject}`, channel: 'post' });
+  expect(dup.body.sha256).not.toBe(invoice.sha256);
+  const content = await h.api().get(`/api/documents/${dup.body.id}/content`).buffer(true).parse(binary);
+  const { text } = await pdfText(content.body);
+  expect(text).toContain('DUPLIKAT');
+  expect(text).toContain(claim.id);
 });
