@@ -19,24 +19,33 @@ const MAX_PASSES = 4;
 export async function matchWithDatabase(tx: Tx, lines: BankLine[], match: (ctx: MatchContext) => MatchDecision[]): Promise<MatchDecision[]> {
   const claims = new Map<string, ClaimView>();
   const asked = new Set<string>();
-  const ibans = [...new Set(lines.flatMap((l) => (l.counterpartyIban ? [l.counterpartyIban, normalizeIban(l.counterpartyIban)] : [])))];
-  for (const c of await claimsPaidFrom(tx, ibans)) claims.set(c.claimId, c);
+  const ibans = new Set(lines.flatMap((l) => (l.counterpartyIban ? [l.counterpartyIban, normalizeIban(l.counterpartyIban)] : [])));
+  for (const c of await claimsPaidFrom(tx, [...ibans])) claims.set(c.claimId, c);
   const booked = await bookedPaymentsForReturns(tx, lines.filter((l) => l.kind === 'RETURN'));
 
   for (let pass = 1; ; pass++) {
-    const missing = new Set<string>();
+    const missingIds = new Set<string>();
+    // The matcher also asks for the other claims of a referenced claim's payer (by that payer's
+    // IBANs): the check "the amount fits another claim of the same payer" needs them loaded.
+    const missingIbans = new Set<string>();
     const loaded = memoryMatchContext([...claims.values()], booked);
     const decisions = match({
       ...loaded,
       claim(id) {
         const c = loaded.claim(id);
-        if (!c && !asked.has(id)) missing.add(id);
+        if (!c && !asked.has(id)) missingIds.add(id);
         return c;
       },
+      claimsByPayerIban(iban) {
+        if (!ibans.has(iban)) missingIbans.add(iban);
+        return loaded.claimsByPayerIban(iban);
+      },
     });
-    if (missing.size === 0 || pass === MAX_PASSES) return decisions;
-    for (const id of missing) asked.add(id);
-    for (const c of await claimViews(tx, [...missing])) claims.set(c.claimId, c);
+    if ((missingIds.size === 0 && missingIbans.size === 0) || pass === MAX_PASSES) return decisions;
+    for (const id of missingIds) asked.add(id);
+    for (const iban of missingIbans) ibans.add(iban);
+    for (const c of await claimViews(tx, [...missingIds])) claims.set(c.claimId, c);
+    for (const c of await claimsPaidFrom(tx, [...missingIbans])) claims.set(c.claimId, c);
   }
 }
 
