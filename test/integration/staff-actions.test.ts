@@ -102,7 +102,7 @@ test.concurrent('a cancellation clears the claim with a credit note; a bought cl
   const b = await accountBalances(h.db, [c.id]);
   // The client was paid the price at purchase and now owes it back; the centre returns its discount.
   expect(b).toMatchObject({ receivable_principal: 0, client_payable: price, fee_income: 0, bank: -price });
-  expect((await h.db.document.findMany({ where: { claimId: c.id } })).map((d) => d.kind)).toEqual(['INVOICE', 'CANCELLATION']);
+  expect((await h.db.document.findMany({ where: { claimId: c.id }, orderBy: { createdAt: 'asc' } })).map((d) => d.kind)).toEqual(['INVOICE', 'CANCELLATION']);
   const history = await h.db.auditEvent.findMany({ where: { entityId: c.id, action: 'cancel' } });
   expect(history.map((e) => e.actor)).toEqual(['sachbearbeiterin.k']);
   expect(await unbalancedEntries(h.db, [c.id])).toBe(0);
