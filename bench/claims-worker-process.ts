@@ -5,6 +5,14 @@ import type { Environment } from '../infra/environment';
 import { stopChild } from '../infra/local/stop-child';
 import type { TaskQueues } from '../workers/task-queues';
 
+/** The document services the parent resolved, as the worker process reads them. */
+function documentEnv(env: Environment): Record<string, string> {
+  const d = env.documents;
+  return Object.fromEntries(
+    Object.entries({ DOCUMENT_ENCRYPTION_KEY: d.encryptionKeys, DMS_URL: d.dmsUrl, FAX_URL: d.faxUrl, PRINT_DROP_DIR: d.printDropDir }).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+}
+
 /**
  * Runs workers/main.ts with WORKER_ROLE=claims in a child process under `nice`, connected to the
  * same services. Resolves once the worker reports it is running.
@@ -27,6 +35,7 @@ export async function startClaimsWorkerProcess(env: Environment, dataDir: string
       SMTP_URL: env.smtpUrl,
       SFTP_URL: `sftp://${encodeURIComponent(s.username)}@${s.host}:${s.port}${s.baseDir}`,
       SFTP_KEY_FILE: keyFile,
+      ...documentEnv(env),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
