@@ -13,7 +13,6 @@ import { renderDocument, type DocumentRequest } from '../documents/render-docume
 import { ClaimDocumentBase, loadClaimDocument } from '../store/document-data';
 import { book, claimBalance, lockClaim } from '../store/ledger';
 import { loadPolicy } from '../store/policy';
-import { loadClaimForLetter } from '../store/claim-letter-data';
 import { collectionFile } from '../documents/collection-file';
 import { uploadOnce } from '../infra/sftp';
 import type { ActivityDeps } from './deps';
@@ -136,15 +135,16 @@ export function createClaimActivities(deps: ActivityDeps) {
       const key = `collection:${claimId}`;
       const done = await db.document.findUnique({ where: { idempotencyKey: key } });
       if (done?.status === 'SENT') return;
-      const letter = await loadClaimForLetter(db, claimId, deps.centre.name);
-      const file = collectionFile(letter.claim, letter.data, await claimBalance(db, claimId));
-      const relPath = `collection/${letter.claim.client.number}/${claimId}.csv`;
+      const base = await loadClaimDocument(db, claimId, deps.centre);
+      const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { dunningLevel: true, client: { select: { number: true } } } });
+      const file = collectionFile({ claim: base.claim, debtorName: base.head.recipient.name, dunningLevel: claim.dunningLevel, balance: base.balance });
+      const relPath = `collection/${claim.client.number}/${claimId}.csv`;
       await uploadOnce(deps.collectionSftp, relPath, file);
       await archiveDocument(db, deps.documents, {
         idempotencyKey: key,
         kind: 'COLLECTION_HANDOFF',
         claimId,
-        clientId: letter.claim.clientId,
+        clientId: base.clientId,
         channel: 'sftp',
         recipient: `${deps.collectionSftp.host}:${relPath}`,
         subject: `Forderungsaufstellung ${claimId}`,

@@ -1,23 +1,31 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Claim } from '../prisma/generated/client';
 import type { ClaimBalance } from '../domain/ledger/claim-balance';
-import type { ClaimLetterData } from './claim-letters';
+import type { ClaimData } from './document-request';
 import { formatDate } from '../domain/format';
+
+export interface CollectionCase {
+  claim: Pick<ClaimData, 'invoiceNumber' | 'patientName' | 'invoiceDate' | 'dueDate'>;
+  /** The person responsible for the claim (Schuldner). */
+  debtorName: string;
+  dunningLevel: number;
+  balance: ClaimBalance;
+}
 
 /**
  * The statement of claim (Forderungsaufstellung) a lawyer receives with a collection handoff:
  * semicolon CSV as German law-firm software imports it, amounts in cents and in euro text.
  */
-export function collectionFile(claim: Claim, d: ClaimLetterData, b: ClaimBalance): Buffer {
+export function collectionFile(c: CollectionCase): Buffer {
+  const b = c.balance;
   const rows = [
     ['Rechnungsnummer', 'Schuldner', 'Patient', 'Rechnungsdatum', 'Fällig am', 'Mahnstufe', 'Hauptforderung_Cent', 'Kosten_Cent', 'Offen_Cent'],
     [
-      d.invoiceNumber,
-      d.recipientName,
-      d.patientName,
-      claim.invoiceDate ? formatDate(claim.invoiceDate) : '',
-      claim.dueDate ? formatDate(claim.dueDate) : '',
-      String(claim.dunningLevel),
+      c.claim.invoiceNumber,
+      c.debtorName,
+      c.claim.patientName,
+      formatDate(c.claim.invoiceDate),
+      formatDate(c.claim.dueDate),
+      String(c.dunningLevel),
       String(b.principalOpenCents),
       String(b.costsOpenCents),
       String(b.principalOpenCents + b.costsOpenCents),
