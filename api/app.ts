@@ -1,7 +1,9 @@
 import express, { Express } from 'express';
 import { bankRoutes } from './routes/bank';
 import { billingFileRoutes } from './routes/billing-files';
+import { claimLetterRoutes } from './routes/claim-letters';
 import { claimRoutes } from './routes/claims';
+import { clientJournalRoutes } from './routes/client-journals';
 import { documentTemplateRoutes } from './routes/document-templates';
 import { documentRoutes } from './routes/documents';
 import type { ApiContext } from './context';
@@ -24,9 +26,11 @@ export function createApp(ctx: ApiContext): Express {
   });
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));
+  app.use('/api', claimLetterRoutes(ctx));
   app.use('/api', bankRoutes(ctx));
   app.use('/api', documentTemplateRoutes(ctx));
   app.use('/api', documentRoutes(ctx));
+  app.use('/api', clientJournalRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

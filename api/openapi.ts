@@ -3,6 +3,8 @@ import { bankPaths } from './routes/bank-openapi';
 import { documentTemplatePaths } from './routes/document-templates';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './routes/documents';
+import { ClaimLetterBody } from './routes/claim-letters';
+import { JournalBody } from './routes/client-journals';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -92,6 +94,14 @@ export const openApiDocument = {
     '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
+    '/claims/{id}/letters': {
+      post: {
+        summary: 'send the person responsible a free letter from a template, the fee statement or the statement of claim',
+        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        requestBody: { required: true, ...json(ClaimLetterBody) },
+        responses: { 202: { description: '{ documentId, kind, channel }: archived, being sent' }, 200: { description: 'already created under this Idempotency-Key' }, 400: error, 404: error, 409: error, 422: error },
+      },
+    },
     '/documents': {
       get: {
         summary: 'archived documents, newest first, filtered by claim, client, person or kind',
@@ -102,6 +112,14 @@ export const openApiDocument = {
     '/documents/{id}': { get: { summary: 'document metadata with every delivery attempt', parameters: [documentId], responses: { 200: { description: 'document' }, 404: error } } },
     '/documents/{id}/content': {
       get: { summary: 'the archived content (PDF), from the document store; the read is audited', parameters: [documentId, actor], responses: { 200: { description: 'content', content: { 'application/pdf': {} } }, 404: error } },
+    },
+    '/clients/{id}/journals': {
+      post: {
+        summary: 'send a client journal for a period now (kinds by tariff: purchase journal under factoring, client invoice under Inkasso)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'client id' }, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        requestBody: { required: true, ...json(JournalBody) },
+        responses: { 202: { description: '{ documentId }: archived, being sent' }, 200: { description: 'already created under this Idempotency-Key' }, 400: error, 404: error, 422: error },
+      },
     },
     '/documents/{id}/resend': repeatAction('send the archived content again, through the chosen or the given channel'),
     '/documents/{id}/duplicate': repeatAction('send a duplicate: an invoice rendered again marked "Duplikat", other documents their archived content with "Duplikat" in subject and cover mail'),

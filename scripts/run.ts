@@ -11,6 +11,7 @@ import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { ensureBankImportSchedule } from '../workflows/bank-schedule';
 import { ensurePrintRunSchedule } from '../workflows/print-schedule';
+import { ensureJournalRunSchedule } from '../workflows/journal-schedule';
 import { paysByTransfer, simulatePatients } from './demo/patients';
 import { payByBankStatements } from './demo/bank-statement';
 import { printProgress } from './demo/progress';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps));
   await ensureBankImportSchedule(services.deps.temporal, db, services.deps.queues.intake);
   await ensurePrintRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
+  await ensureJournalRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp({ db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake, claimsQueue: services.deps.queues.claims, documents: services.deps.documents });
   const server: Server = await new Promise((resolve) => {

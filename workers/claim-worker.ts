@@ -4,6 +4,7 @@ import { createClaimActivities } from '../activities/claim-activities';
 import { createIntakeActivities } from '../activities/intake-activities';
 import { createBankActivities } from '../activities/bank-activities';
 import { createDocumentActivities } from '../activities/document-activities';
+import { createJournalActivities } from '../activities/journal-activities';
 import type { ActivityDeps } from '../activities/deps';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -15,7 +16,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(deps: ActivityDeps) {
-  return { ...createClaimActivities(deps), ...createIntakeActivities(deps), ...createBankActivities(deps), ...createDocumentActivities(deps) };
+  return { ...createClaimActivities(deps), ...createIntakeActivities(deps), ...createBankActivities(deps), ...createDocumentActivities(deps), ...createJournalActivities(deps) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;

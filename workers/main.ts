@@ -3,6 +3,7 @@ import { createClaimflowWorkers, runWorkers, WorkerRole } from './claim-worker';
 import { connectServices } from './services';
 import { ensureBankImportSchedule } from '../workflows/bank-schedule';
 import { ensurePrintRunSchedule } from '../workflows/print-schedule';
+import { ensureJournalRunSchedule } from '../workflows/journal-schedule';
 import { configuredSftp } from '../infra/sftp';
 
 const log = pino({ name: 'worker' });
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   // The daily bank-statement import runs on the intake queue: registered where that queue is served.
   if (role !== 'claims') await ensureBankImportSchedule(services.deps.temporal, services.deps.db, services.deps.queues.intake);
   if (role !== 'intake') await ensurePrintRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake') await ensureJournalRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');

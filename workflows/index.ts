@@ -4,3 +4,4 @@ export { billingFileWorkflow } from './billing-file';
 export { bankStatementWorkflow } from './bank-statement';
 export { sftpBankImportWorkflow } from './bank-sftp-import';
 export { sendDocumentWorkflow, printRunWorkflow } from './send-document';
+export { clientJournalRunWorkflow } from './client-journal-run';

@@ -17,6 +17,12 @@ export const DocumentPolicySchema = z.object({
   faxKinds: z.array(z.string().min(1)).default(FAX_KINDS),
   /** When the print run writes the letters queued for post into the print drop (system policy; cron, UTC). */
   printRunCron: z.string().min(1).default('0 15 * * 1-5'),
+  /** When each client's journals for the previous calendar month go out (system policy; cron, UTC). */
+  journalRunCron: z.string().min(1).default('0 5 1 * *'),
+  /** VAT on the Inkasso client invoice's fees, as a decimal ("0.19"). */
+  clientInvoiceVatRate: z.string().regex(/^0(\.\d+)?$/).default('0.19'),
+  /** Days an Inkasso client has to pay its client invoice. */
+  clientInvoicePaymentDays: z.number().int().min(0).max(90).default(14),
 });
 
 export type DocumentPolicy = z.infer<typeof DocumentPolicySchema>;
@@ -28,4 +34,7 @@ export const DEFAULT_DOCUMENT_POLICY: DocumentPolicy = {
   faxPollInterval: '5s',
   faxKinds: FAX_KINDS,
   printRunCron: '0 15 * * 1-5',
+  journalRunCron: '0 5 1 * *',
+  clientInvoiceVatRate: '0.19',
+  clientInvoicePaymentDays: 14,
 };

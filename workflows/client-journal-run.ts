@@ -1,0 +1,54 @@
+import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { JournalActivities } from '../activities/journal-activities';
+import type { JournalPeriod } from '../documents/document-request';
+
+const io = proxyActivities<JournalActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Clients per listing activity: no single activity or payload grows with the client base. */
+const CLIENT_PAGE_SIZE = 200;
+
+export interface ClientJournalRunInput {
+  /** Default: the previous calendar month (UTC) from the workflow's start time. */
+  period?: JournalPeriod;
+  /** Where a continued run resumes (the last client id done). */
+  afterClientId?: string;
+  /** Journals sent by the runs this one continues. */
+  sentSoFar?: number;
+}
+
+export interface ClientJournalRunResult {
+  period: JournalPeriod;
+  journalsSent: number;
+}
+
+/** The calendar month before `now`'s month, as ISO dates (both inclusive). */
+export function previousMonth(now: Date): JournalPeriod {
+  const firstOfThisMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  const lastOfPrevious = new Date(firstOfThisMonth - 86_400_000);
+  const from = new Date(Date.UTC(lastOfPrevious.getUTCFullYear(), lastOfPrevious.getUTCMonth(), 1));
+  return { from: from.toISOString().slice(0, 10), to: lastOfPrevious.toISOString().slice(0, 10) };
+}
+
+/**
+ * The monthly statement run (Schedule `client-journals-monthly`): page through the clients and send
+ * each its journals for the period, one activity per client. Each journal has its own idempotency
+ * key, so a re-run or a retried activity sends nothing twice. A long run continues as new.
+ */
+export async function clientJournalRunWorkflow(input: ClientJournalRunInput = {}): Promise<ClientJournalRunResult> {
+  // Workflow time is replay-safe: the period is fixed when the run starts.
+  const period = input.period ?? previousMonth(new Date());
+  let after = input.afterClientId ?? null;
+  let journalsSent = input.sentSoFar ?? 0;
+  do {
+    const page = await io.listClientPage(after, CLIENT_PAGE_SIZE);
+    for (const clientId of page.clientIds) journalsSent += (await io.sendClientJournals(clientId, period)).length;
+    after = page.next;
+    if (after && workflowInfo().continueAsNewSuggested) {
+      return continueAsNew<typeof clientJournalRunWorkflow>({ period, afterClientId: after, sentSoFar: journalsSent });
+    }
+  } while (after);
+  return { period, journalsSent };
+}
