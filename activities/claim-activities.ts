@@ -19,6 +19,9 @@ import type { ActivityDeps } from './deps';
 
 const SYSTEM = 'system';
 
+/** A plan staff agreed with the patient, confirmed to the patient by letter. */
+export type AgreementLetter = { kind: 'deferral'; until: string } | { kind: 'installment_agreement'; installments: Array<{ dueDate: string; amountCents: number }> };
+
 /**
  * The claim workflow's activities. Each is idempotent: ledger entries and documents carry keys
  * derived from the claim and step, so a retry or a replay books, sends and pays nothing twice.
@@ -39,6 +42,10 @@ export function createClaimActivities(deps: ActivityDeps) {
       from: deps.centre.email,
       render: async () => renderDocument(request(await loadClaimDocument(db, claimId, deps.centre))),
     });
+  }
+
+  async function paidCents(claimId: string): Promise<number> {
+    return (await db.payment.aggregate({ where: { claimId }, _sum: { amountCents: true } }))._sum.amountCents ?? 0;
   }
 
   async function context(claimId: string): Promise<{ clientId: string; tariff: Tariff; policy: Policy }> {
@@ -115,7 +122,7 @@ export function createClaimActivities(deps: ActivityDeps) {
         openCents(b) > 0 ? entries.reminderFee(p.reminderFeesCents[level - 1] ?? 0) : [],
       );
       if (openCents(await claimBalance(db, claimId)) <= 0) return payBy;
-      const paid = await db.payment.aggregate({ where: { claimId }, _sum: { amountCents: true } });
+      const paid = await paidCents(claimId);
       await sendLetter(`reminder:${claimId}:${level}`, `REMINDER_${level}`, claimId, (base) => ({
         kind: 'reminder',
         head: base.head,
@@ -123,11 +130,31 @@ export function createClaimActivities(deps: ActivityDeps) {
         level,
         feeCents: policy.reminderFeesCents[level - 1] ?? 0,
         costsCents: base.balance.costsOpenCents,
-        paidCents: paid._sum.amountCents ?? 0,
+        paidCents: paid,
         openCents: openCents(base.balance),
         payBy: nextDateIso,
       }));
       return payBy;
+    },
+
+    /** Confirms a deferral or installment plan to the patient, with what is open now; `key` numbers the agreement. */
+    async sendAgreementLetter(claimId: string, key: string, agreement: AgreementLetter): Promise<void> {
+      await sendLetter(key, agreement.kind.toUpperCase(), claimId, (base) => ({ ...agreement, head: base.head, claim: base.claim, openCents: openCents(base.balance) }));
+    },
+
+    /** Acknowledges a payment that left the claim partly open and asks for the rest by `payBy` (epoch ms). */
+    async sendPartialPaymentLetter(claimId: string, paymentId: string, payBy: number): Promise<void> {
+      const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+      const paid = await paidCents(claimId);
+      await sendLetter(`partial-payment:${claimId}:${paymentId}`, 'PARTIAL_PAYMENT', claimId, (base) => ({
+        kind: 'partial_payment',
+        head: base.head,
+        claim: base.claim,
+        payment: { date: payment.receivedAt.toISOString(), amountCents: payment.amountCents },
+        paidCents: paid,
+        openCents: openCents(base.balance),
+        payBy: new Date(payBy).toISOString(),
+      }));
     },
 
     /** Hands the claim to the lawyer: a statement of claim file in the lawyer's SFTP inbox. */

@@ -1,6 +1,7 @@
 import {
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -8,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
-import type { ClaimActivities } from '../activities/claim-activities';
+import type { AgreementLetter, ClaimActivities } from '../activities/claim-activities';
 import type { Policy } from '../domain/policy';
 import { durationMs } from '../domain/policy';
 import {
@@ -40,7 +41,15 @@ export interface ClaimWorkflowInput {
   claimId: string;
   /** Set when the workflow continues as new: the state it had reached. */
   state?: ClaimState;
+  /** Agreement letters sent so far: numbers their idempotency keys across continue-as-new. */
+  agreementLetters?: number;
 }
+
+/** A letter a signal calls for, sent from the main loop rather than the handler (one step at a time). */
+type LetterDue = AgreementLetter | { kind: 'partial_payment'; paymentId: string };
+
+/** Histories from before these letters existed replay without them. */
+const LETTERS_PATCH = 'claim-letters-for-agreements-and-partial-payments';
 
 /** Stages in which the patient has an invoice and owes money. */
 const DUNNING_STAGES: ClaimStageName[] = ['WAITING', 'REMINDER', 'COLLECTION'];
@@ -64,19 +73,24 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
   };
   let paymentPending = false;
   let plansChanged = false;
+  let agreementLetters = input.agreementLetters ?? 0;
+  const lettersDue: LetterDue[] = [];
 
   setHandler(paymentReceived, (p) => {
     if (s.seenPayments.includes(p.paymentId)) return;
     s.seenPayments.push(p.paymentId);
     paymentPending = true;
+    lettersDue.push({ kind: 'partial_payment', paymentId: p.paymentId });
   });
   setHandler(deferral, (d) => {
     s.pausedUntil = Date.parse(d.until);
     plansChanged = true;
+    lettersDue.push({ kind: 'deferral', until: d.until });
   });
   setHandler(installmentAgreement, (a) => {
     s.installments = a.installments.map((i) => ({ dueAt: Date.parse(i.dueDate), amountCents: i.amountCents })).sort((x, y) => x.dueAt - y.dueAt);
     plansChanged = true;
+    lettersDue.push({ kind: 'installment_agreement', installments: a.installments });
   });
   setHandler(dispute, (d) => {
     s.disputed = d.open;
@@ -148,6 +162,25 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
     return false;
   }
 
+  /**
+   * Sends the letters signals called for, while the patient has an invoice and owes money (a
+   * payment that settled the claim needs none; the main loop reaches here only with money open).
+   */
+  async function sendLettersDue(): Promise<void> {
+    const due = lettersDue.splice(0);
+    if (due.length === 0 || !DUNNING_STAGES.includes(s.stage) || !patched(LETTERS_PATCH)) return;
+    publish();
+    for (const letter of due) {
+      if (letter.kind === 'partial_payment') {
+        const payBy = s.installments[0]?.dueAt ?? s.nextActionAt ?? Date.now();
+        await io.sendPartialPaymentLetter(claimId, letter.paymentId, payBy);
+      } else {
+        agreementLetters += 1;
+        await io.sendAgreementLetter(claimId, `${letter.kind}:${claimId}:${agreementLetters}`, letter);
+      }
+    }
+  }
+
   /** The payment deadline (or a reminder's) has passed without full payment: escalate. */
   async function escalate(): Promise<void> {
     if (tariff === 'FAELLIGKEITSFACTORING' && !s.purchased) {
@@ -187,9 +220,10 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
       await enter('PAYOUT');
       continue;
     }
+    await sendLettersDue();
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > policy.maxHistoryEvents) {
-      await continueAsNew<typeof claimWorkflow>({ claimId, state: s });
+      await continueAsNew<typeof claimWorkflow>({ claimId, state: s, agreementLetters });
     }
     switch (s.stage) {
       case 'INTAKE':
