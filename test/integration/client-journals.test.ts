@@ -24,7 +24,7 @@ const label = `${period.from}_${period.to}`;
 let factoring: ClientSeed;
 let inkasso: ClientSeed;
 let paidClaimId: string;
-const PAID_CENTS = 10_000;
+let paidCents: number;
 
 async function billedClient(tariff: 'SOFORTFACTORING' | 'INKASSO', seed: number): Promise<ClientSeed> {
   const client = await h.client(tariff, { paymentTerm: '1 hour' });
@@ -52,8 +52,8 @@ async function journalMails(clientId: string): Promise<Array<{ doc: Document; te
 
 /** The text of the PDF attached to the one email that carried the document (the SMTP stand-in writes it just after accepting). */
 async function mailedPdfText(doc: Document): Promise<string> {
-  // A long Message-ID header arrives folded.
-  const carried = () => h.mails().filter((m) => m.messageId.replace(/\s+/g, '') === doc.externalRef);
+  // A Message-ID this long arrives folded onto the next header line, which h.mails() does not unfold.
+  const carried = () => h.mails().filter((m) => m.raw.includes(`Message-ID:\r\n ${doc.externalRef}\r\n`) || m.messageId === doc.externalRef);
   const mail = await h.eventually(`the email of ${doc.idempotencyKey}`, async () => carried()[0]);
   expect(carried()).toHaveLength(1);
   expect(mail.to).toBe(doc.recipient);
@@ -62,13 +62,16 @@ async function mailedPdfText(doc: Document): Promise<string> {
 
 beforeAll(async () => {
   [factoring, inkasso] = await Promise.all([billedClient('SOFORTFACTORING', 31), billedClient('INKASSO', 32)]);
-  paidClaimId = (await h.db.claim.findFirstOrThrow({ where: { clientId: inkasso.id }, orderBy: { id: 'asc' } })).id;
-  const paid = await h.api().post(`/api/claims/${paidClaimId}/payments`).set('Idempotency-Key', `journal-test-${paidClaimId}`).send({ amountCents: PAID_CENTS });
+  const claim = await h.db.claim.findFirstOrThrow({ where: { clientId: inkasso.id }, orderBy: { id: 'asc' } });
+  paidClaimId = claim.id;
+  // A partial payment (at most the claim's total), so the claim stays open.
+  paidCents = Math.min(10_000, claim.totalCents - 1);
+  const paid = await h.api().post(`/api/claims/${paidClaimId}/payments`).set('Idempotency-Key', `journal-test-${paidClaimId}`).send({ amountCents: paidCents });
   expect(paid.status).toBe(201);
 });
 
 describe('monthly client journal run', () => {
-  it("emails each client the journals of its tariff for the period, skipping empty ones", async () => {
+  it('emails each client the journals of its tariff for the period, with amounts and invoice numbers', async () => {
     const result = await runJournals(`journals-${factoring.id}-1`);
     expect(result.period).toEqual(period);
     expect(result.journalsSent).toBeGreaterThanOrEqual(5);
@@ -86,13 +89,16 @@ describe('monthly client journal run', () => {
     const paidOut = await h.db.payout.aggregate({ where: { clientId: factoring.id }, _sum: { amountCents: true } });
     expect(payout).toContain(formatEuro(paidOut._sum.amountCents!));
 
-    // Inkasso: no purchase journal; nothing was paid out yet, so no payout journal either.
+    // Inkasso: no purchase journal but the client invoice of the fee on the partial payment; the
+    // claim is still open, nothing was paid out, so the empty payout journal is skipped.
+    expect(await h.db.payout.count({ where: { clientId: inkasso.id } })).toBe(0);
     const i = await journalMails(inkasso.id);
     expect(i.map((m) => m.doc.kind)).toEqual(['CLIENT_INVOICE', 'OUTGOING_INVOICE_JOURNAL']);
     const invoice = i[0]!.text;
-    const fee = Math.round((PAID_CENTS * 6) / 100);
+    const fee = Math.round((paidCents * 6) / 100);
     expect(invoice).toContain(`MR-${inkasso.number}-${label}`);
     expect(invoice).toContain(paidClaimId);
+    expect(invoice).toContain(formatEuro(paidCents));
     expect(invoice).toContain(formatEuro(fee));
     expect(invoice).toContain(formatEuro(Math.round((fee * 19) / 100)));
   });
@@ -114,6 +120,8 @@ describe('monthly client journal run', () => {
       const workflowId = await h.eventually('the triggered run', async () => (await schedule.describe()).info.recentActions[0]?.action.workflow.workflowId);
       const result = (await h.temporal.workflow.getHandle(workflowId).result()) as ClientJournalRunResult;
       expect(result.period).toEqual(previousMonth(new Date()));
+      // Nothing happened last month in this fresh database: every journal would be empty, none is sent.
+      expect(result.journalsSent).toBe(0);
     } finally {
       await schedule.delete();
     }
