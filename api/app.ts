@@ -2,7 +2,6 @@ import express, { Express } from 'express';
 import { bankRoutes } from './routes/bank';
 import { billingFileRoutes } from './routes/billing-files';
 import { claimLetterRoutes } from './routes/claim-letters';
-import { claimLetterRoutes } from './routes/claim-letters';
 import { claimRoutes } from './routes/claims';
 import { clientJournalRoutes } from './routes/client-journals';
 import { documentTemplateRoutes } from './routes/document-templates';
@@ -27,7 +26,6 @@ export function createApp(ctx: ApiContext): Express {
   });
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));
-  app.use('/api', claimLetterRoutes(ctx));
   app.use('/api', claimLetterRoutes(ctx));
   app.use('/api', bankRoutes(ctx));
   app.use('/api', documentTemplateRoutes(ctx));

@@ -4,7 +4,6 @@ import { documentTemplatePaths } from './routes/document-templates';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './routes/documents';
 import { ClaimLetterBody } from './routes/claim-letters';
-import { ClaimLetterBody } from './routes/claim-letters';
 import { JournalBody } from './routes/client-journals';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
@@ -95,14 +94,6 @@ export const openApiDocument = {
     '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
-    '/claims/{id}/letters': {
-      post: {
-        summary: 'send the person responsible a free letter from a template, the fee statement or the statement of claim',
-        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
-        requestBody: { required: true, ...json(ClaimLetterBody) },
-        responses: { 202: { description: '{ documentId, kind, channel }: archived, being sent' }, 200: { description: 'already created under this Idempotency-Key' }, 400: error, 404: error, 409: error, 422: error },
-      },
-    },
     '/claims/{id}/letters': {
       post: {
         summary: 'send the person responsible a free letter from a template, the fee statement or the statement of claim',
