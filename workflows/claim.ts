@@ -43,10 +43,20 @@ export interface ClaimWorkflowInput {
   state?: ClaimState;
   /** Agreement letters sent so far: numbers their idempotency keys across continue-as-new. */
   agreementLetters?: number;
+  /** Letters signals called for that were not sent yet when the workflow continued as new. */
+  lettersDue?: LetterDue[];
 }
 
 /** A letter a signal calls for, sent from the main loop rather than the handler (one step at a time). */
 type LetterDue = AgreementLetter | { kind: 'partial_payment'; paymentId: string };
+
+/**
+ * The letters worth sending of those due, in order: an agreement superseded by a newer one of the
+ * same kind (staff moved the deferral again before its letter went out) needs no letter of its own.
+ */
+function currentLetters(due: LetterDue[]): LetterDue[] {
+  return due.filter((l, i) => l.kind === 'partial_payment' || !due.slice(i + 1).some((later) => later.kind === l.kind));
+}
 
 /** Histories from before these letters existed replay without them. */
 const LETTERS_PATCH = 'claim-letters-for-agreements-and-partial-payments';
@@ -74,7 +84,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
   let paymentPending = false;
   let plansChanged = false;
   let agreementLetters = input.agreementLetters ?? 0;
-  const lettersDue: LetterDue[] = [];
+  const lettersDue: LetterDue[] = [...(input.lettersDue ?? [])];
 
   setHandler(paymentReceived, (p) => {
     if (s.seenPayments.includes(p.paymentId)) return;
@@ -167,7 +177,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
    * payment that settled the claim needs none; the main loop reaches here only with money open).
    */
   async function sendLettersDue(): Promise<void> {
-    const due = lettersDue.splice(0);
+    const due = currentLetters(lettersDue.splice(0));
     if (due.length === 0 || !DUNNING_STAGES.includes(s.stage) || !patched(LETTERS_PATCH)) return;
     publish();
     for (const letter of due) {
@@ -223,7 +233,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOut
     await sendLettersDue();
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > policy.maxHistoryEvents) {
-      await continueAsNew<typeof claimWorkflow>({ claimId, state: s, agreementLetters });
+      await continueAsNew<typeof claimWorkflow>({ claimId, state: s, agreementLetters, lettersDue });
     }
     switch (s.stage) {
       case 'INTAKE':
