@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
 import { TemplateError } from '../../domain/documents/template-placeholders';
@@ -8,14 +7,14 @@ import { renderDocument, type DocumentRequest } from '../../documents/render-doc
 import type { DatedAmount } from '../../documents/document-request';
 import type { Db } from '../../infra/db/prisma';
 import { audit } from '../../store/audit';
-import { startSendWorkflow } from '../../store/deliver';
 import { loadClaimDocument, loadFreeLetter } from '../../store/document-data';
-import { archiveDocument, documentPolicy } from '../../store/document-store';
+import { documentPolicy } from '../../store/document-store';
 import { TEMPLATE_KEY, TemplateNotFoundError } from '../../store/document-templates';
 import { personRecipient } from '../../store/recipients';
 import { configuredCentre } from '../../workers/centre';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
+import { archiveAndSend, staffSendKey } from '../staff-send';
 
 export const ClaimLetterBody = z.discriminatedUnion('kind', [
   z.object({
@@ -67,50 +66,49 @@ async function letterRequest(db: Db, claimId: string, letter: ClaimLetter): Prom
  */
 export function claimLetterRoutes(ctx: ApiContext): Router {
   const r = Router();
-  const { db, documents } = ctx;
-  const sender = { temporal: ctx.temporal, taskQueue: ctx.claimsQueue };
+  const { db } = ctx;
 
   r.post('/claims/:id/letters', async (req, res) => {
     const letter = parse(ClaimLetterBody, req.body, 'body');
     const claim = await db.claim.findUnique({ where: { id: req.params.id }, include: { responsible: true } });
     if (!claim) throw notFound(`claim ${req.params.id}`);
     const kind = letter.kind.toUpperCase();
-    const key = `letter:${claim.id}:${req.header('idempotency-key') ?? randomUUID()}`;
-    const known = await db.document.findUnique({ where: { idempotencyKey: key } });
-    if (known) {
-      if (known.kind !== kind) throw new HttpError(409, 'idempotency_conflict', `Idempotency-Key already used for a ${known.kind.toLowerCase()} of claim ${claim.id}, not a ${letter.kind}`);
-      // Re-starting is a no-op when its send ran; it finishes a send a crash interrupted.
-      await startSendWorkflow(sender, known.id);
-      return void res.status(200).json({ documentId: known.id, kind: known.kind, channel: known.channel });
-    }
-    let rendered;
-    try {
-      rendered = await renderDocument(await letterRequest(db, claim.id, letter));
-    } catch (e) {
-      if (e instanceof TemplateNotFoundError) throw new HttpError(422, 'unknown_template', e.message, [{ field: 'templateKey', reason: e.message }]);
-      if (e instanceof TemplateError) throw new HttpError(422, 'invalid_template', e.message, e.issues);
-      throw e;
-    }
-    const recipient = personRecipient(claim.responsible);
-    const policy = await documentPolicy(db, claim.clientId);
-    const channel = chooseChannel(recipient, kind, policy.faxKinds);
-    const doc = await archiveDocument(db, documents, {
-      idempotencyKey: key,
-      kind,
-      claimId: claim.id,
-      clientId: claim.clientId,
-      personId: recipient.personId,
-      channel,
-      recipient: addressFor(recipient, channel),
-      subject: rendered.mail.subject,
-      mimeType: 'application/pdf',
-      fileName: rendered.fileName,
-      content: rendered.pdf,
-      retentionYears: policy.retentionYears,
-    });
-    await startSendWorkflow(sender, doc.id);
-    await audit(db, actorOf(req), 'letter', 'claim', claim.id, { documentId: doc.id, ...letter, channel });
-    res.status(202).json({ documentId: doc.id, kind, channel });
+    const { doc, created } = await archiveAndSend(
+      ctx,
+      staffSendKey(`letter:${claim.id}`, req),
+      async () => {
+        let rendered;
+        try {
+          rendered = await renderDocument(await letterRequest(db, claim.id, letter));
+        } catch (e) {
+          if (e instanceof TemplateNotFoundError) throw new HttpError(422, 'unknown_template', e.message, [{ field: 'templateKey', reason: e.message }]);
+          if (e instanceof TemplateError) throw new HttpError(422, 'invalid_template', e.message, e.issues);
+          throw e;
+        }
+        const recipient = personRecipient(claim.responsible);
+        const policy = await documentPolicy(db, claim.clientId);
+        const channel = chooseChannel(recipient, kind, policy.faxKinds);
+        return {
+          kind,
+          claimId: claim.id,
+          clientId: claim.clientId,
+          personId: recipient.personId,
+          channel,
+          recipient: addressFor(recipient, channel),
+          subject: rendered.mail.subject,
+          mimeType: 'application/pdf',
+          fileName: rendered.fileName,
+          content: rendered.pdf,
+          retentionYears: policy.retentionYears,
+        };
+      },
+      (known) => {
+        if (known.kind !== kind) throw new HttpError(409, 'idempotency_conflict', `Idempotency-Key already used for a ${known.kind.toLowerCase()} of claim ${claim.id}, not a ${letter.kind}`);
+      },
+    );
+    if (!created) return void res.status(200).json({ documentId: doc.id, kind: doc.kind, channel: doc.channel });
+    await audit(db, actorOf(req), 'letter', 'claim', claim.id, { documentId: doc.id, ...letter, channel: doc.channel });
+    res.status(202).json({ documentId: doc.id, kind, channel: doc.channel });
   });
 
   return r;

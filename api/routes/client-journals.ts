@@ -1,16 +1,15 @@
 import { Router } from 'express';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
 import { JOURNAL_KINDS, journalKindsFor, loadJournal, periodLabel } from '../../activities/journal-activities';
 import { renderDocument } from '../../documents/render-document';
 import { audit } from '../../store/audit';
-import { startSendWorkflow } from '../../store/deliver';
-import { archiveDocument, documentPolicy } from '../../store/document-store';
+import { documentPolicy } from '../../store/document-store';
 import { clientRecipient } from '../../store/recipients';
 import { configuredCentre } from '../../workers/centre';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
+import { archiveAndSend, staffSendKey } from '../staff-send';
 
 const isoDate = z.iso.date().describe('YYYY-MM-DD');
 
@@ -31,31 +30,25 @@ export function clientJournalRoutes(ctx: ApiContext): Router {
       throw new HttpError(422, 'kind_not_for_tariff', `client ${client.id} (${client.tariff}) receives no ${body.kind}`, [{ field: 'kind', reason: `not sent under tariff ${client.tariff}` }]);
     }
     const period = { from: body.from, to: body.to };
-    // The same Idempotency-Key answers the document created before; without one, every call sends.
-    const key = `journal:${body.kind}:${client.id}:${periodLabel(period)}:${req.header('idempotency-key') ?? randomUUID()}`;
-    const known = await db.document.findUnique({ where: { idempotencyKey: key } });
-    if (known) {
-      await startSendWorkflow({ temporal: ctx.temporal, taskQueue: ctx.claimsQueue }, known.id);
-      return void res.status(200).json({ documentId: known.id });
-    }
-    const request = await loadJournal(db, client, body.kind, period, configuredCentre());
-    if (!request) throw new HttpError(422, 'empty_journal', `the ${body.kind} of client ${client.id} for ${body.from} to ${body.to} would list nothing`);
-    const rendered = await renderDocument(request);
-    const recipient = clientRecipient(client);
-    const kind = body.kind.toUpperCase();
-    const channel = chooseChannel(recipient, kind, (await documentPolicy(db, client.id)).faxKinds);
-    const doc = await archiveDocument(db, ctx.documents, {
-      idempotencyKey: key,
-      kind,
-      clientId: client.id,
-      channel,
-      recipient: addressFor(recipient, channel),
-      subject: rendered.subject,
-      mimeType: 'application/pdf',
-      fileName: rendered.fileName,
-      content: rendered.pdf,
+    const { doc, created } = await archiveAndSend(ctx, staffSendKey(`journal:${body.kind}:${client.id}:${periodLabel(period)}`, req), async () => {
+      const request = await loadJournal(db, client, body.kind, period, configuredCentre());
+      if (!request) throw new HttpError(422, 'empty_journal', `the ${body.kind} of client ${client.id} for ${body.from} to ${body.to} would list nothing`);
+      const rendered = await renderDocument(request);
+      const recipient = clientRecipient(client);
+      const kind = body.kind.toUpperCase();
+      const channel = chooseChannel(recipient, kind, (await documentPolicy(db, client.id)).faxKinds);
+      return {
+        kind,
+        clientId: client.id,
+        channel,
+        recipient: addressFor(recipient, channel),
+        subject: rendered.subject,
+        mimeType: 'application/pdf',
+        fileName: rendered.fileName,
+        content: rendered.pdf,
+      };
     });
-    await startSendWorkflow({ temporal: ctx.temporal, taskQueue: ctx.claimsQueue }, doc.id);
+    if (!created) return void res.status(200).json({ documentId: doc.id });
     await audit(db, actorOf(req), 'send_journal', 'client', client.id, { documentId: doc.id, kind: body.kind, ...period });
     res.status(202).json({ documentId: doc.id });
   });

@@ -1,10 +1,8 @@
 import { Request, Response, Router } from 'express';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
 import { audit } from '../../store/audit';
-import { startSendWorkflow } from '../../store/deliver';
-import { archiveDocument, documentContent, documentPolicy } from '../../store/document-store';
+import { documentContent, documentPolicy } from '../../store/document-store';
 import { recipientOf } from '../../store/recipients';
 import { loadClaimDocument } from '../../store/document-data';
 import { renderDocument } from '../../documents/render-document';
@@ -12,6 +10,7 @@ import { configuredCentre } from '../../workers/centre';
 import type { Document } from '../../prisma/generated/client';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
+import { archiveAndSend, staffSendKey } from '../staff-send';
 
 export const DocumentListQuery = z.object({
   claimId: z.string().optional(),
@@ -95,34 +94,29 @@ export function documentRoutes(ctx: ApiContext): Router {
   async function repeat(mode: 'resend' | 'duplicate', req: Request<{ id: string }>, res: Response) {
     const body = parse(ResendBody, req.body ?? {}, 'body');
     const original = await existing(req.params.id);
-    const key = `${mode}:${original.id}:${req.header('idempotency-key') ?? randomUUID()}`;
-    const known = await db.document.findUnique({ where: { idempotencyKey: key } });
-    if (known) {
-      await startSendWorkflow({ temporal: ctx.temporal, taskQueue: ctx.claimsQueue }, known.id);
-      return void res.status(200).json(known);
-    }
-    const recipient = await recipientOf(db, original);
-    if (!recipient) throw new HttpError(422, 'not_resendable', `document ${original.id} (${original.kind}) has no recipient on record to send it to again`);
-    const channel = body.channel ?? chooseChannel(recipient, original.kind, (await documentPolicy(db, original.clientId)).faxKinds);
-    if (channel === 'email' && !(recipient.email && recipient.emailConsent)) throw new HttpError(422, 'no_email', `the recipient of document ${original.id} has no email address or did not agree to email`);
-    if (channel === 'fax' && !recipient.fax) throw new HttpError(422, 'no_fax', `the recipient of document ${original.id} has no fax number`);
-    const repeated = await repeatedContent(mode, original);
-    const doc = await archiveDocument(db, documents, {
-      idempotencyKey: key,
-      kind: original.kind,
-      claimId: original.claimId ?? undefined,
-      clientId: original.clientId ?? undefined,
-      personId: recipient.personId,
-      channel,
-      recipient: addressFor(recipient, channel),
-      subject: repeated.subject,
-      mimeType: original.mimeType,
-      fileName: repeated.fileName,
-      content: repeated.content,
-      sourceId: original.id,
+    const { doc, created } = await archiveAndSend(ctx, staffSendKey(`${mode}:${original.id}`, req), async () => {
+      const recipient = await recipientOf(db, original);
+      if (!recipient) throw new HttpError(422, 'not_resendable', `document ${original.id} (${original.kind}) has no recipient on record to send it to again`);
+      const channel = body.channel ?? chooseChannel(recipient, original.kind, (await documentPolicy(db, original.clientId)).faxKinds);
+      if (channel === 'email' && !(recipient.email && recipient.emailConsent)) throw new HttpError(422, 'no_email', `the recipient of document ${original.id} has no email address or did not agree to email`);
+      if (channel === 'fax' && !recipient.fax) throw new HttpError(422, 'no_fax', `the recipient of document ${original.id} has no fax number`);
+      const repeated = await repeatedContent(mode, original);
+      return {
+        kind: original.kind,
+        claimId: original.claimId ?? undefined,
+        clientId: original.clientId ?? undefined,
+        personId: recipient.personId,
+        channel,
+        recipient: addressFor(recipient, channel),
+        subject: repeated.subject,
+        mimeType: original.mimeType,
+        fileName: repeated.fileName,
+        content: repeated.content,
+        sourceId: original.id,
+      };
     });
-    await startSendWorkflow({ temporal: ctx.temporal, taskQueue: ctx.claimsQueue }, doc.id);
-    await audit(db, actorOf(req), mode, 'document', original.id, { documentId: doc.id, channel });
+    if (!created) return void res.status(200).json(doc);
+    await audit(db, actorOf(req), mode, 'document', original.id, { documentId: doc.id, channel: doc.channel });
     res.status(202).json(doc);
   }
 
