@@ -7,51 +7,88 @@ import { renderMail } from '../documents/layout';
 import { receiptLetter } from '../documents/receipt-letter';
 import { loadReceiptConfirmation } from '../store/document-data';
 import { ClaimClient, ClaimStage } from '../workflows/search-attributes';
-import { IntakeCounts, ingestSubmission } from '../store/intake';
+import { IntakeCounts, ingestSubmission, PersistedClaim } from '../store/intake';
 import type { ActivityDeps } from './deps';
 
 /** Workflow starts in flight at once against the Temporal frontend. */
 const START_CONCURRENCY = 32;
 
+/** Claims read per page when starting those already persisted. */
+const START_PAGE_SIZE = 500;
+
 export function createIntakeActivities(deps: ActivityDeps) {
   const { db } = deps;
 
+  /** Starts the claims' workflows (an already running one counts as started); returns how many. */
+  async function startClaims(claims: PersistedClaim[]): Promise<number> {
+    for (let i = 0; i < claims.length; i += START_CONCURRENCY) {
+      await Promise.all(
+        claims.slice(i, i + START_CONCURRENCY).map(async (c) => {
+          try {
+            await deps.temporal.workflow.start('claimWorkflow', {
+              workflowId: `claim-${c.id}`,
+              taskQueue: deps.queues.claims,
+              args: [{ claimId: c.id }],
+              typedSearchAttributes: [
+                { key: ClaimClient, value: c.clientId },
+                { key: ClaimStage, value: 'INTAKE' },
+              ],
+            });
+          } catch (e) {
+            if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+          }
+        }),
+      );
+      heartbeat();
+    }
+    return claims.length;
+  }
+
+  async function startPersistedClaims(submissionId: string, afterClaimId: string | null, limit: number): Promise<{ count: number; lastClaimId: string | null }> {
+    const claims = await db.claim.findMany({
+      where: { submissionId, ...(afterClaimId ? { id: { gt: afterClaimId } } : {}) },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, clientId: true },
+    });
+    await startClaims(claims);
+    return { count: claims.length, lastClaimId: claims.length === limit ? claims[claims.length - 1].id : null };
+  }
+
   return {
-    /** Parses, validates, prices and persists a billing file, record by record. */
+    /** Parses, validates, prices and persists a billing file (billing files started before the pipelined starts). */
     processSubmission(submissionId: string): Promise<IntakeCounts> {
-      return ingestSubmission(db, submissionId, (done) => heartbeat(done));
+      return ingestSubmission(db, submissionId, (chunk) => heartbeat(chunk.recordsDone));
     },
 
-    /** Starts the claim workflows of one page of a submission's claims (ordered by id). */
-    async startClaimWorkflows(submissionId: string, afterClaimId: string | null, limit: number): Promise<{ count: number; lastClaimId: string | null }> {
-      const claims = await db.claim.findMany({
-        where: { submissionId, ...(afterClaimId ? { id: { gt: afterClaimId } } : {}) },
-        orderBy: { id: 'asc' },
-        take: limit,
-        select: { id: true, clientId: true },
-      });
-      for (let i = 0; i < claims.length; i += START_CONCURRENCY) {
-        await Promise.all(
-          claims.slice(i, i + START_CONCURRENCY).map(async (c) => {
-            try {
-              await deps.temporal.workflow.start('claimWorkflow', {
-                workflowId: `claim-${c.id}`,
-                taskQueue: deps.queues.claims,
-                args: [{ claimId: c.id }],
-                typedSearchAttributes: [
-                  { key: ClaimClient, value: c.clientId },
-                  { key: ClaimStage, value: 'INTAKE' },
-                ],
-              });
-            } catch (e) {
-              if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-            }
-          }),
-        );
-        heartbeat(i);
+    /**
+     * Persists a billing file and starts a claim workflow per accepted record, each chunk's claims
+     * while the next chunk is persisted. Returns once every claim of the file runs its workflow.
+     */
+    async ingestAndStartClaims(submissionId: string): Promise<IntakeCounts & { started: number }> {
+      // An earlier attempt may have persisted claims and died before starting them.
+      let started = 0;
+      for (let after: string | null = null; ; ) {
+        const page = await startPersistedClaims(submissionId, after, START_PAGE_SIZE);
+        started += page.count;
+        if (!page.lastClaimId) break;
+        after = page.lastClaimId;
       }
-      return { count: claims.length, lastClaimId: claims.length === limit ? claims[claims.length - 1].id : null };
+      let starting = Promise.resolve();
+      const counts = await ingestSubmission(db, submissionId, (chunk) => {
+        heartbeat(chunk.recordsDone);
+        starting = starting.then(async () => {
+          started += await startClaims(chunk.claims);
+        });
+        // Awaited below; until then a failure must not count as unhandled.
+        starting.catch(() => undefined);
+      });
+      await starting;
+      return { ...counts, started };
     },
+
+    /** Starts one page of a submission's claims (ordered by id): billing files started before the pipelined starts. */
+    startClaimWorkflows: startPersistedClaims,
 
     /** Emails the client its receipt (Eingangsbestätigung) with every rejection spelled out. */
     async sendReceipt(submissionId: string): Promise<void> {

@@ -52,9 +52,21 @@ type Outcome =
   | { kind: 'duplicate'; recordNo: number; externalId: string; claimId?: string; reason: string }
   | { kind: 'accepted'; record: IntakeRecord; lines: PricedLine[]; totalCents: number };
 
-async function persistChunk(db: Db, submissionId: string, clientId: string, fileName: string, outcomes: Outcome[]): Promise<void> {
+/** A claim as stored by intake: what it takes to start its workflow. */
+export interface PersistedClaim {
+  id: string;
+  clientId: string;
+}
+
+/** One chunk committed: how many of the file's records are done, and the claims it created. */
+export interface PersistedChunk {
+  recordsDone: number;
+  claims: PersistedClaim[];
+}
+
+async function persistChunk(db: Db, submissionId: string, clientId: string, fileName: string, outcomes: Outcome[]): Promise<PersistedClaim[]> {
   const accepted = outcomes.filter((o): o is Extract<Outcome, { kind: 'accepted' }> => o.kind === 'accepted');
-  await db.$transaction(
+  return db.$transaction(
     async (tx) => {
       const numbers = accepted.length
         ? await tx.$queryRaw<Array<{ n: bigint }>>`SELECT nextval('invoice_number_seq') AS n FROM generate_series(1, ${accepted.length})`
@@ -118,6 +130,7 @@ async function persistChunk(db: Db, submissionId: string, clientId: string, file
       await bulkInsert(tx, 'Claim', CLAIM_COLUMNS, claims);
       await bulkInsert(tx, 'ClaimLine', LINE_COLUMNS, lines);
       await bulkInsert(tx, 'SubmissionRecord', RECORD_COLUMNS, records);
+      return claims.map((c) => ({ id: c.id, clientId }));
     },
     { timeout: 60_000 },
   );
@@ -132,22 +145,23 @@ export interface IntakeCounts {
 
 /**
  * Parses, validates, prices and persists a billing file record by record; every record's outcome
- * is stored. Resumable: records already stored (an earlier attempt) are skipped.
+ * is stored. Resumable: records already stored (an earlier attempt) are skipped. onChunk hears of
+ * each committed chunk, so its claims can be started while the next chunk is persisted.
  */
-export async function ingestSubmission(db: Db, submissionId: string, onProgress: (recordsDone: number) => void = () => undefined): Promise<IntakeCounts> {
+export async function ingestSubmission(db: Db, submissionId: string, onChunk: (chunk: PersistedChunk) => void = () => undefined, chunkSize = CHUNK): Promise<IntakeCounts> {
   const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true } });
   if (sub.status === 'RECEIVED') {
     const parsed = parseBillingFile(await readSubmissionContent(db, submissionId), sub.fileName);
     if (parsed.fileErrors.length > 0) {
-      await db.submission.update({ where: { id: submissionId }, data: { status: 'REJECTED', fileErrors: parsed.fileErrors as unknown as Prisma.InputJsonValue, processedAt: new Date() } });
+      await db.submission.update({ where: { id: submissionId }, data: { status: 'REJECTED', fileErrors: parsed.fileErrors as unknown as Prisma.InputJsonValue, processedAt: new Date() }, select: { id: true } });
     } else {
       const done = new Set((await db.submissionRecord.findMany({ where: { submissionId }, select: { recordNo: true } })).map((r) => r.recordNo));
       const todo = parsed.records.filter((r) => !done.has(r.ok ? r.record.recordNo : r.recordNo));
       const seenInFile = new Map<string, number>();
       // One chunk is written while the next is priced: PostgreSQL and Node work at the same time.
       let writing: Promise<void> = Promise.resolve();
-      for (let i = 0; i < todo.length; i += CHUNK) {
-        const chunk = todo.slice(i, i + CHUNK);
+      for (let i = 0; i < todo.length; i += chunkSize) {
+        const chunk = todo.slice(i, i + chunkSize);
         const ids = chunk.flatMap((r) => (r.ok ? [r.record.externalId] : []));
         const existing = new Map(
           (await db.claim.findMany({ where: { clientId: sub.clientId, externalId: { in: ids } }, select: { id: true, externalId: true } })).map((c) => [c.externalId, c.id]),
@@ -165,7 +179,7 @@ export async function ingestSubmission(db: Db, submissionId: string, onProgress:
           return { kind: 'accepted', record: rec, lines: priced.lines, totalCents: priced.totalCents };
         });
         await writing;
-        writing = persistChunk(db, submissionId, sub.clientId, sub.fileName, outcomes).then(() => onProgress(i + chunk.length));
+        writing = persistChunk(db, submissionId, sub.clientId, sub.fileName, outcomes).then((claims) => onChunk({ recordsDone: i + chunk.length, claims }));
         // Awaited at the next chunk or below; until then a failure must not count as unhandled.
         writing.catch(() => undefined);
       }
@@ -175,6 +189,8 @@ export async function ingestSubmission(db: Db, submissionId: string, onProgress:
       await db.submission.update({
         where: { id: submissionId },
         data: { status: 'PROCESSED', acceptedCount: count('ACCEPTED'), rejectedCount: count('REJECTED'), duplicateCount: count('DUPLICATE'), processedAt: new Date() },
+        // Not the file's content back: the driver would decode megabytes of bytea for nothing.
+        select: { id: true },
       });
     }
   }

@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { IntakeActivities } from '../activities/intake-activities';
 
 const intake = proxyActivities<IntakeActivities>({
@@ -8,7 +8,8 @@ const intake = proxyActivities<IntakeActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Claim workflows are started in pages so no single activity or payload grows with the file. */
+/** Histories from before claims were started while the file was persisted (START_PAGE_SIZE paging). */
+const PIPELINED_STARTS_PATCH = 'billing-file-starts-claims-while-persisting';
 const START_PAGE_SIZE = 500;
 
 export interface BillingFileResult {
@@ -23,6 +24,11 @@ export interface BillingFileResult {
  * claim workflow per accepted record, then send the client its receipt (Eingangsbestätigung).
  */
 export async function billingFileWorkflow(input: { submissionId: string }): Promise<BillingFileResult> {
+  if (patched(PIPELINED_STARTS_PATCH)) {
+    const result = await intake.ingestAndStartClaims(input.submissionId);
+    await intake.sendReceipt(input.submissionId);
+    return result;
+  }
   const counts = await intake.processSubmission(input.submissionId);
   let started = 0;
   let after: string | undefined;

@@ -1,6 +1,10 @@
 import { generateCsv, generatePadnext } from '../../bench/gen/padnext-generator';
 import { unitFeeCents, type SynthCase } from '../../bench/gen/synthetic-cases';
+import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { useHarness } from '../support/harness';
+import { ingestSubmission, type PersistedChunk } from '../../store/intake';
+import { writeSubmissionContent } from '../../store/submission-content';
 import type { ClientSeed } from '../../store/seed';
 
 /**
@@ -301,5 +305,49 @@ describe('CSV and unreadable files', () => {
     expect(await h.db.submissionRecord.count({ where: { submissionId: { in: [submissionId, xml.submissionId] } } })).toBe(0);
     const text = await receiptMail(client, fileName);
     expect(text).toContain('Die Datei konnte nicht verarbeitet werden: header: the first row must be a header of semicolon-separated column names');
+  });
+});
+
+describe('claims started while the file is persisted', () => {
+  /** A submission stored the way the upload route stores it, without starting its workflow. */
+  async function storedSubmission(clientId: string, cases: number, seed: number): Promise<string> {
+    const file = generatePadnext({ cases, seed, clientId, brokenEvery: 3 });
+    const id = randomUUID();
+    await h.db.$transaction(async (tx) => {
+      await tx.submission.create({ data: { id, clientId, fileName: file.padxName, format: 'padnext', sha256: id, content: new Uint8Array(0) }, select: { id: true } });
+      await writeSubmissionContent(tx, id, Buffer.from(file.padx));
+    });
+    return id;
+  }
+
+  test('each committed chunk reports its claims, in order, so they can be started before the next chunk is written', async () => {
+    const client = await h.client('INKASSO');
+    const submissionId = await storedSubmission(client.id, 7, 31);
+    const chunks: PersistedChunk[] = [];
+    const counts = await ingestSubmission(h.db, submissionId, (c) => chunks.push(c), 3);
+    expect(chunks.map((c) => c.recordsDone)).toEqual([3, 6, 7]);
+    const reported = chunks.flatMap((c) => c.claims);
+    const stored = await h.db.claim.findMany({ where: { submissionId }, orderBy: { id: 'asc' }, select: { id: true, clientId: true } });
+    expect(reported).toEqual(stored);
+    expect(reported).toHaveLength(counts.accepted);
+    // Broken records (every third) are in the chunk counts but create no claim.
+    expect(counts).toEqual({ accepted: 5, rejected: 2, duplicates: 0 });
+  });
+
+  test('claims an earlier attempt persisted but died before starting are started when the file is processed again', async () => {
+    const client = await h.client('INKASSO', { paymentTerm: '1 hour' });
+    const submissionId = await storedSubmission(client.id, 4, 47);
+    // The earlier attempt got as far as persisting every record, then died: no claim runs yet.
+    const counts = await ingestSubmission(h.db, submissionId);
+    const claims = await h.db.claim.findMany({ where: { submissionId }, select: { id: true } });
+    expect(claims.length).toBe(counts.accepted);
+    expect(counts.accepted).toBeGreaterThan(0);
+    for (const c of claims) await expect(h.temporal.workflow.getHandle(`claim-${c.id}`).describe()).rejects.toThrow(WorkflowNotFoundError);
+
+    const result = await h.temporal.workflow.execute('billingFileWorkflow', { workflowId: `billing-file-${submissionId}`, taskQueue: h.services.deps.queues.intake, args: [{ submissionId }] });
+    expect(result).toEqual({ ...counts, started: counts.accepted });
+    for (const c of claims) expect((await h.temporal.workflow.getHandle(`claim-${c.id}`).describe()).status.name).toBe('RUNNING');
+    // Nothing was persisted twice.
+    expect(await h.db.claim.count({ where: { submissionId } })).toBe(counts.accepted);
   });
 });

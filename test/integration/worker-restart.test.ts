@@ -63,8 +63,7 @@ test('every effect survives a crash right after it was done: retries book, send 
   const real = claimflowActivities(h.services.deps);
   await h.startWorker(
     crashAfterFirstRun(real, [
-      'processSubmission',
-      'startClaimWorkflows',
+      'ingestAndStartClaims',
       'sendReceipt',
       'recogniseClaim',
       'purchaseClaim',
