@@ -86,6 +86,8 @@ async function main(): Promise<void> {
       claim_starts_per_s: Math.round(claimStartRate),
       bare_starts_per_s: Math.round(bare),
       start_overhead_ratio: Number((bare / claimStartRate).toFixed(2)),
+      // The server's own floor: this many starts at the empty-workflow rate, with nothing else to do.
+      server_floor_s: Number((result.started / bare).toFixed(2)),
       claims_worker: claimsAfter ? 'after_starts' : 'concurrent',
     }),
   );
