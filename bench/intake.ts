@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   const workflowsStartedS = (ingest.completedAt - t) / 1000;
   const claimStartRate = result.started / ((ingest.completedAt - ingest.startedAt) / 1000);
   console.log(`[bench] parse+validate+persist: ${cases} records in ${persistS.toFixed(2)} s (${result.accepted} accepted, ${result.rejected} rejected)`);
+  console.log(`[bench] upload stored and intake activity begun ${((ingest.startedAt - t) / 1000).toFixed(2)} s after the upload began`);
   console.log(`[bench] all ${result.started} claim workflows started ${workflowsStartedS.toFixed(2)} s after the upload began (${claimStartRate.toFixed(0)} starts/s)`);
 
   server.close();
