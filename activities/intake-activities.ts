@@ -13,9 +13,6 @@ import type { ActivityDeps } from './deps';
 /** Workflow starts in flight at once against the Temporal frontend. */
 const START_CONCURRENCY = 32;
 
-/** Claims read per page when starting those already persisted. */
-const START_PAGE_SIZE = 500;
-
 export function createIntakeActivities(deps: ActivityDeps) {
   const { db } = deps;
 
@@ -44,17 +41,6 @@ export function createIntakeActivities(deps: ActivityDeps) {
     return claims.length;
   }
 
-  async function startPersistedClaims(submissionId: string, afterClaimId: string | null, limit: number): Promise<{ count: number; lastClaimId: string | null }> {
-    const claims = await db.claim.findMany({
-      where: { submissionId, ...(afterClaimId ? { id: { gt: afterClaimId } } : {}) },
-      orderBy: { id: 'asc' },
-      take: limit,
-      select: { id: true, clientId: true },
-    });
-    await startClaims(claims);
-    return { count: claims.length, lastClaimId: claims.length === limit ? claims[claims.length - 1].id : null };
-  }
-
   return {
     /** Parses, validates, prices and persists a billing file (billing files started before the pipelined starts). */
     processSubmission(submissionId: string): Promise<IntakeCounts> {
@@ -67,13 +53,8 @@ export function createIntakeActivities(deps: ActivityDeps) {
      */
     async ingestAndStartClaims(submissionId: string): Promise<IntakeCounts & { started: number }> {
       // An earlier attempt may have persisted claims and died before starting them.
-      let started = 0;
-      for (let after: string | null = null; ; ) {
-        const page = await startPersistedClaims(submissionId, after, START_PAGE_SIZE);
-        started += page.count;
-        if (!page.lastClaimId) break;
-        after = page.lastClaimId;
-      }
+      const persisted = await db.claim.findMany({ where: { submissionId }, orderBy: { id: 'asc' }, select: { id: true, clientId: true } });
+      let started = await startClaims(persisted);
       let starting = Promise.resolve();
       const counts = await ingestSubmission(db, submissionId, (chunk) => {
         heartbeat(chunk.recordsDone);
@@ -88,11 +69,20 @@ export function createIntakeActivities(deps: ActivityDeps) {
     },
 
     /** Starts one page of a submission's claims (ordered by id): billing files started before the pipelined starts. */
-    startClaimWorkflows: startPersistedClaims,
+    async startClaimWorkflows(submissionId: string, afterClaimId: string | null, limit: number): Promise<{ count: number; lastClaimId: string | null }> {
+      const claims = await db.claim.findMany({
+        where: { submissionId, ...(afterClaimId ? { id: { gt: afterClaimId } } : {}) },
+        orderBy: { id: 'asc' },
+        take: limit,
+        select: { id: true, clientId: true },
+      });
+      await startClaims(claims);
+      return { count: claims.length, lastClaimId: claims.length === limit ? claims[claims.length - 1].id : null };
+    },
 
     /** Emails the client its receipt (Eingangsbestätigung) with every rejection spelled out. */
     async sendReceipt(submissionId: string): Promise<void> {
-      const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true }, omit: { content: true } });
+      const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true } });
       await deliverDocument(
         { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims },
         {

@@ -46,7 +46,7 @@ export async function receiveBankFile(db: Db, f: { fileName: string; content: Bu
 
 /** The summary of a file as imported: counts by the decision each new line was booked by. */
 export async function bankFileSummary(tx: Tx, fileId: string): Promise<BankImportSummary> {
-  const f = await tx.bankStatementFile.findUniqueOrThrow({ where: { id: fileId }, omit: { content: true } });
+  const f = await tx.bankStatementFile.findUniqueOrThrow({ where: { id: fileId } });
   const rows = await tx.$queryRaw<Array<{ action: string; n: bigint }>>`
     SELECT decision->>'action' AS action, count(*) AS n FROM "BankLine" WHERE "fileId" = ${fileId} GROUP BY 1`;
   const count = (action: string) => Number(rows.find((r) => r.action === action)?.n ?? 0);

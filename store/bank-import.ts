@@ -45,7 +45,7 @@ export async function importBankFile(db: Db, fileId: string): Promise<BankImport
       if (file.status !== 'RECEIVED') return bankFileSummary(tx, fileId);
       const parsed = readFile(file.fileName, Buffer.from(file.content, 'base64'));
       if ('location' in parsed) {
-        await tx.bankStatementFile.update({ where: { id: fileId }, data: { status: 'QUARANTINED', error: parsed }, select: { id: true } });
+        await tx.bankStatementFile.update({ where: { id: fileId }, data: { status: 'QUARANTINED', error: parsed } });
         await audit(tx, 'bank-import', 'quarantine', 'bank-file', fileId, parsed);
         return bankFileSummary(tx, fileId);
       }
@@ -104,8 +104,6 @@ async function bookNewLines(tx: Tx, fileId: string, parsed: ParsedBankFile, poli
       duplicateLineCount: all.length - fresh.length,
       statements: parsed.statements.map(({ lines: ls, ...s }) => ({ ...s, lines: ls.length })),
     },
-    // Not the content back: megabytes the driver would decode for nothing.
-    select: { id: true },
   });
   await audit(tx, 'bank-import', 'import', 'bank-file', fileId, { format: parsed.format, lines: all.length, duplicates: all.length - fresh.length });
 }

@@ -142,7 +142,7 @@ interface StoredError {
 
 /** Eingangsbestätigung of a billing file, every record with its outcome and reasons. */
 export async function loadReceiptConfirmation(db: Db, submissionId: string, centre: Centre, now = new Date()): Promise<ReceiptConfirmationRequest> {
-  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true }, include: { records: { orderBy: { recordNo: 'asc' } } } });
+  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { records: { orderBy: { recordNo: 'asc' } } } });
   const reasons = (errors: unknown) => ((errors as StoredError[] | null) ?? []).map((e) => `${e.field}: ${e.reason}`);
   const patients = await patientNames(db, sub.records.flatMap((r) => (r.claimId ? [r.claimId] : [])));
   return {

@@ -149,11 +149,11 @@ export interface IntakeCounts {
  * each committed chunk, so its claims can be started while the next chunk is persisted.
  */
 export async function ingestSubmission(db: Db, submissionId: string, onChunk: (chunk: PersistedChunk) => void = () => undefined, chunkSize = CHUNK): Promise<IntakeCounts> {
-  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true } });
+  const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
   if (sub.status === 'RECEIVED') {
     const parsed = parseBillingFile(await readSubmissionContent(db, submissionId), sub.fileName);
     if (parsed.fileErrors.length > 0) {
-      await db.submission.update({ where: { id: submissionId }, data: { status: 'REJECTED', fileErrors: parsed.fileErrors as unknown as Prisma.InputJsonValue, processedAt: new Date() }, select: { id: true } });
+      await db.submission.update({ where: { id: submissionId }, data: { status: 'REJECTED', fileErrors: parsed.fileErrors as unknown as Prisma.InputJsonValue, processedAt: new Date() } });
     } else {
       const done = new Set((await db.submissionRecord.findMany({ where: { submissionId }, select: { recordNo: true } })).map((r) => r.recordNo));
       const todo = parsed.records.filter((r) => !done.has(r.ok ? r.record.recordNo : r.recordNo));
@@ -189,11 +189,9 @@ export async function ingestSubmission(db: Db, submissionId: string, onChunk: (c
       await db.submission.update({
         where: { id: submissionId },
         data: { status: 'PROCESSED', acceptedCount: count('ACCEPTED'), rejectedCount: count('REJECTED'), duplicateCount: count('DUPLICATE'), processedAt: new Date() },
-        // Not the file's content back: the driver would decode megabytes of bytea for nothing.
-        select: { id: true },
       });
     }
   }
-  const final = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, omit: { content: true } });
+  const final = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
   return { accepted: final.acceptedCount, rejected: final.rejectedCount, duplicates: final.duplicateCount };
 }

@@ -39,7 +39,7 @@ export function bankRoutes(ctx: ApiContext): Router {
       where: { status: q.status, ...(q.after ? { id: { gt: q.after } } : {}) },
       orderBy: { id: 'asc' },
       take: q.limit,
-      omit: { content: true, statements: true },
+      omit: { statements: true },
     });
     res.json({ files, next: files.length === q.limit ? files[files.length - 1].id : null });
   });

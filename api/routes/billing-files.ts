@@ -20,7 +20,7 @@ export function billingFileRoutes(ctx: ApiContext): Router {
     if (!client) throw notFound(`client ${req.params.clientId}`);
     const sha256 = fileSha256(content);
     const answerIfDuplicate = async () => {
-      const earlier = await ctx.db.submission.findUnique({ where: { clientId_sha256: { clientId: client.id, sha256 } }, omit: { content: true } });
+      const earlier = await ctx.db.submission.findUnique({ where: { clientId_sha256: { clientId: client.id, sha256 } } });
       if (!earlier) return false;
       res.status(200).json({ submissionId: earlier.id, duplicate: true, message: `this file was already received as ${earlier.fileName} on ${earlier.receivedAt.toISOString()}; nothing was booked again`, receipt: `/api/billing-files/${earlier.id}` });
       return true;
@@ -43,7 +43,7 @@ export function billingFileRoutes(ctx: ApiContext): Router {
   });
 
   r.get('/billing-files/:id', async (req, res) => {
-    const sub = await ctx.db.submission.findUnique({ where: { id: req.params.id }, omit: { content: true } });
+    const sub = await ctx.db.submission.findUnique({ where: { id: req.params.id } });
     if (!sub) throw notFound(`billing file ${req.params.id}`);
     const records = await ctx.db.submissionRecord.findMany({ where: { submissionId: sub.id }, orderBy: { recordNo: 'asc' }, omit: { raw: true } });
     res.json({

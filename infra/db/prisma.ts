@@ -1,10 +1,15 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../prisma/generated/client';
 
-export type Db = PrismaClient;
 
-/** A Prisma client on the engine-free driver adapter (pg). One per process. */
-export function createDb(url = process.env.DATABASE_URL, poolSize = 10): Db {
+/**
+ * A Prisma client on the engine-free driver adapter (pg). One per process. File contents (megabytes)
+ * are never part of a row it returns: the driver would decode them byte by byte for nothing; they
+ * are read and written as base64 (store/submission-content.ts, store/bank-import.ts).
+ */
+export function createDb(url = process.env.DATABASE_URL, poolSize = 10) {
   if (!url) throw new Error('DATABASE_URL is not set');
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), omit: { submission: { content: true }, bankStatementFile: { content: true } } });
 }
+
+export type Db = ReturnType<typeof createDb>;

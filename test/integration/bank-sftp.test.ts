@@ -50,9 +50,9 @@ test('the daily schedule imports each new inbox file once, archives it (quaranti
   await h.eventually('both files archived', async () => ((await names(archiveFolder)).includes(goodName) && (await names(archiveFolder)).includes(brokenName) ? true : undefined));
   expect(await names(inboxFolder)).not.toEqual(expect.arrayContaining([goodName]));
   expect(await workflowResult(h, claim.id)).toBe('PAID');
-  const imported = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: fileSha256(good) }, omit: { content: true } });
+  const imported = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: fileSha256(good) } });
   expect(imported).toMatchObject({ status: 'IMPORTED', source: `sftp:${inboxFolder}/${goodName}`, lineCount: 1 });
-  const quarantined = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: fileSha256(broken) }, omit: { content: true } });
+  const quarantined = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: fileSha256(broken) } });
   expect(quarantined.status).toBe('QUARANTINED');
   expect((quarantined.error as { reason: string }).reason).toMatch(/statement/i);
   const archivedEvents = await h.db.auditEvent.findMany({ where: { entityType: 'bank-file', action: 'archive', entityId: { in: [imported.id, quarantined.id] } } });
