@@ -1,16 +1,19 @@
 import { heartbeat } from '@temporalio/activity';
 import { audit } from '../store/audit';
 import { importBankFile } from '../store/bank-import';
-import { BankImportSummary, receiveBankFile } from '../store/bank-files';
+import { receiveBankFile } from '../store/bank-files';
 import { loadSystemPolicy } from '../store/bank-policy';
 import { claimSignalsOf, sendClaimSignals } from '../store/bank-signals';
 import { archiveFile, bankSftpTarget, fetchFile, listInbox } from '../store/bank-sftp';
-import type { ActivityDeps } from './deps';
+import type { Services } from '../services';
+import type { ServiceDeps } from '../services/service-deps';
+import type { BankImportSummary } from '../contracts/bank/bank-import-result';
 
 const SFTP_ACTOR = 'sftp-import';
 
 /** Bank statements: import and book a file, tell the claims, and the scheduled SFTP import's steps. */
-export function createBankActivities(deps: ActivityDeps) {
+export function createBankActivities(services: Services) {
+  const { deps } = services;
   const { db } = deps;
   const sftp = () => bankSftpTarget(deps.collectionSftp);
   const folders = async () => (await loadSystemPolicy(db)).bankImport;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Claim, Tariff } from '../prisma/generated/client';
 import type { Posting } from '../domain/ledger/accounts';
-import type { ClaimOutcome, ClaimStageName } from '../workflows/claim-messages';
+import type { ClaimOutcome, ClaimStageName } from '../contracts/claims/claim-messages';
 import * as entries from '../domain/ledger/entries';
 import { ClaimBalance, openCents } from '../domain/ledger/claim-balance';
-import { durationMs, Policy } from '../domain/policy';
+import { durationMs } from '../domain/duration';
+import type { Policy } from '../domain/policy';
 import { audit } from '../store/audit';
 import { deliverDocument, DeliveryDeps } from '../store/deliver';
 import { archiveDocument } from '../store/document-store';
@@ -15,7 +16,8 @@ import { book, claimBalance, lockClaim } from '../store/ledger';
 import { loadPolicy } from '../store/policy';
 import { collectionFile } from '../documents/collection-file';
 import { uploadOnce } from '../infra/sftp';
-import type { ActivityDeps } from './deps';
+import type { Services } from '../services';
+import type { ServiceDeps } from '../services/service-deps';
 
 const SYSTEM = 'system';
 
@@ -26,9 +28,10 @@ export type AgreementLetter = { kind: 'deferral'; until: string } | { kind: 'ins
  * The claim workflow's activities. Each is idempotent: ledger entries and documents carry keys
  * derived from the claim and step, so a retry or a replay books, sends and pays nothing twice.
  */
-export function createClaimActivities(deps: ActivityDeps) {
+export function createClaimActivities(services: Services) {
+  const { deps } = services;
   const { db } = deps;
-  const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims };
+  const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, queues: deps.queues };
 
   /** Sends a claim's letter (rendered from the claim's current data) to the person responsible, once per key. */
   async function sendLetter(key: string, kind: string, claimId: string, request: (base: ClaimDocumentBase) => DocumentRequest) {

@@ -1,16 +1,20 @@
-import { durationMs } from '../domain/policy';
+import { durationMs } from '../domain/duration';
 import { renderMail } from '../documents/layout';
-import { dispatch, DeliveryDeps, DeliveryOutcome, fallBackToPost } from '../store/deliver';
+import { dispatch, DeliveryDeps, fallBackToPost } from '../store/deliver';
 import { documentContent, documentPolicy } from '../store/document-store';
 import { faxStatus, submitFax } from '../store/fax-delivery';
 import { recipientOf } from '../store/recipients';
-import { PrintRunResult, runPrintBatch } from '../store/print-run';
-import type { ActivityDeps } from './deps';
+import { runPrintBatch } from '../store/print-run';
+import type { Services } from '../services';
+import type { ServiceDeps } from '../services/service-deps';
+import type { DeliveryOutcome } from '../contracts/documents/delivery-outcome';
+import type { PrintRunResult } from '../contracts/documents/delivery-outcome';
 
 /** The activities of sendDocumentWorkflow (fax jobs, staff re-sends) and of the print run. */
-export function createDocumentActivities(deps: ActivityDeps) {
+export function createDocumentActivities(services: Services) {
+  const { deps } = services;
   const { db, documents, fax } = deps;
-  const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents, temporal: deps.temporal, faxAvailable: !!fax, taskQueue: deps.queues.claims };
+  const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents, temporal: deps.temporal, faxAvailable: !!fax, queues: deps.queues };
 
   /** Where a letter goes when its channel fails: the recipient's postal address. */
   const postalAddressOf = async (doc: Parameters<typeof recipientOf>[1] & { recipient: string }) => (await recipientOf(db, doc))?.postal ?? doc.recipient;

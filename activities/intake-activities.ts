@@ -1,40 +1,28 @@
 import { heartbeat } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { startClaimWorkflow } from '../contracts/client/workflow-starts';
 import { deliverDocument } from '../store/deliver';
 import { clientRecipient } from '../store/recipients';
 import { renderDocument } from '../documents/render-document';
 import { renderMail } from '../documents/layout';
 import { receiptLetter } from '../documents/receipt-letter';
 import { loadReceiptConfirmation } from '../store/document-data';
-import { ClaimClient, ClaimStage } from '../workflows/search-attributes';
-import { IntakeCounts, ingestSubmission, PersistedClaim } from '../store/intake';
-import type { ActivityDeps } from './deps';
+import { ingestSubmission, PersistedClaim } from '../store/intake';
+import type { Services } from '../services';
+import type { ServiceDeps } from '../services/service-deps';
+import type { IntakeCounts } from '../contracts/intake/billing-file-result';
 
 /** Workflow starts in flight at once against the Temporal frontend. */
 const START_CONCURRENCY = 32;
 
-export function createIntakeActivities(deps: ActivityDeps) {
+export function createIntakeActivities(services: Services) {
+  const { deps } = services;
   const { db } = deps;
 
   /** Starts the claims' workflows (an already running one counts as started); returns how many. */
   async function startClaims(claims: PersistedClaim[]): Promise<number> {
     for (let i = 0; i < claims.length; i += START_CONCURRENCY) {
       await Promise.all(
-        claims.slice(i, i + START_CONCURRENCY).map(async (c) => {
-          try {
-            await deps.temporal.workflow.start('claimWorkflow', {
-              workflowId: `claim-${c.id}`,
-              taskQueue: deps.queues.claims,
-              args: [{ claimId: c.id }],
-              typedSearchAttributes: [
-                { key: ClaimClient, value: c.clientId },
-                { key: ClaimStage, value: 'INTAKE' },
-              ],
-            });
-          } catch (e) {
-            if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-          }
-        }),
+        claims.slice(i, i + START_CONCURRENCY).map((c) => startClaimWorkflow(deps.temporal, deps.queues, c)),
       );
       heartbeat();
     }
@@ -84,7 +72,7 @@ export function createIntakeActivities(deps: ActivityDeps) {
     async sendReceipt(submissionId: string): Promise<void> {
       const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true } });
       await deliverDocument(
-        { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims },
+        { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, queues: deps.queues },
         {
           idempotencyKey: `receipt:${submissionId}`,
           kind: 'RECEIPT',

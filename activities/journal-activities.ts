@@ -6,7 +6,8 @@ import { deliverDocument, type DeliveryDeps } from '../store/deliver';
 import { documentPolicy } from '../store/document-store';
 import { loadClientInvoice, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal } from '../store/document-data';
 import { clientRecipient } from '../store/recipients';
-import type { ActivityDeps } from './deps';
+import type { Services } from '../services';
+import type { ServiceDeps } from '../services/service-deps';
 
 /** The journals a client receives for a period (DocumentRequest kinds). */
 export const JOURNAL_KINDS = ['outgoing_invoice_journal', 'purchase_journal', 'payout_journal', 'client_invoice'] as const;
@@ -51,12 +52,13 @@ export async function loadJournal(db: Db, client: Client, kind: JournalKind, per
   }
 }
 
-export function deliveryDeps(deps: Pick<ActivityDeps, 'db' | 'mailer' | 'documents' | 'temporal' | 'fax' | 'queues'>): DeliveryDeps {
-  return { db: deps.db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, taskQueue: deps.queues.claims };
+export function deliveryDeps(deps: Pick<ServiceDeps, 'db' | 'mailer' | 'documents' | 'temporal' | 'fax' | 'queues'>): DeliveryDeps {
+  return { db: deps.db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, queues: deps.queues };
 }
 
 /** The activities of the monthly client journal run. */
-export function createJournalActivities(deps: ActivityDeps) {
+export function createJournalActivities(services: Services) {
+  const { deps } = services;
   const { db } = deps;
   const delivery = deliveryDeps(deps);
 

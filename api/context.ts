@@ -1,15 +1,17 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../infra/db/prisma';
+import type { TaskQueues } from '../contracts/task-queues';
+import type { Services } from '../services';
 import type { DocumentStore } from '../infra/dms/document-store';
 
 /** What request handlers use. */
 export interface ApiContext {
+  /** The business areas' use cases: what routes call. */
+  services: Services;
   db: Db;
   temporal: Client;
-  /** Billing-file workflows start on the intake queue. */
-  intakeQueue: string;
-  /** Staff re-sends run as sendDocumentWorkflow on the claims queue. */
-  claimsQueue: string;
+  /** Billing-file workflows start on the intake queue, staff re-sends on the claims queue. */
+  queues: TaskQueues;
   /** Where archived document content is read from. */
   documents: DocumentStore;
 }

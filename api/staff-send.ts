@@ -21,7 +21,7 @@ export async function archiveAndSend(
   prepare: () => Promise<Omit<ArchiveRequest, 'idempotencyKey'>>,
   checkKnown?: (known: Document) => void,
 ): Promise<{ doc: Document; created: boolean }> {
-  const sender = { temporal: ctx.temporal, taskQueue: ctx.claimsQueue };
+  const sender = { temporal: ctx.temporal, queues: ctx.queues };
   const known = await ctx.db.document.findUnique({ where: { idempotencyKey: key } });
   if (known) {
     checkKnown?.(known);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Environment } from '../infra/environment';
 import { stopChild } from '../infra/local/stop-child';
-import type { TaskQueues } from '../workers/task-queues';
+import type { TaskQueues } from '../contracts/task-queues';
 
 /** The document services the parent resolved, as the worker process reads them. */
 function documentEnv(env: Environment): Record<string, string> {

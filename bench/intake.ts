@@ -13,6 +13,7 @@ import { connectServices } from '../workers/services';
 import { generatePadnext } from './gen/padnext-generator';
 import { activitySpans } from './history-spans';
 import { measureBareStarts } from './bare-starts';
+import { billingFileWorkflowId } from '../contracts/workflow-ids';
 
 /**
  * npm run bench:intake: a 10,000-claim PADneXt file through the real system (API upload, billing-file
@@ -33,14 +34,14 @@ async function main(): Promise<void> {
   await upsertClient(db, client);
   // Intake runs here; claims run in a worker process of their own at lower CPU priority, as a
   // deployment would run them apart (on this 2-core machine they share the cores).
-  const intake = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps, { role: 'intake' }));
+  const intake = runWorkers(await createClaimflowWorkers(services.workerConnection, services.services, { role: 'intake' }));
   // Default: the start path alone, as the empty-workflow figure measures the server: claims wait on
   // the server until all have started, then a worker runs them. BENCH_CLAIMS_WORKER=concurrent runs
   // the claims worker from the start, so their invoices are rendered and sent on the same 2 cores.
   const claimsAfter = process.env.BENCH_CLAIMS_WORKER !== 'concurrent';
   let claimsWorker = claimsAfter ? undefined : await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db, temporal, intakeQueue: services.deps.queues.intake, claimsQueue: services.deps.queues.claims, documents: services.deps.documents }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ services: services.services, db, temporal, queues: services.deps.queues, documents: services.deps.documents }).listen(0, '127.0.0.1', () => resolve(s));
   });
   const port = (server.address() as { port: number }).port;
 
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   t = Date.now();
   const res = await fetch(`http://127.0.0.1:${port}/api/clients/${client.id}/billing-files?fileName=${file.padxName}`, { method: 'POST', body: file.padx, headers: { 'content-type': 'application/xml' } });
   const { submissionId } = (await res.json()) as { submissionId: string };
-  const handle = temporal.workflow.getHandle(`billing-file-${submissionId}`);
+  const handle = temporal.workflow.getHandle(billingFileWorkflowId(submissionId));
   const result = await handle.result();
   claimsWorker ??= await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const ingest = (await activitySpans(handle)).find((s) => s.type === 'ingestAndStartClaims')!;

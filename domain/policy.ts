@@ -1,5 +1,5 @@
-import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
+import { durationMs } from './duration';
 import { BankImportPolicySchema, DEFAULT_BANK_IMPORT_POLICY } from './bank/bank-import-policy';
 import { DEFAULT_DOCUMENT_POLICY, DocumentPolicySchema } from './documents/document-policy';
 import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matching-policy';
@@ -13,7 +13,7 @@ import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matchi
 
 const duration = z.string().refine((v) => {
   try {
-    return msToNumber(v as never) > 0;
+    return durationMs(v) > 0;
   } catch {
     return false;
   }
@@ -85,8 +85,4 @@ export function resolvePolicy(system: unknown, client?: unknown): Policy {
     throw new Error(`invalid policy: ${problems}`);
   }
   return result.data;
-}
-
-export function durationMs(d: string): number {
-  return msToNumber(d as never);
 }

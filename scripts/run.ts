@@ -9,12 +9,13 @@ import { startEnvironment } from '../infra/environment';
 import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, setSystemPolicy, upsertClient, upsertDoctor } from '../store/seed';
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
-import { ensureBankImportSchedule } from '../workflows/bank-schedule';
-import { ensurePrintRunSchedule } from '../workflows/print-schedule';
-import { ensureJournalRunSchedule } from '../workflows/journal-schedule';
+import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
+import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
+import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { paysByTransfer, simulatePatients } from './demo/patients';
 import { payByBankStatements } from './demo/bank-statement';
 import { printProgress } from './demo/progress';
+import { billingFileWorkflowId } from '../contracts/workflow-ids';
 
 /**
  * `make run`: the whole product on embedded defaults. Starts (or uses the configured) PostgreSQL,
@@ -35,12 +36,12 @@ async function main(): Promise<void> {
   await upsertDoctor(db, { submitterId: SAMPLE_CLIENT.id, externalId: 'ARZT-2', clientId: SAMPLE_DOCTOR_CLIENT.id, name: SAMPLE_DOCTOR_CLIENT.name });
 
   say('bundling workflows and starting the worker');
-  const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps));
+  const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.services));
   await ensureBankImportSchedule(services.deps.temporal, db, services.deps.queues.intake);
   await ensurePrintRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   await ensureJournalRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   const port = Number(process.env.PORT ?? 3000);
-  const app = createApp({ db, temporal: services.deps.temporal, intakeQueue: services.deps.queues.intake, claimsQueue: services.deps.queues.claims, documents: services.deps.documents });
+  const app = createApp({ services: services.services, db, temporal: services.deps.temporal, queues: services.deps.queues, documents: services.deps.documents });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   });
   const { submissionId } = (await upload.json()) as { submissionId: string };
   say(`uploaded sample billing file ${file.padxName} (${file.cases.length} cases): receipt at ${api}/billing-files/${submissionId}`);
-  const result = await services.deps.temporal.workflow.getHandle(`billing-file-${submissionId}`).result();
+  const result = await services.deps.temporal.workflow.getHandle(billingFileWorkflowId(submissionId)).result();
   say(`billing file processed: ${result.accepted} accepted, ${result.rejected} rejected (see receipt), ${result.started} claim workflows started`);
 
   say('');

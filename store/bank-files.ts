@@ -1,37 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256Hex } from '../domain/sha256';
 import type { Db } from '../infra/db/prisma';
 import { Prisma } from '../prisma/generated/client';
 import { audit } from './audit';
+import type { BankImportSummary } from '../contracts/bank/bank-import-result';
 
 type Tx = Prisma.TransactionClient;
-
-/** What an import did with a file: the answer to an upload and the SFTP import's record. */
-export interface BankImportSummary {
-  fileId: string;
-  fileName: string;
-  sha256: string;
-  status: 'RECEIVED' | 'IMPORTED' | 'QUARANTINED';
-  format: string | null;
-  statements: number;
-  lines: number;
-  /** Lines known from an earlier (overlapping) statement: skipped. */
-  duplicates: number;
-  matched: number;
-  queued: number;
-  reversed: number;
-  ignored: number;
-  /** Why a quarantined file was rejected. */
-  error?: { location: string; reason: string };
-}
-
-export const fileSha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /**
  * Stores a statement file as RECEIVED (the import workflow books it); the same content again
  * (by sha256) returns the earlier file. Race-free: the unique sha256 lets one insert win.
  */
 export async function receiveBankFile(db: Db, f: { fileName: string; content: Buffer; source: string; actor: string }): Promise<{ fileId: string; sha256: string; duplicate: boolean }> {
-  const sha256 = fileSha256(f.content);
+  const sha256 = sha256Hex(f.content);
   const id = randomUUID();
   const inserted = await db.$transaction(async (tx) => {
     const n = await tx.$executeRaw`INSERT INTO "BankStatementFile" (id, source, "fileName", sha256, status, content)

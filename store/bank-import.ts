@@ -7,11 +7,12 @@ import { dedupKeysOf } from '../domain/bank/dedup-key';
 import { matchLines } from '../domain/matching/match-lines';
 import type { MatchingPolicy } from '../domain/matching/matching-policy';
 import { audit } from './audit';
-import { bankFileSummary, BankImportSummary } from './bank-files';
+import { bankFileSummary } from './bank-files';
 import { bookDecisions } from './bank-booking';
 import { matchWithDatabase } from './bank-match-context';
 import { bulkInsertNew, ColumnType } from './bulk-insert';
 import { loadSystemPolicy } from './bank-policy';
+import type { BankImportSummary } from '../contracts/bank/bank-import-result';
 
 type Tx = Prisma.TransactionClient;
 

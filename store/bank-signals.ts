@@ -1,6 +1,7 @@
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { signalClaim } from '../contracts/client/claim-handle';
 import type { Db } from '../infra/db/prisma';
-import { paymentReceived, PaymentSignal } from '../workflows/claim-messages';
+import { paymentReceived, PaymentSignal } from '../contracts/claims/claim-messages';
 
 /** Signals in flight at once against the Temporal frontend. */
 const SIGNAL_CONCURRENCY = 32;
@@ -34,13 +35,7 @@ export async function sendClaimSignals(temporal: Client, signals: ClaimSignal[],
   for (let i = 0; i < signals.length; i += SIGNAL_CONCURRENCY) {
     const results = await Promise.all(
       signals.slice(i, i + SIGNAL_CONCURRENCY).map(async ({ claimId, ...s }) => {
-        try {
-          await temporal.workflow.getHandle(`claim-${claimId}`).signal(paymentReceived, s);
-          return 1;
-        } catch (e) {
-          if (e instanceof WorkflowNotFoundError) return 0;
-          throw e;
-        }
+        return (await signalClaim(temporal, claimId, paymentReceived, s)) ? 1 : 0;
       }),
     );
     sent += results.reduce((a: number, b) => a + b, 0);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import type { TaskQueues } from '../contracts/task-queues';
+import { startSendDocumentWorkflow } from '../contracts/client/workflow-starts';
 import type { Db } from '../infra/db/prisma';
 import type { Document } from '../prisma/generated/client';
 import type { Mailer } from '../infra/mailer';
@@ -8,8 +10,9 @@ import type { RenderedMail } from '../documents/layout';
 import { addressFor, Channel, chooseChannel, Recipient } from '../infra/channels/choose-channel';
 import { messageIdFor, sendEmail } from '../infra/channels/email';
 import { archiveDocument, documentContent, documentPolicy } from './document-store';
-import { sha256Hex } from '../infra/dms/database-store';
+import { sha256Hex } from '../domain/sha256';
 import { audit } from './audit';
+import type { DeliveryOutcome } from '../contracts/documents/delivery-outcome';
 
 /** What delivering needs: the database, the archive, the mail server, Temporal for fax jobs. */
 export interface DeliveryDeps {
@@ -19,8 +22,8 @@ export interface DeliveryDeps {
   temporal: Client;
   /** Whether a fax provider is configured. */
   faxAvailable: boolean;
-  /** The queue sendDocumentWorkflow runs on. */
-  taskQueue: string;
+  /** sendDocumentWorkflow runs on the claims queue. */
+  queues: TaskQueues;
 }
 
 /** A rendered document: the PDF and the email that carries it. */
@@ -44,9 +47,6 @@ export interface Delivery {
   channel?: Channel;
   sourceId?: string;
 }
-
-/** SENT (email), FAXING (a sendDocumentWorkflow follows the fax job), QUEUED_FOR_PRINT (post). */
-export type DeliveryOutcome = 'SENT' | 'FAXING' | 'QUEUED_FOR_PRINT' | 'ALREADY_DONE';
 
 /**
  * Delivers a document exactly once: rendered content is archived first under the idempotency key
@@ -107,12 +107,8 @@ export async function dispatch(deps: DeliveryDeps, doc: Document, content: Rende
 }
 
 /** Starts (once per document) the workflow that follows a fax job through retries and fallback. */
-export async function startSendWorkflow(deps: Pick<DeliveryDeps, 'temporal' | 'taskQueue'>, documentId: string): Promise<void> {
-  try {
-    await deps.temporal.workflow.start('sendDocumentWorkflow', { workflowId: `send-document-${documentId}`, taskQueue: deps.taskQueue, args: [documentId] });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+export function startSendWorkflow(deps: Pick<DeliveryDeps, 'temporal' | 'queues'>, documentId: string): Promise<void> {
+  return startSendDocumentWorkflow(deps.temporal, deps.queues, documentId);
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../infra/db/prisma';
 import type { Document } from '../prisma/generated/client';
 import type { DocumentStore } from '../infra/dms/document-store';
-import { sha256Hex } from '../infra/dms/database-store';
+import { sha256Hex } from '../domain/sha256';
 import { loadPolicy, SYSTEM_POLICY_ID } from './policy';
 import { resolvePolicy } from '../domain/policy';
 import type { DocumentPolicy } from '../domain/documents/document-policy';

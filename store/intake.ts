@@ -7,6 +7,7 @@ import type { Db } from '../infra/db/prisma';
 import type { Prisma } from '../prisma/generated/client';
 import { bulkInsert, ColumnType } from './bulk-insert';
 import { readSubmissionContent } from './submission-content';
+import type { IntakeCounts } from '../contracts/intake/billing-file-result';
 
 /** Records are persisted in chunks: one transaction each, so a retry resumes after the last one. */
 const CHUNK = 500;
@@ -134,13 +135,6 @@ async function persistChunk(db: Db, submissionId: string, clientId: string, file
     },
     { timeout: 60_000 },
   );
-}
-
-
-export interface IntakeCounts {
-  accepted: number;
-  rejected: number;
-  duplicates: number;
 }
 
 /**

@@ -3,12 +3,7 @@ import type { Db } from '../infra/db/prisma';
 import type { DocumentStore } from '../infra/dms/document-store';
 import { writePrintBatch } from '../infra/channels/print';
 import { documentContent } from './document-store';
-
-export interface PrintRunResult {
-  batchId: string;
-  folder: string;
-  documentCount: number;
-}
+import type { PrintRunResult } from '../contracts/documents/delivery-outcome';
 
 /**
  * One print run: every letter QUEUED_FOR_PRINT (of the given clients, or all) becomes one batch

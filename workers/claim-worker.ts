@@ -5,7 +5,7 @@ import { createIntakeActivities } from '../activities/intake-activities';
 import { createBankActivities } from '../activities/bank-activities';
 import { createDocumentActivities } from '../activities/document-activities';
 import { createJournalActivities } from '../activities/journal-activities';
-import type { ActivityDeps } from '../activities/deps';
+import type { Services } from '../services';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
@@ -15,8 +15,8 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-export function claimflowActivities(deps: ActivityDeps) {
-  return { ...createClaimActivities(deps), ...createIntakeActivities(deps), ...createBankActivities(deps), ...createDocumentActivities(deps), ...createJournalActivities(deps) };
+export function claimflowActivities(services: Services) {
+  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;
@@ -32,11 +32,11 @@ export interface WorkerOptions {
 }
 
 /** The workers of one process: the intake queue's, the claims queue's, or both. */
-export async function createClaimflowWorkers(connection: NativeConnection, deps: ActivityDeps, options: WorkerOptions = {}): Promise<Worker[]> {
+export async function createClaimflowWorkers(connection: NativeConnection, services: Services, options: WorkerOptions = {}): Promise<Worker[]> {
   const role = options.role ?? 'all';
   const workflowBundle = options.bundle ?? (await bundleWorkflows());
-  const activities = options.activities ?? claimflowActivities(deps);
-  const queues = [...(role !== 'claims' ? [deps.queues.intake] : []), ...(role !== 'intake' ? [deps.queues.claims] : [])];
+  const activities = options.activities ?? claimflowActivities(services);
+  const queues = [...(role !== 'claims' ? [services.queues.intake] : []), ...(role !== 'intake' ? [services.queues.claims] : [])];
   return Promise.all(
     queues.map((taskQueue) =>
       Worker.create({

@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { createClaimflowWorkers, runWorkers, WorkerRole } from './claim-worker';
 import { connectServices } from './services';
-import { ensureBankImportSchedule } from '../workflows/bank-schedule';
-import { ensurePrintRunSchedule } from '../workflows/print-schedule';
-import { ensureJournalRunSchedule } from '../workflows/journal-schedule';
+import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
+import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
+import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { configuredSftp } from '../infra/sftp';
 
 const log = pino({ name: 'worker' });
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   });
   const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;
   if (!['all', 'intake', 'claims'].includes(role)) throw new Error(`WORKER_ROLE must be all, intake or claims, not ${role}`);
-  const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.deps, { role }));
+  const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.services, { role }));
   // The daily bank-statement import runs on the intake queue: registered where that queue is served.
   if (role !== 'claims') await ensureBankImportSchedule(services.deps.temporal, services.deps.db, services.deps.queues.intake);
   if (role !== 'intake') await ensurePrintRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);

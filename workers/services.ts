@@ -1,26 +1,29 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import type { ActivityDeps } from '../activities/deps';
+import type { ServiceDeps } from '../services/service-deps';
 import { createDb } from '../infra/db/prisma';
+import { createServices, type Services } from '../services';
 import type { Environment } from '../infra/environment';
 import { createSmtpMailer } from '../infra/mailer';
 import { documentServices } from '../infra/dms/document-services';
-import { configuredCentre } from './centre';
-import { TaskQueues, taskQueues } from './task-queues';
+import { configuredCentre } from '../infra/centre';
+import { TaskQueues, taskQueues } from '../contracts/task-queues';
 
-export interface Services {
-  deps: ActivityDeps;
+export interface ConnectedServices {
+  deps: ServiceDeps;
+  /** The business areas' use cases over these connections. */
+  services: Services;
   workerConnection: NativeConnection;
   close(): Promise<void>;
 }
 
 /** Connections to the environment's services, shared by a process's worker and API. */
-export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp' | 'documents'>, queues: TaskQueues = taskQueues()): Promise<Services> {
+export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp' | 'documents'>, queues: TaskQueues = taskQueues()): Promise<ConnectedServices> {
   const db = createDb(env.databaseUrl);
   const clientConnection = await Connection.connect({ address: env.temporalAddress });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
   const mailer = createSmtpMailer(env.smtpUrl);
-  const deps: ActivityDeps = {
+  const deps: ServiceDeps = {
     db,
     ...documentServices(db, env.documents),
     mailer,
@@ -31,6 +34,7 @@ export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'te
   };
   return {
     deps,
+    services: createServices(deps),
     workerConnection,
     async close() {
       mailer.close();

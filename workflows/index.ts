@@ -1,7 +1,7 @@
 // The worker's workflow bundle: every workflow type claimflow runs.
-export { claimWorkflow } from './claim';
-export { billingFileWorkflow } from './billing-file';
-export { bankStatementWorkflow } from './bank-statement';
-export { sftpBankImportWorkflow } from './bank-sftp-import';
-export { sendDocumentWorkflow, printRunWorkflow } from './send-document';
-export { clientJournalRunWorkflow } from './client-journal-run';
+export { claimWorkflow } from './claims/claim-workflow';
+export { billingFileWorkflow } from './intake/billing-file-workflow';
+export { bankStatementWorkflow } from './bank/bank-statement-workflow';
+export { sftpBankImportWorkflow } from './bank/sftp-bank-import-workflow';
+export { sendDocumentWorkflow, printRunWorkflow } from './documents/send-document-workflow';
+export { clientJournalRunWorkflow } from './documents/client-journal-run-workflow';

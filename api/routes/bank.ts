@@ -3,10 +3,10 @@ import { bankFileReconciliation, bankFileSummary, receiveBankFile } from '../../
 import { ActionResult, assignLine, BankActionError, markNotOurs, refundLine, reverseAllocation } from '../../store/bank-assistant';
 import { claimSignalsOf, sendClaimSignals } from '../../store/bank-signals';
 import { unclearPage } from '../../store/bank-unclear';
-import type { BankImportSummary } from '../../store/bank-files';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 import { AssignBody, BankFileLinesQuery, BankFileListQuery, BankUploadQuery, NotOursBody, RefundBody, UnclearListQuery } from '../bank-schemas';
+import { executeBankStatementWorkflow } from '../../contracts/client/workflow-starts';
 
 /** Bank statements (upload, list, detail with reconciliation) and the unclear-payments assistant. */
 export function bankRoutes(ctx: ApiContext): Router {
@@ -20,12 +20,7 @@ export function bankRoutes(ctx: ApiContext): Router {
     if (!Buffer.isBuffer(content) || content.length === 0) throw new HttpError(400, 'empty_file', `the bank statement file ${fileName} is empty`);
     const actor = actorOf(req);
     const received = await receiveBankFile(db, { fileName, content, source: `upload:${actor}`, actor });
-    const summary = await ctx.temporal.workflow.execute<(fileId: string) => Promise<BankImportSummary>>('bankStatementWorkflow', {
-      workflowId: `bank-file-${received.sha256}`,
-      taskQueue: ctx.intakeQueue,
-      args: [received.fileId],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
+    const summary = await executeBankStatementWorkflow(ctx.temporal, ctx.queues, received);
     if (summary.status === 'QUARANTINED') {
       const { location, reason } = summary.error!;
       throw new HttpError(422, 'bank_file_rejected', `${summary.fileName}: ${location}: ${reason}; the file is kept in quarantine and nothing of it was booked`, { fileId: summary.fileId, fileName: summary.fileName, location, reason });

@@ -1,12 +1,13 @@
 import express, { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../prisma/generated/client';
-import { fileSha256 } from '../../domain/intake/parse-billing-file';
+import { sha256Hex } from '../../domain/sha256';
 import { audit } from '../../store/audit';
 import { writeSubmissionContent } from '../../store/submission-content';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 import { UploadQuery } from '../schemas';
+import { startBillingFileWorkflow } from '../../contracts/client/workflow-starts';
 
 /** Upload of a client's billing file and its receipt. */
 export function billingFileRoutes(ctx: ApiContext): Router {
@@ -18,7 +19,7 @@ export function billingFileRoutes(ctx: ApiContext): Router {
     if (!Buffer.isBuffer(content) || content.length === 0) throw new HttpError(400, 'empty_file', `the billing file ${fileName} is empty`);
     const client = await ctx.db.client.findUnique({ where: { id: req.params.clientId } });
     if (!client) throw notFound(`client ${req.params.clientId}`);
-    const sha256 = fileSha256(content);
+    const sha256 = sha256Hex(content);
     const answerIfDuplicate = async () => {
       const earlier = await ctx.db.submission.findUnique({ where: { clientId_sha256: { clientId: client.id, sha256 } } });
       if (!earlier) return false;
@@ -38,7 +39,7 @@ export function billingFileRoutes(ctx: ApiContext): Router {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' && (await answerIfDuplicate())) return;
       throw e;
     }
-    await ctx.temporal.workflow.start('billingFileWorkflow', { workflowId: `billing-file-${id}`, taskQueue: ctx.intakeQueue, args: [{ submissionId: id }] });
+    await startBillingFileWorkflow(ctx.temporal, ctx.queues, id);
     res.status(202).json({ submissionId: id, duplicate: false, receipt: `/api/billing-files/${id}` });
   });
 

@@ -11,7 +11,7 @@ import { loadClaimDocument, loadFreeLetter } from '../../store/document-data';
 import { documentPolicy } from '../../store/document-store';
 import { TEMPLATE_KEY, TemplateNotFoundError } from '../../store/document-templates';
 import { personRecipient } from '../../store/recipients';
-import { configuredCentre } from '../../workers/centre';
+import { configuredCentre } from '../../infra/centre';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 import { archiveAndSend, staffSendKey } from '../staff-send';

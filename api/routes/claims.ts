@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/workflow';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { audit } from '../../store/audit';
@@ -9,12 +8,13 @@ import { documentContent } from '../../store/document-store';
 import { PaymentConflictError, recordPayment } from '../../store/payments';
 import {
   cancellation,
-  claimStateQuery,
   deferral,
   dispute,
   installmentAgreement,
   paymentReceived,
-} from '../../workflows/claim-messages';
+} from '../../contracts/claims/claim-messages';
+import { claimWorkflowState, signalClaim } from '../../contracts/client/claim-handle';
+import { claimWorkflowId } from '../../contracts/workflow-ids';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 import { CancellationBody, ClaimListQuery, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from '../schemas';
@@ -32,24 +32,7 @@ export function claimRoutes(ctx: ApiContext): Router {
     return claim;
   }
 
-  /** Tells the claim's workflow; a workflow already finished is no error (the booking stands). */
-  async function signal<T>(claimId: string, def: SignalDefinition<[T]>, arg: T): Promise<boolean> {
-    try {
-      await ctx.temporal.workflow.getHandle(`claim-${claimId}`).signal(def, arg);
-      return true;
-    } catch (e) {
-      if (e instanceof WorkflowNotFoundError) return false;
-      throw e;
-    }
-  }
-
-  async function liveState(claimId: string) {
-    try {
-      return await ctx.temporal.workflow.getHandle(`claim-${claimId}`).query(claimStateQuery);
-    } catch {
-      return null;
-    }
-  }
+  const signal = <T>(claimId: string, def: SignalDefinition<[T]>, arg: T) => signalClaim(ctx.temporal, claimId, def, arg);
 
   r.get('/claims', async (req, res) => {
     const q = parse(ClaimListQuery, req.query, 'query');
@@ -107,7 +90,7 @@ export function claimRoutes(ctx: ApiContext): Router {
         .sort((a, b) => a.transaction.occurredAt.getTime() - b.transaction.occurredAt.getTime())
         .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, amountCents: p.amountCents })),
       history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, data: h.data })),
-      workflow: { id: `claim-${claim.id}`, state: await liveState(claim.id) },
+      workflow: { id: claimWorkflowId(claim.id), state: await claimWorkflowState(ctx.temporal, claim.id) },
     });
   });
 

@@ -6,7 +6,7 @@ import { renderDocument } from '../../documents/render-document';
 import { audit } from '../../store/audit';
 import { documentPolicy } from '../../store/document-store';
 import { clientRecipient } from '../../store/recipients';
-import { configuredCentre } from '../../workers/centre';
+import { configuredCentre } from '../../infra/centre';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 import { archiveAndSend, staffSendKey } from '../staff-send';

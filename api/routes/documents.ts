@@ -6,7 +6,7 @@ import { documentContent, documentPolicy } from '../../store/document-store';
 import { recipientOf } from '../../store/recipients';
 import { loadClaimDocument } from '../../store/document-data';
 import { renderDocument } from '../../documents/render-document';
-import { configuredCentre } from '../../workers/centre';
+import { configuredCentre } from '../../infra/centre';
 import type { Document } from '../../prisma/generated/client';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ParsedBillingFile } from './types';
 import { parseCsv } from './csv-parser';
 import { parsePadnext } from './padnext-parser';
@@ -19,7 +18,3 @@ function looksLikeXml(content: Buffer): boolean {
   return content[i] === 0x3c; // '<'
 }
 
-/** Hex SHA-256 of the raw bytes: the same file sent twice has the same hash, whatever its name. */
-export function fileSha256(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}

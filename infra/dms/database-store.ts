@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../domain/sha256';
 import type { Db } from '../db/prisma';
 import { decrypt, encrypt, Keyring } from './content-cipher';
 import type { ContentMetadata, DocumentStore } from './document-store';
 
 /** Content moved in by the migration before encryption existed. */
 const UNENCRYPTED = 'none';
-
-export function sha256Hex(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
 
 /**
  * The built-in store: each distinct content once (StoredContent, keyed by the sha256 of the plain

@@ -1,4 +1,4 @@
-import { sha256Hex } from './database-store';
+import { sha256Hex } from '../../domain/sha256';
 import type { ContentMetadata, DocumentStore } from './document-store';
 
 /**

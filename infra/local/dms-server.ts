@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { sha256Hex } from '../dms/database-store';
+import { sha256Hex } from '../../domain/sha256';
 import type { LocalService } from './postgres';
 
 /**

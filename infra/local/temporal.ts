@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
+import { SEARCH_ATTRIBUTE_TYPES } from '../../contracts/search-attributes';
 import { waitForPort } from './free-port';
 import { stopChild } from './stop-child';
 import type { LocalService } from './postgres';

@@ -4,6 +4,7 @@ import { Harness } from '../support/harness';
 import type { ClientSeed } from '../../store/seed';
 import { binary } from '../support/binary-body';
 import { pdfText } from '../unit/documents-pdf-text';
+import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 
 /**
  * The REST API's contract: its OpenAPI document, JSON errors without internals, idempotent
@@ -27,7 +28,7 @@ beforeAll(async () => {
   expect(cases.every((c) => c.consent && !c.broken)).toBe(true);
   const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
   expect(res.status).toBe(202);
-  expect(await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result()).toEqual({ accepted: 3, rejected: 0, duplicates: 0, started: 3 });
+  expect(await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result()).toEqual({ accepted: 3, rejected: 0, duplicates: 0, started: 3 });
   const rows = await h.db.claim.findMany({ where: { clientId: client.id }, orderBy: { id: 'asc' } });
   expect(rows).toHaveLength(3);
   claims = rows.map((r) => ({ id: r.id, totalCents: r.totalCents, c: cases.find((c) => c.invoiceId === r.externalId)! }));
@@ -128,7 +129,7 @@ describe('claim detail and listing', () => {
       ['SPLITTING', 'PURCHASE', 'STATEMENT', 'WAITING'].map((stage) => ({ at: expect.any(String), actor: 'system', action: 'stage', data: { stage, dunningLevel: 0 } })),
     );
 
-    expect(b.workflow.id).toBe(`claim-${id}`);
+    expect(b.workflow.id).toBe(claimWorkflowId(id));
     expect(b.workflow.state).toMatchObject({ stage: 'WAITING', dunningLevel: 0, openCents: totalCents, clientId: client.id, seenPayments: [] });
     const described = await h.temporal.workflow.getHandle(b.workflow.id).describe();
     expect(described.status.name).toBe('RUNNING');

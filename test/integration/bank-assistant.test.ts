@@ -1,6 +1,7 @@
 import { useHarness } from '../support/harness';
 import { unbalancedEntries } from '../support/ledger-checks';
 import { claimRow, openOf, randomIban, ref, statement, upload, waitingClaims, workflowResult } from '../fixtures/bank-import/bank-test-kit';
+import { claimWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(180_000);
 
@@ -90,7 +91,7 @@ test.concurrent('the assistant lists queued lines with suggestions; staff split 
   const back = await h.api().get('/api/unclear-payments').query({ limit: 500 });
   expect((back.body.items as Array<{ lineId: string; unallocatedCents: number }>).find((i) => i.lineId === splitLine.id)?.unallocatedCents).toBe(halfG);
   await h.eventually('workflow hears the undo', async () => {
-    const s = await h.temporal.workflow.getHandle(`claim-${g.id}`).query<{ openCents: number }>('claimState');
+    const s = await h.temporal.workflow.getHandle(claimWorkflowId(g.id)).query<{ openCents: number }>('claimState');
     return s.openCents === g.totalCents ? true : undefined;
   });
 

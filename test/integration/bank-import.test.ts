@@ -2,6 +2,7 @@ import { useHarness } from '../support/harness';
 import { unbalancedEntries } from '../support/ledger-checks';
 import { camt053 } from '../../bench/gen/camt053-writer';
 import { CENTRE_IBAN, claimRow, openOf, randomIban, ref, statement, upload, waitingClaims, workflowResult } from '../fixtures/bank-import/bank-test-kit';
+import { claimWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(180_000);
 
@@ -46,7 +47,7 @@ test.concurrent('a statement pays claims: paid ones close and stop dunning, a pa
   // Each booked payment carries its bank line's key and reached its claim's workflow once.
   const fullLine = lines.find((l) => l.amountCents === full.totalCents)!;
   expect((await paymentsOf(full.id)).map((p) => p.idempotencyKey)).toEqual([`bank:${fullLine.id}:${full.id}`]);
-  const state = await h.temporal.workflow.getHandle(`claim-${part.id}`).query<{ seenPayments: string[] }>('claimState');
+  const state = await h.temporal.workflow.getHandle(claimWorkflowId(part.id)).query<{ seenPayments: string[] }>('claimState');
   expect(state.seenPayments).toEqual((await paymentsOf(part.id)).map((p) => p.id));
 });
 
@@ -141,7 +142,7 @@ test.concurrent('a return reverses the payment it names and the claim is dunned 
   expect(detail.body.reconciliation).toEqual({ movementCents: movement, bookedCents: -part - e.totalCents, ownTransfersCents: -payout, differenceCents: 0 });
   // The workflow heard of it: its open amount is the whole claim again, and it is still waiting.
   await h.eventually('workflow sees the return', async () => {
-    const s = await h.temporal.workflow.getHandle(`claim-${d.id}`).query<{ openCents: number; stage: string }>('claimState');
+    const s = await h.temporal.workflow.getHandle(claimWorkflowId(d.id)).query<{ openCents: number; stage: string }>('claimState');
     return s.openCents === d.totalCents && s.stage === 'WAITING' ? true : undefined;
   });
 });

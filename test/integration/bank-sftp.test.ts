@@ -2,8 +2,8 @@ import path from 'node:path';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { connectSftp, SftpTarget } from '../../infra/sftp';
 import { DEFAULT_BANK_IMPORT_POLICY } from '../../domain/bank/bank-import-policy';
-import { fileSha256 } from '../../store/bank-files';
-import { BANK_IMPORT_SCHEDULE_ID, ensureBankImportSchedule } from '../../workflows/bank-schedule';
+import { sha256Hex } from '../../domain/sha256';
+import { BANK_IMPORT_SCHEDULE_ID, ensureBankImportSchedule } from '../../services/scheduling/bank-import-schedule';
 import { useHarness } from '../support/harness';
 import { randomIban, ref, statement, waitingClaims, workflowResult } from '../fixtures/bank-import/bank-test-kit';
 
@@ -50,9 +50,9 @@ test('the daily schedule imports each new inbox file once, archives it (quaranti
   await h.eventually('both files archived', async () => ((await names(archiveFolder)).includes(goodName) && (await names(archiveFolder)).includes(brokenName) ? true : undefined));
   expect(await names(inboxFolder)).not.toEqual(expect.arrayContaining([goodName]));
   expect(await workflowResult(h, claim.id)).toBe('PAID');
-  const imported = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: fileSha256(good) } });
+  const imported = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: sha256Hex(good) } });
   expect(imported).toMatchObject({ status: 'IMPORTED', source: `sftp:${inboxFolder}/${goodName}`, lineCount: 1 });
-  const quarantined = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: fileSha256(broken) } });
+  const quarantined = await h.db.bankStatementFile.findUniqueOrThrow({ where: { sha256: sha256Hex(broken) } });
   expect(quarantined.status).toBe('QUARANTINED');
   expect((quarantined.error as { reason: string }).reason).toMatch(/statement/i);
   const archivedEvents = await h.db.auditEvent.findMany({ where: { entityType: 'bank-file', action: 'archive', entityId: { in: [imported.id, quarantined.id] } } });
@@ -64,5 +64,5 @@ test('the daily schedule imports each new inbox file once, archives it (quaranti
   await h.eventually('the repeated file archived beside the first', async () => ((await names(archiveFolder)).includes(`${goodName}.${imported.id}`) ? true : undefined));
   expect(await h.db.payment.count({ where: { claimId: claim.id } })).toBe(1);
   expect(await h.db.bankLine.count({ where: { fileId: imported.id } })).toBe(1);
-  expect(await h.db.bankStatementFile.count({ where: { sha256: fileSha256(good) } })).toBe(1);
+  expect(await h.db.bankStatementFile.count({ where: { sha256: sha256Hex(good) } })).toBe(1);
 });

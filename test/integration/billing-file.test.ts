@@ -6,6 +6,7 @@ import { useHarness } from '../support/harness';
 import { ingestSubmission, type PersistedChunk } from '../../store/intake';
 import { writeSubmissionContent } from '../../store/submission-content';
 import type { ClientSeed } from '../../store/seed';
+import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 
 /**
  * Billing files through the REST API: every record of a file is answered (accepted with a claim,
@@ -27,7 +28,7 @@ async function upload(clientId: string, fileName: string, content: string | Buff
   const res = await h.api().post(`/api/clients/${clientId}/billing-files`).query({ fileName }).set('Content-Type', contentType).send(content);
   expect(res.status).toBe(202);
   expect(res.body).toEqual({ submissionId: expect.any(String), duplicate: false, receipt: `/api/billing-files/${res.body.submissionId}` });
-  const result = (await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result()) as BillingFileResult;
+  const result = (await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result()) as BillingFileResult;
   return { submissionId: res.body.submissionId, result };
 }
 
@@ -160,7 +161,7 @@ describe('PADneXt file with broken records, sent again, and a file repeating cas
 
     // Every accepted claim has its workflow.
     for (const id of acceptedClaims.values()) {
-      const d = await h.temporal.workflow.getHandle(`claim-${id}`).describe();
+      const d = await h.temporal.workflow.getHandle(claimWorkflowId(id)).describe();
       expect(d.type).toBe('claimWorkflow');
     }
 
@@ -342,11 +343,11 @@ describe('claims started while the file is persisted', () => {
     const claims = await h.db.claim.findMany({ where: { submissionId }, select: { id: true } });
     expect(claims.length).toBe(counts.accepted);
     expect(counts.accepted).toBeGreaterThan(0);
-    for (const c of claims) await expect(h.temporal.workflow.getHandle(`claim-${c.id}`).describe()).rejects.toThrow(WorkflowNotFoundError);
+    for (const c of claims) await expect(h.temporal.workflow.getHandle(claimWorkflowId(c.id)).describe()).rejects.toThrow(WorkflowNotFoundError);
 
-    const result = await h.temporal.workflow.execute('billingFileWorkflow', { workflowId: `billing-file-${submissionId}`, taskQueue: h.services.deps.queues.intake, args: [{ submissionId }] });
+    const result = await h.temporal.workflow.execute('billingFileWorkflow', { workflowId: billingFileWorkflowId(submissionId), taskQueue: h.services.deps.queues.intake, args: [{ submissionId }] });
     expect(result).toEqual({ ...counts, started: counts.accepted });
-    for (const c of claims) expect((await h.temporal.workflow.getHandle(`claim-${c.id}`).describe()).status.name).toBe('RUNNING');
+    for (const c of claims) expect((await h.temporal.workflow.getHandle(claimWorkflowId(c.id)).describe()).status.name).toBe('RUNNING');
     // Nothing was persisted twice.
     expect(await h.db.claim.count({ where: { submissionId } })).toBe(counts.accepted);
   });

@@ -6,6 +6,7 @@ import { saveTemplateVersion } from '../../store/document-templates';
 import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
 import { pdfText } from '../unit/documents-pdf-text';
+import { billingFileWorkflowId, claimWorkflowId, sendDocumentWorkflowId } from '../../contracts/workflow-ids';
 
 /**
  * The claim letters beyond invoice and dunning: sent by the claim workflow on a deferral, an
@@ -21,7 +22,7 @@ async function invoicedClaim(policy: Partial<Policy>) {
   const client = await h.client('INKASSO', policy);
   const file = generatePadnext({ cases: 1, seed: 5, clientId: client.id });
   const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
-  await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
   const claim = await h.db.claim.findFirstOrThrow({ where: { submissionId: res.body.submissionId } });
   await h.eventually('invoice sent', async () => ((await h.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).stage === 'WAITING' ? true : undefined));
   const email = `zahler-${randomUUID().slice(0, 8)}@example.de`;
@@ -70,7 +71,7 @@ test.concurrent('a deferral, a partial payment and an installment plan each reac
 
   // Paying the rest settles the claim: no further partial-payment letter, and nothing went twice.
   await h.api().post(`/api/claims/${c.id}/payments`).send({ amountCents: rest });
-  expect(await h.temporal.workflow.getHandle(`claim-${c.id}`).result()).toBe('PAID');
+  expect(await h.temporal.workflow.getHandle(claimWorkflowId(c.id)).result()).toBe('PAID');
   expect((await h.db.document.findMany({ where: { claimId: c.id }, orderBy: { createdAt: 'asc' } })).map((d) => d.kind)).toEqual(['INVOICE', 'DEFERRAL', 'PARTIAL_PAYMENT', 'INSTALLMENT_AGREEMENT']);
   expect(h.mails().filter((m) => m.to === c.email)).toHaveLength(3);
 });
@@ -94,7 +95,7 @@ test.concurrent('staff send the fee statement and the statement of claim; the sa
   const again = await h.api().post(`/api/claims/${c.id}/letters`).set('Idempotency-Key', key).send({ kind: 'fee_statement' });
   expect(again.status).toBe(200);
   expect(again.body.documentId).toBe(sent.body.documentId);
-  await h.temporal.workflow.getHandle(`send-document-${sent.body.documentId}`).result();
+  await h.temporal.workflow.getHandle(sendDocumentWorkflowId(sent.body.documentId)).result();
   expect(h.mails().filter((m) => m.subject === fees.doc.subject && m.to === c.email)).toHaveLength(1);
   expect((await h.api().post(`/api/claims/${c.id}/letters`).set('Idempotency-Key', key).send({ kind: 'statement_of_claim' })).status).toBe(409);
 

@@ -5,6 +5,7 @@ import { applyRate } from '../../domain/decimal-rate';
 import { upsertDoctor } from '../../store/seed';
 import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
+import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(120_000);
 const sftp = JSON.parse(process.env.CF_TEST_SFTP!) as { baseDir: string };
@@ -17,7 +18,7 @@ async function uploadAndWait(clientId: string, cases: number, seed: number): Pro
   const billable = file.cases.filter((c) => c.consent).length;
   const res = await h.api().post(`/api/clients/${clientId}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
   expect(res.status).toBe(202);
-  const result = await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  const result = await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
   expect(result).toEqual({ accepted: billable, rejected: cases - billable, duplicates: 0, started: billable });
   const receipt = await h.api().get(`/api/billing-files/${res.body.submissionId}`);
   return receipt.body.records.filter((r: { outcome: string }) => r.outcome === 'ACCEPTED').map((r: { claimId: string }) => r.claimId);
@@ -34,8 +35,8 @@ test('Inkasso: a paid claim and an unpaid claim each run through every stage, an
   expect(pay.status).toBe(201);
   expect(pay.body.openCents).toBe(0);
 
-  expect(await h.temporal.workflow.getHandle(`claim-${paid}`).result()).toBe('PAID');
-  expect(await h.temporal.workflow.getHandle(`claim-${unpaid}`).result()).toBe('RETURNED');
+  expect(await h.temporal.workflow.getHandle(claimWorkflowId(paid)).result()).toBe('PAID');
+  expect(await h.temporal.workflow.getHandle(claimWorkflowId(unpaid)).result()).toBe('RETURNED');
 
   // Every stage was passed and recorded in the audit trail.
   for (const id of [paid, unpaid]) {
@@ -79,7 +80,7 @@ test('splitting: records of a doctor who is a client of their own move to that c
   await upsertDoctor(h.db, { submitterId: group.id, externalId: 'ARZT-2', clientId: doctorClient.id, name: 'Dr. med. Henning Oberländer' });
   const file = generatePadnext({ cases: 8, seed: 12, clientId: group.id });
   const res = await h.api().post(`/api/clients/${group.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
-  await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
   const records = (await h.api().get(`/api/billing-files/${res.body.submissionId}`)).body.records as Array<{ recordNo: number; claimId: string | null }>;
   const expected = records
     .filter((r) => r.claimId)
@@ -96,5 +97,5 @@ test('splitting: records of a doctor who is a client of their own move to that c
     const split = await h.db.auditEvent.count({ where: { entityId: e.id, action: 'split' } });
     expect(split).toBe(e.clientId === doctorClient.id ? 1 : 0);
   }
-  for (const e of expected) await h.temporal.workflow.getHandle(`claim-${e.id}`).terminate('test done');
+  for (const e of expected) await h.temporal.workflow.getHandle(claimWorkflowId(e.id)).terminate('test done');
 });

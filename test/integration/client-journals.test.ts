@@ -2,11 +2,12 @@ import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { formatEuro } from '../../domain/format';
 import type { Document } from '../../prisma/generated/client';
 import type { ClientSeed } from '../../store/seed';
-import { previousMonth, type ClientJournalRunResult } from '../../workflows/client-journal-run';
-import { ensureJournalRunSchedule, JOURNAL_SCHEDULE_ID } from '../../workflows/journal-schedule';
+import { previousMonth, type ClientJournalRunResult } from '../../workflows/documents/client-journal-run-workflow';
+import { ensureJournalRunSchedule, JOURNAL_SCHEDULE_ID } from '../../services/scheduling/journal-run-schedule';
 import { useHarness } from '../support/harness';
 import { attachmentOf } from '../support/mail-attachment';
 import { pdfText } from '../unit/documents-pdf-text';
+import { billingFileWorkflowId } from '../../contracts/workflow-ids';
 
 /**
  * The monthly client journal run: each client gets its journals for the period by email, once
@@ -31,7 +32,7 @@ async function billedClient(tariff: 'SOFORTFACTORING' | 'INKASSO', seed: number)
   const file = generatePadnext({ cases: 3, seed, clientId: client.id });
   const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
   expect(res.status).toBe(202);
-  await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
   const claims = await h.db.claim.count({ where: { clientId: client.id } });
   await h.eventually('invoices issued (and under factoring the purchase price paid out)', async () => {
     const [issued, payouts] = await Promise.all([h.db.claim.count({ where: { clientId: client.id, invoiceDate: { not: null } } }), h.db.payout.count({ where: { clientId: client.id } })]);

@@ -1,6 +1,7 @@
 import { generatePadnext } from '../../bench/gen/padnext-generator';
-import { claimStateQuery } from '../../workflows/claim-messages';
+import { claimStateQuery } from '../../contracts/claims/claim-messages';
 import { useHarness } from '../support/harness';
+import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(120_000);
 
@@ -10,7 +11,7 @@ test('a claim whose history grows past the policy limit continues as new and car
   const client = await h.client('INKASSO', { paymentTerm: '1 hour', maxHistoryEvents: 100 });
   const file = generatePadnext({ cases: 1, seed: 3, clientId: client.id });
   const upload = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
-  await h.temporal.workflow.getHandle(`billing-file-${upload.body.submissionId}`).result();
+  await h.temporal.workflow.getHandle(billingFileWorkflowId(upload.body.submissionId)).result();
   const claim = await h.db.claim.findFirstOrThrow({ where: { submissionId: upload.body.submissionId } });
   await h.eventually('invoice sent', async () => ((await h.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).stage === 'WAITING' ? true : undefined));
 
@@ -20,7 +21,7 @@ test('a claim whose history grows past the policy limit continues as new and car
     const until = i === 40 ? lastUntil : new Date(Date.now() + 3_600_000 + i * 1000).toISOString();
     expect((await h.api().post(`/api/claims/${claim.id}/deferral`).send({ until, reason: `Rückruf ${i}` })).status).toBe(202);
   }
-  const handle = h.temporal.workflow.getHandle(`claim-${claim.id}`);
+  const handle = h.temporal.workflow.getHandle(claimWorkflowId(claim.id));
   const runs = await h.eventually('a second run', async () => {
     const found = [];
     for await (const run of h.temporal.workflow.list({ query: `WorkflowId = "claim-${claim.id}"` })) found.push(run.status.name);

@@ -6,6 +6,7 @@ import { loadClaimDocument, loadClientInvoice, loadCollectionRequest, loadFreeLe
 import { saveTemplateVersion } from '../../store/document-templates';
 import { useHarness } from '../support/harness';
 import { pdfText } from '../unit/documents-pdf-text';
+import { billingFileWorkflowId } from '../../contracts/workflow-ids';
 
 /**
  * Free-letter templates in PostgreSQL (versions, per-client override, placeholder errors) and the
@@ -90,7 +91,7 @@ describe('document data from the database', () => {
     const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
     expect(res.status).toBe(202);
     submissionId = res.body.submissionId;
-    await h.temporal.workflow.getHandle(`billing-file-${submissionId}`).result();
+    await h.temporal.workflow.getHandle(billingFileWorkflowId(submissionId)).result();
     claimId = (await h.db.claim.findFirstOrThrow({ where: { submissionId }, orderBy: { id: 'asc' } })).id;
   });
 
@@ -150,7 +151,7 @@ describe('client journals from the database', () => {
     clientId = client.id;
     const file = generatePadnext({ cases: 3, seed: 21, clientId });
     const res = await h.api().post(`/api/clients/${clientId}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
-    await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+    await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
     claims = await h.db.claim.findMany({ where: { clientId }, orderBy: { id: 'asc' }, select: { id: true, totalCents: true } });
     await h.eventually('purchase price paid out and invoices issued', async () => {
       const [payouts, issued] = await Promise.all([h.db.payout.count({ where: { clientId } }), h.db.claim.count({ where: { clientId, invoiceDate: { not: null } } })]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { renderDocument } from '../../documents/render-document';
 import { sampleRequest } from '../../documents/sample-documents';
-import { sha256Hex } from '../../infra/dms/database-store';
+import { sha256Hex } from '../../domain/sha256';
 import { deliverDocument } from '../../store/deliver';
 import { personRecipient } from '../../store/recipients';
 import { binary } from '../support/binary-body';
@@ -9,6 +9,7 @@ import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { pdfText } from '../unit/documents-pdf-text';
+import { billingFileWorkflowId, sendDocumentWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(120_000);
 
@@ -21,7 +22,7 @@ async function sentInvoice() {
   const person = await h.db.person.create({ data: { id: randomUUID(), firstName: 'Anna', lastName: 'Schmidt', street: 'Ring 2', postalCode: '80331', city: 'München', email: to } });
   const key = `test-api:${randomUUID()}`;
   await deliverDocument(
-    { db: h.db, mailer: h.services.deps.mailer, documents: h.services.deps.documents, temporal: h.temporal, faxAvailable: true, taskQueue: h.services.deps.queues.claims },
+    { db: h.db, mailer: h.services.deps.mailer, documents: h.services.deps.documents, temporal: h.temporal, faxAvailable: true, queues: h.services.deps.queues },
     { idempotencyKey: key, kind: 'INVOICE', clientId: client.id, recipient: personRecipient(person), from: 'abrechnung@pvs.example', render: () => renderDocument(sampleRequest('invoice', 7)) },
   );
   return { client, person, to, doc: await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: key } }) };
@@ -66,7 +67,7 @@ test('re-send: the same content again as a new document, once per Idempotency-Ke
   const again = await h.api().post(`/api/documents/${doc.id}/resend`).set('Idempotency-Key', 'k1').send({});
   expect(again.status).toBe(200);
   expect(again.body.id).toBe(first.body.id);
-  expect(await h.temporal.workflow.getHandle(`send-document-${first.body.id}`).result()).toBe('SENT');
+  expect(await h.temporal.workflow.getHandle(sendDocumentWorkflowId(first.body.id)).result()).toBe('SENT');
   const mails = mailsTo(to);
   expect(mails).toHaveLength(2);
   expect(mails.map((m) => sha256Hex(attachmentOf(m.raw)!.content))).toEqual([doc.sha256, doc.sha256]);
@@ -78,7 +79,7 @@ test('duplicate by post: marked "Duplikat", queued for print; impossible channel
   const dup = await h.api().post(`/api/documents/${doc.id}/duplicate`).send({ channel: 'post' });
   expect(dup.status).toBe(202);
   expect(dup.body).toMatchObject({ subject: `Duplikat: ${doc.subject}`, channel: 'post', recipient: 'Anna Schmidt, Ring 2, 80331 München', sourceId: doc.id });
-  expect(await h.temporal.workflow.getHandle(`send-document-${dup.body.id}`).result()).toBe('QUEUED_FOR_PRINT');
+  expect(await h.temporal.workflow.getHandle(sendDocumentWorkflowId(dup.body.id)).result()).toBe('QUEUED_FOR_PRINT');
 
   const noFax = await h.api().post(`/api/documents/${doc.id}/resend`).send({ channel: 'fax' });
   expect(noFax.status).toBe(422);
@@ -92,7 +93,7 @@ test('the duplicate of an invoice is rendered again, marked "Duplikat" on the PD
   const client = await h.client('INKASSO', { paymentTerm: '1 hour' });
   const file = generatePadnext({ cases: 1, seed: 11, clientId: client.id });
   const upload = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
-  await h.temporal.workflow.getHandle(`billing-file-${upload.body.submissionId}`).result();
+  await h.temporal.workflow.getHandle(billingFileWorkflowId(upload.body.submissionId)).result();
   const claim = await h.db.claim.findFirstOrThrow({ where: { submissionId: upload.body.submissionId } });
   const invoice = await h.eventually('invoice archived', async () => (await h.db.document.findFirst({ where: { claimId: claim.id, kind: 'INVOICE', status: { not: 'PREPARED' } } })) ?? undefined);
 

@@ -5,7 +5,7 @@ import { DEFAULT_DOCUMENT_POLICY } from '../../domain/documents/document-policy'
 import { DocumentRequest, renderDocument } from '../../documents/render-document';
 import { sampleRequest } from '../../documents/sample-documents';
 import type { DocumentServicesConfig } from '../../infra/dms/document-services';
-import { sha256Hex } from '../../infra/dms/database-store';
+import { sha256Hex } from '../../domain/sha256';
 import type { Mailer } from '../../infra/mailer';
 import { deliverDocument, DeliveryDeps } from '../../store/deliver';
 import { documentContent } from '../../store/document-store';
@@ -16,7 +16,8 @@ import { SMTPServer } from 'smtp-server';
 import { createSmtpMailer } from '../../infra/mailer';
 import { freePort } from '../../infra/local/free-port';
 import { pdfText } from '../unit/documents-pdf-text';
-import { ensurePrintRunSchedule } from '../../workflows/print-schedule';
+import { ensurePrintRunSchedule } from '../../services/scheduling/print-run-schedule';
+import { sendDocumentWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(120_000);
 
@@ -28,7 +29,7 @@ const deps = (mailer: Mailer = h.services.deps.mailer): DeliveryDeps => ({
   documents: h.services.deps.documents,
   temporal: h.temporal,
   faxAvailable: true,
-  taskQueue: h.services.deps.queues.claims,
+  queues: h.services.deps.queues,
 });
 /** Fast fax retries for these tests: two attempts, a second apart, polled every 200 ms. */
 const FAX_POLICY = { documents: { ...DEFAULT_DOCUMENT_POLICY, faxMaxAttempts: 2, faxRetryInterval: '1s', faxPollInterval: '200ms' } };
@@ -164,7 +165,7 @@ async function faxReceipt(client: Awaited<ReturnType<typeof faxClient>>) {
   expect(outcome).toBe('FAXING');
   const doc = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: key } });
   expect(doc).toMatchObject({ channel: 'fax', recipient: client.fax, status: 'FAXING' });
-  return { doc, result: await h.temporal.workflow.getHandle(`send-document-${doc.id}`).result() };
+  return { doc, result: await h.temporal.workflow.getHandle(sendDocumentWorkflowId(doc.id)).result() };
 }
 
 test('fax: a busy line fails the first attempt; the retry is delivered', async () => {

@@ -4,6 +4,7 @@ import type { Policy } from '../../domain/policy';
 import type { Tariff } from '../../prisma/generated/client';
 import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
+import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(120_000);
 
@@ -17,10 +18,10 @@ async function waitingClaim(tariff: Tariff, policy: Partial<Policy> = {}) {
   const client = await h.client(tariff, policy);
   const file = generatePadnext({ cases: 1, seed: 3, clientId: client.id });
   const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
-  await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
   const claim = await h.db.claim.findFirstOrThrow({ where: { submissionId: res.body.submissionId } });
   await h.eventually('invoice sent', async () => ((await h.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).stage === 'WAITING' ? true : undefined));
-  return { client, claim, id: claim.id, result: () => h.temporal.workflow.getHandle(`claim-${claim.id}`).result() };
+  return { client, claim, id: claim.id, result: () => h.temporal.workflow.getHandle(claimWorkflowId(claim.id)).result() };
 }
 
 const stagesOf = async (id: string) =>

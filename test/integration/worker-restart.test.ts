@@ -3,6 +3,7 @@ import { claimflowActivities } from '../../workers/claim-worker';
 import { crashAfterFirstRun } from '../support/faults';
 import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
+import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 
 jest.setTimeout(180_000);
 
@@ -12,7 +13,7 @@ async function upload(clientId: string, cases: number, seed: number): Promise<st
   const file = generatePadnext({ cases, seed, clientId });
   const res = await h.api().post(`/api/clients/${clientId}/billing-files`).query({ fileName: file.padxName }).send(file.padx).set('Content-Type', 'application/xml');
   expect(res.status).toBe(202);
-  await h.temporal.workflow.getHandle(`billing-file-${res.body.submissionId}`).result();
+  await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
   return (await h.db.claim.findMany({ where: { submissionId: res.body.submissionId }, orderBy: { id: 'asc' } })).map((c) => c.id);
 }
 
@@ -52,7 +53,7 @@ test('the worker stops in the middle of the lifecycle; after a restart every cla
   expect(await Promise.all(claims.map(stageOf))).toEqual(['WAITING', 'WAITING', 'WAITING']);
   await h.startWorker();
 
-  const outcomes = await Promise.all(claims.map((id) => h.temporal.workflow.getHandle(`claim-${id}`).result()));
+  const outcomes = await Promise.all(claims.map((id) => h.temporal.workflow.getHandle(claimWorkflowId(id)).result()));
   expect(outcomes).toEqual(['PAID', 'RETURNED', 'RETURNED']);
   await expectNothingTwice(claims);
   expect(await h.db.payout.count({ where: { claimId: { in: claims } } })).toBe(1);
@@ -60,7 +61,7 @@ test('the worker stops in the middle of the lifecycle; after a restart every cla
 
 test('every effect survives a crash right after it was done: retries book, send and pay nothing twice', async () => {
   await h.stopWorker();
-  const real = claimflowActivities(h.services.deps);
+  const real = claimflowActivities(h.services.services);
   await h.startWorker(
     crashAfterFirstRun(real, [
       'ingestAndStartClaims',
@@ -82,8 +83,8 @@ test('every effect survives a crash right after it was done: retries book, send 
   const claim = await h.db.claim.findUniqueOrThrow({ where: { id: paid } });
   expect((await h.api().post(`/api/claims/${paid}/payments`).send({ amountCents: claim.totalCents })).status).toBe(201);
 
-  expect(await h.temporal.workflow.getHandle(`claim-${paid}`).result()).toBe('PAID');
-  expect(await h.temporal.workflow.getHandle(`claim-${unpaid}`).result()).toBe('WRITTEN_OFF');
+  expect(await h.temporal.workflow.getHandle(claimWorkflowId(paid)).result()).toBe('PAID');
+  expect(await h.temporal.workflow.getHandle(claimWorkflowId(unpaid)).result()).toBe('WRITTEN_OFF');
   await expectNothingTwice(claims);
 
   // Sofortfactoring: each claim was bought and its price paid out once, at purchase.

@@ -11,8 +11,8 @@ import type { DocumentServicesConfig } from '../../infra/dms/document-services';
 import { setSystemPolicy, upsertClient, ClientSeed } from '../../store/seed';
 import type { Tariff } from '../../prisma/generated/client';
 import { ClaimflowActivities, createClaimflowWorkers, runWorkers } from '../../workers/claim-worker';
-import { taskQueues } from '../../workers/task-queues';
-import { connectServices, Services } from '../../workers/services';
+import { taskQueues } from '../../contracts/task-queues';
+import { connectServices, ConnectedServices } from '../../workers/services';
 
 /** Durations short enough that a claim's whole life takes seconds. */
 export const FAST_POLICY: Partial<Policy> = {
@@ -31,9 +31,9 @@ export class Harness {
   private workers?: ReturnType<typeof runWorkers>;
   readonly app: Express;
 
-  private constructor(readonly services: Services) {
+  private constructor(readonly services: ConnectedServices) {
     const { db, temporal, queues, documents } = services.deps;
-    this.app = createApp({ db, temporal, intakeQueue: queues.intake, claimsQueue: queues.claims, documents });
+    this.app = createApp({ services: services.services, db, temporal, queues, documents });
   }
 
   static async start(): Promise<Harness> {
@@ -63,7 +63,7 @@ export class Harness {
 
   /** Starts this file's worker; `activities` replaces the real ones (e.g. to inject faults). */
   async startWorker(activities?: ClaimflowActivities): Promise<void> {
-    this.workers = runWorkers(await createClaimflowWorkers(this.services.workerConnection, this.services.deps, { bundle: { codePath: process.env.CF_TEST_BUNDLE! }, activities }));
+    this.workers = runWorkers(await createClaimflowWorkers(this.services.workerConnection, this.services.services, { bundle: { codePath: process.env.CF_TEST_BUNDLE! }, activities }));
   }
 
   async stopWorker(): Promise<void> {

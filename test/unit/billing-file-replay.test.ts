@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
 import { bundleWorkflows } from '../../workers/claim-worker';
+import { recordedHistory as recorded, scheduledActivities } from '../support/recorded-history';
 
 /**
  * Workflow changes are patched: a billing file that was in flight before claims were started while
@@ -12,11 +10,7 @@ import { bundleWorkflows } from '../../workers/claim-worker';
 
 jest.setTimeout(60_000);
 
-function recordedHistory(): temporal.api.history.v1.History {
-  return temporal.api.history.v1.History.decode(fs.readFileSync(path.resolve(__dirname, '../fixtures/histories/billing-file-before-pipelined-starts.binpb')));
-}
-
-const scheduledActivities = (h: temporal.api.history.v1.IHistory) => (h.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+const recordedHistory = () => recorded('billing-file-before-pipelined-starts');
 
 test('a billing file recorded before the pipelined starts replays on the current workflow code', async () => {
   const history = recordedHistory();

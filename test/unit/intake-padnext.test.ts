@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { parsePadnext } from '../../domain/intake/padnext-parser';
-import { fileSha256, parseBillingFile } from '../../domain/intake/parse-billing-file';
+import { parseBillingFile } from '../../domain/intake/parse-billing-file';
+import { sha256Hex } from '../../domain/sha256';
 import type { IntakeRecord, ParsedBillingFile, RecordError } from '../../domain/intake/types';
 import { expectedRecord } from '../fixtures/intake/expected';
 
@@ -218,7 +219,7 @@ describe('parseBillingFile', () => {
     const notXml = parseBillingFile(Buffer.from('kein xml'), 'abrechnung.xml');
     expect(notXml.format).toBe('padnext');
     expect(notXml.fileErrors[0].reason).toMatch(/^not XML/);
-    expect(fileSha256(Buffer.from(g.padx))).toBe(fileSha256(Buffer.from(g.padx)));
-    expect(fileSha256(Buffer.from(g.padx))).toMatch(/^[0-9a-f]{64}$/);
+    expect(sha256Hex(Buffer.from(g.padx))).toBe(sha256Hex(Buffer.from(g.padx)));
+    expect(sha256Hex(Buffer.from(g.padx))).toMatch(/^[0-9a-f]{64}$/);
   });
 });

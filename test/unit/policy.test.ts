@@ -1,4 +1,5 @@
-import { DEMO_POLICY, durationMs, type Policy, resolvePolicy, SYSTEM_POLICY } from '../../domain/policy';
+import { DEMO_POLICY, type Policy, resolvePolicy, SYSTEM_POLICY } from '../../domain/policy';
+import { durationMs } from '../../domain/duration';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { JournalActivities } from '../activities/journal-activities';
-import type { JournalPeriod } from '../documents/document-request';
+import type { JournalActivities } from '../../activities/journal-activities';
+import type { JournalPeriod } from '../../documents/document-request';
 
 const io = proxyActivities<JournalActivities>({
   startToCloseTimeout: '10 minutes',

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../infra/db/prisma';
-import { loadSystemPolicy } from '../store/bank-policy';
+import type { Db } from '../../infra/db/prisma';
+import { loadSystemPolicy } from '../../store/bank-policy';
+import { SCHEDULED_WORKFLOW_IDS } from '../../contracts/workflow-ids';
 import { ensureSchedule } from './ensure-schedule';
 
 /** Client side, not part of the workflow bundle: registers the daily import at process start. */
@@ -13,5 +14,5 @@ export const BANK_IMPORT_SCHEDULE_ID = 'bank-statement-import';
  */
 export async function ensureBankImportSchedule(temporal: Client, db: Db, taskQueue: string): Promise<void> {
   const { scheduleCron } = (await loadSystemPolicy(db)).bankImport;
-  await ensureSchedule(temporal, { scheduleId: BANK_IMPORT_SCHEDULE_ID, cron: scheduleCron, workflowType: 'sftpBankImportWorkflow', workflowId: 'bank-sftp-import', taskQueue, catchupWindow: '1 minute' });
+  await ensureSchedule(temporal, { scheduleId: BANK_IMPORT_SCHEDULE_ID, cron: scheduleCron, workflowType: 'sftpBankImportWorkflow', workflowId: SCHEDULED_WORKFLOW_IDS.bankImport, taskQueue, catchupWindow: '1 minute' });
 }

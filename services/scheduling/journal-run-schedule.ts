@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../infra/db/prisma';
-import { documentPolicy } from '../store/document-store';
+import type { Db } from '../../infra/db/prisma';
+import { documentPolicy } from '../../store/document-store';
+import { SCHEDULED_WORKFLOW_IDS } from '../../contracts/workflow-ids';
 import { ensureSchedule } from './ensure-schedule';
 
 export const JOURNAL_SCHEDULE_ID = 'client-journals-monthly';
@@ -11,5 +12,5 @@ export const JOURNAL_SCHEDULE_ID = 'client-journals-monthly';
  */
 export async function ensureJournalRunSchedule(temporal: Client, db: Db, taskQueue: string): Promise<void> {
   const { journalRunCron } = await documentPolicy(db, null);
-  await ensureSchedule(temporal, { scheduleId: JOURNAL_SCHEDULE_ID, cron: journalRunCron, workflowType: 'clientJournalRunWorkflow', workflowId: JOURNAL_SCHEDULE_ID, taskQueue, catchupWindow: '1 day' });
+  await ensureSchedule(temporal, { scheduleId: JOURNAL_SCHEDULE_ID, cron: journalRunCron, workflowType: 'clientJournalRunWorkflow', workflowId: SCHEDULED_WORKFLOW_IDS.journalRun, taskQueue, catchupWindow: '1 day' });
 }

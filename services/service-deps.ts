@@ -3,11 +3,11 @@ import type { Db } from '../infra/db/prisma';
 import type { Mailer } from '../infra/mailer';
 import type { DocumentServices } from '../infra/dms/document-services';
 import type { SftpTarget } from '../infra/sftp';
-import type { TaskQueues } from '../workers/task-queues';
-import type { SendingCentre } from '../workers/centre';
+import type { TaskQueues } from '../contracts/task-queues';
+import type { SendingCentre } from '../infra/centre';
 
 /** What activities reach the outside world through; built once per worker (workers/services.ts). */
-export interface ActivityDeps extends DocumentServices {
+export interface ServiceDeps extends DocumentServices {
   db: Db;
   mailer: Mailer;
   /** The lawyer's SFTP server for collection handoffs. */

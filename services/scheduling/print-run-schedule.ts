@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../infra/db/prisma';
-import { documentPolicy } from '../store/document-store';
+import type { Db } from '../../infra/db/prisma';
+import { documentPolicy } from '../../store/document-store';
+import { SCHEDULED_WORKFLOW_IDS } from '../../contracts/workflow-ids';
 import { ensureSchedule } from './ensure-schedule';
 
 /**
@@ -9,5 +10,5 @@ import { ensureSchedule } from './ensure-schedule';
  */
 export async function ensurePrintRunSchedule(temporal: Client, db: Db, taskQueue: string): Promise<void> {
   const { printRunCron } = await documentPolicy(db, null);
-  await ensureSchedule(temporal, { scheduleId: 'print-run', cron: printRunCron, workflowType: 'printRunWorkflow', workflowId: 'print-run', taskQueue, catchupWindow: '1 hour' });
+  await ensureSchedule(temporal, { scheduleId: 'print-run', cron: printRunCron, workflowType: 'printRunWorkflow', workflowId: SCHEDULED_WORKFLOW_IDS.printRun, taskQueue, catchupWindow: '1 hour' });
 }

@@ -1,20 +1,14 @@
 import { executeChild, log, proxyActivities } from '@temporalio/workflow';
-import type { BankActivities } from '../activities/bank-activities';
-import type { BankImportSummary } from '../store/bank-files';
-import { bankStatementWorkflow } from './bank-statement';
+import type { BankActivities } from '../../activities/bank-activities';
+import { bankStatementWorkflowId } from '../../contracts/workflow-ids';
+import { bankStatementWorkflow } from './bank-statement-workflow';
+import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
+import type { SftpImportResult } from '../../contracts/bank/bank-import-result';
 
 const sftp = proxyActivities<BankActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
-
-export interface SftpImportResult {
-  name: string;
-  summary?: BankImportSummary;
-  archivedTo?: string;
-  /** The import did not finish: the file stays in the inbox for the next run. */
-  error?: string;
-}
 
 /**
  * The daily import (Schedule `bank-statement-import`): every file in the bank's SFTP inbox is
@@ -27,7 +21,7 @@ export async function sftpBankImportWorkflow(): Promise<SftpImportResult[]> {
   for (const name of await sftp.listBankInbox()) {
     try {
       const { fileId, sha256 } = await sftp.fetchBankFile(name);
-      const summary = await executeChild(bankStatementWorkflow, { workflowId: `bank-file-${sha256}`, args: [fileId] });
+      const summary = await executeChild(bankStatementWorkflow, { workflowId: bankStatementWorkflowId(sha256), args: [fileId] });
       const archivedTo = await sftp.archiveBankFile(name, fileId, summary.status);
       results.push({ name, summary, archivedTo });
     } catch (e) {

@@ -9,9 +9,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
-import type { AgreementLetter, ClaimActivities } from '../activities/claim-activities';
-import type { Policy } from '../domain/policy';
-import { durationMs } from '../domain/policy';
+import type { AgreementLetter, ClaimActivities } from '../../activities/claim-activities';
+import type { Policy } from '../../domain/policy';
+import { durationMs } from '../../domain/duration';
 import {
   cancellation,
   ClaimOutcome,
@@ -22,8 +22,8 @@ import {
   dispute,
   installmentAgreement,
   paymentReceived,
-} from './claim-messages';
-import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from './search-attributes';
+} from '../../contracts/claims/claim-messages';
+import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from '../../contracts/search-attributes';
 
 // Outages of the database, mail or SFTP server are waited out: the claim resumes where it was.
 const retry: RetryPolicy = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' };

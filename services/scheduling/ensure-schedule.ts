@@ -1,11 +1,12 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
+import type { WorkflowType } from '../../contracts/client/workflow-types';
 
 /** Client side, not part of the workflow bundle. */
 export interface ScheduledWorkflow {
   scheduleId: string;
   cron: string;
-  workflowType: string;
+  workflowType: WorkflowType;
   /** One id for every run: with overlap SKIP, runs never overlap. */
   workflowId: string;
   taskQueue: string;

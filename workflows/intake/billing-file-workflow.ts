@@ -1,5 +1,6 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
-import type { IntakeActivities } from '../activities/intake-activities';
+import type { IntakeActivities } from '../../activities/intake-activities';
+import type { BillingFileResult } from '../../contracts/intake/billing-file-result';
 
 const intake = proxyActivities<IntakeActivities>({
   // Parsing and persisting a large file takes a while; the activity heartbeats per chunk.
@@ -11,13 +12,6 @@ const intake = proxyActivities<IntakeActivities>({
 /** Histories from before claims were started while the file was persisted (START_PAGE_SIZE paging). */
 const PIPELINED_STARTS_PATCH = 'billing-file-starts-claims-while-persisting';
 const START_PAGE_SIZE = 500;
-
-export interface BillingFileResult {
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  started: number;
-}
 
 /**
  * One billing file: validate and persist its records (each answered in the receipt), start a

@@ -1,6 +1,6 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
-import type { DocumentActivities } from '../activities/document-activities';
-import type { DeliveryOutcome } from '../store/deliver';
+import type { DocumentActivities } from '../../activities/document-activities';
+import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';
 
 const io = proxyActivities<DocumentActivities>({
   startToCloseTimeout: '1 minute',

@@ -1,0 +1,57 @@
+import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
+import type { BankImportSummary } from '../bank/bank-import-result';
+import { ClaimClient, ClaimStage } from '../search-attributes';
+import type { TaskQueues } from '../task-queues';
+import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, sendDocumentWorkflowId } from '../workflow-ids';
+import type { Workflows, WorkflowType } from './workflow-types';
+
+/**
+ * Typed starts: callers name the workflow by a helper, never by a string; the helper's type name is
+ * checked against the bundle, its arguments and result against the workflow function.
+ */
+function start<K extends WorkflowType>(temporal: Client, type: K, options: WorkflowStartOptions<Workflows[K]>) {
+  return temporal.workflow.start<Workflows[K]>(type, options);
+}
+
+/** Starts once: a workflow already running (or done) under the id counts as started. */
+async function startOnce(starting: Promise<unknown>): Promise<void> {
+  try {
+    await starting;
+  } catch (e) {
+    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+  }
+}
+
+/** A claim's lifelong workflow, visible in the Temporal UI under its client from the start. */
+export function startClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }): Promise<void> {
+  return startOnce(
+    start(temporal, 'claimWorkflow', {
+      workflowId: claimWorkflowId(claim.id),
+      taskQueue: queues.claims,
+      args: [{ claimId: claim.id }],
+      typedSearchAttributes: [
+        { key: ClaimClient, value: claim.clientId },
+        { key: ClaimStage, value: 'INTAKE' },
+      ],
+    }),
+  );
+}
+
+export async function startBillingFileWorkflow(temporal: Client, queues: TaskQueues, submissionId: string): Promise<void> {
+  await start(temporal, 'billingFileWorkflow', { workflowId: billingFileWorkflowId(submissionId), taskQueue: queues.intake, args: [{ submissionId }] });
+}
+
+/** Imports a stored bank file and waits for the summary; the same content joins the running import. */
+export function executeBankStatementWorkflow(temporal: Client, queues: TaskQueues, file: { fileId: string; sha256: string }): Promise<BankImportSummary> {
+  return temporal.workflow.execute<Workflows['bankStatementWorkflow']>('bankStatementWorkflow' satisfies WorkflowType, {
+    workflowId: bankStatementWorkflowId(file.sha256),
+    taskQueue: queues.intake,
+    args: [file.fileId],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+}
+
+/** Sends an archived document (once per document: a restart is a no-op once it ran). */
+export function startSendDocumentWorkflow(temporal: Client, queues: TaskQueues, documentId: string): Promise<void> {
+  return startOnce(start(temporal, 'sendDocumentWorkflow', { workflowId: sendDocumentWorkflowId(documentId), taskQueue: queues.claims, args: [documentId] }));
+}
