@@ -1,11 +1,11 @@
 import express, { Express } from 'express';
-import { bankRoutes } from './routes/bank';
-import { billingFileRoutes } from './routes/billing-files';
-import { claimLetterRoutes } from './routes/claim-letters';
-import { claimRoutes } from './routes/claims';
-import { clientJournalRoutes } from './routes/client-journals';
-import { documentTemplateRoutes } from './routes/document-templates';
-import { documentRoutes } from './routes/documents';
+import { bankRoutes } from './bank/bank-routes';
+import { billingFileRoutes } from './intake/billing-file-routes';
+import { claimLetterRoutes } from './documents/claim-letter-routes';
+import { claimRoutes } from './claims/claim-routes';
+import { clientJournalRoutes } from './documents/client-journal-routes';
+import { documentTemplateRoutes } from './documents/document-template-routes';
+import { documentRoutes } from './documents/document-routes';
 import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './errors';
 import { openApiDocument } from './openapi';

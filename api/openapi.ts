@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { bankPaths } from './routes/bank-openapi';
-import { documentTemplatePaths } from './routes/document-templates';
+import { bankPaths } from './bank/bank-openapi';
+import { documentTemplatePaths } from './documents/document-template-routes';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
-import { DocumentListQuery, ResendBody } from './routes/documents';
-import { ClaimLetterBody } from './routes/claim-letters';
-import { JournalBody } from './routes/client-journals';
+import { DocumentListQuery, ResendBody } from './documents/document-routes';
+import { ClaimLetterBody } from './documents/claim-letter-routes';
+import { JournalBody } from './documents/client-journal-routes';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };

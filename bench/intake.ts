@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { SYSTEM_POLICY } from '../domain/policy';
 import { startEnvironment } from '../infra/environment';
-import { setSystemPolicy, upsertClient, SAMPLE_CLIENT } from '../store/seed';
+import { setSystemPolicy, upsertClient, SAMPLE_CLIENT } from '../persistence/seed';
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { startClaimsWorkerProcess } from './claims-worker-process';
 import { connectServices } from '../workers/services';

@@ -6,7 +6,7 @@ import { generatePadnext } from '../bench/gen/padnext-generator';
 import { DEMO_POLICY } from '../domain/policy';
 import { formatEuro } from '../domain/format';
 import { startEnvironment } from '../infra/environment';
-import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, setSystemPolicy, upsertClient, upsertDoctor } from '../store/seed';
+import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, setSystemPolicy, upsertClient, upsertDoctor } from '../persistence/seed';
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';

@@ -5,11 +5,11 @@ import { Account, Posting } from '../domain/ledger/accounts';
 import * as entries from '../domain/ledger/entries';
 import { formatEuro } from '../domain/format';
 import type { Allocation } from '../domain/matching/types';
-import { audit } from './audit';
+import { audit } from '../persistence/audit';
 import { ALLOCATION_COLUMNS, AllocationRow, entryPostings, lockClaims } from './bank-allocations';
-import { bulkInsert } from './bulk-insert';
-import { book, bookNew } from './ledger';
-import { paymentTargets, preparePayment, writePayments } from './payments';
+import { bulkInsert } from '../persistence/bulk-insert';
+import { book, bookNew } from '../persistence/ledger';
+import { paymentTargets, preparePayment, writePayments } from '../persistence/payments';
 
 type Tx = Prisma.TransactionClient;
 

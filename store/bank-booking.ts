@@ -6,10 +6,10 @@ import { openCents } from '../domain/ledger/claim-balance';
 import * as entries from '../domain/ledger/entries';
 import { formatEuro } from '../domain/format';
 import type { Allocation, MatchDecision } from '../domain/matching/types';
-import { bulkInsert } from './bulk-insert';
-import { bookNew, JournalEntry } from './ledger';
+import { bulkInsert } from '../persistence/bulk-insert';
+import { bookNew, JournalEntry } from '../persistence/ledger';
 import { lockClaims, ALLOCATION_COLUMNS, AllocationRow, originalPaymentEntries } from './bank-allocations';
-import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from './payments';
+import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from '../persistence/payments';
 
 type Tx = Prisma.TransactionClient;
 

@@ -6,11 +6,11 @@ import { parseBankFile } from '../domain/bank/parse-bank-file';
 import { dedupKeysOf } from '../domain/bank/dedup-key';
 import { matchLines } from '../domain/matching/match-lines';
 import type { MatchingPolicy } from '../domain/matching/matching-policy';
-import { audit } from './audit';
+import { audit } from '../persistence/audit';
 import { bankFileSummary } from './bank-files';
 import { bookDecisions } from './bank-booking';
 import { matchWithDatabase } from './bank-match-context';
-import { bulkInsertNew, ColumnType } from './bulk-insert';
+import { bulkInsertNew, ColumnType } from '../persistence/bulk-insert';
 import { loadSystemPolicy } from './bank-policy';
 import type { BankImportSummary } from '../contracts/bank/bank-import-result';
 

@@ -1,6 +1,6 @@
 import type { Prisma } from '../prisma/generated/client';
 import { Policy, resolvePolicy } from '../domain/policy';
-import { SYSTEM_POLICY_ID } from './policy';
+import { SYSTEM_POLICY_ID } from '../persistence/policy';
 
 /** The system policy alone: bank statements belong to the centre, not to one client. */
 export async function loadSystemPolicy(tx: Prisma.TransactionClient): Promise<Policy> {

@@ -11,7 +11,7 @@ import { addressFor, Channel, chooseChannel, Recipient } from '../infra/channels
 import { messageIdFor, sendEmail } from '../infra/channels/email';
 import { archiveDocument, documentContent, documentPolicy } from './document-store';
 import { sha256Hex } from '../domain/sha256';
-import { audit } from './audit';
+import { audit } from '../persistence/audit';
 import type { DeliveryOutcome } from '../contracts/documents/delivery-outcome';
 
 /** What delivering needs: the database, the archive, the mail server, Temporal for fax jobs. */

@@ -26,9 +26,9 @@ import { parseLetterBlocks } from '../domain/documents/letter-blocks';
 import type { TemplateValues } from '../domain/documents/template-placeholders';
 import { formatDate, formatEuro } from '../domain/format';
 import { openCents, type ClaimBalance } from '../domain/ledger/claim-balance';
-import { claimBalance } from './ledger';
+import { claimBalance } from '../persistence/ledger';
 import { loadTemplate } from './document-templates';
-import { loadPolicy } from './policy';
+import { loadPolicy } from '../persistence/policy';
 
 function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
   return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');

@@ -3,7 +3,7 @@ import type { Db } from '../infra/db/prisma';
 import type { Document } from '../prisma/generated/client';
 import type { DocumentStore } from '../infra/dms/document-store';
 import { sha256Hex } from '../domain/sha256';
-import { loadPolicy, SYSTEM_POLICY_ID } from './policy';
+import { loadPolicy, SYSTEM_POLICY_ID } from '../persistence/policy';
 import { resolvePolicy } from '../domain/policy';
 import type { DocumentPolicy } from '../domain/documents/document-policy';
 

@@ -5,7 +5,7 @@ import { priceRecord, PricedLine } from '../domain/goae/validate-record';
 import { formatInvoiceNumber } from '../domain/invoice-number';
 import type { Db } from '../infra/db/prisma';
 import type { Prisma } from '../prisma/generated/client';
-import { bulkInsert, ColumnType } from './bulk-insert';
+import { bulkInsert, ColumnType } from '../persistence/bulk-insert';
 import { readSubmissionContent } from './submission-content';
 import type { IntakeCounts } from '../contracts/intake/billing-file-result';
 

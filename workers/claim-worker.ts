@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createClaimActivities } from '../activities/claim-activities';
-import { createIntakeActivities } from '../activities/intake-activities';
-import { createBankActivities } from '../activities/bank-activities';
-import { createDocumentActivities } from '../activities/document-activities';
-import { createJournalActivities } from '../activities/journal-activities';
+import { createClaimActivities } from '../activities/claims/claim-activities';
+import { createIntakeActivities } from '../activities/intake/intake-activities';
+import { createBankActivities } from '../activities/bank/bank-activities';
+import { createDocumentActivities } from '../activities/documents/document-activities';
+import { createJournalActivities } from '../activities/documents/journal-activities';
 import type { Services } from '../services';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -1,7 +1,7 @@
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { unitFeeCents, type SynthCase } from '../../bench/gen/synthetic-cases';
 import { Harness } from '../support/harness';
-import type { ClientSeed } from '../../store/seed';
+import type { ClientSeed } from '../../persistence/seed';
 import { binary } from '../support/binary-body';
 import { pdfText } from '../unit/documents-pdf-text';
 import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';

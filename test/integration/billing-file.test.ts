@@ -5,7 +5,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { useHarness } from '../support/harness';
 import { ingestSubmission, type PersistedChunk } from '../../store/intake';
 import { writeSubmissionContent } from '../../store/submission-content';
-import type { ClientSeed } from '../../store/seed';
+import type { ClientSeed } from '../../persistence/seed';
 import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { applyRate } from '../../domain/decimal-rate';
-import { upsertDoctor } from '../../store/seed';
+import { upsertDoctor } from '../../persistence/seed';
 import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
 import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';

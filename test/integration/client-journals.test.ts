@@ -1,7 +1,7 @@
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { formatEuro } from '../../domain/format';
 import type { Document } from '../../prisma/generated/client';
-import type { ClientSeed } from '../../store/seed';
+import type { ClientSeed } from '../../persistence/seed';
 import { previousMonth, type ClientJournalRunResult } from '../../workflows/documents/client-journal-run-workflow';
 import { ensureJournalRunSchedule, JOURNAL_SCHEDULE_ID } from '../../services/scheduling/journal-run-schedule';
 import { useHarness } from '../support/harness';

@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import { SYSTEM_POLICY, Policy } from '../../domain/policy';
 import type { SftpTarget } from '../../infra/sftp';
 import type { DocumentServicesConfig } from '../../infra/dms/document-services';
-import { setSystemPolicy, upsertClient, ClientSeed } from '../../store/seed';
+import { setSystemPolicy, upsertClient, ClientSeed } from '../../persistence/seed';
 import type { Tariff } from '../../prisma/generated/client';
 import { ClaimflowActivities, createClaimflowWorkers, runWorkers } from '../../workers/claim-worker';
 import { taskQueues } from '../../contracts/task-queues';

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
-import type { BankActivities } from '../../activities/bank-activities';
+import type { BankActivities } from '../../activities/bank/bank-activities';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 
 const retry: RetryPolicy = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' };

@@ -1,5 +1,5 @@
 import { executeChild, log, proxyActivities } from '@temporalio/workflow';
-import type { BankActivities } from '../../activities/bank-activities';
+import type { BankActivities } from '../../activities/bank/bank-activities';
 import { bankStatementWorkflowId } from '../../contracts/workflow-ids';
 import { bankStatementWorkflow } from './bank-statement-workflow';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';

@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
-import type { AgreementLetter, ClaimActivities } from '../../activities/claim-activities';
+import type { AgreementLetter, ClaimActivities } from '../../activities/claims/claim-activities';
 import type { Policy } from '../../domain/policy';
 import { durationMs } from '../../domain/duration';
 import {

@@ -1,5 +1,5 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { JournalActivities } from '../../activities/journal-activities';
+import type { JournalActivities } from '../../activities/documents/journal-activities';
 import type { JournalPeriod } from '../../documents/document-request';
 
 const io = proxyActivities<JournalActivities>({

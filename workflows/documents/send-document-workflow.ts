@@ -1,5 +1,5 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
-import type { DocumentActivities } from '../../activities/document-activities';
+import type { DocumentActivities } from '../../activities/documents/document-activities';
 import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';
 
 const io = proxyActivities<DocumentActivities>({

@@ -1,5 +1,5 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
-import type { IntakeActivities } from '../../activities/intake-activities';
+import type { IntakeActivities } from '../../activities/intake/intake-activities';
 import type { BillingFileResult } from '../../contracts/intake/billing-file-result';
 
 const intake = proxyActivities<IntakeActivities>({

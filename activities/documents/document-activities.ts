@@ -1,14 +1,14 @@
-import { durationMs } from '../domain/duration';
-import { renderMail } from '../documents/layout';
-import { dispatch, DeliveryDeps, fallBackToPost } from '../store/deliver';
-import { documentContent, documentPolicy } from '../store/document-store';
-import { faxStatus, submitFax } from '../store/fax-delivery';
-import { recipientOf } from '../store/recipients';
-import { runPrintBatch } from '../store/print-run';
-import type { Services } from '../services';
-import type { ServiceDeps } from '../services/service-deps';
-import type { DeliveryOutcome } from '../contracts/documents/delivery-outcome';
-import type { PrintRunResult } from '../contracts/documents/delivery-outcome';
+import { durationMs } from '../../domain/duration';
+import { renderMail } from '../../documents/layout';
+import { dispatch, DeliveryDeps, fallBackToPost } from '../../store/deliver';
+import { documentContent, documentPolicy } from '../../store/document-store';
+import { faxStatus, submitFax } from '../../store/fax-delivery';
+import { recipientOf } from '../../store/recipients';
+import { runPrintBatch } from '../../store/print-run';
+import type { Services } from '../../services';
+import type { ServiceDeps } from '../../services/service-deps';
+import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';
+import type { PrintRunResult } from '../../contracts/documents/delivery-outcome';
 
 /** The activities of sendDocumentWorkflow (fax jobs, staff re-sends) and of the print run. */
 export function createDocumentActivities(services: Services) {

@@ -1,13 +1,13 @@
 import { heartbeat } from '@temporalio/activity';
-import { audit } from '../store/audit';
-import { importBankFile } from '../store/bank-import';
-import { receiveBankFile } from '../store/bank-files';
-import { loadSystemPolicy } from '../store/bank-policy';
-import { claimSignalsOf, sendClaimSignals } from '../store/bank-signals';
-import { archiveFile, bankSftpTarget, fetchFile, listInbox } from '../store/bank-sftp';
-import type { Services } from '../services';
-import type { ServiceDeps } from '../services/service-deps';
-import type { BankImportSummary } from '../contracts/bank/bank-import-result';
+import { audit } from '../../persistence/audit';
+import { importBankFile } from '../../store/bank-import';
+import { receiveBankFile } from '../../store/bank-files';
+import { loadSystemPolicy } from '../../store/bank-policy';
+import { claimSignalsOf, sendClaimSignals } from '../../store/bank-signals';
+import { archiveFile, bankSftpTarget, fetchFile, listInbox } from '../../store/bank-sftp';
+import type { Services } from '../../services';
+import type { ServiceDeps } from '../../services/service-deps';
+import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 
 const SFTP_ACTOR = 'sftp-import';
 

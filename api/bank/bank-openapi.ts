@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssignBody, BankFileLinesQuery, BankFileListQuery, NotOursBody, RefundBody, UnclearListQuery } from '../bank-schemas';
+import { AssignBody, BankFileLinesQuery, BankFileListQuery, NotOursBody, RefundBody, UnclearListQuery } from './bank-schemas';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../prisma/generated/client';
 import { sha256Hex } from '../../domain/sha256';
-import { audit } from '../../store/audit';
+import { audit } from '../../persistence/audit';
 import { writeSubmissionContent } from '../../store/submission-content';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';

@@ -5,7 +5,7 @@ import { claimSignalsOf, sendClaimSignals } from '../../store/bank-signals';
 import { unclearPage } from '../../store/bank-unclear';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { AssignBody, BankFileLinesQuery, BankFileListQuery, BankUploadQuery, NotOursBody, RefundBody, UnclearListQuery } from '../bank-schemas';
+import { AssignBody, BankFileLinesQuery, BankFileListQuery, BankUploadQuery, NotOursBody, RefundBody, UnclearListQuery } from './bank-schemas';
 import { executeBankStatementWorkflow } from '../../contracts/client/workflow-starts';
 
 /** Bank statements (upload, list, detail with reconciliation) and the unclear-payments assistant. */

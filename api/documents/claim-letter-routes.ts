@@ -6,7 +6,7 @@ import { openCents } from '../../domain/ledger/claim-balance';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
 import type { DatedAmount } from '../../documents/document-request';
 import type { Db } from '../../infra/db/prisma';
-import { audit } from '../../store/audit';
+import { audit } from '../../persistence/audit';
 import { loadClaimDocument, loadFreeLetter } from '../../store/document-data';
 import { documentPolicy } from '../../store/document-store';
 import { TEMPLATE_KEY, TemplateNotFoundError } from '../../store/document-templates';
@@ -14,7 +14,7 @@ import { personRecipient } from '../../store/recipients';
 import { configuredCentre } from '../../infra/centre';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { archiveAndSend, staffSendKey } from '../staff-send';
+import { archiveAndSend, staffSendKey } from './staff-send';
 
 export const ClaimLetterBody = z.discriminatedUnion('kind', [
   z.object({

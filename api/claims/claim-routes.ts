@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { SignalDefinition } from '@temporalio/workflow';
 import { openCents } from '../../domain/ledger/claim-balance';
-import { audit } from '../../store/audit';
-import { claimBalance } from '../../store/ledger';
+import { audit } from '../../persistence/audit';
+import { claimBalance } from '../../persistence/ledger';
 import { documentContent } from '../../store/document-store';
-import { PaymentConflictError, recordPayment } from '../../store/payments';
+import { PaymentConflictError, recordPayment } from '../../persistence/payments';
 import {
   cancellation,
   deferral,

@@ -1,13 +1,13 @@
-import type { Db } from '../infra/db/prisma';
-import type { Client } from '../prisma/generated/client';
-import type { Centre, DocumentRequest, JournalPeriod } from '../documents/document-request';
-import { renderDocument } from '../documents/render-document';
-import { deliverDocument, type DeliveryDeps } from '../store/deliver';
-import { documentPolicy } from '../store/document-store';
-import { loadClientInvoice, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal } from '../store/document-data';
-import { clientRecipient } from '../store/recipients';
-import type { Services } from '../services';
-import type { ServiceDeps } from '../services/service-deps';
+import type { Db } from '../../infra/db/prisma';
+import type { Client } from '../../prisma/generated/client';
+import type { Centre, DocumentRequest, JournalPeriod } from '../../documents/document-request';
+import { renderDocument } from '../../documents/render-document';
+import { deliverDocument, type DeliveryDeps } from '../../store/deliver';
+import { documentPolicy } from '../../store/document-store';
+import { loadClientInvoice, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal } from '../../store/document-data';
+import { clientRecipient } from '../../store/recipients';
+import type { Services } from '../../services';
+import type { ServiceDeps } from '../../services/service-deps';
 
 /** The journals a client receives for a period (DocumentRequest kinds). */
 export const JOURNAL_KINDS = ['outgoing_invoice_journal', 'purchase_journal', 'payout_journal', 'client_invoice'] as const;

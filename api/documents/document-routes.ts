@@ -1,7 +1,7 @@
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
-import { audit } from '../../store/audit';
+import { audit } from '../../persistence/audit';
 import { documentContent, documentPolicy } from '../../store/document-store';
 import { recipientOf } from '../../store/recipients';
 import { loadClaimDocument } from '../../store/document-data';
@@ -10,7 +10,7 @@ import { configuredCentre } from '../../infra/centre';
 import type { Document } from '../../prisma/generated/client';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { archiveAndSend, staffSendKey } from '../staff-send';
+import { archiveAndSend, staffSendKey } from './staff-send';
 
 export const DocumentListQuery = z.object({
   claimId: z.string().optional(),

@@ -1,15 +1,15 @@
 import { heartbeat } from '@temporalio/activity';
-import { startClaimWorkflow } from '../contracts/client/workflow-starts';
-import { deliverDocument } from '../store/deliver';
-import { clientRecipient } from '../store/recipients';
-import { renderDocument } from '../documents/render-document';
-import { renderMail } from '../documents/layout';
-import { receiptLetter } from '../documents/receipt-letter';
-import { loadReceiptConfirmation } from '../store/document-data';
-import { ingestSubmission, PersistedClaim } from '../store/intake';
-import type { Services } from '../services';
-import type { ServiceDeps } from '../services/service-deps';
-import type { IntakeCounts } from '../contracts/intake/billing-file-result';
+import { startClaimWorkflow } from '../../contracts/client/workflow-starts';
+import { deliverDocument } from '../../store/deliver';
+import { clientRecipient } from '../../store/recipients';
+import { renderDocument } from '../../documents/render-document';
+import { renderMail } from '../../documents/layout';
+import { receiptLetter } from '../../documents/receipt-letter';
+import { loadReceiptConfirmation } from '../../store/document-data';
+import { ingestSubmission, PersistedClaim } from '../../store/intake';
+import type { Services } from '../../services';
+import type { ServiceDeps } from '../../services/service-deps';
+import type { IntakeCounts } from '../../contracts/intake/billing-file-result';
 
 /** Workflow starts in flight at once against the Temporal frontend. */
 const START_CONCURRENCY = 32;
