@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import pino from 'pino';
+import { Refusal, type RefusalKind } from '../domain/refusal';
 
 const log = pino({ name: 'api' });
 
@@ -18,6 +19,8 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} does not exist`);
 
+const REFUSAL_STATUS: Record<RefusalKind, number> = { not_found: 404, conflict: 409, unprocessable: 422 };
+
 /** Validates with zod; a failure names every bad field. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const r = schema.safeParse(value);
@@ -32,8 +35,9 @@ export const unknownRoute: RequestHandler = (req, _res, next) => next(new HttpEr
 
 /** Every error leaves as JSON; unexpected ones are logged with their stack, never sent. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  if (err instanceof HttpError) {
-    res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
+  if (err instanceof HttpError || err instanceof Refusal) {
+    const status = err instanceof HttpError ? err.status : REFUSAL_STATUS[err.kind];
+    res.status(status).json({ error: { code: err.code, message: err.message, details: err.details } });
     return;
   }
   const e = err as { type?: string; status?: number; message?: string };

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './service-deps';
+import { createClaimService } from './claims/claim-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -8,6 +9,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     /** The task queues, for wiring workers. */
     queues: deps.queues,
+    claims: createClaimService(deps),
     /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */
     deps,
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Claim, Tariff } from '../../prisma/generated/client';
 import type { Posting } from '../../domain/ledger/accounts';
 import type { ClaimOutcome, ClaimStageName } from '../../contracts/claims/claim-messages';
+import type { AgreementLetter } from '../../contracts/claims/claim-workflow-input';
 import * as entries from '../../domain/ledger/entries';
 import { ClaimBalance, openCents } from '../../domain/ledger/claim-balance';
 import { durationMs } from '../../domain/duration';
@@ -20,9 +21,6 @@ import type { Services } from '../../services';
 import type { ServiceDeps } from '../../services/service-deps';
 
 const SYSTEM = 'system';
-
-/** A plan staff agreed with the patient, confirmed to the patient by letter. */
-export type AgreementLetter = { kind: 'deferral'; until: string } | { kind: 'installment_agreement'; installments: Array<{ dueDate: string; amountCents: number }> };
 
 /**
  * The claim workflow's activities. Each is idempotent: ledger entries and documents carry keys

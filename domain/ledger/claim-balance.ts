@@ -22,6 +22,10 @@ export function claimBalanceFrom(postings: Array<{ account: string; amountCents:
   };
 }
 
+/** The accounts whose sum is what the patient still owes on a claim: its open amount. */
+export const OPEN_AMOUNT_ACCOUNTS: readonly AccountName[] = [Account.RECEIVABLE_PRINCIPAL, Account.RECEIVABLE_COSTS];
+
+/** What the patient still owes: the sum of the OPEN_AMOUNT_ACCOUNTS. */
 export function openCents(b: ClaimBalance): number {
   return b.principalOpenCents + b.costsOpenCents;
 }

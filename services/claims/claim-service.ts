@@ -1,0 +1,88 @@
+import { paymentReceived } from '../../contracts/claims/claim-messages';
+import { claimWorkflowState, signalClaim } from '../../contracts/client/claim-handle';
+import { claimWorkflowId } from '../../contracts/workflow-ids';
+import { openCents } from '../../domain/ledger/claim-balance';
+import { doesNotExist, Refusal } from '../../domain/refusal';
+import { claimBalance } from '../../persistence/ledger';
+import { PaymentConflictError, recordPayment, type PaymentInput } from '../../persistence/payments';
+import { claimDocument, claimHistory, ClaimListFilter, claimPage, claimWithRecords, findClaim, openAmounts } from '../../persistence/claims/claim-queries';
+import { documentContent } from '../../store/document-store';
+import type { ServiceDeps } from '../service-deps';
+import { claimStaffActions } from './claim-staff-actions';
+
+/** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
+export function createClaimService(deps: ServiceDeps) {
+  const { db, temporal, documents } = deps;
+
+  async function existingClaim(id: string) {
+    const claim = await findClaim(db, id);
+    if (!claim) throw doesNotExist(`claim ${id}`);
+    return claim;
+  }
+
+  return {
+    ...claimStaffActions(db, temporal, existingClaim),
+
+    /** One page of claims with their open amounts; `next` is the cursor of the following page. */
+    async list(filter: ClaimListFilter) {
+      const claims = await claimPage(db, filter);
+      const open = await openAmounts(db, claims.map((c) => c.id));
+      return {
+        claims: claims.map((c) => ({
+          id: c.id,
+          clientId: c.clientId,
+          externalId: c.externalId,
+          debtor: `${c.responsible.firstName} ${c.responsible.lastName}`,
+          stage: c.stage,
+          outcome: c.outcome,
+          dunningLevel: c.dunningLevel,
+          totalCents: c.totalCents,
+          openCents: open.get(c.id) ?? 0,
+          dueDate: c.dueDate,
+        })),
+        next: claims.length === filter.limit ? claims[claims.length - 1].id : null,
+      };
+    },
+
+    /** A claim at a glance: records, balance, ledger, audit trail and its workflow's live state. */
+    async detail(id: string) {
+      const claim = await claimWithRecords(db, id);
+      if (!claim) throw doesNotExist(`claim ${id}`);
+      const balance = await claimBalance(db, claim.id);
+      const history = await claimHistory(db, claim.id);
+      const { postings, ...rest } = claim;
+      return {
+        ...rest,
+        lines: claim.lines.map((l) => ({ ...l, factor: l.factor?.toString() ?? null })),
+        balance: { ...balance, openCents: openCents(balance) },
+        ledger: postings
+          .sort((a, b) => a.transaction.occurredAt.getTime() - b.transaction.occurredAt.getTime())
+          .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, amountCents: p.amountCents })),
+        history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, data: h.data })),
+        workflow: { id: claimWorkflowId(claim.id), state: await claimWorkflowState(temporal, claim.id) },
+      };
+    },
+
+    /** A document of the claim with its archived content. */
+    async document(claimId: string, documentId: string) {
+      const doc = await claimDocument(db, claimId, documentId);
+      if (!doc) throw doesNotExist(`document ${documentId} of claim ${claimId}`);
+      return { mimeType: doc.mimeType, content: await documentContent(documents, doc) };
+    },
+
+    /** Books a payment staff received (once per idempotency key), then tells the claim's workflow. */
+    async recordPayment(p: PaymentInput) {
+      await existingClaim(p.claimId);
+      try {
+        const result = await recordPayment(db, p);
+        const signalled = await signalClaim(temporal, p.claimId, paymentReceived, { paymentId: result.paymentId, amountCents: p.amountCents });
+        return { ...result, signalled };
+      } catch (e) {
+        if (e instanceof PaymentConflictError) throw new Refusal('conflict', 'idempotency_conflict', e.message);
+        throw e;
+      }
+    },
+  };
+}
+
+export type ClaimService = ReturnType<typeof createClaimService>;

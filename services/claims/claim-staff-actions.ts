@@ -1,0 +1,49 @@
+import type { SignalDefinition } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../infra/db/prisma';
+import { cancellation, deferral, dispute, installmentAgreement } from '../../contracts/claims/claim-messages';
+import type { CancellationSignal, DeferralSignal, DisputeSignal, InstallmentSignal } from '../../contracts/claims/claim-messages';
+import { signalClaim } from '../../contracts/client/claim-handle';
+import { openCents } from '../../domain/ledger/claim-balance';
+import { Refusal } from '../../domain/refusal';
+import { claimBalance } from '../../persistence/ledger';
+import { recordAgreement } from '../../persistence/claims/claim-agreements';
+import type { Claim } from '../../prisma/generated/client';
+
+const CLOSED_STAGES = ['PAYOUT', 'CLOSED'];
+
+export interface StaffActionResult {
+  claimId: string;
+  action: string;
+  /** False when the claim's workflow has finished (the record stands). */
+  signalled: boolean;
+}
+
+/**
+ * Staff actions that change a claim's course: checked, recorded with the audit trail, then
+ * signalled to the claim's workflow, which decides what follows.
+ */
+export function claimStaffActions(db: Db, temporal: Client, existingClaim: (id: string) => Promise<Claim>) {
+  async function act<B extends object, S>(claimId: string, kind: string, body: B, actor: string, def: SignalDefinition<[S]>, signal: S, check?: (claim: Claim) => Promise<void>): Promise<StaffActionResult> {
+    const claim = await existingClaim(claimId);
+    if (CLOSED_STAGES.includes(claim.stage)) throw new Refusal('conflict', 'claim_closed', `claim ${claim.id} is ${claim.stage.toLowerCase()}: no ${kind} is possible any more`);
+    await check?.(claim);
+    await recordAgreement(db, claim.id, kind, body, actor);
+    return { claimId: claim.id, action: kind, signalled: await signalClaim(temporal, claim.id, def, signal) };
+  }
+
+  /** An installment plan must cover exactly what is open. */
+  async function planCoversOpenAmount(claim: Claim, plan: InstallmentSignal): Promise<void> {
+    const open = openCents(await claimBalance(db, claim.id));
+    const planned = plan.installments.reduce((s, i) => s + i.amountCents, 0);
+    if (planned !== open) throw new Refusal('unprocessable', 'plan_mismatch', `the installments add up to ${planned} cents but ${open} cents are open`);
+  }
+
+  return {
+    defer: (claimId: string, body: DeferralSignal, actor: string) => act(claimId, 'deferral', body, actor, deferral, body),
+    agreeInstallments: (claimId: string, body: InstallmentSignal, actor: string) =>
+      act(claimId, 'installment_agreement', body, actor, installmentAgreement, body, (claim) => planCoversOpenAmount(claim, body)),
+    dispute: (claimId: string, body: DisputeSignal, actor: string) => act(claimId, 'dispute', body, actor, dispute, body),
+    cancel: (claimId: string, body: Omit<CancellationSignal, 'actor'>, actor: string) => act(claimId, 'cancellation', body, actor, cancellation, { reason: body.reason, actor }),
+  };
+}

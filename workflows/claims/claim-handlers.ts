@@ -1,0 +1,35 @@
+import { setHandler } from '@temporalio/workflow';
+import { cancellation, claimStateQuery, deferral, dispute, installmentAgreement, paymentReceived } from '../../contracts/claims/claim-messages';
+import type { ClaimRun } from './claim-run';
+
+/**
+ * What staff and the bank import tell a claim (money is booked before the signal): the handlers
+ * only note it in the run; the main loop acts on it one step at a time.
+ */
+export function handleClaimMessages(run: ClaimRun): void {
+  const { s } = run;
+  setHandler(paymentReceived, (p) => {
+    if (s.seenPayments.includes(p.paymentId)) return;
+    s.seenPayments.push(p.paymentId);
+    run.paymentPending = true;
+    run.lettersDue.push({ kind: 'partial_payment', paymentId: p.paymentId });
+  });
+  setHandler(deferral, (d) => {
+    s.pausedUntil = Date.parse(d.until);
+    run.plansChanged = true;
+    run.lettersDue.push({ kind: 'deferral', until: d.until });
+  });
+  setHandler(installmentAgreement, (a) => {
+    s.installments = a.installments.map((i) => ({ dueAt: Date.parse(i.dueDate), amountCents: i.amountCents })).sort((x, y) => x.dueAt - y.dueAt);
+    run.plansChanged = true;
+    run.lettersDue.push({ kind: 'installment_agreement', installments: a.installments });
+  });
+  setHandler(dispute, (d) => {
+    s.disputed = d.open;
+    run.plansChanged = true;
+  });
+  setHandler(cancellation, (c) => {
+    s.cancelRequest ??= c;
+  });
+  setHandler(claimStateQuery, () => s);
+}

@@ -1,0 +1,78 @@
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import type { ClaimStageName, ClaimState } from '../../contracts/claims/claim-messages';
+import type { ClaimWorkflowInput, LetterDue } from '../../contracts/claims/claim-workflow-input';
+import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from '../../contracts/search-attributes';
+import type { ClaimActivities } from '../../activities/claims/claim-activities';
+import { db } from './claim-activity-proxies';
+
+type ClaimContext = Awaited<ReturnType<ClaimActivities['loadClaimContext']>>;
+
+/** Stages in which the patient has an invoice and owes money. */
+export const DUNNING_STAGES: ClaimStageName[] = ['WAITING', 'REMINDER', 'COLLECTION'];
+
+/**
+ * One run of a claim's workflow: the state carried across continue-as-new, what this run's signal
+ * handlers noted for the main loop, and the steps every part of the loop shares.
+ */
+export class ClaimRun {
+  readonly claimId: string;
+  readonly s: ClaimState;
+  /** A payment was signalled: look at the balance. */
+  paymentPending = false;
+  /** A deferral, installment plan or dispute changed: the current wait starts over. */
+  plansChanged = false;
+  /** Agreement letters sent so far: numbers their idempotency keys. */
+  agreementLetters: number;
+  /** Letters signals called for, sent by the main loop. */
+  readonly lettersDue: LetterDue[];
+  /** The claim's policy and its client's tariff: loaded by the first step, again after splitting. */
+  policy!: ClaimContext['policy'];
+  tariff!: ClaimContext['tariff'];
+  private published = '';
+
+  constructor(input: ClaimWorkflowInput) {
+    this.claimId = input.claimId;
+    this.s = input.state ?? { stage: 'INTAKE', dunningLevel: 0, openCents: 0, purchased: false, disputed: false, installments: [], seenPayments: [] };
+    this.agreementLetters = input.agreementLetters ?? 0;
+    this.lettersDue = [...(input.lettersDue ?? [])];
+  }
+
+  /** Takes the policy and tariff the claim's client has now. */
+  adopt(context: Pick<ClaimContext, 'policy' | 'tariff'>): void {
+    this.policy = context.policy;
+    this.tariff = context.tariff;
+  }
+
+  /**
+   * Mirrors the state into search attributes. Called where the claim rests (waits, letters in
+   * flight), not on every step: each upsert is a visibility write on the server, and the steps
+   * between rests take milliseconds.
+   */
+  publish(): void {
+    const { s } = this;
+    const key = `${s.stage}|${s.dunningLevel}|${s.openCents}|${s.clientId}`;
+    if (key === this.published) return;
+    this.published = key;
+    upsertSearchAttributes([
+      { key: ClaimStage, value: s.stage },
+      { key: DunningLevel, value: s.dunningLevel },
+      { key: OpenAmountCents, value: s.openCents },
+      ...(s.clientId ? [{ key: ClaimClient, value: s.clientId }] : []),
+    ]);
+  }
+
+  async enter(stage: ClaimStageName): Promise<void> {
+    this.s.stage = stage;
+    await db.recordStage(this.claimId, stage, this.s.dunningLevel, this.s.outcome);
+  }
+
+  async refreshBalance(): Promise<void> {
+    const status = await db.claimStatus(this.claimId);
+    this.s.openCents = status.openCents;
+  }
+
+  /** What the input of a continued run carries. */
+  continuation(): ClaimWorkflowInput {
+    return { claimId: this.claimId, state: this.s, agreementLetters: this.agreementLetters, lettersDue: this.lettersDue };
+  }
+}

@@ -1,0 +1,74 @@
+import { condition } from '@temporalio/workflow';
+import { durationMs } from '../../domain/duration';
+import { db, io } from './claim-activity-proxies';
+import type { ClaimRun } from './claim-run';
+
+/**
+ * The dunning steps of a claim with an invoice out: waiting for the deadline (due date, next
+ * reminder, end of the collection period), installment plans, and escalation.
+ */
+
+/** Waits for the current deadline; false when a signal interrupted the wait first. */
+export async function waitForDeadline(run: ClaimRun): Promise<boolean> {
+  const { s } = run;
+  run.publish();
+  run.plansChanged = false;
+  const interrupted = () => run.paymentPending || run.plansChanged || s.cancelRequest !== undefined;
+  if (s.disputed) {
+    await condition(interrupted);
+    return false;
+  }
+  const due = s.installments.length > 0 ? s.installments[0].dueAt : (s.nextActionAt ?? Date.now());
+  const deadline = Math.max(due, s.pausedUntil ?? 0);
+  const remaining = deadline - Date.now();
+  if (remaining <= 0) return true;
+  return !(await condition(interrupted, remaining));
+}
+
+/** Deadline reached during an installment plan: on track means the rest covers what is open. */
+export async function installmentOnTrack(run: ClaimRun): Promise<boolean> {
+  const { s } = run;
+  await run.refreshBalance();
+  const rest = s.installments.slice(1).reduce((sum, i) => sum + i.amountCents, 0);
+  if (s.openCents <= rest) {
+    s.installments.shift();
+    if (s.installments.length === 0) s.nextActionAt = Date.now() + durationMs(run.policy.reminderInterval);
+    return true;
+  }
+  s.installments = [];
+  return false;
+}
+
+/** The deadline passed during a plan that is on track: nothing to escalate. */
+export async function plannedPaymentOnTrack(run: ClaimRun): Promise<boolean> {
+  return run.s.installments.length > 0 && (await installmentOnTrack(run));
+}
+
+/** The payment deadline (or a reminder's) has passed without full payment: escalate. */
+export async function escalate(run: ClaimRun): Promise<void> {
+  const { s, claimId, policy } = run;
+  if (run.tariff === 'FAELLIGKEITSFACTORING' && !s.purchased) {
+    await db.purchaseClaim(claimId);
+    s.purchased = true;
+    await db.payOut(claimId, 'purchase');
+  }
+  if (s.dunningLevel < policy.reminderLevels) {
+    s.dunningLevel += 1;
+    await run.enter('REMINDER');
+    run.publish();
+    s.nextActionAt = await io.sendReminder(claimId, s.dunningLevel, policy.reminderInterval);
+    await run.refreshBalance();
+  } else {
+    await run.enter('COLLECTION');
+    run.publish();
+    await io.handOffToCollection(claimId);
+    s.nextActionAt = Date.now() + durationMs(policy.collectionPeriod);
+  }
+}
+
+/** The collection period ended unpaid: the claim goes back to the client or is written off. */
+export async function closeUncollectible(run: ClaimRun): Promise<void> {
+  run.s.outcome = await db.closeUncollectible(run.claimId);
+  await run.refreshBalance();
+  await run.enter('PAYOUT');
+}
