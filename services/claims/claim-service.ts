@@ -8,6 +8,7 @@ import { PaymentConflictError, recordPayment, type PaymentInput } from '../../pe
 import { claimDocument, claimHistory, ClaimListFilter, claimPage, claimWithRecords, findClaim, openAmounts } from '../../persistence/claims/claim-queries';
 import { documentContent } from '../../store/document-store';
 import type { ServiceDeps } from '../service-deps';
+import { claimLifecycle } from './claim-lifecycle';
 import { claimStaffActions } from './claim-staff-actions';
 
 /** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
@@ -22,6 +23,9 @@ export function createClaimService(deps: ServiceDeps) {
 
   return {
     ...claimStaffActions(db, temporal, existingClaim),
+
+    /** The bookkeeping steps the claim workflow takes. */
+    lifecycle: claimLifecycle(db),
 
     /** One page of claims with their open amounts; `next` is the cursor of the following page. */
     async list(filter: ClaimListFilter) {
