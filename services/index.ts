@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './service-deps';
+import { createIntakeService } from './intake/intake-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -6,6 +7,7 @@ import type { ServiceDeps } from './service-deps';
  */
 export function createServices(deps: ServiceDeps) {
   return {
+    intake: createIntakeService(deps),
     /** The task queues, for wiring workers. */
     queues: deps.queues,
     /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */
