@@ -1,5 +1,6 @@
 import type { ServiceDeps } from './service-deps';
 import { createClaimService } from './claims/claim-service';
+import { createIntakeService } from './intake/intake-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -9,6 +10,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     /** The task queues, for wiring workers. */
     queues: deps.queues,
+    intake: createIntakeService(deps),
     claims: createClaimService(deps),
     /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */
     deps,

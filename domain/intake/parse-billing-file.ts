@@ -1,20 +1,9 @@
 import type { ParsedBillingFile } from './types';
+import { billingFileFormat } from './billing-file-format';
 import { parseCsv } from './csv-parser';
 import { parsePadnext } from './padnext-parser';
 
-/**
- * Entry point for an uploaded billing file: XML content (or a .xml name) → PADneXt, anything else
- * → the documented CSV. Content wins over the name because practices rename files freely; a
- * .xml name that is not XML still goes to the PADneXt reader so the "not XML" error is precise.
- */
+/** Entry point for an uploaded billing file: read by the reader its format needs. */
 export function parseBillingFile(content: Buffer, fileName: string): ParsedBillingFile {
-  return looksLikeXml(content) || /\.xml$/i.test(fileName) ? parsePadnext(content, fileName) : parseCsv(content, fileName);
+  return billingFileFormat(content, fileName) === 'padnext' ? parsePadnext(content, fileName) : parseCsv(content, fileName);
 }
-
-function looksLikeXml(content: Buffer): boolean {
-  if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) return true; // UTF-16 BOM: CSV is never UTF-16 here
-  let i = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
-  while (i < content.length && (content[i] === 0x20 || content[i] === 0x09 || content[i] === 0x0a || content[i] === 0x0d)) i++;
-  return content[i] === 0x3c; // '<'
-}
-

@@ -5,6 +5,8 @@
  * factors are decimal strings ("2.3") so no float ever touches a fee.
  */
 
+import type { BillingFileFormat } from './billing-file-format';
+
 export interface IntakeAddress {
   street: string;
   postalCode: string;
@@ -87,7 +89,7 @@ export type ParsedRecord =
   | { ok: false; recordNo: number; externalId?: string; errors: RecordError[] };
 
 export interface ParsedBillingFile {
-  format: 'padnext' | 'csv';
+  format: BillingFileFormat;
   fileName: string;
   records: ParsedRecord[];
   /** Errors of the file as a whole (unreadable XML, wrong root element): then records is empty. */

@@ -5,7 +5,7 @@ import { PrismaClient } from '../../prisma/generated/client';
 /**
  * A Prisma client on the engine-free driver adapter (pg). One per process. File contents (megabytes)
  * are never part of a row it returns: the driver would decode them byte by byte for nothing; they
- * are read and written as base64 (store/submission-content.ts, store/bank-import.ts).
+ * are read and written as base64 (persistence/intake/submission-content.ts, store/bank-import.ts).
  */
 export function createDb(url = process.env.DATABASE_URL, poolSize = 10) {
   if (!url) throw new Error('DATABASE_URL is not set');

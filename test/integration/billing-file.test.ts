@@ -3,8 +3,8 @@ import { unitFeeCents, type SynthCase } from '../../bench/gen/synthetic-cases';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { useHarness } from '../support/harness';
-import { ingestSubmission, type PersistedChunk } from '../../store/intake';
-import { writeSubmissionContent } from '../../store/submission-content';
+import { ingestSubmission, type PersistedChunk } from '../../services/intake/ingest-submission';
+import { writeSubmissionContent } from '../../persistence/intake/submission-content';
 import type { ClientSeed } from '../../persistence/seed';
 import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 

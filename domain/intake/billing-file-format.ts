@@ -1,0 +1,18 @@
+/** The two billing-file formats clients send. */
+export type BillingFileFormat = 'padnext' | 'csv';
+
+/**
+ * Which reader a billing file needs: XML content (or a .xml name) → PADneXt, anything else → the
+ * documented CSV. Content wins over the name because practices rename files freely; a .xml name
+ * that is not XML still goes to the PADneXt reader so the "not XML" error is precise.
+ */
+export function billingFileFormat(content: Buffer, fileName: string): BillingFileFormat {
+  return looksLikeXml(content) || /\.xml$/i.test(fileName) ? 'padnext' : 'csv';
+}
+
+function looksLikeXml(content: Buffer): boolean {
+  if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) return true; // UTF-16 BOM: CSV is never UTF-16 here
+  let i = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
+  while (i < content.length && (content[i] === 0x20 || content[i] === 0x09 || content[i] === 0x0a || content[i] === 0x0d)) i++;
+  return content[i] === 0x3c; // '<'
+}
