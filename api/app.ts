@@ -19,10 +19,8 @@ export function createApp(ctx: ApiContext): Express {
     res.json(openApiDocument);
   });
   app.get('/api/health', async (_req, res) => {
-    const checks = await Promise.allSettled([ctx.db.$queryRaw`SELECT 1`, ctx.temporal.workflowService.getSystemInfo({})]);
-    const [database, temporal] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : `down: ${(c.reason as Error).message}`));
-    const ok = database === 'ok' && temporal === 'ok';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal });
+    const health = await ctx.services.health.check();
+    res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));

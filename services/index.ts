@@ -1,6 +1,7 @@
 import type { ServiceDeps } from './service-deps';
 import { createClaimService } from './claims/claim-service';
 import { createIntakeService } from './intake/intake-service';
+import { healthService } from './system/health-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -12,6 +13,7 @@ export function createServices(deps: ServiceDeps) {
     queues: deps.queues,
     intake: createIntakeService(deps),
     claims: createClaimService(deps),
+    health: healthService(deps.db, deps.temporal),
     /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */
     deps,
   };
