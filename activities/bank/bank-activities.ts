@@ -1,10 +1,10 @@
 import { heartbeat } from '@temporalio/activity';
 import { audit } from '../../persistence/audit';
-import { importBankFile } from '../../store/bank-import';
-import { receiveBankFile } from '../../store/bank-files';
-import { loadSystemPolicy } from '../../store/bank-policy';
-import { claimSignalsOf, sendClaimSignals } from '../../store/bank-signals';
-import { archiveFile, bankSftpTarget, fetchFile, listInbox } from '../../store/bank-sftp';
+import { importBankFile } from '../../services/bank/import-bank-file';
+import { receiveBankFile } from '../../persistence/bank/statement-files';
+import { loadSystemPolicy } from '../../persistence/bank/system-policy';
+import { claimSignalsOf, sendClaimSignals } from '../../services/bank/claim-signals';
+import { archiveFile, bankSftpTarget, fetchFile, listInbox } from '../../infra/bank-sftp';
 import type { Services } from '../../services';
 import type { ServiceDeps } from '../../services/service-deps';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';

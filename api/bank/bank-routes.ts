@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
-import { bankFileReconciliation, bankFileSummary, receiveBankFile } from '../../store/bank-files';
-import { ActionResult, assignLine, BankActionError, markNotOurs, refundLine, reverseAllocation } from '../../store/bank-assistant';
-import { claimSignalsOf, sendClaimSignals } from '../../store/bank-signals';
-import { unclearPage } from '../../store/bank-unclear';
+import { bankFileReconciliation, bankFileSummary, receiveBankFile } from '../../persistence/bank/statement-files';
+import { ActionResult, assignLine, BankActionError, markNotOurs, refundLine, reverseAllocation } from '../../services/bank/unclear-actions';
+import { claimSignalsOf, sendClaimSignals } from '../../services/bank/claim-signals';
+import { unclearPage } from '../../services/bank/unclear-queue';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 import { AssignBody, BankFileLinesQuery, BankFileListQuery, BankUploadQuery, NotOursBody, RefundBody, UnclearListQuery } from './bank-schemas';

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../prisma/generated/client';
-import type { BankLine } from '../domain/bank/bank-line';
-import { Account } from '../domain/ledger/accounts';
-import { openCents } from '../domain/ledger/claim-balance';
-import * as entries from '../domain/ledger/entries';
-import { formatEuro } from '../domain/format';
-import type { Allocation, MatchDecision } from '../domain/matching/types';
-import { bulkInsert } from '../persistence/bulk-insert';
-import { bookNew, JournalEntry } from '../persistence/ledger';
-import { lockClaims, ALLOCATION_COLUMNS, AllocationRow, originalPaymentEntries } from './bank-allocations';
-import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from '../persistence/payments';
+import type { Prisma } from '../../prisma/generated/client';
+import type { BankLine } from '../../domain/bank/bank-line';
+import { Account } from '../../domain/ledger/accounts';
+import { openCents } from '../../domain/ledger/claim-balance';
+import * as entries from '../../domain/ledger/entries';
+import { formatEuro } from '../../domain/format';
+import type { Allocation, MatchDecision } from '../../domain/matching/types';
+import { bulkInsert } from '../../persistence/bulk-insert';
+import { bookNew, JournalEntry } from '../../persistence/ledger';
+import { lockClaims, ALLOCATION_COLUMNS, AllocationRow, originalPaymentEntries } from '../../persistence/bank/bank-allocations';
+import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from '../../persistence/payments';
 
 type Tx = Prisma.TransactionClient;
 

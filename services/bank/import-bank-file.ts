@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import type { Prisma } from '../prisma/generated/client';
-import { BankFileError, BankLine, ParsedBankFile } from '../domain/bank/bank-line';
-import { parseBankFile } from '../domain/bank/parse-bank-file';
-import { dedupKeysOf } from '../domain/bank/dedup-key';
-import { matchLines } from '../domain/matching/match-lines';
-import type { MatchingPolicy } from '../domain/matching/matching-policy';
-import { audit } from '../persistence/audit';
-import { bankFileSummary } from './bank-files';
-import { bookDecisions } from './bank-booking';
-import { matchWithDatabase } from './bank-match-context';
-import { bulkInsertNew, ColumnType } from '../persistence/bulk-insert';
-import { loadSystemPolicy } from './bank-policy';
-import type { BankImportSummary } from '../contracts/bank/bank-import-result';
+import type { Db } from '../../infra/db/prisma';
+import type { Prisma } from '../../prisma/generated/client';
+import { BankFileError, BankLine, ParsedBankFile } from '../../domain/bank/bank-line';
+import { parseBankFile } from '../../domain/bank/parse-bank-file';
+import { dedupKeysOf } from '../../domain/bank/dedup-key';
+import { matchLines } from '../../domain/matching/match-lines';
+import type { MatchingPolicy } from '../../domain/matching/matching-policy';
+import { audit } from '../../persistence/audit';
+import { bankFileSummary } from '../../persistence/bank/statement-files';
+import { bookDecisions } from './book-decisions';
+import { matchWithDatabase } from './match-with-database';
+import { bulkInsertNew, ColumnType } from '../../persistence/bulk-insert';
+import { loadSystemPolicy } from '../../persistence/bank/system-policy';
+import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 
 type Tx = Prisma.TransactionClient;
 

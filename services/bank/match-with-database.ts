@@ -1,8 +1,8 @@
-import type { Prisma } from '../prisma/generated/client';
-import type { BankLine } from '../domain/bank/bank-line';
-import { memoryMatchContext } from '../domain/matching/memory-context';
-import { normalizeIban } from '../domain/matching/remittance-scrub';
-import type { BookedBankPayment, ClaimView, MatchContext, MatchDecision } from '../domain/matching/types';
+import type { Prisma } from '../../prisma/generated/client';
+import type { BankLine } from '../../domain/bank/bank-line';
+import { memoryMatchContext } from '../../domain/matching/memory-context';
+import { normalizeIban } from '../../domain/matching/remittance-scrub';
+import type { BookedBankPayment, ClaimView, MatchContext, MatchDecision } from '../../domain/matching/types';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,6 +1,6 @@
-import type { Prisma } from '../prisma/generated/client';
-import { Policy, resolvePolicy } from '../domain/policy';
-import { SYSTEM_POLICY_ID } from '../persistence/policy';
+import type { Prisma } from '../../prisma/generated/client';
+import { Policy, resolvePolicy } from '../../domain/policy';
+import { SYSTEM_POLICY_ID } from '../policy';
 
 /** The system policy alone: bank statements belong to the centre, not to one client. */
 export async function loadSystemPolicy(tx: Prisma.TransactionClient): Promise<Policy> {

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
-import { signalClaim } from '../contracts/client/claim-handle';
-import type { Db } from '../infra/db/prisma';
-import { paymentReceived, PaymentSignal } from '../contracts/claims/claim-messages';
+import { signalClaim } from '../../contracts/client/claim-handle';
+import type { Db } from '../../infra/db/prisma';
+import { paymentReceived, PaymentSignal } from '../../contracts/claims/claim-messages';
 
 /** Signals in flight at once against the Temporal frontend. */
 const SIGNAL_CONCURRENCY = 32;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sha256Hex } from '../domain/sha256';
-import type { Db } from '../infra/db/prisma';
-import { Prisma } from '../prisma/generated/client';
-import { audit } from '../persistence/audit';
-import type { BankImportSummary } from '../contracts/bank/bank-import-result';
+import { sha256Hex } from '../../domain/sha256';
+import type { Db } from '../../infra/db/prisma';
+import { Prisma } from '../../prisma/generated/client';
+import { audit } from '../audit';
+import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,6 +1,6 @@
-import type { Prisma } from '../prisma/generated/client';
-import type { Posting } from '../domain/ledger/accounts';
-import type { ColumnType } from '../persistence/bulk-insert';
+import type { Prisma } from '../../prisma/generated/client';
+import type { Posting } from '../../domain/ledger/accounts';
+import type { ColumnType } from '../bulk-insert';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import type { Prisma } from '../prisma/generated/client';
-import { Account, Posting } from '../domain/ledger/accounts';
-import * as entries from '../domain/ledger/entries';
-import { formatEuro } from '../domain/format';
-import type { Allocation } from '../domain/matching/types';
-import { audit } from '../persistence/audit';
-import { ALLOCATION_COLUMNS, AllocationRow, entryPostings, lockClaims } from './bank-allocations';
-import { bulkInsert } from '../persistence/bulk-insert';
-import { book, bookNew } from '../persistence/ledger';
-import { paymentTargets, preparePayment, writePayments } from '../persistence/payments';
+import type { Db } from '../../infra/db/prisma';
+import type { Prisma } from '../../prisma/generated/client';
+import { Account, Posting } from '../../domain/ledger/accounts';
+import * as entries from '../../domain/ledger/entries';
+import { formatEuro } from '../../domain/format';
+import type { Allocation } from '../../domain/matching/types';
+import { audit } from '../../persistence/audit';
+import { ALLOCATION_COLUMNS, AllocationRow, entryPostings, lockClaims } from '../../persistence/bank/bank-allocations';
+import { bulkInsert } from '../../persistence/bulk-insert';
+import { book, bookNew } from '../../persistence/ledger';
+import { paymentTargets, preparePayment, writePayments } from '../../persistence/payments';
 
 type Tx = Prisma.TransactionClient;
 

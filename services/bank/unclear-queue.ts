@@ -1,10 +1,10 @@
-import type { Db } from '../infra/db/prisma';
-import type { BankLine as BankLineRow } from '../prisma/generated/client';
-import type { BankLine, BankLineKind } from '../domain/bank/bank-line';
-import { matchLines } from '../domain/matching/match-lines';
-import type { MatchDecision, Suggestion } from '../domain/matching/types';
-import { loadSystemPolicy } from './bank-policy';
-import { matchWithDatabase } from './bank-match-context';
+import type { Db } from '../../infra/db/prisma';
+import type { BankLine as BankLineRow } from '../../prisma/generated/client';
+import type { BankLine, BankLineKind } from '../../domain/bank/bank-line';
+import { matchLines } from '../../domain/matching/match-lines';
+import type { MatchDecision, Suggestion } from '../../domain/matching/types';
+import { loadSystemPolicy } from '../../persistence/bank/system-policy';
+import { matchWithDatabase } from './match-with-database';
 
 /** The domain model of a stored line (what the matcher reads). */
 export function bankLineOf(r: BankLineRow): BankLine {
