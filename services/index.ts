@@ -1,3 +1,4 @@
+import { createBankService } from './bank/bank-service';
 import type { ServiceDeps } from './service-deps';
 
 /**
@@ -8,6 +9,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     /** The task queues, for wiring workers. */
     queues: deps.queues,
+    bank: createBankService(deps),
     /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */
     deps,
   };

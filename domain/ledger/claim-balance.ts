@@ -22,6 +22,13 @@ export function claimBalanceFrom(postings: Array<{ account: string; amountCents:
   };
 }
 
+/**
+ * The accounts that make up a claim's open amount (what the payer still owes): the one definition,
+ * for sums over postings in SQL as for openCents below.
+ */
+export const OPEN_AMOUNT_ACCOUNTS: readonly AccountName[] = [Account.RECEIVABLE_PRINCIPAL, Account.RECEIVABLE_COSTS];
+
+/** The open amount: the sum of the OPEN_AMOUNT_ACCOUNTS (principal and costs). */
 export function openCents(b: ClaimBalance): number {
   return b.principalOpenCents + b.costsOpenCents;
 }

@@ -1,28 +1,57 @@
-import { randomUUID } from 'node:crypto';
-import { sha256Hex } from '../../domain/sha256';
-import type { Db } from '../../infra/db/prisma';
-import { Prisma } from '../../prisma/generated/client';
-import { audit } from '../audit';
+import type { Db, Tx } from '../../infra/db/prisma';
+import type { BankFileStatus } from '../../prisma/generated/client';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
+import type { ParsedBankFile } from '../../domain/bank/bank-line';
+import { IdPage, pageOf } from './id-page';
 
-type Tx = Prisma.TransactionClient;
+export type { BankFileStatus };
+
+/** Where and why a file could not be read. */
+export type QuarantineReason = { location: string; reason: string };
 
 /**
- * Stores a statement file as RECEIVED (the import workflow books it); the same content again
- * (by sha256) returns the earlier file. Race-free: the unique sha256 lets one insert win.
+ * Inserts a received file unless one with the same sha256 exists (the unique sha256 lets one
+ * insert win, race-free). True when this insert made the row.
  */
-export async function receiveBankFile(db: Db, f: { fileName: string; content: Buffer; source: string; actor: string }): Promise<{ fileId: string; sha256: string; duplicate: boolean }> {
-  const sha256 = sha256Hex(f.content);
-  const id = randomUUID();
-  const inserted = await db.$transaction(async (tx) => {
-    const n = await tx.$executeRaw`INSERT INTO "BankStatementFile" (id, source, "fileName", sha256, status, content)
-      VALUES (${id}, ${f.source}, ${f.fileName}, ${sha256}, 'RECEIVED', ${new Uint8Array(f.content)}) ON CONFLICT (sha256) DO NOTHING`;
-    if (n > 0) await audit(tx, f.actor, 'receive', 'bank-file', id, { fileName: f.fileName, source: f.source, bytes: f.content.length });
-    return n > 0;
+export async function insertReceivedFile(tx: Tx, f: { id: string; source: string; fileName: string; sha256: string; content: Buffer }): Promise<boolean> {
+  const n = await tx.$executeRaw`INSERT INTO "BankStatementFile" (id, source, "fileName", sha256, status, content)
+      VALUES (${f.id}, ${f.source}, ${f.fileName}, ${f.sha256}, 'RECEIVED', ${new Uint8Array(f.content)}) ON CONFLICT (sha256) DO NOTHING`;
+  return n > 0;
+}
+
+export async function fileIdBySha256(db: Db, sha256: string): Promise<string> {
+  const f = await db.bankStatementFile.findUniqueOrThrow({ where: { sha256 }, select: { id: true } });
+  return f.id;
+}
+
+/**
+ * The file under a row lock, with its content: a concurrent retry of the same import waits, then
+ * sees it done. Content as base64: the driver hands a bytea back as an array of numbers, slow for
+ * megabytes.
+ */
+export async function lockFileForImport(tx: Tx, fileId: string): Promise<{ status: string; fileName: string; content: Buffer } | undefined> {
+  const [file] = await tx.$queryRaw<Array<{ status: string; fileName: string; content: string }>>`
+    SELECT status::text, "fileName", encode(content, 'base64') AS content FROM "BankStatementFile" WHERE id = ${fileId} FOR UPDATE`;
+  return file && { status: file.status, fileName: file.fileName, content: Buffer.from(file.content, 'base64') };
+}
+
+export async function quarantineFile(tx: Tx, fileId: string, error: QuarantineReason): Promise<void> {
+  await tx.bankStatementFile.update({ where: { id: fileId }, data: { status: 'QUARANTINED', error: { ...error } } });
+}
+
+/** Records the import: format, counts, and each statement's header (its lines only counted). */
+export async function markFileImported(tx: Tx, fileId: string, parsed: ParsedBankFile, counts: { lines: number; duplicates: number }): Promise<void> {
+  await tx.bankStatementFile.update({
+    where: { id: fileId },
+    data: {
+      status: 'IMPORTED',
+      format: parsed.format,
+      statementCount: parsed.statements.length,
+      lineCount: counts.lines,
+      duplicateLineCount: counts.duplicates,
+      statements: parsed.statements.map(({ lines: ls, ...s }) => ({ ...s, lines: ls.length })),
+    },
   });
-  if (inserted) return { fileId: id, sha256, duplicate: false };
-  const earlier = await db.bankStatementFile.findUniqueOrThrow({ where: { sha256 }, select: { id: true } });
-  return { fileId: earlier.id, sha256, duplicate: true };
 }
 
 /** The summary of a file as imported: counts by the decision each new line was booked by. */
@@ -44,29 +73,17 @@ export async function bankFileSummary(tx: Tx, fileId: string): Promise<BankImpor
     queued: count('QUEUE'),
     reversed: count('REVERSE'),
     ignored: count('IGNORE'),
-    ...(f.error ? { error: f.error as { location: string; reason: string } } : {}),
+    ...(f.error ? { error: f.error as QuarantineReason } : {}),
   };
 }
 
-/**
- * Does the ledger's bank account follow the statements? Movement (closing − opening) against the
- * bank postings this file's lines caused. Our own transfers (payouts, refunds) were booked when we
- * sent them, so their statement lines are recorded only and reported apart.
- */
-export async function bankFileReconciliation(db: Db, fileId: string): Promise<{ movementCents: number | null; bookedCents: number; ownTransfersCents: number; differenceCents: number | null }> {
-  const f = await db.bankStatementFile.findUniqueOrThrow({ where: { id: fileId }, select: { statements: true } });
-  const statements = (f.statements ?? []) as Array<{ openingBalanceCents?: number; closingBalanceCents?: number }>;
-  const complete = statements.length > 0 && statements.every((s) => s.openingBalanceCents !== undefined && s.closingBalanceCents !== undefined);
-  const movementCents = complete ? statements.reduce((s, st) => s + st.closingBalanceCents! - st.openingBalanceCents!, 0) : null;
-  const [booked] = await db.$queryRaw<Array<{ cents: bigint | null }>>`
-    SELECT sum(p."amountCents") AS cents FROM "LedgerPosting" p JOIN "LedgerTransaction" t ON t.id = p."transactionId"
-    WHERE p.account = 'bank' AND (
-      (t."idempotencyKey" LIKE 'bank-line:%' AND split_part(t."idempotencyKey", ':', 2) IN (SELECT id FROM "BankLine" WHERE "fileId" = ${fileId}))
-      OR t."idempotencyKey" IN (SELECT 'payment:' || a."paymentId" FROM "BankAllocation" a JOIN "BankLine" l ON l.id = a."bankLineId"
-        WHERE l."fileId" = ${fileId} AND a.automatic AND a."paymentId" IS NOT NULL))`;
-  const [own] = await db.$queryRaw<Array<{ cents: bigint | null }>>`
-    SELECT sum("amountCents") AS cents FROM "BankLine" WHERE "fileId" = ${fileId} AND status = 'IGNORED' AND kind = 'DEBIT'`;
-  const bookedCents = Number(booked.cents ?? 0);
-  const ownTransfersCents = Number(own.cents ?? 0);
-  return { movementCents, bookedCents, ownTransfersCents, differenceCents: movementCents === null ? null : movementCents - bookedCents - ownTransfersCents };
+/** A page of statement files (without their statement headers). */
+export function statementFilesPage(db: Db, q: IdPage & { status?: BankFileStatus }) {
+  const page = pageOf(q);
+  return db.bankStatementFile.findMany({ ...page, where: { status: q.status, ...page.where }, omit: { statements: true } });
+}
+
+/** Where a file came from and its statement headers; null when there is no such file. */
+export function statementFileHeader(db: Db, fileId: string) {
+  return db.bankStatementFile.findUnique({ where: { id: fileId }, select: { id: true, source: true, receivedAt: true, statements: true } });
 }

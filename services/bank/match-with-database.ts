@@ -1,10 +1,9 @@
-import type { Prisma } from '../../prisma/generated/client';
+import type { Tx } from '../../infra/db/prisma';
 import type { BankLine } from '../../domain/bank/bank-line';
 import { memoryMatchContext } from '../../domain/matching/memory-context';
-import { normalizeIban } from '../../domain/matching/remittance-scrub';
-import type { BookedBankPayment, ClaimView, MatchContext, MatchDecision } from '../../domain/matching/types';
-
-type Tx = Prisma.TransactionClient;
+import { ibanSpellings } from '../../domain/bank/iban';
+import type { ClaimView, MatchContext, MatchDecision } from '../../domain/matching/types';
+import { bookedPaymentsForReturns, claimsPaidFrom, claimViews } from '../../persistence/bank/claim-views';
 
 /** The matcher asks for claims by the ids it reads; loading is repeated at most this often. */
 const MAX_PASSES = 4;
@@ -19,7 +18,7 @@ const MAX_PASSES = 4;
 export async function matchWithDatabase(tx: Tx, lines: BankLine[], match: (ctx: MatchContext) => MatchDecision[]): Promise<MatchDecision[]> {
   const claims = new Map<string, ClaimView>();
   const asked = new Set<string>();
-  const ibans = new Set(lines.flatMap((l) => (l.counterpartyIban ? [l.counterpartyIban, normalizeIban(l.counterpartyIban)] : [])));
+  const ibans = new Set(lines.flatMap((l) => ibanSpellings(l.counterpartyIban)));
   for (const c of await claimsPaidFrom(tx, [...ibans])) claims.set(c.claimId, c);
   const booked = await bookedPaymentsForReturns(tx, lines.filter((l) => l.kind === 'RETURN'));
 
@@ -47,82 +46,4 @@ export async function matchWithDatabase(tx: Tx, lines: BankLine[], match: (ctx: 
     for (const c of await claimViews(tx, [...missingIds])) claims.set(c.claimId, c);
     for (const c of await claimsPaidFrom(tx, [...missingIbans])) claims.set(c.claimId, c);
   }
-}
-
-interface ClaimRow {
-  id: string;
-  clientId: string;
-  totalCents: number;
-  stage: string;
-  outcome: string | null;
-  payerName: string;
-  openCents: bigint;
-  payerIbans: string[];
-}
-
-/**
- * Claims with their open amount and payer. The payer is the person responsible (Person rows are
- * per claim, so one payer's claims are linked by name and postal code); payerIbans are the IBANs
- * earlier bank payments on any of that payer's claims came from.
- */
-async function claimViews(tx: Tx, ids: string[]): Promise<ClaimView[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.$queryRaw<ClaimRow[]>`
-    WITH c AS (
-      SELECT c.id, c."clientId", c."totalCents", c.stage::text AS stage, c.outcome, p."firstName", p."lastName", p."postalCode",
-        concat_ws(' ', p.title, p."firstName", p."lastName") AS "payerName"
-      FROM "Claim" c JOIN "Person" p ON p.id = c."responsibleId" WHERE c.id = ANY(${ids}::text[])
-    ), paid AS (
-      SELECT DISTINCT p2."lastName", p2."firstName", p2."postalCode", l."counterpartyIban" AS iban
-      FROM "BankAllocation" a JOIN "BankLine" l ON l.id = a."bankLineId" JOIN "Claim" c2 ON c2.id = a."claimId" JOIN "Person" p2 ON p2.id = c2."responsibleId"
-      WHERE a.kind = 'CLAIM' AND l."counterpartyIban" IS NOT NULL AND (p2."lastName", p2."firstName", p2."postalCode") IN (SELECT "lastName", "firstName", "postalCode" FROM c)
-    )
-    SELECT c.id, c."clientId", c."totalCents", c.stage, c.outcome, c."payerName",
-      COALESCE((SELECT sum(lp."amountCents") FROM "LedgerPosting" lp WHERE lp."claimId" = c.id AND lp.account IN ('receivable_principal', 'receivable_costs')), 0) AS "openCents",
-      ARRAY(SELECT paid.iban FROM paid WHERE paid."lastName" = c."lastName" AND paid."firstName" = c."firstName" AND paid."postalCode" = c."postalCode") AS "payerIbans"
-    FROM c`;
-  return rows.map((r) => ({
-    claimId: r.id,
-    clientId: r.clientId,
-    openCents: Number(r.openCents),
-    totalCents: r.totalCents,
-    payerName: r.payerName,
-    payerIbans: r.payerIbans,
-    open: r.outcome === null && r.stage !== 'PAYOUT' && r.stage !== 'CLOSED',
-  }));
-}
-
-/** The claims of every payer who paid from one of these IBANs before (the matcher indexes them by payerIbans). */
-async function claimsPaidFrom(tx: Tx, ibans: string[]): Promise<ClaimView[]> {
-  if (ibans.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ claimId: string }>>`
-    SELECT DISTINCT c2.id AS "claimId"
-    FROM "BankLine" l JOIN "BankAllocation" a ON a."bankLineId" = l.id AND a.kind = 'CLAIM'
-    JOIN "Claim" c ON c.id = a."claimId" JOIN "Person" p ON p.id = c."responsibleId"
-    JOIN "Person" p2 ON p2."lastName" = p."lastName" AND p2."firstName" = p."firstName" AND p2."postalCode" = p."postalCode"
-    JOIN "Claim" c2 ON c2."responsibleId" = p2.id
-    WHERE l."counterpartyIban" = ANY(${ibans}::text[])`;
-  return claimViews(tx, rows.map((r) => r.claimId));
-}
-
-/** Payments booked from earlier bank lines that these returns may reverse (same end-to-end id or IBAN). */
-async function bookedPaymentsForReturns(tx: Tx, returns: BankLine[]): Promise<BookedBankPayment[]> {
-  if (returns.length === 0) return [];
-  const e2e = returns.map((l) => l.endToEndId).filter((x): x is string => !!x);
-  const ibans = returns.flatMap((l) => (l.counterpartyIban ? [l.counterpartyIban, normalizeIban(l.counterpartyIban)] : []));
-  const rows = await tx.$queryRaw<Array<{ paymentId: string; claimId: string; amountCents: number; bankLineId: string; entryRef: string | null; endToEndId: string | null; counterpartyIban: string | null; bookingDate: string }>>`
-    SELECT a."paymentId", a."claimId", a."amountCents", a."bankLineId", l."entryRef", l."endToEndId", l."counterpartyIban", l."bookingDate"
-    FROM "BankAllocation" a JOIN "BankLine" l ON l.id = a."bankLineId"
-    WHERE a.kind = 'CLAIM' AND a."reversedAt" IS NULL AND a."paymentId" IS NOT NULL
-      AND (l."endToEndId" = ANY(${e2e}::text[]) OR l."counterpartyIban" = ANY(${ibans}::text[]))`;
-  return rows.map((r) => ({
-    paymentId: r.paymentId,
-    claimId: r.claimId,
-    amountCents: r.amountCents,
-    bankLineId: r.bankLineId,
-    entryRef: r.entryRef ?? undefined,
-    endToEndId: r.endToEndId ?? undefined,
-    counterpartyIban: r.counterpartyIban ?? undefined,
-    bookingDate: r.bookingDate,
-  }));
 }

@@ -1,31 +1,11 @@
 import type { Db } from '../../infra/db/prisma';
-import type { BankLine as BankLineRow } from '../../prisma/generated/client';
-import type { BankLine, BankLineKind } from '../../domain/bank/bank-line';
+import { unallocatedCents } from '../../domain/bank/unallocated-cents';
 import { matchLines } from '../../domain/matching/match-lines';
 import type { MatchDecision, Suggestion } from '../../domain/matching/types';
+import { bankLineOf, unclearLinesPage } from '../../persistence/bank/bank-lines';
+import { IdPage, nextCursor } from '../../persistence/bank/id-page';
 import { loadSystemPolicy } from '../../persistence/bank/system-policy';
 import { matchWithDatabase } from './match-with-database';
-
-/** The domain model of a stored line (what the matcher reads). */
-export function bankLineOf(r: BankLineRow): BankLine {
-  return {
-    accountId: r.accountId,
-    bookingDate: r.bookingDate,
-    valueDate: r.valueDate ?? undefined,
-    amountCents: r.amountCents,
-    currency: r.currency,
-    original: r.originalAmountCents !== null && r.originalCurrency ? { amountCents: r.originalAmountCents, currency: r.originalCurrency } : undefined,
-    kind: r.kind as BankLineKind,
-    entryRef: r.entryRef ?? undefined,
-    endToEndId: r.endToEndId ?? undefined,
-    counterpartyName: r.counterpartyName ?? undefined,
-    counterpartyIban: r.counterpartyIban ?? undefined,
-    remittance: r.remittance,
-    bankCode: r.bankCode ?? undefined,
-    returnReason: r.returnReason ?? undefined,
-    source: r.source,
-  };
-}
 
 /** A confident decision made now (say, the claim arrived after the statement) is the first suggestion. */
 function suggestionsOf(d: MatchDecision): Suggestion[] {
@@ -38,19 +18,13 @@ function suggestionsOf(d: MatchDecision): Suggestion[] {
  * claims as they are now (what was open at import may be paid since); why the line was queued
  * comes from the import's decision.
  */
-export async function unclearPage(db: Db, q: { limit: number; after?: string }) {
-  const rows = await db.bankLine.findMany({
-    where: { status: 'UNCLEAR', ...(q.after ? { id: { gt: q.after } } : {}) },
-    orderBy: { id: 'asc' },
-    take: q.limit,
-    include: { allocations: true, file: { select: { fileName: true } } },
-  });
+export async function unclearPage(db: Db, q: IdPage) {
+  const rows = await unclearLinesPage(db, q);
   const lines = rows.map(bankLineOf);
   const policy = await loadSystemPolicy(db);
   const decisions = await matchWithDatabase(db, lines, (ctx) => matchLines(lines, ctx, policy.matching));
   return {
     items: rows.map((r, i) => {
-      const allocated = r.allocations.filter((a) => !a.reversedAt && a.kind !== 'REVERSAL').reduce((s, a) => s + a.amountCents, 0);
       const queued = r.decision as { reasons?: string[]; confidence?: number } | null;
       return {
         lineId: r.id,
@@ -59,7 +33,7 @@ export async function unclearPage(db: Db, q: { limit: number; after?: string }) 
         source: r.source,
         bookingDate: r.bookingDate,
         amountCents: r.amountCents,
-        unallocatedCents: r.amountCents - allocated,
+        unallocatedCents: unallocatedCents(r, r.allocations),
         kind: r.kind,
         counterpartyName: r.counterpartyName,
         counterpartyIban: r.counterpartyIban,
@@ -68,6 +42,6 @@ export async function unclearPage(db: Db, q: { limit: number; after?: string }) 
         suggestions: suggestionsOf(decisions[i]),
       };
     }),
-    next: rows.length === q.limit ? rows[rows.length - 1].id : null,
+    next: nextCursor(rows, q),
   };
 }
