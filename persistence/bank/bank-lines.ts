@@ -4,8 +4,6 @@ import type { BankLine, BankLineKind } from '../../domain/bank/bank-line';
 import { bulkInsertNew, ColumnType } from '../bulk-insert';
 import { IdPage, pageOf } from './id-page';
 
-export type { BankLineStatus };
-
 const LINE_COLUMNS: Record<string, ColumnType> = {
   id: 'text', fileId: 'text', dedupKey: 'text', accountId: 'text', statementId: 'text', bookingDate: 'text', valueDate: 'text',
   amountCents: 'int4', currency: 'text', originalAmountCents: 'int4', originalCurrency: 'text', kind: 'text', entryRef: 'text',
@@ -96,8 +94,11 @@ export function unclearLinesPage(db: Db, q: IdPage) {
   return db.bankLine.findMany({ ...page, where: { status: 'UNCLEAR', ...page.where }, include: { allocations: true, file: { select: { fileName: true } } } });
 }
 
-/** A page of a file's lines (optionally of one status), with their allocations. */
-export function fileLinesPage(db: Db, fileId: string, q: IdPage & { status?: BankLineStatus }) {
+/** A page of a file's lines, optionally of one status. */
+export type FileLinesQuery = IdPage & { status?: BankLineStatus };
+
+/** A page of a file's lines, with their allocations. */
+export function fileLinesPage(db: Db, fileId: string, q: FileLinesQuery) {
   const page = pageOf(q);
   return db.bankLine.findMany({ ...page, where: { fileId, status: q.status, ...page.where }, include: { allocations: true } });
 }

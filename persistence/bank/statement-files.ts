@@ -4,8 +4,6 @@ import type { BankImportSummary } from '../../contracts/bank/bank-import-result'
 import type { ParsedBankFile } from '../../domain/bank/bank-line';
 import { IdPage, pageOf } from './id-page';
 
-export type { BankFileStatus };
-
 /** Where and why a file could not be read. */
 export type QuarantineReason = { location: string; reason: string };
 
@@ -77,8 +75,11 @@ export async function bankFileSummary(tx: Tx, fileId: string): Promise<BankImpor
   };
 }
 
+/** A page of statement files, optionally of one status. */
+export type StatementFilesQuery = IdPage & { status?: BankFileStatus };
+
 /** A page of statement files (without their statement headers). */
-export function statementFilesPage(db: Db, q: IdPage & { status?: BankFileStatus }) {
+export function statementFilesPage(db: Db, q: StatementFilesQuery) {
   const page = pageOf(q);
   return db.bankStatementFile.findMany({ ...page, where: { status: q.status, ...page.where }, omit: { statements: true } });
 }

@@ -2,9 +2,9 @@ import type { ServiceDeps } from '../service-deps';
 import type { Allocation } from '../../domain/matching/types';
 import { executeBankStatementWorkflow } from '../../contracts/client/workflow-starts';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
-import type { BankLineStatus } from '../../persistence/bank/bank-lines';
+import type { FileLinesQuery } from '../../persistence/bank/bank-lines';
 import { IdPage, nextCursor } from '../../persistence/bank/id-page';
-import { BankFileStatus, statementFilesPage } from '../../persistence/bank/statement-files';
+import { statementFilesPage, StatementFilesQuery } from '../../persistence/bank/statement-files';
 import { signalClaimsOf } from './claim-signals';
 import { importBankFile } from './import-bank-file';
 import { receiveBankFile } from './receive-bank-file';
@@ -51,12 +51,12 @@ export function createBankService(deps: ServiceDeps) {
     fetchInboxFile: inbox.fetch,
     archiveInboxFile: inbox.archive,
 
-    async statementFiles(q: IdPage & { status?: BankFileStatus }) {
+    async statementFiles(q: StatementFilesQuery) {
       const files = await statementFilesPage(db, q);
       return { files, next: nextCursor(files, q) };
     },
 
-    statementFile(fileId: string, q: IdPage & { status?: BankLineStatus }) {
+    statementFile(fileId: string, q: FileLinesQuery) {
       return statementFileDetail(db, fileId, q);
     },
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../infra/db/prisma';
-import { BankLineStatus, fileLinesPage } from '../../persistence/bank/bank-lines';
-import { IdPage, nextCursor } from '../../persistence/bank/id-page';
+import { FileLinesQuery, fileLinesPage } from '../../persistence/bank/bank-lines';
+import { nextCursor } from '../../persistence/bank/id-page';
 import { bankFileSummary, statementFileHeader } from '../../persistence/bank/statement-files';
 import { bankFileReconciliation } from './file-reconciliation';
 
@@ -8,7 +8,7 @@ import { bankFileReconciliation } from './file-reconciliation';
  * A statement file: its summary, where it came from, its statements, the reconciliation of the
  * bank account against them, and a page of its lines; null when there is no such file.
  */
-export async function statementFileDetail(db: Db, fileId: string, q: IdPage & { status?: BankLineStatus }) {
+export async function statementFileDetail(db: Db, fileId: string, q: FileLinesQuery) {
   const file = await statementFileHeader(db, fileId);
   if (!file) return null;
   const lines = await fileLinesPage(db, file.id, q);
