@@ -1,17 +1,22 @@
-import type { Prisma } from '../prisma/generated/client';
+import type { Tx } from '../infra/db/prisma';
 import { Policy, resolvePolicy } from '../domain/policy';
-
-type Tx = Prisma.TransactionClient;
 
 export const SYSTEM_POLICY_ID = 'system';
 
+async function systemPolicyData(tx: Tx): Promise<unknown> {
+  const system = await tx.policy.findUnique({ where: { id: SYSTEM_POLICY_ID } });
+  if (!system) throw new Error('the system policy is missing: run the seed (scripts/seed.ts)');
+  return system.data;
+}
+
 /** The policy in force for a client: the system row overridden by the client's own. */
 export async function loadPolicy(tx: Tx, clientId: string): Promise<Policy> {
-  const [system, client] = await Promise.all([
-    tx.policy.findUnique({ where: { id: SYSTEM_POLICY_ID } }),
-    tx.client.findUnique({ where: { id: clientId }, include: { policy: true } }),
-  ]);
-  if (!system) throw new Error('the system policy is missing: run the seed (scripts/seed.ts)');
+  const [system, client] = await Promise.all([systemPolicyData(tx), tx.client.findUnique({ where: { id: clientId }, include: { policy: true } })]);
   if (!client) throw new Error(`client ${clientId} does not exist`);
-  return resolvePolicy(system.data, client.policy?.data);
+  return resolvePolicy(system, client.policy?.data);
+}
+
+/** The system policy alone: for what belongs to the centre, not to one client (bank statements, Schedules). */
+export async function loadSystemPolicy(tx: Tx): Promise<Policy> {
+  return resolvePolicy(await systemPolicyData(tx));
 }

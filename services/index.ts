@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './service-deps';
+import { createBankService } from './bank/bank-service';
 import { createClaimService } from './claims/claim-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
@@ -12,6 +13,7 @@ export function createServices(deps: ServiceDeps) {
     /** The task queues, for wiring workers. */
     queues: deps.queues,
     intake: createIntakeService(deps),
+    bank: createBankService(deps),
     claims: createClaimService(deps),
     health: healthService(deps.db, deps.temporal),
     /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */

@@ -1,19 +1,12 @@
 import { z } from 'zod';
+import { isValidIban, normalizeIban } from '../../domain/bank/iban';
 
 /** Request shapes of the bank-statement and unclear-payments routes (OpenAPI generated from them). */
 
-/** ISO 13616: letters moved behind, as digits, mod 97 must be 1. */
-function ibanChecksumOk(iban: string): boolean {
-  const moved = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  let rest = 0;
-  for (const d of moved) rest = (rest * 10 + Number(d)) % 97;
-  return rest === 1;
-}
-
 const iban = z
   .string()
-  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
-  .refine((v) => /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v) && ibanChecksumOk(v), 'an IBAN with valid check digits');
+  .transform(normalizeIban)
+  .refine(isValidIban, 'an IBAN with valid check digits');
 
 export const BankUploadQuery = z.object({
   fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),

@@ -1,6 +1,6 @@
 import { accountIdOf } from './camt-values';
 import { child, text, type XmlNode } from './camt-xml';
-import { isIbanShaped } from './iban-shape';
+import { isIbanShaped } from './iban';
 
 /**
  * The other party of a CAMT transaction. Money in: the debtor paid us; money out: we paid the

@@ -1,5 +1,5 @@
 import { assignDefined } from './assign-defined';
-import { isIbanShaped } from './iban-shape';
+import { isIbanShaped } from './iban';
 import { collapseSpaces, endToEndIdOf, splitSepaIdentifiers } from './sepa-remittance';
 
 /**

@@ -4,7 +4,7 @@ import type { BankLine, BankStatement } from './bank-line';
 import { ofxDate } from './bank-dates';
 import { decimalToCents } from './decimal-cents';
 import { signedKind } from './german-codes';
-import { isIbanShaped } from './iban-shape';
+import { isIbanShaped } from './iban';
 import type { Fail, ReadBankFile, ReadStatement } from './read-statement';
 import { collapseSpaces } from './sepa-remittance';
 

@@ -22,10 +22,13 @@ export function claimBalanceFrom(postings: Array<{ account: string; amountCents:
   };
 }
 
-/** The accounts whose sum is what the patient still owes on a claim: its open amount. */
+/**
+ * The accounts that make up a claim's open amount (what the payer still owes): the one definition,
+ * for sums over postings in SQL as for openCents below.
+ */
 export const OPEN_AMOUNT_ACCOUNTS: readonly AccountName[] = [Account.RECEIVABLE_PRINCIPAL, Account.RECEIVABLE_COSTS];
 
-/** What the patient still owes: the sum of the OPEN_AMOUNT_ACCOUNTS. */
+/** The open amount: the sum of the OPEN_AMOUNT_ACCOUNTS (principal and costs). */
 export function openCents(b: ClaimBalance): number {
   return b.principalOpenCents + b.costsOpenCents;
 }

@@ -6,7 +6,7 @@ import type { MatchingPolicy } from './matching-policy';
 import { nearMisses } from './near-miss';
 import type { OpenAmounts } from './open-amounts';
 import { compareNames, samePayerName } from './payer-name';
-import { normalizeIban } from './remittance-scrub';
+import { normalizeIban } from '../bank/iban';
 import type { ClaimView, MatchContext } from './types';
 
 /**

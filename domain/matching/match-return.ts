@@ -1,7 +1,7 @@
 import type { BankLine } from '../bank/bank-line';
 import { formatEuro } from '../format';
 import type { MatchingPolicy } from './matching-policy';
-import { normalizeIban } from './remittance-scrub';
+import { normalizeIban } from '../bank/iban';
 import type { BookedBankPayment, MatchContext, MatchDecision, Suggestion } from './types';
 
 /** The payments booked from one earlier bank line (a multi-claim transfer was booked as several). */

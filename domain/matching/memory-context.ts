@@ -1,5 +1,5 @@
 import type { BankLine } from '../bank/bank-line';
-import { normalizeIban } from './remittance-scrub';
+import { normalizeIban } from '../bank/iban';
 import type { BookedBankPayment, ClaimView, MatchContext } from './types';
 
 function push<T>(index: Map<string, T[]>, key: string, value: T): void {

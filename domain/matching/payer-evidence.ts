@@ -1,7 +1,7 @@
 import type { BankLine } from '../bank/bank-line';
 import type { MatchingPolicy } from './matching-policy';
 import { compareNames, samePayerName } from './payer-name';
-import { normalizeIban } from './remittance-scrub';
+import { normalizeIban } from '../bank/iban';
 import type { ClaimView, MatchContext } from './types';
 
 /**

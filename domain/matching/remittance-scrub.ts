@@ -1,3 +1,5 @@
+import { isValidIban } from '../bank/iban';
+
 /**
  * Removes from upper-cased remittance text what looks like a number but is none of ours: IBANs,
  * dates, amounts and phone numbers. Their digits could otherwise form a check-digit-valid
@@ -17,22 +19,6 @@ const AMOUNTS = /\b\d{1,3}(?:\.\d{3})+,\d{2}\b|\b\d+,\d{2}\b|\b\d+\.\d{2}\s?(?:E
  * is no phone): area code and subscriber number only, so digits that follow stay readable.
  */
 const PHONES = /(?:\b(?:TEL(?:EFON)?|FAX|MOBIL|HANDY)\.?:?\s*(?:\+\d{2}\s?)?|(?:^|\s)\+\d{2}\s?)\(?0?\d{2,5}\)?[\s/-]?\d{2,8}(?:-\d{1,4})?\b/g;
-
-/** IBAN check: move the first four characters to the end, letters to numbers, mod 97 must be 1. */
-export function isValidIban(compact: string): boolean {
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
-  let remainder = 0;
-  for (const ch of compact.slice(4) + compact.slice(0, 4)) {
-    const code = ch.charCodeAt(0);
-    const value = code >= 65 ? String(code - 55) : ch;
-    for (const d of value) remainder = (remainder * 10 + Number(d)) % 97;
-  }
-  return remainder === 1;
-}
-
-export function normalizeIban(iban: string): string {
-  return /[\sa-z]/.test(iban) ? iban.replace(/\s+/g, '').toUpperCase() : iban;
-}
 
 export function scrubRemittance(upper: string): string {
   return upper

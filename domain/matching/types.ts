@@ -1,8 +1,8 @@
 import type { BankLine } from '../bank/bank-line';
 
 /**
- * The contract between the matching engine (pure, in domain/matching) and the store that feeds it
- * open claims and books its decisions (store/bank-*.ts). Extend additively.
+ * The contract between the matching engine (pure, in domain/matching) and the bank service that feeds it
+ * open claims and books its decisions (services/bank/). Extend additively.
  */
 
 /** What the matcher knows of one open (or recently paid) claim. */

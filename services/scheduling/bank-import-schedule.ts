@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../infra/db/prisma';
-import { loadSystemPolicy } from '../../store/bank-policy';
+import { loadSystemPolicy } from '../../persistence/policy';
 import { SCHEDULED_WORKFLOW_IDS } from '../../contracts/workflow-ids';
 import { ensureSchedule } from './ensure-schedule';
 

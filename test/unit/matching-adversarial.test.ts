@@ -1,5 +1,5 @@
 import { formatInvoiceNumber } from '../../domain/invoice-number';
-import { isValidIban } from '../../domain/matching/remittance-scrub';
+import { isValidIban } from '../../domain/bank/iban';
 import { claim, credit, decide, decideOne, IBAN_MUELLER, IBAN_SCHMIDT } from './matching-fixtures';
 
 /** Lines that look matchable but must not be booked automatically: a wrong booking is worse than none. */

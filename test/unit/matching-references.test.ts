@@ -1,7 +1,8 @@
 import { formatInvoiceNumber } from '../../domain/invoice-number';
 import { findInvoiceReferences } from '../../domain/matching/invoice-references';
 import { nearMisses } from '../../domain/matching/near-miss';
-import { isValidIban, scrubRemittance } from '../../domain/matching/remittance-scrub';
+import { isValidIban } from '../../domain/bank/iban';
+import { scrubRemittance } from '../../domain/matching/remittance-scrub';
 
 const A = formatInvoiceNumber(100012);
 const B = formatInvoiceNumber(2345678);

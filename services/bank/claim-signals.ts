@@ -1,12 +1,13 @@
 import type { Client } from '@temporalio/client';
-import { signalClaim } from '../contracts/client/claim-handle';
-import type { Db } from '../infra/db/prisma';
-import { paymentReceived, PaymentSignal } from '../contracts/claims/claim-messages';
+import { signalClaim } from '../../contracts/client/claim-handle';
+import type { Db } from '../../infra/db/prisma';
+import { paymentReceived, PaymentSignal } from '../../contracts/claims/claim-messages';
+import { BankLinesOf, claimAllocationsOf } from '../../persistence/bank/bank-allocations';
 
 /** Signals in flight at once against the Temporal frontend. */
 const SIGNAL_CONCURRENCY = 32;
 
-export interface ClaimSignal extends PaymentSignal {
+interface ClaimSignal extends PaymentSignal {
   claimId: string;
 }
 
@@ -15,11 +16,8 @@ export interface ClaimSignal extends PaymentSignal {
  * return's reversal, every allocation staff took back (negative). The ids are stable, so sending
  * the same list again is harmless: a workflow ignores a paymentId it has seen.
  */
-export async function claimSignalsOf(db: Db, where: { fileId: string } | { lineIds: string[] }): Promise<ClaimSignal[]> {
-  const allocations = await db.bankAllocation.findMany({
-    where: { claimId: { not: null }, bankLine: 'fileId' in where ? { fileId: where.fileId } : { id: { in: where.lineIds } } },
-    orderBy: { createdAt: 'asc' },
-  });
+async function claimSignalsOf(db: Db, where: BankLinesOf): Promise<ClaimSignal[]> {
+  const allocations = await claimAllocationsOf(db, where);
   return allocations.flatMap((a) => {
     const claimId = a.claimId!;
     const signal = { claimId, paymentId: a.paymentId ?? a.id, amountCents: a.amountCents };
@@ -30,7 +28,7 @@ export async function claimSignalsOf(db: Db, where: { fileId: string } | { lineI
 }
 
 /** Sends the signals; a claim workflow that has finished is skipped (the booking stands). */
-export async function sendClaimSignals(temporal: Client, signals: ClaimSignal[], progress: (done: number) => void = () => undefined): Promise<number> {
+async function sendClaimSignals(temporal: Client, signals: ClaimSignal[], progress: (done: number) => void): Promise<number> {
   let sent = 0;
   for (let i = 0; i < signals.length; i += SIGNAL_CONCURRENCY) {
     const results = await Promise.all(
@@ -42,4 +40,9 @@ export async function sendClaimSignals(temporal: Client, signals: ClaimSignal[],
     progress(i);
   }
   return sent;
+}
+
+/** Tells the claims about a file's or some lines' allocations; returns how many workflows heard it. */
+export async function signalClaimsOf(db: Db, temporal: Client, where: BankLinesOf, progress: (done: number) => void = () => undefined): Promise<number> {
+  return sendClaimSignals(temporal, await claimSignalsOf(db, where), progress);
 }

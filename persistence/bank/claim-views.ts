@@ -1,53 +1,8 @@
-import type { Prisma } from '../prisma/generated/client';
-import type { BankLine } from '../domain/bank/bank-line';
-import { memoryMatchContext } from '../domain/matching/memory-context';
-import { normalizeIban } from '../domain/matching/remittance-scrub';
-import type { BookedBankPayment, ClaimView, MatchContext, MatchDecision } from '../domain/matching/types';
-
-type Tx = Prisma.TransactionClient;
-
-/** The matcher asks for claims by the ids it reads; loading is repeated at most this often. */
-const MAX_PASSES = 4;
-
-/**
- * Runs the matcher over lines with a MatchContext read from the database in a few set-based
- * queries, not one per line. The matcher extracts invoice numbers itself (noise, OCR fixes), so
- * the ids it will ask for are not known beforehand: it runs against what is loaded, records the
- * ids it missed, and runs again once they are loaded (normally two passes). It is pure and
- * deterministic, so the last pass's decisions are those of a context holding every claim.
- */
-export async function matchWithDatabase(tx: Tx, lines: BankLine[], match: (ctx: MatchContext) => MatchDecision[]): Promise<MatchDecision[]> {
-  const claims = new Map<string, ClaimView>();
-  const asked = new Set<string>();
-  const ibans = new Set(lines.flatMap((l) => (l.counterpartyIban ? [l.counterpartyIban, normalizeIban(l.counterpartyIban)] : [])));
-  for (const c of await claimsPaidFrom(tx, [...ibans])) claims.set(c.claimId, c);
-  const booked = await bookedPaymentsForReturns(tx, lines.filter((l) => l.kind === 'RETURN'));
-
-  for (let pass = 1; ; pass++) {
-    const missingIds = new Set<string>();
-    // The matcher also asks for the other claims of a referenced claim's payer (by that payer's
-    // IBANs): the check "the amount fits another claim of the same payer" needs them loaded.
-    const missingIbans = new Set<string>();
-    const loaded = memoryMatchContext([...claims.values()], booked);
-    const decisions = match({
-      ...loaded,
-      claim(id) {
-        const c = loaded.claim(id);
-        if (!c && !asked.has(id)) missingIds.add(id);
-        return c;
-      },
-      claimsByPayerIban(iban) {
-        if (!ibans.has(iban)) missingIbans.add(iban);
-        return loaded.claimsByPayerIban(iban);
-      },
-    });
-    if ((missingIds.size === 0 && missingIbans.size === 0) || pass === MAX_PASSES) return decisions;
-    for (const id of missingIds) asked.add(id);
-    for (const iban of missingIbans) ibans.add(iban);
-    for (const c of await claimViews(tx, [...missingIds])) claims.set(c.claimId, c);
-    for (const c of await claimsPaidFrom(tx, [...missingIbans])) claims.set(c.claimId, c);
-  }
-}
+import type { Tx } from '../../infra/db/prisma';
+import type { BankLine } from '../../domain/bank/bank-line';
+import { OPEN_AMOUNT_ACCOUNTS } from '../../domain/ledger/claim-balance';
+import { ibanSpellings } from '../../domain/bank/iban';
+import type { BookedBankPayment, ClaimView } from '../../domain/matching/types';
 
 interface ClaimRow {
   id: string;
@@ -65,7 +20,7 @@ interface ClaimRow {
  * per claim, so one payer's claims are linked by name and postal code); payerIbans are the IBANs
  * earlier bank payments on any of that payer's claims came from.
  */
-async function claimViews(tx: Tx, ids: string[]): Promise<ClaimView[]> {
+export async function claimViews(tx: Tx, ids: string[]): Promise<ClaimView[]> {
   if (ids.length === 0) return [];
   const rows = await tx.$queryRaw<ClaimRow[]>`
     WITH c AS (
@@ -78,7 +33,7 @@ async function claimViews(tx: Tx, ids: string[]): Promise<ClaimView[]> {
       WHERE a.kind = 'CLAIM' AND l."counterpartyIban" IS NOT NULL AND (p2."lastName", p2."firstName", p2."postalCode") IN (SELECT "lastName", "firstName", "postalCode" FROM c)
     )
     SELECT c.id, c."clientId", c."totalCents", c.stage, c.outcome, c."payerName",
-      COALESCE((SELECT sum(lp."amountCents") FROM "LedgerPosting" lp WHERE lp."claimId" = c.id AND lp.account IN ('receivable_principal', 'receivable_costs')), 0) AS "openCents",
+      COALESCE((SELECT sum(lp."amountCents") FROM "LedgerPosting" lp WHERE lp."claimId" = c.id AND lp.account = ANY(${OPEN_AMOUNT_ACCOUNTS}::text[])), 0) AS "openCents",
       ARRAY(SELECT paid.iban FROM paid WHERE paid."lastName" = c."lastName" AND paid."firstName" = c."firstName" AND paid."postalCode" = c."postalCode") AS "payerIbans"
     FROM c`;
   return rows.map((r) => ({
@@ -93,7 +48,7 @@ async function claimViews(tx: Tx, ids: string[]): Promise<ClaimView[]> {
 }
 
 /** The claims of every payer who paid from one of these IBANs before (the matcher indexes them by payerIbans). */
-async function claimsPaidFrom(tx: Tx, ibans: string[]): Promise<ClaimView[]> {
+export async function claimsPaidFrom(tx: Tx, ibans: string[]): Promise<ClaimView[]> {
   if (ibans.length === 0) return [];
   const rows = await tx.$queryRaw<Array<{ claimId: string }>>`
     SELECT DISTINCT c2.id AS "claimId"
@@ -106,10 +61,10 @@ async function claimsPaidFrom(tx: Tx, ibans: string[]): Promise<ClaimView[]> {
 }
 
 /** Payments booked from earlier bank lines that these returns may reverse (same end-to-end id or IBAN). */
-async function bookedPaymentsForReturns(tx: Tx, returns: BankLine[]): Promise<BookedBankPayment[]> {
+export async function bookedPaymentsForReturns(tx: Tx, returns: BankLine[]): Promise<BookedBankPayment[]> {
   if (returns.length === 0) return [];
   const e2e = returns.map((l) => l.endToEndId).filter((x): x is string => !!x);
-  const ibans = returns.flatMap((l) => (l.counterpartyIban ? [l.counterpartyIban, normalizeIban(l.counterpartyIban)] : []));
+  const ibans = returns.flatMap((l) => ibanSpellings(l.counterpartyIban));
   const rows = await tx.$queryRaw<Array<{ paymentId: string; claimId: string; amountCents: number; bankLineId: string; entryRef: string | null; endToEndId: string | null; counterpartyIban: string | null; bookingDate: string }>>`
     SELECT a."paymentId", a."claimId", a."amountCents", a."bankLineId", l."entryRef", l."endToEndId", l."counterpartyIban", l."bookingDate"
     FROM "BankAllocation" a JOIN "BankLine" l ON l.id = a."bankLineId"

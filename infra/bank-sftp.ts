@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { connectSftp, SftpTarget, sftpTargetFromUrl } from '../infra/sftp';
+import { connectSftp, SftpTarget, sftpTargetFromUrl } from './sftp';
 
 /**
  * The bank's SFTP server for statement files: BANK_SFTP_URL (+ BANK_SFTP_KEY_FILE), else the

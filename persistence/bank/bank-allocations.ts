@@ -1,8 +1,6 @@
-import type { Prisma } from '../prisma/generated/client';
-import type { Posting } from '../domain/ledger/accounts';
-import type { ColumnType } from '../persistence/bulk-insert';
-
-type Tx = Prisma.TransactionClient;
+import type { Db, Tx } from '../../infra/db/prisma';
+import type { Posting } from '../../domain/ledger/accounts';
+import { bulkInsert, ColumnType } from '../bulk-insert';
 
 /** A BankAllocation row as bulk-inserted. */
 export interface AllocationRow {
@@ -18,15 +16,14 @@ export interface AllocationRow {
   actor: string;
 }
 
-export const ALLOCATION_COLUMNS: Record<string, ColumnType> = {
+const ALLOCATION_COLUMNS: Record<string, ColumnType> = {
   id: 'text', bankLineId: 'text', kind: 'text', claimId: 'text', paymentId: 'text', amountCents: 'int4', iban: 'text',
   automatic: 'bool', confidence: 'numeric', actor: 'text',
 };
 
-/** Row locks on claims, in id order (no deadlock between two imports touching the same claims). */
-export async function lockClaims(tx: Tx, claimIds: string[]): Promise<void> {
-  if (claimIds.length === 0) return;
-  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ANY(${claimIds}::text[]) ORDER BY id FOR UPDATE`;
+/** Inserts allocations in one statement. */
+export async function insertAllocations(tx: Tx, rows: AllocationRow[]): Promise<void> {
+  await bulkInsert(tx, 'BankAllocation', ALLOCATION_COLUMNS, rows as unknown as Array<Record<string, unknown>>);
 }
 
 /** Live (not reversed) claim allocations by payment id, with the postings their payment booked. */
@@ -43,4 +40,32 @@ export async function originalPaymentEntries(tx: Tx, paymentIds: string[]): Prom
 export async function entryPostings(tx: Tx, key: string): Promise<Posting[]> {
   const t = await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: key }, include: { postings: true } });
   return t.postings.map((p) => ({ account: p.account as Posting['account'], amountCents: p.amountCents }));
+}
+
+/** Marks allocations reversed, each by what reversed it (a return's line, or staff). */
+export async function markAllocationsReversed(tx: Tx, reversed: Array<{ id: string; by: string }>): Promise<void> {
+  if (reversed.length === 0) return;
+  await tx.$executeRaw`UPDATE "BankAllocation" a SET "reversedAt" = now(), "reversedBy" = u.by
+      FROM unnest(${reversed.map((r) => r.id)}::text[], ${reversed.map((r) => r.by)}::text[]) AS u(id, by) WHERE a.id = u.id`;
+}
+
+/** Takes a live allocation back; false when it was reversed already (by an earlier request). */
+export async function takeBackAllocation(tx: Tx, id: string, actor: string): Promise<boolean> {
+  const taken = await tx.bankAllocation.updateMany({ where: { id, reversedAt: null }, data: { reversedAt: new Date(), reversedBy: actor } });
+  return taken.count > 0;
+}
+
+export function findAllocation(tx: Tx, id: string) {
+  return tx.bankAllocation.findUnique({ where: { id } });
+}
+
+/** The lines of one statement file, or some lines by id. */
+export type BankLinesOf = { fileId: string } | { lineIds: string[] };
+
+/** The claim allocations of a file's lines or of some lines, oldest first (what the claims must hear about). */
+export function claimAllocationsOf(db: Db, where: BankLinesOf) {
+  return db.bankAllocation.findMany({
+    where: { claimId: { not: null }, bankLine: 'fileId' in where ? { fileId: where.fileId } : { id: { in: where.lineIds } } },
+    orderBy: { createdAt: 'asc' },
+  });
 }

@@ -1,31 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import type { Prisma } from '../prisma/generated/client';
-import { Account, Posting } from '../domain/ledger/accounts';
-import * as entries from '../domain/ledger/entries';
-import { formatEuro } from '../domain/format';
-import type { Allocation } from '../domain/matching/types';
-import { audit } from '../persistence/audit';
-import { ALLOCATION_COLUMNS, AllocationRow, entryPostings, lockClaims } from './bank-allocations';
-import { bulkInsert } from '../persistence/bulk-insert';
-import { book, bookNew } from '../persistence/ledger';
-import { paymentTargets, preparePayment, writePayments } from '../persistence/payments';
-
-type Tx = Prisma.TransactionClient;
-
-/** A staff action that cannot be done as asked: HTTP status, stable code, precise message. */
-export class BankActionError extends Error {
-  constructor(
-    readonly status: 404 | 409 | 422,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Claims whose workflow still watches the balance: the only ones staff can pay or take a payment back from. */
-const WATCHING_STAGES = ['WAITING', 'REMINDER', 'COLLECTION'];
+import type { Db, Tx } from '../../infra/db/prisma';
+import { BankActionError } from '../../domain/bank/bank-action-error';
+import { unallocatedCents } from '../../domain/bank/unallocated-cents';
+import { watchesBalance } from '../../domain/bank/watching-stages';
+import { Account, Posting } from '../../domain/ledger/accounts';
+import * as entries from '../../domain/ledger/entries';
+import { formatEuro } from '../../domain/format';
+import type { Allocation } from '../../domain/matching/types';
+import { audit } from '../../persistence/audit';
+import { AllocationRow, entryPostings, findAllocation, insertAllocations, takeBackAllocation } from '../../persistence/bank/bank-allocations';
+import { actionByIdempotencyKey, lineWithAllocations, lockLine, setLineStatus } from '../../persistence/bank/bank-lines';
+import { claimStates, lockClaims } from '../../persistence/bank/claim-states';
+import { book, bookNew } from '../../persistence/ledger';
+import { paymentTargets, preparePayment, writePayments } from '../../persistence/payments';
 
 export interface ActionResult {
   lineId: string;
@@ -35,14 +22,14 @@ export interface ActionResult {
   replayed: boolean;
 }
 
-interface Who {
+export interface Who {
   actor: string;
   /** The request's Idempotency-Key: the same key again answers with the first result. */
   idempotencyKey?: string;
 }
 
 async function lineResult(tx: Tx, lineId: string, replayed: boolean): Promise<ActionResult> {
-  const line = await tx.bankLine.findUniqueOrThrow({ where: { id: lineId }, include: { allocations: { orderBy: { createdAt: 'asc' } } } });
+  const line = await lineWithAllocations(tx, lineId);
   return {
     lineId,
     status: line.status,
@@ -51,32 +38,26 @@ async function lineResult(tx: Tx, lineId: string, replayed: boolean): Promise<Ac
   };
 }
 
-/** Money of the line not yet allocated by live (not reversed) allocations. */
-async function unallocatedCents(tx: Tx, line: { id: string; amountCents: number }): Promise<number> {
-  const live = await tx.bankAllocation.aggregate({ where: { bankLineId: line.id, reversedAt: null, kind: { not: 'REVERSAL' } }, _sum: { amountCents: true } });
-  return line.amountCents - (live._sum.amountCents ?? 0);
-}
-
 /**
  * Runs a staff action on an unclear line under its row lock: a repeated request with the same
- * Idempotency-Key gets the first answer; otherwise the line must still be in the queue.
+ * Idempotency-Key gets the first answer; otherwise the line must still be in the queue. The action
+ * gets the money of the line not yet allocated.
  */
 async function onUnclearLine(db: Db, lineId: string, action: string, who: Who, act: (tx: Tx, line: { id: string; amountCents: number; counterpartyIban: string | null }, restCents: number) => Promise<object>): Promise<ActionResult> {
   return db.$transaction(async (tx) => {
-    const [line] = await tx.$queryRaw<Array<{ id: string; amountCents: number; counterpartyIban: string | null; status: string }>>`
-      SELECT id, "amountCents", "counterpartyIban", status::text FROM "BankLine" WHERE id = ${lineId} FOR UPDATE`;
+    const line = await lockLine(tx, lineId);
     if (!line) throw new BankActionError(404, 'not_found', `bank line ${lineId} does not exist`);
     if (who.idempotencyKey) {
-      const earlier = await tx.auditEvent.findFirst({ where: { entityType: 'bank-line', entityId: lineId, data: { path: ['idempotencyKey'], equals: who.idempotencyKey } } });
+      const earlier = await actionByIdempotencyKey(tx, lineId, who.idempotencyKey);
       if (earlier) {
-        if (earlier.action !== action) throw new BankActionError(409, 'idempotency_conflict', `Idempotency-Key ${who.idempotencyKey} was used for ${earlier.action} on this line`);
+        if (earlier !== action) throw new BankActionError(409, 'idempotency_conflict', `Idempotency-Key ${who.idempotencyKey} was used for ${earlier} on this line`);
         return lineResult(tx, lineId, true);
       }
     }
     if (line.status !== 'UNCLEAR') throw new BankActionError(409, 'line_not_unclear', `bank line ${lineId} is ${line.status}, not in the unclear-payments queue: reverse its allocation first`);
-    const rest = await unallocatedCents(tx, line);
+    const rest = unallocatedCents(line, (await lineWithAllocations(tx, line.id)).allocations);
     const data = await act(tx, line, rest);
-    await tx.bankLine.update({ where: { id: lineId }, data: { status: 'RESOLVED' } });
+    await setLineStatus(tx, lineId, 'RESOLVED');
     await audit(tx, who.actor, action, 'bank-line', lineId, { ...data, idempotencyKey: who.idempotencyKey });
     return lineResult(tx, lineId, false);
   });
@@ -102,11 +83,11 @@ export function assignLine(db: Db, lineId: string, allocations: Allocation[], wh
     const duplicate = claimIds.find((id, i) => claimIds.indexOf(id) !== i);
     if (duplicate) throw new BankActionError(422, 'duplicate_claim', `claim ${duplicate} appears twice in allocations: one allocation per claim`);
     await lockClaims(tx, claimIds);
-    const claims = new Map((await tx.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, stage: true, outcome: true } })).map((c) => [c.id, c]));
+    const claims = await claimStates(tx, claimIds);
     for (const id of claimIds) {
       const c = claims.get(id);
       if (!c) throw new BankActionError(422, 'unknown_claim', `claim ${id} does not exist`);
-      if (c.outcome || !WATCHING_STAGES.includes(c.stage)) throw new BankActionError(422, 'claim_closed', `claim ${id} is ${c.outcome ?? c.stage}: it takes no more payments; refund the money or mark it not ours`);
+      if (!watchesBalance(c)) throw new BankActionError(422, 'claim_closed', `claim ${id} is ${c.outcome ?? c.stage}: it takes no more payments; refund the money or mark it not ours`);
     }
     const targets = await paymentTargets(tx, claimIds);
     const rows: AllocationRow[] = [];
@@ -117,7 +98,7 @@ export function assignLine(db: Db, lineId: string, allocations: Allocation[], wh
       return p;
     });
     await writePayments(tx, prepared);
-    await bulkInsert(tx, 'BankAllocation', ALLOCATION_COLUMNS, rows as unknown as Array<Record<string, unknown>>);
+    await insertAllocations(tx, rows);
     return { allocations };
   });
 }
@@ -130,7 +111,7 @@ export function refundLine(db: Db, lineId: string, iban: string | undefined, who
     if (!to) throw new BankActionError(422, 'no_iban', `bank line ${line.id} names no payer IBAN: give the IBAN to refund to`);
     const id = randomUUID();
     await bookNew(tx, [{ idempotencyKey: `bank-refund:${id}`, kind: 'bank_refund', description: `refund of bank line ${line.id} to ${to}`, postings: entries.refundUnallocated(rest) }]);
-    await tx.bankAllocation.create({ data: { id, bankLineId: line.id, kind: 'REFUND', amountCents: rest, iban: to, automatic: false, actor: who.actor } });
+    await insertAllocations(tx, [{ id, bankLineId: line.id, kind: 'REFUND', claimId: null, paymentId: null, amountCents: rest, iban: to, automatic: false, actor: who.actor }]);
     return { amountCents: rest, iban: to };
   });
 }
@@ -141,7 +122,7 @@ export function markNotOurs(db: Db, lineId: string, note: string, who: Who): Pro
     if (rest === 0) throw new BankActionError(422, 'nothing_unallocated', `bank line ${line.id} has nothing unallocated`);
     const id = randomUUID();
     await bookNew(tx, [{ idempotencyKey: `bank-not-ours:${id}`, kind: 'bank_not_ours', description: `bank line ${line.id} is no claim payment: ${note}`.slice(0, 500), postings: entries.nonClaimReceipt(rest) }]);
-    await tx.bankAllocation.create({ data: { id, bankLineId: line.id, kind: 'NOT_OURS', amountCents: rest, automatic: false, actor: who.actor } });
+    await insertAllocations(tx, [{ id, bankLineId: line.id, kind: 'NOT_OURS', claimId: null, paymentId: null, amountCents: rest, automatic: false, actor: who.actor }]);
     return { amountCents: rest, note };
   });
 }
@@ -154,24 +135,23 @@ export function markNotOurs(db: Db, lineId: string, note: string, who: Who): Pro
  */
 export async function reverseAllocation(db: Db, allocationId: string, actor: string): Promise<ActionResult & { claimId: string | null }> {
   return db.$transaction(async (tx) => {
-    const a = await tx.bankAllocation.findUnique({ where: { id: allocationId } });
+    const a = await findAllocation(tx, allocationId);
     if (!a) throw new BankActionError(404, 'not_found', `bank allocation ${allocationId} does not exist`);
     if (a.kind === 'REVERSAL') throw new BankActionError(409, 'return_final', `allocation ${a.id} is a bank return: the money has left the account, it cannot be undone`);
-    const taken = await tx.bankAllocation.updateMany({ where: { id: a.id, reversedAt: null }, data: { reversedAt: new Date(), reversedBy: actor } });
-    if (taken.count === 0) return { ...(await lineResult(tx, a.bankLineId, true)), claimId: a.claimId };
+    if (!(await takeBackAllocation(tx, a.id, actor))) return { ...(await lineResult(tx, a.bankLineId, true)), claimId: a.claimId };
     let postings: Posting[];
     let claim: { id: string; clientId: string } | undefined;
     if (a.kind === 'CLAIM') {
       await lockClaims(tx, [a.claimId!]);
-      const c = await tx.claim.findUniqueOrThrow({ where: { id: a.claimId! } });
-      if (c.outcome || !WATCHING_STAGES.includes(c.stage)) throw new BankActionError(409, 'claim_closed', `claim ${c.id} is ${c.outcome ?? c.stage}: its payment cannot be taken back here`);
+      const c = (await claimStates(tx, [a.claimId!])).get(a.claimId!)!;
+      if (!watchesBalance(c)) throw new BankActionError(409, 'claim_closed', `claim ${c.id} is ${c.outcome ?? c.stage}: its payment cannot be taken back here`);
       postings = entries.undoPayment(await entryPostings(tx, `payment:${a.paymentId}`), Account.UNALLOCATED_RECEIPTS);
       claim = c;
     } else {
       postings = entries.reversal(await entryPostings(tx, a.kind === 'REFUND' ? `bank-refund:${a.id}` : `bank-not-ours:${a.id}`));
     }
     await book(tx, { idempotencyKey: `bank-undo:${a.id}`, kind: 'bank_undo', description: `${a.kind.toLowerCase()} allocation ${a.id} taken back by ${actor}`, claimId: claim?.id, clientId: claim?.clientId, postings });
-    await tx.bankLine.update({ where: { id: a.bankLineId }, data: { status: 'UNCLEAR' } });
+    await setLineStatus(tx, a.bankLineId, 'UNCLEAR');
     await audit(tx, actor, 'reverse-allocation', 'bank-line', a.bankLineId, { allocationId: a.id, kind: a.kind, claimId: a.claimId, amountCents: a.amountCents });
     return { ...(await lineResult(tx, a.bankLineId, false)), claimId: a.claimId };
   });

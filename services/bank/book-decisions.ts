@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../prisma/generated/client';
-import type { BankLine } from '../domain/bank/bank-line';
-import { Account } from '../domain/ledger/accounts';
-import { openCents } from '../domain/ledger/claim-balance';
-import * as entries from '../domain/ledger/entries';
-import { formatEuro } from '../domain/format';
-import type { Allocation, MatchDecision } from '../domain/matching/types';
-import { bulkInsert } from '../persistence/bulk-insert';
-import { bookNew, JournalEntry } from '../persistence/ledger';
-import { lockClaims, ALLOCATION_COLUMNS, AllocationRow, originalPaymentEntries } from './bank-allocations';
-import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from '../persistence/payments';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../../infra/db/prisma';
+import type { BankLine } from '../../domain/bank/bank-line';
+import { watchesBalance } from '../../domain/bank/watching-stages';
+import { Account } from '../../domain/ledger/accounts';
+import { openCents } from '../../domain/ledger/claim-balance';
+import * as entries from '../../domain/ledger/entries';
+import { formatEuro } from '../../domain/format';
+import type { Allocation, MatchDecision } from '../../domain/matching/types';
+import { bookNew, JournalEntry } from '../../persistence/ledger';
+import { AllocationRow, insertAllocations, markAllocationsReversed, originalPaymentEntries } from '../../persistence/bank/bank-allocations';
+import { writeLineDecisions } from '../../persistence/bank/bank-lines';
+import { ClaimState, claimStates, lockClaims } from '../../persistence/bank/claim-states';
+import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from '../../persistence/payments';
 
 export const IMPORT_ACTOR = 'bank-import';
-
-/** Stages in which the claim workflow still watches its balance (a return can reopen what is open). */
-const WATCHING_STAGES = ['WAITING', 'REMINDER', 'COLLECTION'];
 
 export interface DecidedLine {
   lineId: string;
@@ -52,7 +49,7 @@ export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void>
   const claimIds = [...new Set([...lines.flatMap((l) => (l.decision.action === 'BOOK' ? l.decision.allocations.map((a) => a.claimId) : [])), ...[...originals.values()].map((o) => o.allocation.claimId!)])];
   await lockClaims(tx, claimIds);
   const targets = await paymentTargets(tx, claimIds);
-  const stages = new Map((await tx.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, stage: true, outcome: true } })).map((c) => [c.id, c]));
+  const stages = await claimStates(tx, claimIds);
   const batch: Batch = { payments: [], entries: [], allocations: [], reversed: [], lines: [] };
   const reversedNow = new Set<string>();
 
@@ -109,7 +106,7 @@ export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void>
 }
 
 /** Why a BOOK decision cannot be booked as it stands (the matcher's promise, checked again under the claims' locks). */
-function bookingProblem(line: BankLine, allocations: Allocation[], targets: Map<string, PaymentTarget>, stages: Map<string, { stage: string; outcome: string | null }>): string | undefined {
+function bookingProblem(line: BankLine, allocations: Allocation[], targets: Map<string, PaymentTarget>, stages: Map<string, ClaimState>): string | undefined {
   const sum = allocations.reduce((s, a) => s + a.amountCents, 0);
   if (allocations.length === 0 || sum !== line.amountCents) return `the allocations add up to ${formatEuro(sum)}, the line is ${formatEuro(line.amountCents)}`;
   if (new Set(allocations.map((a) => a.claimId)).size !== allocations.length) return 'a claim appears twice in the allocations';
@@ -117,7 +114,7 @@ function bookingProblem(line: BankLine, allocations: Allocation[], targets: Map<
     const stage = stages.get(a.claimId);
     if (!targets.has(a.claimId) || !stage) return `claim ${a.claimId} does not exist`;
     if (a.amountCents <= 0) return `the allocation to ${a.claimId} is not positive`;
-    if (stage.outcome || !WATCHING_STAGES.includes(stage.stage)) return `claim ${a.claimId} is ${stage.outcome ?? stage.stage}: a payment on it needs staff`;
+    if (!watchesBalance(stage)) return `claim ${a.claimId} is ${stage.outcome ?? stage.stage}: a payment on it needs staff`;
   }
   return undefined;
 }
@@ -128,7 +125,7 @@ function returnProblem(
   paymentIds: string[],
   found: Array<{ allocation: { claimId: string | null; paymentId: string | null; amountCents: number } } | undefined>,
   targets: Map<string, PaymentTarget>,
-  stages: Map<string, { stage: string; outcome: string | null }>,
+  stages: Map<string, ClaimState>,
   reversedNow: Set<string>,
 ): string | undefined {
   const missing = paymentIds.find((id, i) => !found[i] || reversedNow.has(id));
@@ -140,7 +137,7 @@ function returnProblem(
     const stage = stages.get(claimId)!;
     // A claim paid off is closing (or closed and paid out): reopening it silently would leave
     // money owed that no workflow dunns. Staff decide (re-invoice, recover from the client).
-    if (stage.outcome || !WATCHING_STAGES.includes(stage.stage) || openCents(targets.get(claimId)!.balance) <= 0) {
+    if (!watchesBalance(stage) || openCents(targets.get(claimId)!.balance) <= 0) {
       return `claim ${claimId} is ${stage.outcome ? `closed (${stage.outcome})` : 'settled'}: a return cannot reopen it; staff decide`;
     }
   }
@@ -150,12 +147,7 @@ function returnProblem(
 async function writeBatch(tx: Tx, b: Batch): Promise<void> {
   await writePayments(tx, b.payments);
   await bookNew(tx, b.entries);
-  await bulkInsert(tx, 'BankAllocation', ALLOCATION_COLUMNS, b.allocations as unknown as Array<Record<string, unknown>>);
-  if (b.reversed.length > 0) {
-    await tx.$executeRaw`UPDATE "BankAllocation" a SET "reversedAt" = now(), "reversedBy" = u.by
-      FROM unnest(${b.reversed.map((r) => r.id)}::text[], ${b.reversed.map((r) => r.by)}::text[]) AS u(id, by) WHERE a.id = u.id`;
-  }
-  await tx.$executeRaw`UPDATE "BankLine" l SET status = u.status::"BankLineStatus", decision = u.decision::jsonb
-    FROM unnest(${b.lines.map((l) => l.id)}::text[], ${b.lines.map((l) => l.status)}::text[], ${b.lines.map((l) => JSON.stringify(l.decision))}::text[]) AS u(id, status, decision)
-    WHERE l.id = u.id`;
+  await insertAllocations(tx, b.allocations);
+  await markAllocationsReversed(tx, b.reversed);
+  await writeLineDecisions(tx, b.lines);
 }

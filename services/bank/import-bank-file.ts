@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from '../../infra/db/prisma';
+import { BankFileError, BankLine, ParsedBankFile } from '../../domain/bank/bank-line';
+import { parseBankFile } from '../../domain/bank/parse-bank-file';
+import { dedupKeysOf } from '../../domain/bank/dedup-key';
+import { matchLines } from '../../domain/matching/match-lines';
+import type { MatchingPolicy } from '../../domain/matching/matching-policy';
+import { audit } from '../../persistence/audit';
+import { insertNewLines } from '../../persistence/bank/bank-lines';
+import { bankFileSummary, lockFileForImport, markFileImported, QuarantineReason, quarantineFile } from '../../persistence/bank/statement-files';
+import { loadSystemPolicy } from '../../persistence/policy';
+import { bookDecisions, IMPORT_ACTOR } from './book-decisions';
+import { matchWithDatabase } from './match-with-database';
+import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
+
+/** The ledger is kept in euros: a statement of an account in another currency is not ours to book. */
+const LEDGER_CURRENCY = 'EUR';
+
+/** A 10,000-line statement is booked in one transaction; give it time. */
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Imports a received statement file atomically, in one transaction: a file already imported (or
+ * quarantined) returns its earlier summary and books nothing; a file that cannot be read is
+ * quarantined with where and why, nothing of it booked; otherwise every line is stored once (lines
+ * known from an overlapping statement are skipped by their dedup key), matched, and booked.
+ */
+export async function importBankFile(db: Db, fileId: string): Promise<BankImportSummary> {
+  return db.$transaction(
+    async (tx) => {
+      // The row lock makes a concurrent retry of the same import wait, then see it done.
+      const file = await lockFileForImport(tx, fileId);
+      if (!file) throw new Error(`bank statement file ${fileId} does not exist`);
+      if (file.status !== 'RECEIVED') return bankFileSummary(tx, fileId);
+      const parsed = readFile(file.fileName, file.content);
+      if ('location' in parsed) {
+        await quarantineFile(tx, fileId, parsed);
+        await audit(tx, IMPORT_ACTOR, 'quarantine', 'bank-file', fileId, parsed);
+        return bankFileSummary(tx, fileId);
+      }
+      const policy = await loadSystemPolicy(tx);
+      await bookNewLines(tx, fileId, parsed, policy.matching);
+      return bankFileSummary(tx, fileId);
+    },
+    { timeout: IMPORT_TIMEOUT_MS, maxWait: 60_000 },
+  );
+}
+
+/** Parses the file; any failure becomes a quarantine reason (the file is kept for review either way). */
+function readFile(fileName: string, content: Buffer): ParsedBankFile | QuarantineReason {
+  try {
+    const parsed = parseBankFile(fileName, content);
+    const foreign = parsed.statements.findIndex((s) => s.currency !== LEDGER_CURRENCY);
+    if (foreign >= 0) {
+      const s = parsed.statements[foreign];
+      return { location: `statement ${foreign + 1} (${s.statementId ?? s.accountId})`, reason: `account currency ${s.currency}: only ${LEDGER_CURRENCY} accounts are booked` };
+    }
+    return parsed;
+  } catch (e) {
+    if (e instanceof BankFileError) return { location: e.location, reason: e.reason };
+    return { location: 'file', reason: `unreadable: ${(e as Error).message}` };
+  }
+}
+
+async function bookNewLines(tx: Tx, fileId: string, parsed: ParsedBankFile, policy: MatchingPolicy): Promise<void> {
+  const all = parsed.statements.flatMap((s) => {
+    const keys = dedupKeysOf(s.lines);
+    return s.lines.map((line, i) => ({ line, statementId: s.statementId, dedupKey: keys[i], id: randomUUID() }));
+  });
+  const inserted = await insertNewLines(tx, fileId, all);
+  const fresh = all.filter((l) => inserted.has(l.id));
+  const lines: BankLine[] = fresh.map((l) => l.line);
+  const decisions = await matchWithDatabase(tx, lines, (ctx) => matchLines(lines, ctx, policy));
+  await bookDecisions(tx, fresh.map((l, i) => ({ lineId: l.id, line: l.line, decision: decisions[i] })));
+  const counts = { lines: all.length, duplicates: all.length - fresh.length };
+  await markFileImported(tx, fileId, parsed, counts);
+  await audit(tx, IMPORT_ACTOR, 'import', 'bank-file', fileId, { format: parsed.format, ...counts });
+}
