@@ -1,10 +1,10 @@
 import { durationMs } from '../../domain/duration';
 import { renderMail } from '../../documents/layout';
-import { dispatch, DeliveryDeps, fallBackToPost } from '../../store/deliver';
-import { documentContent, documentPolicy } from '../../store/document-store';
-import { faxStatus, submitFax } from '../../store/fax-delivery';
-import { recipientOf } from '../../store/recipients';
-import { runPrintBatch } from '../../store/print-run';
+import { dispatch, DeliveryDeps, fallBackToPost } from '../../services/documents/delivery';
+import { documentContent, documentPolicy } from '../../services/documents/archive';
+import { faxStatus, submitFax } from '../../services/documents/fax-delivery';
+import { recipientOf } from '../../persistence/documents/recipients';
+import { runPrintBatch } from '../../services/documents/print-run';
 import type { Services } from '../../services';
 import type { ServiceDeps } from '../../services/service-deps';
 import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';

@@ -2,10 +2,10 @@ import type { Db } from '../../infra/db/prisma';
 import type { Client } from '../../prisma/generated/client';
 import type { Centre, DocumentRequest, JournalPeriod } from '../../documents/document-request';
 import { renderDocument } from '../../documents/render-document';
-import { deliverDocument, type DeliveryDeps } from '../../store/deliver';
-import { documentPolicy } from '../../store/document-store';
-import { loadClientInvoice, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal } from '../../store/document-data';
-import { clientRecipient } from '../../store/recipients';
+import { deliverDocument, type DeliveryDeps } from '../../services/documents/delivery';
+import { documentPolicy } from '../../services/documents/archive';
+import { loadClientInvoice, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal } from '../../persistence/documents/document-data';
+import { clientRecipient } from '../../persistence/documents/recipients';
 import type { Services } from '../../services';
 import type { ServiceDeps } from '../../services/service-deps';
 

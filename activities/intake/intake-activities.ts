@@ -1,11 +1,11 @@
 import { heartbeat } from '@temporalio/activity';
 import { startClaimWorkflow } from '../../contracts/client/workflow-starts';
-import { deliverDocument } from '../../store/deliver';
-import { clientRecipient } from '../../store/recipients';
+import { deliverDocument } from '../../services/documents/delivery';
+import { clientRecipient } from '../../persistence/documents/recipients';
 import { renderDocument } from '../../documents/render-document';
 import { renderMail } from '../../documents/layout';
 import { receiptLetter } from '../../documents/receipt-letter';
-import { loadReceiptConfirmation } from '../../store/document-data';
+import { loadReceiptConfirmation } from '../../persistence/documents/document-data';
 import { ingestSubmission, PersistedClaim } from '../../store/intake';
 import type { Services } from '../../services';
 import type { ServiceDeps } from '../../services/service-deps';

@@ -4,7 +4,7 @@ import type { SignalDefinition } from '@temporalio/workflow';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { audit } from '../../persistence/audit';
 import { claimBalance } from '../../persistence/ledger';
-import { documentContent } from '../../store/document-store';
+import { documentContent } from '../../services/documents/archive';
 import { PaymentConflictError, recordPayment } from '../../persistence/payments';
 import {
   cancellation,

@@ -1,20 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
+import { addressFor, chooseChannel } from '../../domain/documents/choose-channel';
 import { TemplateError } from '../../domain/documents/template-placeholders';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
 import type { DatedAmount } from '../../documents/document-request';
 import type { Db } from '../../infra/db/prisma';
 import { audit } from '../../persistence/audit';
-import { loadClaimDocument, loadFreeLetter } from '../../store/document-data';
-import { documentPolicy } from '../../store/document-store';
-import { TEMPLATE_KEY, TemplateNotFoundError } from '../../store/document-templates';
-import { personRecipient } from '../../store/recipients';
+import { loadClaimDocument, loadFreeLetter } from '../../persistence/documents/document-data';
+import { documentPolicy } from '../../services/documents/archive';
+import { TEMPLATE_KEY, TemplateNotFoundError } from '../../persistence/documents/document-templates';
+import { personRecipient } from '../../persistence/documents/recipients';
 import { configuredCentre } from '../../infra/centre';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { archiveAndSend, staffSendKey } from './staff-send';
+import { archiveAndSend, staffSendKey } from '../../services/documents/staff-send';
 
 export const ClaimLetterBody = z.discriminatedUnion('kind', [
   z.object({

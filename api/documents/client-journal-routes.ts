@@ -1,15 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
+import { addressFor, chooseChannel } from '../../domain/documents/choose-channel';
 import { JOURNAL_KINDS, journalKindsFor, loadJournal, periodLabel } from '../../activities/documents/journal-activities';
 import { renderDocument } from '../../documents/render-document';
 import { audit } from '../../persistence/audit';
-import { documentPolicy } from '../../store/document-store';
-import { clientRecipient } from '../../store/recipients';
+import { documentPolicy } from '../../services/documents/archive';
+import { clientRecipient } from '../../persistence/documents/recipients';
 import { configuredCentre } from '../../infra/centre';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { archiveAndSend, staffSendKey } from './staff-send';
+import { archiveAndSend, staffSendKey } from '../../services/documents/staff-send';
 
 const isoDate = z.iso.date().describe('YYYY-MM-DD');
 

@@ -1,16 +1,16 @@
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { addressFor, chooseChannel } from '../../infra/channels/choose-channel';
+import { addressFor, chooseChannel } from '../../domain/documents/choose-channel';
 import { audit } from '../../persistence/audit';
-import { documentContent, documentPolicy } from '../../store/document-store';
-import { recipientOf } from '../../store/recipients';
-import { loadClaimDocument } from '../../store/document-data';
+import { documentContent, documentPolicy } from '../../services/documents/archive';
+import { recipientOf } from '../../persistence/documents/recipients';
+import { loadClaimDocument } from '../../persistence/documents/document-data';
 import { renderDocument } from '../../documents/render-document';
 import { configuredCentre } from '../../infra/centre';
 import type { Document } from '../../prisma/generated/client';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { archiveAndSend, staffSendKey } from './staff-send';
+import { archiveAndSend, staffSendKey } from '../../services/documents/staff-send';
 
 export const DocumentListQuery = z.object({
   claimId: z.string().optional(),

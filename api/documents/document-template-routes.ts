@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { TemplateError, TEMPLATE_PLACEHOLDERS } from '../../domain/documents/template-placeholders';
-import { listTemplates, loadTemplate, saveTemplateVersion, TEMPLATE_KEY, TemplateNotFoundError, templateVersions } from '../../store/document-templates';
+import { listTemplates, loadTemplate, saveTemplateVersion, TEMPLATE_KEY, TemplateNotFoundError, templateVersions } from '../../persistence/documents/document-templates';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
 

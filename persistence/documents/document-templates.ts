@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import { Prisma, type DocumentTemplate } from '../prisma/generated/client';
-import { assertValidTemplate } from '../domain/documents/template-placeholders';
-import { audit } from '../persistence/audit';
+import type { Db } from '../../infra/db/prisma';
+import { Prisma, type DocumentTemplate } from '../../prisma/generated/client';
+import { assertValidTemplate } from '../../domain/documents/template-placeholders';
+import { audit } from '../audit';
 
 /** A template key: lower-case words joined by dashes, as it appears in URLs. */
 export const TEMPLATE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,6 +1,6 @@
-import type { Client, Person } from '../prisma/generated/client';
-import type { Db } from '../infra/db/prisma';
-import type { Recipient } from '../infra/channels/choose-channel';
+import type { Client, Person } from '../../prisma/generated/client';
+import type { Db } from '../../infra/db/prisma';
+import type { Recipient } from '../../domain/documents/choose-channel';
 
 /** A patient or person responsible as a recipient: email only with consent, never fax (health data). */
 export function personRecipient(p: Person): Recipient {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import type { Document } from '../prisma/generated/client';
-import type { DocumentStore } from '../infra/dms/document-store';
-import { sha256Hex } from '../domain/sha256';
-import { loadPolicy, SYSTEM_POLICY_ID } from '../persistence/policy';
-import { resolvePolicy } from '../domain/policy';
-import type { DocumentPolicy } from '../domain/documents/document-policy';
+import type { Db } from '../../infra/db/prisma';
+import type { Document } from '../../prisma/generated/client';
+import type { DocumentStore } from '../../infra/dms/document-store';
+import { sha256Hex } from '../../domain/sha256';
+import { loadPolicy, SYSTEM_POLICY_ID } from '../../persistence/policy';
+import { resolvePolicy } from '../../domain/policy';
+import type { DocumentPolicy } from '../../domain/documents/document-policy';
 
 /** A document to archive: its content plus metadata and links, under one idempotency key. */
 export interface ArchiveRequest {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import type { DocumentStore } from '../infra/dms/document-store';
-import type { FaxProvider, FaxStatus } from '../infra/channels/fax';
-import { documentContent } from './document-store';
+import type { Db } from '../../infra/db/prisma';
+import type { DocumentStore } from '../../infra/dms/document-store';
+import type { FaxProvider, FaxStatus } from '../../infra/channels/fax';
+import { documentContent } from './archive';
 
 /**
  * The fax steps of sendDocumentWorkflow, each idempotent per (document, attempt): an attempt's

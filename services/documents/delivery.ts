@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { TaskQueues } from '../contracts/task-queues';
-import { startSendDocumentWorkflow } from '../contracts/client/workflow-starts';
-import type { Db } from '../infra/db/prisma';
-import type { Document } from '../prisma/generated/client';
-import type { Mailer } from '../infra/mailer';
-import type { DocumentStore } from '../infra/dms/document-store';
-import type { RenderedMail } from '../documents/layout';
-import { addressFor, Channel, chooseChannel, Recipient } from '../infra/channels/choose-channel';
-import { messageIdFor, sendEmail } from '../infra/channels/email';
-import { archiveDocument, documentContent, documentPolicy } from './document-store';
-import { sha256Hex } from '../domain/sha256';
-import { audit } from '../persistence/audit';
-import type { DeliveryOutcome } from '../contracts/documents/delivery-outcome';
+import type { TaskQueues } from '../../contracts/task-queues';
+import { startSendDocumentWorkflow } from '../../contracts/client/workflow-starts';
+import type { Db } from '../../infra/db/prisma';
+import type { Document } from '../../prisma/generated/client';
+import type { Mailer } from '../../infra/mailer';
+import type { DocumentStore } from '../../infra/dms/document-store';
+import type { RenderedMail } from '../../documents/layout';
+import { addressFor, Channel, chooseChannel, Recipient } from '../../domain/documents/choose-channel';
+import { messageIdFor, sendEmail } from '../../infra/channels/email';
+import { archiveDocument, documentContent, documentPolicy } from './archive';
+import { sha256Hex } from '../../domain/sha256';
+import { audit } from '../../persistence/audit';
+import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';
 
 /** What delivering needs: the database, the archive, the mail server, Temporal for fax jobs. */
 export interface DeliveryDeps {

@@ -3,8 +3,8 @@
  * database, so rendering itself never touches it. Activities add what only they know (the dunning
  * level and fee, the date to pay by) and call documents/render-document.ts.
  */
-import type { Db } from '../infra/db/prisma';
-import type { Client, Person } from '../prisma/generated/client';
+import type { Db } from '../../infra/db/prisma';
+import type { Client, Person } from '../../prisma/generated/client';
 import type {
   Centre,
   ClaimData,
@@ -19,16 +19,16 @@ import type {
   PostalAddress,
   PurchaseJournalRequest,
   ReceiptConfirmationRequest,
-} from '../documents/document-request';
-import { Account } from '../domain/ledger/accounts';
-import { applyRate } from '../domain/decimal-rate';
-import { parseLetterBlocks } from '../domain/documents/letter-blocks';
-import type { TemplateValues } from '../domain/documents/template-placeholders';
-import { formatDate, formatEuro } from '../domain/format';
-import { openCents, type ClaimBalance } from '../domain/ledger/claim-balance';
-import { claimBalance } from '../persistence/ledger';
+} from '../../documents/document-request';
+import { Account } from '../../domain/ledger/accounts';
+import { applyRate } from '../../domain/decimal-rate';
+import { parseLetterBlocks } from '../../domain/documents/letter-blocks';
+import type { TemplateValues } from '../../domain/documents/template-placeholders';
+import { formatDate, formatEuro } from '../../domain/format';
+import { openCents, type ClaimBalance } from '../../domain/ledger/claim-balance';
+import { claimBalance } from '../ledger';
 import { loadTemplate } from './document-templates';
-import { loadPolicy } from '../persistence/policy';
+import { loadPolicy } from '../policy';
 
 function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
   return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Document } from '../../prisma/generated/client';
-import { startSendWorkflow } from '../../store/deliver';
-import { archiveDocument, type ArchiveRequest } from '../../store/document-store';
-import type { ApiContext } from '../context';
+import { startSendWorkflow } from './delivery';
+import { archiveDocument, type ArchiveRequest } from './archive';
+import type { ApiContext } from '../../api/context';
 
 /** The key of a document staff send: the scope and the Idempotency-Key header; without one, every call sends. */
 export function staffSendKey(scope: string, req: Request): string {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import type { DocumentStore } from '../infra/dms/document-store';
-import { writePrintBatch } from '../infra/channels/print';
-import { documentContent } from './document-store';
-import type { PrintRunResult } from '../contracts/documents/delivery-outcome';
+import type { Db } from '../../infra/db/prisma';
+import type { DocumentStore } from '../../infra/dms/document-store';
+import { writePrintBatch } from '../../infra/channels/print';
+import { documentContent } from './archive';
+import type { PrintRunResult } from '../../contracts/documents/delivery-outcome';
 
 /**
  * One print run: every letter QUEUED_FOR_PRINT (of the given clients, or all) becomes one batch
