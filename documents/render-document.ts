@@ -1,6 +1,6 @@
 /**
  * The one entry point for rendering a document: pure data in (DocumentRequest, see
- * document-request.ts; store/document-data.ts loads it), the PDF, the cover email and the
+ * document-request.ts; persistence/documents/ loads it), the PDF, the cover email and the
  * attachment's file name out. Sending and archiving are the channels' business.
  */
 import type { DocumentRequest } from './document-request';

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './service-deps';
+import { createDocumentsService } from './documents/documents-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -10,6 +11,7 @@ export function createServices(deps: ServiceDeps) {
     queues: deps.queues,
     /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */
     deps,
+    documents: createDocumentsService(deps),
   };
 }
 

@@ -7,11 +7,10 @@ import { ClaimBalance, openCents } from '../../domain/ledger/claim-balance';
 import { durationMs } from '../../domain/duration';
 import type { Policy } from '../../domain/policy';
 import { audit } from '../../persistence/audit';
-import { deliverDocument, DeliveryDeps } from '../../services/documents/delivery';
-import { archiveDocument } from '../../services/documents/archive';
-import { personRecipient } from '../../persistence/documents/recipients';
+import { personRecipient } from '../../domain/documents/recipients';
+import { reminderKind } from '../../domain/documents/dunning-level';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
-import { ClaimDocumentBase, loadClaimDocument } from '../../persistence/documents/document-data';
+import { ClaimDocumentBase, loadClaimDocument } from '../../persistence/documents/claim-document-data';
 import { book, claimBalance, lockClaim } from '../../persistence/ledger';
 import { loadPolicy } from '../../persistence/policy';
 import { collectionFile } from '../../documents/collection-file';
@@ -31,12 +30,11 @@ export type AgreementLetter = { kind: 'deferral'; until: string } | { kind: 'ins
 export function createClaimActivities(services: Services) {
   const { deps } = services;
   const { db } = deps;
-  const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, queues: deps.queues };
 
   /** Sends a claim's letter (rendered from the claim's current data) to the person responsible, once per key. */
   async function sendLetter(key: string, kind: string, claimId: string, request: (base: ClaimDocumentBase) => DocumentRequest) {
     const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { responsible: true } });
-    await deliverDocument(delivery, {
+    await services.documents.deliver({
       idempotencyKey: key,
       kind,
       claimId,
@@ -126,7 +124,7 @@ export function createClaimActivities(services: Services) {
       );
       if (openCents(await claimBalance(db, claimId)) <= 0) return payBy;
       const paid = await paidCents(claimId);
-      await sendLetter(`reminder:${claimId}:${level}`, `REMINDER_${level}`, claimId, (base) => ({
+      await sendLetter(`reminder:${claimId}:${level}`, reminderKind(level), claimId, (base) => ({
         kind: 'reminder',
         head: base.head,
         claim: base.claim,
@@ -170,18 +168,11 @@ export function createClaimActivities(services: Services) {
       const file = collectionFile({ claim: base.claim, debtorName: base.head.recipient.name, dunningLevel: claim.dunningLevel, balance: base.balance });
       const relPath = `collection/${claim.client.number}/${claimId}.csv`;
       await uploadOnce(deps.collectionSftp, relPath, file);
-      await archiveDocument(db, deps.documents, {
-        idempotencyKey: key,
-        kind: 'COLLECTION_HANDOFF',
-        claimId,
-        clientId: base.clientId,
-        channel: 'sftp',
-        recipient: `${deps.collectionSftp.host}:${relPath}`,
-        subject: `Forderungsaufstellung ${claimId}`,
-        mimeType: 'text/csv',
-        fileName: `${claimId}.csv`,
-        content: file,
-      });
+      await services.documents.archive(
+        { idempotencyKey: key, kind: 'COLLECTION_HANDOFF', claimId, clientId: base.clientId },
+        { channel: 'sftp', recipient: `${deps.collectionSftp.host}:${relPath}` },
+        { subject: `Forderungsaufstellung ${claimId}`, mimeType: 'text/csv', fileName: `${claimId}.csv`, content: file },
+      );
       await db.document.update({ where: { idempotencyKey: key }, data: { status: 'SENT', sentAt: new Date() } });
     },
 

@@ -1,11 +1,10 @@
 import { heartbeat } from '@temporalio/activity';
 import { startClaimWorkflow } from '../../contracts/client/workflow-starts';
-import { deliverDocument } from '../../services/documents/delivery';
-import { clientRecipient } from '../../persistence/documents/recipients';
+import { clientRecipient } from '../../domain/documents/recipients';
 import { renderDocument } from '../../documents/render-document';
 import { renderMail } from '../../documents/layout';
 import { receiptLetter } from '../../documents/receipt-letter';
-import { loadReceiptConfirmation } from '../../persistence/documents/document-data';
+import { loadReceiptConfirmation } from '../../persistence/documents/journal-data';
 import { ingestSubmission, PersistedClaim } from '../../store/intake';
 import type { Services } from '../../services';
 import type { ServiceDeps } from '../../services/service-deps';
@@ -71,23 +70,20 @@ export function createIntakeActivities(services: Services) {
     /** Emails the client its receipt (Eingangsbestätigung) with every rejection spelled out. */
     async sendReceipt(submissionId: string): Promise<void> {
       const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { client: true } });
-      await deliverDocument(
-        { db, mailer: deps.mailer, documents: deps.documents, temporal: deps.temporal, faxAvailable: !!deps.fax, queues: deps.queues },
-        {
-          idempotencyKey: `receipt:${submissionId}`,
-          kind: 'RECEIPT',
-          clientId: sub.clientId,
-          recipient: clientRecipient(sub.client),
-          from: deps.centre.email,
-          // The PDF is the receipt journal; the email itself spells out every rejection, so the
-          // client sees what to correct without opening the attachment.
-          render: async () => {
-            const rejected = await db.submissionRecord.findMany({ where: { submissionId, outcome: { not: 'ACCEPTED' } }, orderBy: { recordNo: 'asc' } });
-            const [document, mail] = await Promise.all([renderDocument(await loadReceiptConfirmation(db, submissionId, deps.centre)), renderMail(receiptLetter(deps.centre.name, sub, rejected))]);
-            return { ...document, mail };
-          },
+      await services.documents.deliver({
+        idempotencyKey: `receipt:${submissionId}`,
+        kind: 'RECEIPT',
+        clientId: sub.clientId,
+        recipient: clientRecipient(sub.client),
+        from: deps.centre.email,
+        // The PDF is the receipt journal; the email itself spells out every rejection, so the
+        // client sees what to correct without opening the attachment.
+        render: async () => {
+          const rejected = await db.submissionRecord.findMany({ where: { submissionId, outcome: { not: 'ACCEPTED' } }, orderBy: { recordNo: 'asc' } });
+          const [document, mail] = await Promise.all([renderDocument(await loadReceiptConfirmation(db, submissionId, deps.centre)), renderMail(receiptLetter(deps.centre.name, sub, rejected))]);
+          return { ...document, mail };
         },
-      );
+      });
     },
   };
 }

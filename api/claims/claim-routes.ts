@@ -4,7 +4,6 @@ import type { SignalDefinition } from '@temporalio/workflow';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { audit } from '../../persistence/audit';
 import { claimBalance } from '../../persistence/ledger';
-import { documentContent } from '../../services/documents/archive';
 import { PaymentConflictError, recordPayment } from '../../persistence/payments';
 import {
   cancellation,
@@ -24,7 +23,7 @@ const CLOSED_STAGES = ['PAYOUT', 'CLOSED'];
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
   const r = Router();
-  const { db, documents } = ctx;
+  const { db } = ctx;
 
   async function existingClaim(id: string) {
     const claim = await db.claim.findUnique({ where: { id } });
@@ -97,7 +96,7 @@ export function claimRoutes(ctx: ApiContext): Router {
   r.get('/claims/:id/documents/:documentId', async (req, res) => {
     const doc = await db.document.findFirst({ where: { id: req.params.documentId, claimId: req.params.id } });
     if (!doc) throw notFound(`document ${req.params.documentId} of claim ${req.params.id}`);
-    res.type(doc.mimeType).send(await documentContent(documents, doc));
+    res.type(doc.mimeType).send(await ctx.services.documents.content(doc));
   });
 
   r.post('/claims/:id/payments', async (req, res) => {

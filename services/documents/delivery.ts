@@ -1,37 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import type { TaskQueues } from '../../contracts/task-queues';
-import { startSendDocumentWorkflow } from '../../contracts/client/workflow-starts';
+import type { ServiceDeps } from '../service-deps';
 import type { Db } from '../../infra/db/prisma';
-import type { Document } from '../../prisma/generated/client';
 import type { Mailer } from '../../infra/mailer';
-import type { DocumentStore } from '../../infra/dms/document-store';
-import type { RenderedMail } from '../../documents/layout';
-import { addressFor, Channel, chooseChannel, Recipient } from '../../domain/documents/choose-channel';
+import type { RenderedDocument as Rendered } from '../../documents/render-document';
+import { renderMail } from '../../documents/layout';
+import { chooseChannel, type Recipient } from '../../domain/documents/choose-channel';
 import { messageIdFor, sendEmail } from '../../infra/channels/email';
-import { archiveDocument, documentContent, documentPolicy } from './archive';
+import { startSendDocumentWorkflow } from '../../contracts/client/workflow-starts';
+import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';
 import { sha256Hex } from '../../domain/sha256';
 import { audit } from '../../persistence/audit';
-import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';
+import { documentByKey, documentOrThrow, type DocumentRow } from '../../persistence/documents/archive';
+import { documentPolicy } from '../../persistence/documents/document-policy';
+import { emailAccepted, emailRefused, startEmailAttempt } from '../../persistence/documents/email-attempts';
+import { startFaxing } from '../../persistence/documents/fax-attempts';
+import { queueForPrint } from '../../persistence/documents/print-queue';
+import { recipientOf } from '../../persistence/documents/recipients';
+import { archiveDocument, documentContent } from './archive';
+import { addressee, archiveRequest, pdfOf } from './archive-request';
 
-/** What delivering needs: the database, the archive, the mail server, Temporal for fax jobs. */
-export interface DeliveryDeps {
-  db: Db;
-  mailer: Mailer;
-  documents: DocumentStore;
-  temporal: Client;
-  /** Whether a fax provider is configured. */
-  faxAvailable: boolean;
-  /** sendDocumentWorkflow runs on the claims queue. */
-  queues: TaskQueues;
-}
+/**
+ * What delivering needs: the database, the archive, the mail server, the fax provider (when one
+ * is configured), Temporal for fax jobs (sendDocumentWorkflow runs on the claims queue).
+ */
+export type DeliveryDeps = Pick<ServiceDeps, 'db' | 'mailer' | 'documents' | 'fax' | 'temporal' | 'queues'>;
 
 /** A rendered document: the PDF and the email that carries it. */
-export interface RenderedDocument {
-  pdf: Buffer;
-  mail: RenderedMail;
-  fileName: string;
-}
+export type RenderedDocument = Pick<Rendered, 'pdf' | 'mail' | 'fileName'>;
 
 export interface Delivery {
   /** One logical document, one key: "invoice:<claim>", "reminder:<claim>:2", ... */
@@ -43,9 +37,6 @@ export interface Delivery {
   from: string;
   /** Renders the document; not called when the key's document went out already. */
   render: () => Promise<RenderedDocument>;
-  /** A staff re-send names its channel; otherwise it is chosen by recipient and kind. */
-  channel?: Channel;
-  sourceId?: string;
 }
 
 /**
@@ -55,26 +46,18 @@ export interface Delivery {
  * archived document, never a second rendering.
  */
 export async function deliverDocument(deps: DeliveryDeps, d: Delivery): Promise<DeliveryOutcome> {
-  const existing = await deps.db.document.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
+  const existing = await documentByKey(deps.db, d.idempotencyKey);
   if (existing && existing.status !== 'PREPARED') return existing.status === 'FAXING' ? 'FAXING' : 'ALREADY_DONE';
   const rendered = await d.render();
   const policy = await documentPolicy(deps.db, d.clientId);
-  const channel = d.channel ?? chooseChannel(d.recipient, d.kind, deps.faxAvailable ? policy.faxKinds : []);
-  const doc = existing ?? (await archiveDocument(deps.db, deps.documents, {
-    idempotencyKey: d.idempotencyKey,
-    kind: d.kind,
-    claimId: d.claimId,
-    clientId: d.clientId,
-    personId: d.recipient.personId,
-    channel,
-    recipient: addressFor(d.recipient, channel),
-    subject: rendered.mail.subject,
-    mimeType: 'application/pdf',
-    fileName: rendered.fileName,
-    content: rendered.pdf,
-    sourceId: d.sourceId,
-    retentionYears: policy.retentionYears,
-  }));
+  const channel = chooseChannel(d.recipient, d.kind, deps.fax ? policy.faxKinds : []);
+  const doc =
+    existing ??
+    (await archiveDocument(
+      deps.db,
+      deps.documents,
+      archiveRequest({ idempotencyKey: d.idempotencyKey, kind: d.kind, claimId: d.claimId, clientId: d.clientId, retentionYears: policy.retentionYears }, addressee(d.recipient, channel), pdfOf(rendered)),
+    ));
   // After a crash between archive and send, what goes out is what was archived, not a new rendering.
   const pdf = doc.sha256 === sha256Hex(rendered.pdf) ? rendered.pdf : await documentContent(deps.documents, doc);
   return dispatch(deps, doc, { ...rendered, pdf, from: d.from, postal: d.recipient.postal });
@@ -84,16 +67,16 @@ export async function deliverDocument(deps: DeliveryDeps, d: Delivery): Promise<
  * Sends an archived PREPARED document through its channel: email now, fax by a workflow
  * (sendDocumentWorkflow), post by queueing it for the next print run.
  */
-export async function dispatch(deps: DeliveryDeps, doc: Document, content: RenderedDocument & { from: string; postal: string }): Promise<DeliveryOutcome> {
+export async function dispatch(deps: DeliveryDeps, doc: DocumentRow, content: RenderedDocument & { from: string; postal: string }): Promise<DeliveryOutcome> {
   if (doc.status === 'FAXING') return 'FAXING';
   if (doc.status !== 'PREPARED') return 'ALREADY_DONE';
-  if (doc.channel === 'fax' && !deps.faxAvailable) {
+  if (doc.channel === 'fax' && !deps.fax) {
     await fallBackToPost(deps.db, doc.id, content.postal, 'no fax provider is configured (FAX_URL)');
     return 'QUEUED_FOR_PRINT';
   }
   if (doc.channel === 'fax') {
-    await deps.db.document.updateMany({ where: { id: doc.id, status: 'PREPARED' }, data: { status: 'FAXING' } });
-    await startSendWorkflow(deps, doc.id);
+    await startFaxing(deps.db, doc.id);
+    await startSendDocumentWorkflow(deps.temporal, deps.queues, doc.id);
     return 'FAXING';
   }
   if (doc.channel === 'email') {
@@ -106,9 +89,16 @@ export async function dispatch(deps: DeliveryDeps, doc: Document, content: Rende
   return 'QUEUED_FOR_PRINT';
 }
 
-/** Starts (once per document) the workflow that follows a fax job through retries and fallback. */
-export function startSendWorkflow(deps: Pick<DeliveryDeps, 'temporal' | 'queues'>, documentId: string): Promise<void> {
-  return startSendDocumentWorkflow(deps.temporal, deps.queues, documentId);
+/** Sends an archived document (a staff re-send or duplicate) through its channel, under a plain cover mail. */
+export async function dispatchArchived(deps: DeliveryDeps & Pick<ServiceDeps, 'centre'>, documentId: string): Promise<DeliveryOutcome> {
+  const doc = await documentOrThrow(deps.db, documentId);
+  const mail = await renderMail({
+    subject: doc.subject,
+    paragraphs: ['Sehr geehrte Damen und Herren,', `anbei erhalten Sie das Dokument „${doc.subject}“ als PDF.`, 'Mit freundlichen Grüßen'],
+    sender: deps.centre.name,
+  });
+  const pdf = await documentContent(deps.documents, doc);
+  return dispatch(deps, doc, { pdf, mail, fileName: doc.fileName ?? `${doc.id}.pdf`, from: deps.centre.email, postal: await postalAddressOf(deps.db, doc) });
 }
 
 /**
@@ -117,36 +107,25 @@ export function startSendWorkflow(deps: Pick<DeliveryDeps, 'temporal' | 'queues'
  * the instant between the server's acceptance and that write resends, with the same Message-ID,
  * which receiving servers use to drop the duplicate. Returns the reason when the server refused.
  */
-async function emailOnce(db: Db, mailer: Mailer, doc: Document, content: RenderedDocument & { from: string }): Promise<string | undefined> {
+async function emailOnce(db: Db, mailer: Mailer, doc: DocumentRow, content: RenderedDocument & { from: string }): Promise<string | undefined> {
   const messageId = messageIdFor(doc.idempotencyKey);
-  const attempt = { documentId: doc.id, channel: 'email', attempt: 1 };
-  await db.deliveryAttempt.upsert({
-    where: { documentId_channel_attempt: attempt },
-    create: { ...attempt, id: randomUUID(), status: 'SENDING', externalRef: messageId },
-    update: {},
-  });
+  await startEmailAttempt(db, doc.id, messageId);
   const result = await sendEmail(mailer, { from: content.from, to: doc.recipient, mail: content.mail, pdf: content.pdf, fileName: content.fileName, messageId });
   if (!result.accepted) {
-    await db.deliveryAttempt.update({ where: { documentId_channel_attempt: attempt }, data: { status: 'FAILED', error: result.reason } });
+    await emailRefused(db, doc.id, result.reason);
     return result.reason;
   }
-  await db.$transaction([
-    db.deliveryAttempt.update({ where: { documentId_channel_attempt: attempt }, data: { status: 'ACCEPTED', error: null } }),
-    db.document.update({ where: { id: doc.id }, data: { status: 'SENT', sentAt: new Date(), externalRef: messageId } }),
-  ]);
+  await emailAccepted(db, doc.id, messageId);
   return undefined;
-}
-
-async function queueForPrint(db: Db, documentId: string, postal: string): Promise<void> {
-  const attempt = { documentId, channel: 'post', attempt: 1 };
-  await db.$transaction([
-    db.deliveryAttempt.upsert({ where: { documentId_channel_attempt: attempt }, create: { ...attempt, id: randomUUID(), status: 'QUEUED' }, update: {} }),
-    db.document.update({ where: { id: documentId }, data: { status: 'QUEUED_FOR_PRINT', channel: 'post', recipient: postal } }),
-  ]);
 }
 
 /** A channel failed for good (email refused, fax failed after its retries): the letter goes by post. */
 export async function fallBackToPost(db: Db, documentId: string, postal: string, reason: string): Promise<void> {
   await queueForPrint(db, documentId, postal);
   await audit(db, 'system', 'fallback_to_post', 'document', documentId, { reason });
+}
+
+/** Where a letter goes when its channel fails: the recipient's postal address. */
+export async function postalAddressOf(db: Db, doc: DocumentRow): Promise<string> {
+  return (await recipientOf(db, doc))?.postal ?? doc.recipient;
 }

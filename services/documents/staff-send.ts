@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
-import type { Document } from '../../prisma/generated/client';
-import { startSendWorkflow } from './delivery';
-import { archiveDocument, type ArchiveRequest } from './archive';
-import type { ApiContext } from '../../api/context';
+import type { ServiceDeps } from '../service-deps';
+import { startSendDocumentWorkflow } from '../../contracts/client/workflow-starts';
+import { documentByKey, type DocumentRow } from '../../persistence/documents/archive';
+import { archiveDocument } from './archive';
+import type { ArchiveRequest } from './archive-request';
 
-/** The key of a document staff send: the scope and the Idempotency-Key header; without one, every call sends. */
-export function staffSendKey(scope: string, req: Request): string {
-  return `${scope}:${req.header('idempotency-key') ?? randomUUID()}`;
+/** The key of a document staff send: the scope and the request's Idempotency-Key; without one, every call sends. */
+export function staffSendKey(scope: string, idempotencyKey: string | undefined): string {
+  return `${scope}:${idempotencyKey ?? randomUUID()}`;
 }
 
 /**
@@ -16,19 +16,24 @@ export function staffSendKey(scope: string, req: Request): string {
  * refuse it); restarting its send is a no-op once the send ran and finishes one a crash interrupted.
  */
 export async function archiveAndSend(
-  ctx: ApiContext,
+  deps: Pick<ServiceDeps, 'db' | 'documents' | 'temporal' | 'queues'>,
   key: string,
-  prepare: () => Promise<Omit<ArchiveRequest, 'idempotencyKey'>>,
-  checkKnown?: (known: Document) => void,
-): Promise<{ doc: Document; created: boolean }> {
-  const sender = { temporal: ctx.temporal, queues: ctx.queues };
-  const known = await ctx.db.document.findUnique({ where: { idempotencyKey: key } });
+  prepare: (key: string) => Promise<ArchiveRequest>,
+  checkKnown?: (known: DocumentRow) => void,
+): Promise<{ doc: DocumentRow; created: boolean }> {
+  const known = await documentByKey(deps.db, key);
   if (known) {
     checkKnown?.(known);
-    await startSendWorkflow(sender, known.id);
+    await startSendDocumentWorkflow(deps.temporal, deps.queues, known.id);
     return { doc: known, created: false };
   }
-  const doc = await archiveDocument(ctx.db, ctx.documents, { idempotencyKey: key, ...(await prepare()) });
-  await startSendWorkflow(sender, doc.id);
+  const doc = await archiveDocument(deps.db, deps.documents, await prepare(key));
+  await startSendDocumentWorkflow(deps.temporal, deps.queues, doc.id);
   return { doc, created: true };
+}
+
+/** A staff request through the API: who acts (for the audit trail) and the Idempotency-Key given, if any. */
+export interface StaffRequest {
+  actor: string;
+  idempotencyKey?: string;
 }
