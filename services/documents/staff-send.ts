@@ -5,6 +5,12 @@ import { documentByKey, type DocumentRow } from '../../persistence/documents/arc
 import { archiveDocument } from './archive';
 import type { ArchiveRequest } from './archive-request';
 
+/** A staff request through the API: who acts (for the audit trail) and the Idempotency-Key given, if any. */
+export interface StaffRequest {
+  actor: string;
+  idempotencyKey?: string;
+}
+
 /** The key of a document staff send: the scope and the request's Idempotency-Key; without one, every call sends. */
 export function staffSendKey(scope: string, idempotencyKey: string | undefined): string {
   return `${scope}:${idempotencyKey ?? randomUUID()}`;
@@ -30,10 +36,4 @@ export async function archiveAndSend(
   const doc = await archiveDocument(deps.db, deps.documents, await prepare(key));
   await startSendDocumentWorkflow(deps.temporal, deps.queues, doc.id);
   return { doc, created: true };
-}
-
-/** A staff request through the API: who acts (for the audit trail) and the Idempotency-Key given, if any. */
-export interface StaffRequest {
-  actor: string;
-  idempotencyKey?: string;
 }
