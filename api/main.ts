@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection });
   // Staff sends are archived here and sent by sendDocumentWorkflow on a worker: no mail, SFTP or print here.
   const services = createServices({ db, temporal, queues, documents, centre: configuredCentre(), ...noChannelsInApi });
-  const app = createApp({ services, db, temporal, queues, documents });
+  const app = createApp({ services });
   const port = Number(process.env.PORT ?? 3000);
   app.listen(port, () => log.info({ port }, 'API listening'));
 }

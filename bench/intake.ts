@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const claimsAfter = process.env.BENCH_CLAIMS_WORKER !== 'concurrent';
   let claimsWorker = claimsAfter ? undefined : await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ services: services.services, db, temporal, queues: services.deps.queues, documents: services.deps.documents }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ services: services.services }).listen(0, '127.0.0.1', () => resolve(s));
   });
   const port = (server.address() as { port: number }).port;
 

@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { CancellationRequest } from './document-request';
+import type { CancellationRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { claimLetter, paragraphs } from './letter-parts';
 

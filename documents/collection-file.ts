@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ClaimBalance } from '../domain/ledger/claim-balance';
-import type { ClaimData } from './document-request';
+import type { ClaimData } from '../domain/documents/document-request';
 import { formatDate } from '../domain/format';
 
 export interface CollectionCase {

@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { DeferralRequest } from './document-request';
+import type { DeferralRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { claimLetter, paragraphs, paymentRequest } from './letter-parts';
 

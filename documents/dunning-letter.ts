@@ -1,11 +1,12 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { ReminderRequest } from './document-request';
+import { dunningLevelName } from '../domain/documents/dunning-level';
+import type { ReminderRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { claimLetter, paragraphs, paymentRequest } from './letter-parts';
 
 /** "Zahlungserinnerung" for level 1, "(n-1). Mahnung" after, unless the client words it. */
 export function dunningTitle(r: Pick<ReminderRequest, 'level' | 'head'>): string {
-  return r.head.client.blocks.dunning?.[String(r.level)]?.title ?? (r.level === 1 ? 'Zahlungserinnerung' : `${r.level - 1}. Mahnung`);
+  return r.head.client.blocks.dunning?.[String(r.level)]?.title ?? dunningLevelName(r.level);
 }
 
 /** Payment reminder and dunning letters of every level, with the fee and the new date to pay by. */

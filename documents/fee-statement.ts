@@ -1,5 +1,5 @@
 import { formatEuro } from '../domain/format';
-import type { FeeStatementRequest } from './document-request';
+import type { FeeStatementRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { amountTable, claimLetter, paragraphs } from './letter-parts';
 

@@ -1,5 +1,5 @@
 import { fillTemplate } from '../domain/documents/template-placeholders';
-import type { FreeLetterRequest } from './document-request';
+import type { FreeLetterRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { closing, journalInfo, paragraphs, pdfFileName } from './letter-parts';
 

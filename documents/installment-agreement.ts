@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { InstallmentAgreementRequest } from './document-request';
+import type { InstallmentAgreementRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { claimLetter, paragraphs, table } from './letter-parts';
 

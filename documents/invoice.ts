@@ -1,7 +1,7 @@
 import { aboveThreshold } from '../domain/documents/factor-threshold';
 import { formatFactor } from '../domain/documents/format-decimal';
 import { formatDate, formatEuro } from '../domain/format';
-import type { ClaimData, DuplicateRequest, InvoiceLine, InvoiceRequest, RedeliveryRequest } from './document-request';
+import type { ClaimData, DuplicateRequest, InvoiceLine, InvoiceRequest, RedeliveryRequest } from '../domain/documents/document-request';
 import type { Block, TableRow } from './letter-spec';
 import type { LetterSpec } from './letter-spec';
 import { claimInfo, closing, paragraphs, paymentRequest, pdfFileName, salutation } from './letter-parts';

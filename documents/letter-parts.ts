@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { ClaimData, DatedAmount, LetterHeadData } from './document-request';
+import type { ClaimData, DatedAmount, LetterHeadData } from '../domain/documents/document-request';
 import type { Block, LetterSpec } from './letter-spec';
 
 /** "Sehr geehrte Frau Dr. Muster," from the client's wording or the recipient's salutation. */

@@ -1,4 +1,4 @@
-import type { LetterHeadData } from './document-request';
+import type { LetterHeadData } from '../domain/documents/document-request';
 
 /**
  * A document laid out as data: what each document kind produces (documents/<kind>.ts) and what

@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { PartialPaymentRequest } from './document-request';
+import type { PartialPaymentRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { claimLetter, paragraphs, paymentRequest } from './letter-parts';
 

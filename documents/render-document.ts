@@ -1,9 +1,9 @@
 /**
  * The one entry point for rendering a document: pure data in (DocumentRequest, see
- * document-request.ts; store/document-data.ts loads it), the PDF, the cover email and the
+ * document-request.ts; persistence/documents/ loads it), the PDF, the cover email and the
  * attachment's file name out. Sending and archiving are the channels' business.
  */
-import type { DocumentRequest } from './document-request';
+import type { DocumentRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { renderMail, type RenderedMail } from './layout';
 import { coverMail } from './cover-mail';
@@ -24,7 +24,7 @@ import { clientInvoice } from './journals/client-invoice';
 import { payoutJournal } from './journals/payout-journal';
 import { collectionRequest } from './journals/collection-request';
 
-export type { DocumentRequest } from './document-request';
+export type { DocumentRequest } from '../domain/documents/document-request';
 export type { RenderedMail } from './layout';
 
 export interface RenderedDocument {

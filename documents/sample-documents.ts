@@ -2,7 +2,7 @@
  * Sample requests for every document kind: the tests and the benchmark render them, and staff
  * can preview a client's letter blocks with them. `n` varies names and numbers per copy.
  */
-import type { ClaimData, DocumentRequest, LetterClient, LetterHeadData } from './document-request';
+import type { ClaimData, DocumentRequest, LetterClient, LetterHeadData } from '../domain/documents/document-request';
 import { crc32, deflateSync } from 'node:zlib';
 import type { DocumentKind } from '../domain/documents/document-kind';
 

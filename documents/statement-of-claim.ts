@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { StatementOfClaimRequest } from './document-request';
+import type { StatementOfClaimRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
 import { amountTable, claimLetter, paragraphs } from './letter-parts';
 

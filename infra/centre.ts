@@ -1,4 +1,4 @@
-import type { Centre } from '../documents/document-request';
+import type { Centre } from '../domain/documents/document-request';
 
 /** The billing centre as its letters show it: the sender of every document. */
 export type SendingCentre = Centre & { email: string };

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   await ensurePrintRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   await ensureJournalRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   const port = Number(process.env.PORT ?? 3000);
-  const app = createApp({ services: services.services, db, temporal: services.deps.temporal, queues: services.deps.queues, documents: services.deps.documents });
+  const app = createApp({ services: services.services });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });

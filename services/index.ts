@@ -1,6 +1,7 @@
 import type { ServiceDeps } from './service-deps';
 import { createBankService } from './bank/bank-service';
 import { createClaimService } from './claims/claim-service';
+import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
 
@@ -9,15 +10,16 @@ import { healthService } from './system/health-service';
  * activities (workers) and the REST API: both sides call the same code for the same action.
  */
 export function createServices(deps: ServiceDeps) {
+  // Every area sends its letters through the one documents service (archive, then deliver once).
+  const documents = createDocumentsService(deps);
   return {
     /** The task queues, for wiring workers. */
     queues: deps.queues,
-    intake: createIntakeService(deps),
+    documents,
+    intake: createIntakeService(deps, documents),
     bank: createBankService(deps),
-    claims: createClaimService(deps),
+    claims: createClaimService(deps, documents),
     health: healthService(deps.db, deps.temporal),
-    /** Transitional: the raw connections for areas that have no service yet (removed when all have one). */
-    deps,
   };
 }
 

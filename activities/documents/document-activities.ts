@@ -1,53 +1,23 @@
-import { durationMs } from '../../domain/duration';
-import { renderMail } from '../../documents/layout';
-import { dispatch, DeliveryDeps, fallBackToPost } from '../../store/deliver';
-import { documentContent, documentPolicy } from '../../store/document-store';
-import { faxStatus, submitFax } from '../../store/fax-delivery';
-import { recipientOf } from '../../store/recipients';
-import { runPrintBatch } from '../../store/print-run';
 import type { Services } from '../../services';
-import type { ServiceDeps } from '../../services/service-deps';
-import type { DeliveryOutcome } from '../../contracts/documents/delivery-outcome';
-import type { PrintRunResult } from '../../contracts/documents/delivery-outcome';
+import type { DeliveryOutcome, PrintRunResult } from '../../contracts/documents/delivery-outcome';
 
 /** The activities of sendDocumentWorkflow (fax jobs, staff re-sends) and of the print run. */
 export function createDocumentActivities(services: Services) {
-  const { deps } = services;
-  const { db, documents, fax } = deps;
-  const delivery: DeliveryDeps = { db, mailer: deps.mailer, documents, temporal: deps.temporal, faxAvailable: !!fax, queues: deps.queues };
-
-  /** Where a letter goes when its channel fails: the recipient's postal address. */
-  const postalAddressOf = async (doc: Parameters<typeof recipientOf>[1] & { recipient: string }) => (await recipientOf(db, doc))?.postal ?? doc.recipient;
+  const { documents } = services;
 
   return {
     /** Sends an archived document (a staff re-send or duplicate) through its channel. */
-    async dispatchDocument(documentId: string): Promise<DeliveryOutcome> {
-      const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
-      const mail = await renderMail({
-        subject: doc.subject,
-        paragraphs: ['Sehr geehrte Damen und Herren,', `anbei erhalten Sie das Dokument „${doc.subject}“ als PDF.`, 'Mit freundlichen Grüßen'],
-        sender: deps.centre.name,
-      });
-      const pdf = await documentContent(documents, doc);
-      return dispatch(delivery, doc, { pdf, mail, fileName: doc.fileName ?? `${doc.id}.pdf`, from: deps.centre.email, postal: await postalAddressOf(doc) });
-    },
+    dispatchDocument: (documentId: string): Promise<DeliveryOutcome> => documents.dispatchArchived(documentId),
 
-    async faxPolicy(documentId: string): Promise<{ maxAttempts: number; retryMs: number; pollMs: number }> {
-      const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
-      const p = await documentPolicy(db, doc.clientId);
-      return { maxAttempts: p.faxMaxAttempts, retryMs: durationMs(p.faxRetryInterval), pollMs: durationMs(p.faxPollInterval) };
-    },
+    faxPolicy: (documentId: string): Promise<{ maxAttempts: number; retryMs: number; pollMs: number }> => documents.faxPolicy(documentId),
 
-    submitFax: (documentId: string, attempt: number) => submitFax(db, documents, fax, documentId, attempt),
+    submitFax: (documentId: string, attempt: number) => documents.submitFax(documentId, attempt),
 
-    faxStatus: (documentId: string, attempt: number) => faxStatus(db, fax, documentId, attempt),
+    faxStatus: (documentId: string, attempt: number) => documents.faxStatus(documentId, attempt),
 
-    async faxFailed(documentId: string, reason: string): Promise<void> {
-      const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
-      if (doc.status === 'FAXING') await fallBackToPost(db, documentId, await postalAddressOf(doc), reason);
-    },
+    faxFailed: (documentId: string, reason: string): Promise<void> => documents.faxFailed(documentId, reason),
 
-    runPrintBatch: (clientIds?: string[]): Promise<PrintRunResult | null> => runPrintBatch(db, documents, deps.printDropDir, clientIds),
+    runPrintBatch: (clientIds?: string[]): Promise<PrintRunResult | null> => documents.runPrintBatch(clientIds),
   };
 }
 

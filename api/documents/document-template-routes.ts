@@ -1,9 +1,10 @@
-import { Router } from 'express';
+import { ErrorRequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { TemplateError, TEMPLATE_PLACEHOLDERS } from '../../domain/documents/template-placeholders';
-import { listTemplates, loadTemplate, saveTemplateVersion, TEMPLATE_KEY, TemplateNotFoundError, templateVersions } from '../../store/document-templates';
+import { TEMPLATE_PLACEHOLDERS } from '../../domain/documents/template-placeholders';
+import { TEMPLATE_KEY, TemplateNotFoundError } from '../../domain/documents/template-key';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
+import { answerRefusals } from './document-errors';
 
 const TemplateBody = z.strictObject({
   /** Absent or null: the template serves all clients. */
@@ -19,38 +20,27 @@ function view(t: { id: string; key: string; clientId: string | null; version: nu
   return { id: t.id, key: t.key, clientId: t.clientId, version: t.version, subject: t.subject, body: t.body, createdAt: t.createdAt, createdBy: t.createdBy };
 }
 
+/** A template (or version) that does not exist is this API's 404. */
+const missingTemplate: ErrorRequestHandler = (err, _req, _res, next) => next(err instanceof TemplateNotFoundError ? new HttpError(404, 'not_found', err.message) : err);
+
 /** Free-letter templates: list, read (newest or a given version), history, and new versions. */
 export function documentTemplateRoutes(ctx: ApiContext): Router {
   const r = Router();
-  const { db } = ctx;
-
-  async function knownClient(clientId: string | null | undefined) {
-    if (clientId && !(await db.client.findUnique({ where: { id: clientId }, select: { id: true } }))) throw notFound(`client ${clientId}`);
-  }
-
-  async function rethrow<T>(f: () => Promise<T>): Promise<T> {
-    try {
-      return await f();
-    } catch (e) {
-      if (e instanceof TemplateError) throw new HttpError(422, 'invalid_template', e.message, e.issues);
-      if (e instanceof TemplateNotFoundError) throw new HttpError(404, 'not_found', e.message);
-      throw e;
-    }
-  }
+  const { documents } = ctx.services;
 
   r.get('/document-templates', async (req, res) => {
     const q = parse(ClientQuery, req.query, 'query');
-    res.json({ templates: (await listTemplates(db, q.clientId)).map(view), placeholders: TEMPLATE_PLACEHOLDERS });
+    res.json({ templates: (await documents.templates(q.clientId)).map(view), placeholders: TEMPLATE_PLACEHOLDERS });
   });
 
   r.get('/document-templates/:key', async (req, res) => {
     const q = parse(GetQuery, req.query, 'query');
-    res.json(view(await rethrow(() => loadTemplate(db, req.params.key, q))));
+    res.json(view(await documents.template(req.params.key, q)));
   });
 
   r.get('/document-templates/:key/versions', async (req, res) => {
     const q = parse(ClientQuery, req.query, 'query');
-    const versions = await templateVersions(db, req.params.key, q.clientId ?? null);
+    const versions = await documents.templateVersions(req.params.key, q.clientId ?? null);
     if (versions.length === 0) throw notFound(`template "${req.params.key}"${q.clientId ? ` of client ${q.clientId}` : ''}`);
     res.json({ versions: versions.map(view) });
   });
@@ -58,10 +48,10 @@ export function documentTemplateRoutes(ctx: ApiContext): Router {
   r.post('/document-templates/:key', async (req, res) => {
     const key = parse(Key, req.params.key, 'key');
     const b = parse(TemplateBody, req.body, 'body');
-    await knownClient(b.clientId);
-    const saved = await rethrow(() => saveTemplateVersion(db, { key, clientId: b.clientId ?? null, subject: b.subject, body: b.body, createdBy: actorOf(req) }));
+    const saved = await documents.saveTemplate({ key, clientId: b.clientId ?? null, subject: b.subject, body: b.body, createdBy: actorOf(req) });
     res.status(201).json(view(saved));
   });
+  r.use(missingTemplate, answerRefusals);
 
   return r;
 }

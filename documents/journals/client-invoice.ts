@@ -1,6 +1,6 @@
 import { formatPercent } from '../../domain/documents/format-decimal';
 import { formatDate, formatEuro } from '../../domain/format';
-import type { ClientInvoiceRequest } from '../document-request';
+import type { ClientInvoiceRequest } from '../../domain/documents/document-request';
 import type { LetterSpec } from '../letter-spec';
 import { formatPeriod, journalLetter, paragraphs, table } from '../letter-parts';
 

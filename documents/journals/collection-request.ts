@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../../domain/format';
-import type { CollectionRequestRequest } from '../document-request';
+import type { CollectionRequestRequest } from '../../domain/documents/document-request';
 import type { LetterSpec } from '../letter-spec';
 import { journalLetter, paragraphs, table } from '../letter-parts';
 

@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../../domain/format';
-import type { OutgoingInvoiceJournalRequest } from '../document-request';
+import type { OutgoingInvoiceJournalRequest } from '../../domain/documents/document-request';
 import type { LetterSpec } from '../letter-spec';
 import { formatPeriod, journalLetter, paragraphs, table } from '../letter-parts';
 

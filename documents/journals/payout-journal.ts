@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../../domain/format';
-import type { PayoutJournalRequest } from '../document-request';
+import type { PayoutJournalRequest } from '../../domain/documents/document-request';
 import type { LetterSpec } from '../letter-spec';
 import { journalLetter, paragraphs, table } from '../letter-parts';
 

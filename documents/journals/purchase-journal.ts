@@ -1,6 +1,6 @@
 import { formatPercent } from '../../domain/documents/format-decimal';
 import { formatDate, formatEuro } from '../../domain/format';
-import type { PurchaseJournalRequest } from '../document-request';
+import type { PurchaseJournalRequest } from '../../domain/documents/document-request';
 import type { LetterSpec } from '../letter-spec';
 import { formatPeriod, journalLetter, paragraphs, table } from '../letter-parts';
 

@@ -1,5 +1,5 @@
 import { formatDate } from '../../domain/format';
-import type { ReceiptConfirmationRequest } from '../document-request';
+import type { ReceiptConfirmationRequest } from '../../domain/documents/document-request';
 import type { LetterSpec } from '../letter-spec';
 import { journalLetter, paragraphs } from '../letter-parts';
 

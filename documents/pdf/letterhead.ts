@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import type { LetterHeadData, PostalAddress } from '../document-request';
+import type { LetterHeadData, PostalAddress } from '../../domain/documents/document-request';
 import { formatDate } from '../../domain/format';
 import { ADDRESS_TEXT_WIDTH, ADDRESS_TEXT_X, FOLD_MARKS, HOLE_MARK, INFO_BLOCK, LETTERHEAD_HEIGHT, MARGIN, PAGE, RECIPIENT_Y, RETURN_LINE_Y, mm } from './din5008';
 import { FONT, FONT_BOLD } from './fonts';

@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import type { LetterHeadData } from '../document-request';
+import type { LetterHeadData } from '../../domain/documents/document-request';
 import { FOOTER_Y, MARGIN, TEXT_WIDTH, mm } from './din5008';
 import { FONT } from './fonts';
 

@@ -6,7 +6,7 @@ export interface ContentMetadata {
 
 /**
  * Where archived content lives: the built-in encrypted store in PostgreSQL, or an external DMS.
- * Metadata, links (claim, client, person) and retention are the Document row's (store/document-store.ts).
+ * Metadata, links (claim, client, person) and retention are the Document row's (services/documents/archive.ts).
  */
 export interface DocumentStore {
   /** Stores the content (once: the same bytes again give the same reference) and returns its reference. */

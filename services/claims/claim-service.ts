@@ -6,14 +6,16 @@ import { doesNotExist, Refusal } from '../../domain/refusal';
 import { claimBalance } from '../../persistence/ledger';
 import { PaymentConflictError, recordPayment, type PaymentInput } from '../../persistence/payments';
 import { claimDocument, claimHistory, ClaimListFilter, claimPage, claimWithRecords, findClaim, openAmounts } from '../../persistence/claims/claim-queries';
-import { documentContent } from '../../store/document-store';
+import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
+import { claimLetters } from './claim-letters';
 import { claimLifecycle } from './claim-lifecycle';
+import { collectionHandoff } from './collection-handoff';
 import { claimStaffActions } from './claim-staff-actions';
 
 /** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
-export function createClaimService(deps: ServiceDeps) {
-  const { db, temporal, documents } = deps;
+export function createClaimService(deps: ServiceDeps, documents: DocumentsService) {
+  const { db, temporal } = deps;
 
   async function existingClaim(id: string) {
     const claim = await findClaim(db, id);
@@ -26,6 +28,9 @@ export function createClaimService(deps: ServiceDeps) {
 
     /** The bookkeeping steps the claim workflow takes. */
     lifecycle: claimLifecycle(db),
+    /** The letters of the claim's life (invoice, reminders, agreements, cancellation). */
+    letters: claimLetters(deps, documents),
+    handOffToCollection: collectionHandoff(deps, documents),
 
     /** One page of claims with their open amounts; `next` is the cursor of the following page. */
     async list(filter: ClaimListFilter) {
@@ -71,7 +76,7 @@ export function createClaimService(deps: ServiceDeps) {
     async document(claimId: string, documentId: string) {
       const doc = await claimDocument(db, claimId, documentId);
       if (!doc) throw doesNotExist(`document ${documentId} of claim ${claimId}`);
-      return { mimeType: doc.mimeType, content: await documentContent(documents, doc) };
+      return { mimeType: doc.mimeType, content: await documents.content(doc) };
     },
 
     /** Books a payment staff received (once per idempotency key), then tells the claim's workflow. */

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../service-deps';
+import type { DocumentsService } from '../documents/documents-service';
 import type { IntakeCounts } from '../../contracts/intake/billing-file-result';
 import { billingFileReceipt } from '../../persistence/intake/billing-file-receipt';
 import { submissionClaims } from '../../persistence/intake/submission-claims';
@@ -14,7 +15,7 @@ import { startClaims } from './start-claims';
 export type Progress = (recordsDone?: number) => void;
 
 /** Billing files: upload, parse, validate, price, persist, start the claims' workflows, receipt. */
-export function createIntakeService(deps: ServiceDeps) {
+export function createIntakeService(deps: ServiceDeps, documents: DocumentsService) {
   const { db, temporal, queues } = deps;
 
   return {
@@ -55,7 +56,7 @@ export function createIntakeService(deps: ServiceDeps) {
       return { count: claims.length, lastClaimId: claims.length === limit ? claims[claims.length - 1].id : null };
     },
 
-    sendReceipt: (submissionId: string) => sendReceipt(deps, submissionId),
+    sendReceipt: (submissionId: string) => sendReceipt(deps, documents, submissionId),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../infra/db/prisma';
-import { documentPolicy } from '../../store/document-store';
+import { documentPolicy } from '../../persistence/documents/document-policy';
 import { SCHEDULED_WORKFLOW_IDS } from '../../contracts/workflow-ids';
 import { ensureSchedule } from './ensure-schedule';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import type { Policy } from '../../domain/policy';
 import { formatDate, formatEuro } from '../../domain/format';
-import { saveTemplateVersion } from '../../store/document-templates';
+import { saveTemplateVersion } from '../../persistence/documents/document-templates';
 import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
 import { pdfText } from '../unit/documents-pdf-text';

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { renderDocument } from '../../documents/render-document';
 import { sampleRequest } from '../../documents/sample-documents';
 import { sha256Hex } from '../../domain/sha256';
-import { deliverDocument } from '../../store/deliver';
-import { personRecipient } from '../../store/recipients';
+import { personRecipient } from '../../domain/documents/recipients';
 import { binary } from '../support/binary-body';
 import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
@@ -21,10 +20,7 @@ async function sentInvoice() {
   const to = `anna-${randomUUID().slice(0, 8)}@example.de`;
   const person = await h.db.person.create({ data: { id: randomUUID(), firstName: 'Anna', lastName: 'Schmidt', street: 'Ring 2', postalCode: '80331', city: 'München', email: to } });
   const key = `test-api:${randomUUID()}`;
-  await deliverDocument(
-    { db: h.db, mailer: h.services.deps.mailer, documents: h.services.deps.documents, temporal: h.temporal, faxAvailable: true, queues: h.services.deps.queues },
-    { idempotencyKey: key, kind: 'INVOICE', clientId: client.id, recipient: personRecipient(person), from: 'abrechnung@pvs.example', render: () => renderDocument(sampleRequest('invoice', 7)) },
-  );
+  await h.services.services.documents.deliver({ idempotencyKey: key, kind: 'INVOICE', clientId: client.id, recipient: personRecipient(person), from: 'abrechnung@pvs.example', render: () => renderDocument(sampleRequest('invoice', 7)) });
   return { client, person, to, doc: await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: key } }) };
 }
 

@@ -7,9 +7,9 @@ import { sampleRequest } from '../../documents/sample-documents';
 import type { DocumentServicesConfig } from '../../infra/dms/document-services';
 import { sha256Hex } from '../../domain/sha256';
 import type { Mailer } from '../../infra/mailer';
-import { deliverDocument, DeliveryDeps } from '../../store/deliver';
-import { documentContent } from '../../store/document-store';
-import { clientRecipient, personRecipient } from '../../store/recipients';
+import { createDocumentsService } from '../../services/documents/documents-service';
+import { documentContent } from '../../services/documents/archive';
+import { clientRecipient, personRecipient } from '../../domain/documents/recipients';
 import { attachmentOf } from '../support/mail-attachment';
 import { useHarness } from '../support/harness';
 import { SMTPServer } from 'smtp-server';
@@ -23,14 +23,8 @@ jest.setTimeout(120_000);
 
 const h = useHarness();
 const config = (): DocumentServicesConfig => JSON.parse(process.env.CF_TEST_DOCUMENTS!);
-const deps = (mailer: Mailer = h.services.deps.mailer): DeliveryDeps => ({
-  db: h.db,
-  mailer,
-  documents: h.services.deps.documents,
-  temporal: h.temporal,
-  faxAvailable: true,
-  queues: h.services.deps.queues,
-});
+/** The documents service over the test's connections (a fax provider among them), with the given mail server. */
+const documents = (mailer: Mailer = h.services.deps.mailer) => createDocumentsService({ ...h.services.deps, mailer });
 /** Fast fax retries for these tests: two attempts, a second apart, polled every 200 ms. */
 const FAX_POLICY = { documents: { ...DEFAULT_DOCUMENT_POLICY, faxMaxAttempts: 2, faxRetryInterval: '1s', faxPollInterval: '200ms' } };
 
@@ -55,7 +49,7 @@ test('an invoice arrives at the SMTP server for its recipient, with its subject 
   const p = await person(to);
   const rendered = await render(1)();
   const key = `test-invoice:${randomUUID()}`;
-  expect(await deliverDocument(deps(), { idempotencyKey: key, kind: 'INVOICE', recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: render(1) })).toBe('SENT');
+  expect(await documents().deliver({ idempotencyKey: key, kind: 'INVOICE', recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: render(1) })).toBe('SENT');
 
   const [mail] = mailsTo(to);
   expect(mail.subject).toBe(rendered.mail.subject);
@@ -86,12 +80,12 @@ test('exactly once: a crash before the send, then one after it, and the server g
   // Each rendering differs (as a real one may: its date), so the test sees which one was sent.
   let renderings = 0;
   const delivery = { idempotencyKey: `test-once:${randomUUID()}`, kind: 'INVOICE', recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: () => render(20 + renderings++)() };
-  await expect(deliverDocument(deps(crashing), delivery)).rejects.toThrow('injected crash before the send');
+  await expect(documents(crashing).deliver(delivery)).rejects.toThrow('injected crash before the send');
   const archived = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: delivery.idempotencyKey } });
   expect(archived.status).toBe('PREPARED');
-  expect(await deliverDocument(deps(crashing), delivery)).toBe('SENT');
+  expect(await documents(crashing).deliver(delivery)).toBe('SENT');
   // The activity's retry after the crash that followed the send: nothing goes out again.
-  expect(await deliverDocument(deps(crashing), delivery)).toBe('ALREADY_DONE');
+  expect(await documents(crashing).deliver(delivery)).toBe('ALREADY_DONE');
   expect(calls).toBe(2);
   expect(renderings).toBe(2);
 
@@ -116,7 +110,7 @@ test('a mailbox the mail server refuses for good: the letter falls back to post'
   try {
     const p = await person(`gone-${randomUUID().slice(0, 8)}@example.de`);
     const key = `test-bounce:${randomUUID()}`;
-    expect(await deliverDocument(deps(mailer), { idempotencyKey: key, kind: 'INVOICE', recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: render(5) })).toBe('QUEUED_FOR_PRINT');
+    expect(await documents(mailer).deliver({ idempotencyKey: key, kind: 'INVOICE', recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: render(5) })).toBe('QUEUED_FOR_PRINT');
     const doc = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: key } });
     expect(doc).toMatchObject({ status: 'QUEUED_FOR_PRINT', channel: 'post', recipient: 'Erika Mustermann, Hauptstr. 1, 10115 Berlin' });
     expect(await attempts(doc.id)).toMatchObject([
@@ -133,7 +127,7 @@ test('no email address: the letter is queued for post and printed in a batch wit
   const p = await person(null);
   const client = await h.client('INKASSO');
   const key = `test-post:${randomUUID()}`;
-  expect(await deliverDocument(deps(), { idempotencyKey: key, kind: 'INVOICE', clientId: client.id, recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: render(3) })).toBe('QUEUED_FOR_PRINT');
+  expect(await documents().deliver({ idempotencyKey: key, kind: 'INVOICE', clientId: client.id, recipient: personRecipient(p), from: 'abrechnung@pvs.example', render: render(3) })).toBe('QUEUED_FOR_PRINT');
   const doc = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: key } });
   expect(doc).toMatchObject({ channel: 'post', recipient: 'Erika Mustermann, Hauptstr. 1, 10115 Berlin', status: 'QUEUED_FOR_PRINT' });
 
@@ -154,7 +148,7 @@ test('no email address: the letter is queued for post and printed in a batch wit
 
 async function faxReceipt(client: Awaited<ReturnType<typeof faxClient>>) {
   const key = `test-fax:${randomUUID()}`;
-  const outcome = await deliverDocument(deps(), {
+  const outcome = await documents().deliver({
     idempotencyKey: key,
     kind: 'RECEIPT',
     clientId: client.id,

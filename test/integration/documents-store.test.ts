@@ -11,7 +11,7 @@ import { sha256Hex } from '../../domain/sha256';
 import { DEFAULT_DOCUMENT_POLICY } from '../../domain/documents/document-policy';
 import { renderDocument } from '../../documents/render-document';
 import { sampleRequest } from '../../documents/sample-documents';
-import { archiveDocument, documentContent } from '../../store/document-store';
+import { archiveDocument, documentContent } from '../../services/documents/archive';
 import { useHarness } from '../support/harness';
 
 jest.setTimeout(60_000);

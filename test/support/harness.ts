@@ -32,8 +32,7 @@ export class Harness {
   readonly app: Express;
 
   private constructor(readonly services: ConnectedServices) {
-    const { db, temporal, queues, documents } = services.deps;
-    this.app = createApp({ services: services.services, db, temporal, queues, documents });
+    this.app = createApp({ services: services.services });
   }
 
   static async start(): Promise<Harness> {

@@ -1,4 +1,4 @@
-import { addressFor, chooseChannel, Recipient } from '../../infra/channels/choose-channel';
+import { addressFor, chooseChannel, Recipient } from '../../domain/documents/choose-channel';
 import { DEFAULT_DOCUMENT_POLICY } from '../../domain/documents/document-policy';
 
 const faxKinds = DEFAULT_DOCUMENT_POLICY.faxKinds;

@@ -1,6 +1,7 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { JournalActivities } from '../../activities/documents/journal-activities';
-import type { JournalPeriod } from '../../documents/document-request';
+import type { JournalPeriod } from '../../domain/documents/journal-period';
+import type { ClientJournalRunInput, ClientJournalRunResult } from '../../contracts/documents/client-journal-run';
 
 const io = proxyActivities<JournalActivities>({
   startToCloseTimeout: '10 minutes',
@@ -9,20 +10,6 @@ const io = proxyActivities<JournalActivities>({
 
 /** Clients per listing activity: no single activity or payload grows with the client base. */
 const CLIENT_PAGE_SIZE = 200;
-
-export interface ClientJournalRunInput {
-  /** Default: the previous calendar month (UTC) from the workflow's start time. */
-  period?: JournalPeriod;
-  /** Where a continued run resumes (the last client id done). */
-  afterClientId?: string;
-  /** Journals sent by the runs this one continues. */
-  sentSoFar?: number;
-}
-
-export interface ClientJournalRunResult {
-  period: JournalPeriod;
-  journalsSent: number;
-}
 
 /** The calendar month before `now`'s month, as ISO dates (both inclusive). */
 export function previousMonth(now: Date): JournalPeriod {

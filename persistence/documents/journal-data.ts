@@ -1,139 +1,25 @@
 /**
- * Builds the plain data the document renderers need (documents/document-request.ts) from the
- * database, so rendering itself never touches it. Activities add what only they know (the dunning
- * level and fee, the date to pay by) and call documents/render-document.ts.
+ * Builds the plain data the client journals are rendered from (documents/document-request.ts) out
+ * of the database: the receipt of a billing file, the period journals, the collection request.
  */
-import type { Db } from '../infra/db/prisma';
-import type { Client, Person } from '../prisma/generated/client';
+import type { Db } from '../../infra/db/prisma';
 import type {
   Centre,
-  ClaimData,
   ClientInvoiceRequest,
   CollectionRequestRequest,
-  FreeLetterRequest,
-  JournalPeriod,
-  LetterClient,
-  LetterHeadData,
   OutgoingInvoiceJournalRequest,
   PayoutJournalRequest,
-  PostalAddress,
   PurchaseJournalRequest,
   ReceiptConfirmationRequest,
-} from '../documents/document-request';
-import { Account } from '../domain/ledger/accounts';
-import { applyRate } from '../domain/decimal-rate';
-import { parseLetterBlocks } from '../domain/documents/letter-blocks';
-import type { TemplateValues } from '../domain/documents/template-placeholders';
-import { formatDate, formatEuro } from '../domain/format';
-import { openCents, type ClaimBalance } from '../domain/ledger/claim-balance';
-import { claimBalance } from '../persistence/ledger';
-import { loadTemplate } from './document-templates';
-import { loadPolicy } from '../persistence/policy';
-
-function fullName(p: { title: string | null; firstName: string; lastName: string }): string {
-  return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
-}
-
-function personAddress(p: Person): PostalAddress {
-  return { ...(p.salutation ? { salutation: p.salutation } : {}), name: fullName(p), street: p.street, postalCode: p.postalCode, city: p.city, country: p.country };
-}
-
-function clientAddress(c: Client): PostalAddress {
-  return { name: c.name, street: c.street, postalCode: c.postalCode, city: c.city, country: c.country };
-}
-
-/** The client as letters show it: address, the account patients pay to, logo and letter blocks. */
-export function letterClient(c: Client): LetterClient {
-  return {
-    id: c.id,
-    number: c.number,
-    name: c.name,
-    street: c.street,
-    postalCode: c.postalCode,
-    city: c.city,
-    ...(c.iban ? { bankAccount: { holder: c.name, iban: c.iban } } : {}),
-    ...(c.logo ? { logo: c.logo } : {}),
-    blocks: parseLetterBlocks(c.letterBlocks, c.id),
-  };
-}
-
-export interface ClaimDocumentBase {
-  head: LetterHeadData;
-  claim: ClaimData;
-  balance: ClaimBalance;
-  /** The person responsible's email, when known (channel choice). */
-  email: string | null;
-  clientId: string;
-}
-
-/** A claim with its lines, recipient, client and balance: the base of every patient document. */
-export async function loadClaimDocument(db: Db, claimId: string, centre: Centre, now = new Date()): Promise<ClaimDocumentBase> {
-  const c = await db.claim.findUniqueOrThrow({
-    where: { id: claimId },
-    include: { lines: { orderBy: { lineNo: 'asc' } }, patient: true, responsible: true, client: true },
-  });
-  const balance = await claimBalance(db, claimId);
-  const claim: ClaimData = {
-    invoiceNumber: c.id,
-    patientName: fullName(c.patient),
-    doctorName: c.doctorName,
-    treatmentFrom: c.treatmentFrom,
-    treatmentTo: c.treatmentTo,
-    diagnosis: c.diagnosis,
-    inpatientReduction: c.inpatientReduction as ClaimData['inpatientReduction'],
-    lines: c.lines.map((l) => ({
-      date: l.date,
-      code: l.code,
-      text: l.text,
-      factor: l.factor?.toString() ?? null,
-      count: l.count,
-      unitCents: l.unitCents,
-      reductionCents: l.reductionCents,
-      amountCents: l.amountCents,
-      justification: l.justification,
-      analog: l.analogDescription !== null,
-    })),
-    totalCents: c.totalCents,
-    // Before the invoice goes out (a preview), today stands in for its dates.
-    invoiceDate: (c.invoiceDate ?? now).toISOString(),
-    dueDate: (c.dueDate ?? now).toISOString(),
-  };
-  return {
-    head: { centre, client: letterClient(c.client), recipient: personAddress(c.responsible), date: now.toISOString() },
-    claim,
-    balance,
-    email: c.responsible.email,
-    clientId: c.clientId,
-  };
-}
-
-/** A free letter about a claim from the newest (or the given) version of a template. */
-export async function loadFreeLetter(db: Db, claimId: string, centre: Centre, key: string, version?: number, now = new Date()): Promise<FreeLetterRequest> {
-  const base = await loadClaimDocument(db, claimId, centre, now);
-  const t = await loadTemplate(db, key, { clientId: base.clientId, ...(version !== undefined ? { version } : {}) });
-  const c = base.claim;
-  const values: TemplateValues = {
-    'claim.invoiceNumber': c.invoiceNumber,
-    'claim.invoiceDate': formatDate(c.invoiceDate),
-    'claim.dueDate': formatDate(c.dueDate),
-    'claim.treatmentFrom': formatDate(c.treatmentFrom),
-    'claim.treatmentTo': formatDate(c.treatmentTo),
-    'claim.totalAmount': formatEuro(c.totalCents),
-    'claim.openAmount': formatEuro(openCents(base.balance)),
-    'patient.name': c.patientName,
-    'recipient.name': base.head.recipient.name,
-    'recipient.salutation': base.head.recipient.salutation ?? '',
-    'client.name': base.head.client.name,
-    'client.number': base.head.client.number,
-    'letter.date': formatDate(now),
-  };
-  return { kind: 'free_letter', head: base.head, template: { key: t.key, version: t.version, subject: t.subject, body: t.body }, values, invoiceNumber: c.invoiceNumber };
-}
-
-async function journalHead(db: Db, clientId: string, centre: Centre, now: Date): Promise<LetterHeadData> {
-  const client = await db.client.findUniqueOrThrow({ where: { id: clientId } });
-  return { centre, client: letterClient(client), recipient: clientAddress(client), date: now.toISOString() };
-}
+} from '../../domain/documents/document-request';
+import type { JournalPeriod } from '../../domain/documents/journal-period';
+import { fullName } from '../../domain/documents/recipients';
+import { Account } from '../../domain/ledger/accounts';
+import { applyRate } from '../../domain/decimal-rate';
+import { openCents } from '../../domain/ledger/claim-balance';
+import { claimBalance } from '../ledger';
+import { loadPolicy } from '../policy';
+import { journalHead } from './letter-head';
 
 interface StoredError {
   field: string;

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../infra/db/prisma';
-import { Prisma, type DocumentTemplate } from '../prisma/generated/client';
-import { assertValidTemplate } from '../domain/documents/template-placeholders';
-import { audit } from '../persistence/audit';
-
-/** A template key: lower-case words joined by dashes, as it appears in URLs. */
-export const TEMPLATE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export class TemplateNotFoundError extends Error {}
+import type { Db } from '../../infra/db/prisma';
+import { Prisma, type DocumentTemplate } from '../../prisma/generated/client';
+import { assertValidTemplate } from '../../domain/documents/template-placeholders';
+import { TemplateNotFoundError } from '../../domain/documents/template-key';
+import { audit } from '../audit';
 
 /**
  * Saves an edit of a free-letter template as its next version (rows are never changed, so every

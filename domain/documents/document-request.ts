@@ -1,10 +1,11 @@
 /**
  * What each document needs, as plain data (no database access while rendering): a discriminated
- * union by `kind`. store/document-data.ts builds these from the database. Dates are ISO strings
+ * union by `kind`. persistence/documents/ builds these from the database. Dates are ISO strings
  * (yyyy-mm-dd or full ISO), amounts integer cents.
  */
-import type { LetterBlocks } from '../domain/documents/letter-blocks';
-import type { TemplateValues } from '../domain/documents/template-placeholders';
+import type { LetterBlocks } from './letter-blocks';
+import type { TemplateValues } from './template-placeholders';
+import type { JournalPeriod } from './journal-period';
 
 export interface PostalAddress {
   /** "Frau", "Herr" or a company line; optional. */
@@ -170,11 +171,6 @@ export type FreeLetterRequest = {
 };
 
 /** Client journals go to the client: recipient is the client's address. */
-export interface JournalPeriod {
-  from: string;
-  to: string;
-}
-
 export type ReceiptConfirmationRequest = {
   head: LetterHeadData;
   kind: 'receipt_confirmation';

@@ -1,0 +1,102 @@
+import type { AgreementLetter } from '../../contracts/claims/claim-workflow-input';
+import { durationMs } from '../../domain/duration';
+import { personRecipient } from '../../domain/documents/recipients';
+import { reminderKind } from '../../domain/documents/dunning-level';
+import * as entries from '../../domain/ledger/entries';
+import { openCents } from '../../domain/ledger/claim-balance';
+import { renderDocument, type DocumentRequest } from '../../documents/render-document';
+import { audit } from '../../persistence/audit';
+import { claimBalance } from '../../persistence/ledger';
+import { bookOnClaim, findPayment, invoiceDates, paidCents } from '../../persistence/claims/claim-steps';
+import { ClaimDocumentBase, claimWithResponsible, loadClaimDocument } from '../../persistence/documents/claim-document-data';
+import type { DocumentsService } from '../documents/documents-service';
+import type { ServiceDeps } from '../service-deps';
+
+/**
+ * The letters of a claim's life, each sent once per key to the person responsible (documents
+ * carry keys derived from the claim and step, so a retry or a replay sends nothing twice), with
+ * the bookings that go with them (dunning fees, the credit note).
+ */
+export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents: DocumentsService) {
+  const { db, centre } = deps;
+
+  /** Sends a claim's letter (rendered from the claim's current data) to the person responsible, once per key. */
+  async function sendLetter(key: string, kind: string, claimId: string, request: (base: ClaimDocumentBase) => DocumentRequest) {
+    const claim = await claimWithResponsible(db, claimId);
+    if (!claim) throw new Error(`claim ${claimId} does not exist`);
+    await documents.deliver({
+      idempotencyKey: key,
+      kind,
+      claimId,
+      clientId: claim.clientId,
+      recipient: personRecipient(claim.responsible),
+      from: centre.email,
+      render: async () => renderDocument(request(await loadClaimDocument(db, claimId, centre))),
+    });
+  }
+
+  return {
+    /**
+     * Sends the invoice; returns its due date (epoch ms). Dates come from the clock when the
+     * invoice goes out, not from workflow time, which stands still during a workflow task.
+     */
+    async issueInvoice(claimId: string, paymentTerm: string): Promise<number> {
+      const { dueDate } = await invoiceDates(db, claimId, durationMs(paymentTerm));
+      await sendLetter(`invoice:${claimId}`, 'INVOICE', claimId, (base) => ({ kind: 'invoice', head: base.head, claim: base.claim }));
+      return dueDate.getTime();
+    },
+
+    /** Sends the dunning letter of `level` with its fee; returns the date it asks payment by (epoch ms). */
+    async sendReminder(claimId: string, level: number, interval: string): Promise<number> {
+      const earlier = await documents.archivedAt(`reminder:${claimId}:${level}`);
+      const payBy = (earlier?.getTime() ?? Date.now()) + durationMs(interval);
+      const nextDateIso = new Date(payBy).toISOString();
+      const { policy } = await bookOnClaim(db, claimId, `reminder-fee:${claimId}:${level}`, 'reminder_fee', `dunning fee level ${level}`, (b, p) =>
+        openCents(b) > 0 ? entries.reminderFee(p.reminderFeesCents[level - 1] ?? 0) : [],
+      );
+      if (openCents(await claimBalance(db, claimId)) <= 0) return payBy;
+      const paid = await paidCents(db, claimId);
+      await sendLetter(`reminder:${claimId}:${level}`, reminderKind(level), claimId, (base) => ({
+        kind: 'reminder',
+        head: base.head,
+        claim: base.claim,
+        level,
+        feeCents: policy.reminderFeesCents[level - 1] ?? 0,
+        costsCents: base.balance.costsOpenCents,
+        paidCents: paid,
+        openCents: openCents(base.balance),
+        payBy: nextDateIso,
+      }));
+      return payBy;
+    },
+
+    /** Confirms a deferral or installment plan to the patient, with what is open now; `key` numbers the agreement. */
+    async sendAgreementLetter(claimId: string, key: string, agreement: AgreementLetter): Promise<void> {
+      await sendLetter(key, agreement.kind.toUpperCase(), claimId, (base) => ({ ...agreement, head: base.head, claim: base.claim, openCents: openCents(base.balance) }));
+    },
+
+    /** Acknowledges a payment that left the claim partly open and asks for the rest by `payBy` (epoch ms). */
+    async sendPartialPaymentLetter(claimId: string, paymentId: string, payBy: number): Promise<void> {
+      const payment = await findPayment(db, paymentId);
+      const paid = await paidCents(db, claimId);
+      await sendLetter(`partial-payment:${claimId}:${paymentId}`, 'PARTIAL_PAYMENT', claimId, (base) => ({
+        kind: 'partial_payment',
+        head: base.head,
+        claim: base.claim,
+        payment: { date: payment.receivedAt.toISOString(), amountCents: payment.amountCents },
+        paidCents: paid,
+        openCents: openCents(base.balance),
+        payBy: new Date(payBy).toISOString(),
+      }));
+    },
+
+    /** Books the credit note and sends the cancellation letter. */
+    async cancelClaim(claimId: string, reason: string, actor: string): Promise<void> {
+      const { postings } = await bookOnClaim(db, claimId, `cancel:${claimId}`, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
+      await audit(db, actor, 'cancel', 'claim', claimId, { reason });
+      const credit = postings.filter((p) => p.account.startsWith('receivable')).reduce((s, p) => s - p.amountCents, 0);
+      // The credit note clears what was open; payments made stay booked, so nothing is refunded here.
+      await sendLetter(`cancellation:${claimId}`, 'CANCELLATION', claimId, (base) => ({ kind: 'cancellation', head: base.head, claim: base.claim, creditNoteNumber: `GS-${claimId}`, creditCents: credit, reason, refundCents: 0 }));
+    },
+  };
+}
