@@ -67,7 +67,7 @@ function envVarsReadBySources(): Set<string> {
       }
     }
   };
-  for (const d of ['workers', 'api', 'infra', 'activities', 'services', 'persistence', 'store', 'contracts', 'workflows', 'domain', 'documents']) walk(path.join(ROOT, d));
+  for (const d of ['workers', 'api', 'infra', 'activities', 'services', 'persistence', 'contracts', 'workflows', 'domain', 'documents']) walk(path.join(ROOT, d));
   // prisma.config.ts runs in the migration job.
   for (const m of fs.readFileSync(path.join(ROOT, 'prisma.config.ts'), 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) names.add(m[1]);
   return names;
