@@ -1,8 +1,10 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
 import type { BankImportSummary } from '../bank/bank-import-result';
+import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents/client-journal-run';
+import type { BillingFileResult } from '../intake/billing-file-result';
 import { ClaimClient, ClaimStage } from '../search-attributes';
 import type { TaskQueues } from '../task-queues';
-import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, sendDocumentWorkflowId } from '../workflow-ids';
+import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, SCHEDULED_WORKFLOW_IDS, sendDocumentWorkflowId } from '../workflow-ids';
 import type { Workflows, WorkflowType } from './workflow-types';
 
 /**
@@ -11,6 +13,11 @@ import type { Workflows, WorkflowType } from './workflow-types';
  */
 function start<K extends WorkflowType>(temporal: Client, type: K, options: WorkflowStartOptions<Workflows[K]>) {
   return temporal.workflow.start<Workflows[K]>(type, options);
+}
+
+/** Starts and waits for the result. */
+function execute<K extends WorkflowType>(temporal: Client, type: K, options: WorkflowStartOptions<Workflows[K]>) {
+  return temporal.workflow.execute<Workflows[K]>(type, options);
 }
 
 /** Starts once: a workflow already running (or done) under the id counts as started. */
@@ -43,7 +50,7 @@ export async function startBillingFileWorkflow(temporal: Client, queues: TaskQue
 
 /** Imports a stored bank file and waits for the summary; the same content joins the running import. */
 export function executeBankStatementWorkflow(temporal: Client, queues: TaskQueues, file: { fileId: string; sha256: string }): Promise<BankImportSummary> {
-  return temporal.workflow.execute<Workflows['bankStatementWorkflow']>('bankStatementWorkflow' satisfies WorkflowType, {
+  return execute(temporal, 'bankStatementWorkflow', {
     workflowId: bankStatementWorkflowId(file.sha256),
     taskQueue: queues.intake,
     args: [file.fileId],
@@ -54,4 +61,19 @@ export function executeBankStatementWorkflow(temporal: Client, queues: TaskQueue
 /** Sends an archived document (once per document: a restart is a no-op once it ran). */
 export function startSendDocumentWorkflow(temporal: Client, queues: TaskQueues, documentId: string): Promise<void> {
   return startOnce(start(temporal, 'sendDocumentWorkflow', { workflowId: sendDocumentWorkflowId(documentId), taskQueue: queues.claims, args: [documentId] }));
+}
+
+/** A print run now (of some clients, or all); `workflowId` apart from the Schedule's lets it run beside it. */
+export function executePrintRun(temporal: Client, queues: TaskQueues, clientIds?: string[], workflowId: string = SCHEDULED_WORKFLOW_IDS.printRun): Promise<number> {
+  return execute(temporal, 'printRunWorkflow', { workflowId, taskQueue: queues.claims, args: [clientIds] });
+}
+
+/** A client journal run now (for a period, or the previous month). */
+export function executeClientJournalRun(temporal: Client, queues: TaskQueues, input: ClientJournalRunInput, workflowId: string = SCHEDULED_WORKFLOW_IDS.journalRun): Promise<ClientJournalRunResult> {
+  return execute(temporal, 'clientJournalRunWorkflow', { workflowId, taskQueue: queues.claims, args: [input] });
+}
+
+/** A billing file's intake, waiting for its result (a retried intake finds what the first attempt left). */
+export function executeBillingFileWorkflow(temporal: Client, queues: TaskQueues, submissionId: string): Promise<BillingFileResult> {
+  return execute(temporal, 'billingFileWorkflow', { workflowId: billingFileWorkflowId(submissionId), taskQueue: queues.intake, args: [{ submissionId }] });
 }

@@ -7,6 +7,7 @@ import { ingestSubmission, type PersistedChunk } from '../../services/intake/ing
 import { writeSubmissionContent } from '../../persistence/intake/submission-content';
 import type { ClientSeed } from '../../persistence/seed';
 import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
+import { executeBillingFileWorkflow } from '../../contracts/client/workflow-starts';
 
 /**
  * Billing files through the REST API: every record of a file is answered (accepted with a claim,
@@ -345,7 +346,7 @@ describe('claims started while the file is persisted', () => {
     expect(counts.accepted).toBeGreaterThan(0);
     for (const c of claims) await expect(h.temporal.workflow.getHandle(claimWorkflowId(c.id)).describe()).rejects.toThrow(WorkflowNotFoundError);
 
-    const result = await h.temporal.workflow.execute('billingFileWorkflow', { workflowId: billingFileWorkflowId(submissionId), taskQueue: h.services.deps.queues.intake, args: [{ submissionId }] });
+    const result = await executeBillingFileWorkflow(h.temporal, h.services.deps.queues, submissionId);
     expect(result).toEqual({ ...counts, started: counts.accepted });
     for (const c of claims) expect((await h.temporal.workflow.getHandle(claimWorkflowId(c.id)).describe()).status.name).toBe('RUNNING');
     // Nothing was persisted twice.

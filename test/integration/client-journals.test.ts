@@ -2,13 +2,14 @@ import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { formatEuro } from '../../domain/format';
 import type { Document } from '../../prisma/generated/client';
 import type { ClientSeed } from '../../persistence/seed';
-import { previousMonth } from '../../workflows/documents/client-journal-run-workflow';
+import { previousMonth } from '../../domain/documents/journal-period';
 import type { ClientJournalRunResult } from '../../contracts/documents/client-journal-run';
 import { ensureJournalRunSchedule, JOURNAL_SCHEDULE_ID } from '../../services/scheduling/journal-run-schedule';
 import { useHarness } from '../support/harness';
 import { attachmentOf } from '../support/mail-attachment';
 import { pdfText } from '../unit/documents-pdf-text';
 import { billingFileWorkflowId } from '../../contracts/workflow-ids';
+import { executeClientJournalRun } from '../../contracts/client/workflow-starts';
 
 /**
  * The monthly client journal run: each client gets its journals for the period by email, once
@@ -43,7 +44,7 @@ async function billedClient(tariff: 'SOFORTFACTORING' | 'INKASSO', seed: number)
 }
 
 async function runJournals(workflowId: string): Promise<ClientJournalRunResult> {
-  return h.temporal.workflow.execute('clientJournalRunWorkflow', { workflowId, taskQueue: h.services.deps.queues.claims, args: [{ period }] });
+  return executeClientJournalRun(h.temporal, h.services.deps.queues, { period }, workflowId);
 }
 
 /** The client's journal documents and the text of the PDF each email carried. */

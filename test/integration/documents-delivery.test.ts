@@ -18,6 +18,7 @@ import { freePort } from '../../infra/local/free-port';
 import { pdfText } from '../unit/documents-pdf-text';
 import { ensurePrintRunSchedule } from '../../services/scheduling/print-run-schedule';
 import { sendDocumentWorkflowId } from '../../contracts/workflow-ids';
+import { executePrintRun } from '../../contracts/client/workflow-starts';
 
 jest.setTimeout(120_000);
 
@@ -131,7 +132,7 @@ test('no email address: the letter is queued for post and printed in a batch wit
   const doc = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: key } });
   expect(doc).toMatchObject({ channel: 'post', recipient: 'Erika Mustermann, Hauptstr. 1, 10115 Berlin', status: 'QUEUED_FOR_PRINT' });
 
-  const printed = await h.temporal.workflow.execute('printRunWorkflow', { args: [[client.id]], taskQueue: h.services.deps.queues.claims, workflowId: `print-run-${randomUUID()}` });
+  const printed = await executePrintRun(h.temporal, h.services.deps.queues, [client.id], `print-run-${randomUUID()}`);
   expect(printed).toBe(1);
   const after = await h.db.document.findUniqueOrThrow({ where: { id: doc.id }, include: { printBatch: true } });
   expect(after.status).toBe('PRINTED');
@@ -143,7 +144,7 @@ test('no email address: the letter is queued for post and printed in a batch wit
   expect(fs.readFileSync(path.join(folder, `0001-${doc.fileName}`))).toEqual(await documentContent(h.services.deps.documents, doc));
   expect(await attempts(doc.id)).toMatchObject([{ channel: 'post', status: 'PRINTED', externalRef: after.printBatchId }]);
   // Nothing left for this client: the next run makes no empty batch.
-  expect(await h.temporal.workflow.execute('printRunWorkflow', { args: [[client.id]], taskQueue: h.services.deps.queues.claims, workflowId: `print-run-${randomUUID()}` })).toBe(0);
+  expect(await executePrintRun(h.temporal, h.services.deps.queues, [client.id], `print-run-${randomUUID()}`)).toBe(0);
 });
 
 async function faxReceipt(client: Awaited<ReturnType<typeof faxClient>>) {

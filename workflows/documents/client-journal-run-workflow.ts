@@ -1,6 +1,6 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { JournalActivities } from '../../activities/documents/journal-activities';
-import type { JournalPeriod } from '../../domain/documents/journal-period';
+import { previousMonth } from '../../domain/documents/journal-period';
 import type { ClientJournalRunInput, ClientJournalRunResult } from '../../contracts/documents/client-journal-run';
 
 const io = proxyActivities<JournalActivities>({
@@ -10,14 +10,6 @@ const io = proxyActivities<JournalActivities>({
 
 /** Clients per listing activity: no single activity or payload grows with the client base. */
 const CLIENT_PAGE_SIZE = 200;
-
-/** The calendar month before `now`'s month, as ISO dates (both inclusive). */
-export function previousMonth(now: Date): JournalPeriod {
-  const firstOfThisMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-  const lastOfPrevious = new Date(firstOfThisMonth - 86_400_000);
-  const from = new Date(Date.UTC(lastOfPrevious.getUTCFullYear(), lastOfPrevious.getUTCMonth(), 1));
-  return { from: from.toISOString().slice(0, 10), to: lastOfPrevious.toISOString().slice(0, 10) };
-}
 
 /**
  * The monthly statement run (Schedule `client-journals-monthly`): page through the clients and send
