@@ -1,8 +1,9 @@
-import express, { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { BankActionError } from '../../domain/bank/bank-action-error';
 import { actorOf, ApiContext } from '../context';
+import { rawFileBody, uploadedFile } from '../uploaded-file';
 import { HttpError, notFound, parse } from '../errors';
-import { AssignBody, BankFileLinesQuery, BankFileListQuery, BankUploadQuery, NotOursBody, RefundBody, UnclearListQuery } from './bank-schemas';
+import { AssignBody, BankFileLinesQuery, BankFileListQuery, NotOursBody, RefundBody, UnclearListQuery } from './bank-schemas';
 
 /** Bank statements (upload, list, detail with reconciliation) and the unclear-payments assistant. */
 export function bankRoutes(ctx: ApiContext): Router {
@@ -10,10 +11,8 @@ export function bankRoutes(ctx: ApiContext): Router {
   const { bank } = ctx.services;
 
   /** Books nothing itself: stores the file, then the import workflow books it and tells the claims. */
-  r.post('/bank-statements', express.raw({ type: () => true, limit: '200mb' }), async (req, res) => {
-    const { fileName } = parse(BankUploadQuery, req.query, 'query');
-    const content = req.body as Buffer;
-    if (!Buffer.isBuffer(content) || content.length === 0) throw new HttpError(400, 'empty_file', `the bank statement file ${fileName} is empty`);
+  r.post('/bank-statements', rawFileBody, async (req, res) => {
+    const { fileName, content } = uploadedFile(req, 'bank statement');
     const { summary, duplicate } = await bank.uploadStatement({ fileName, content, actor: actorOf(req) });
     if (summary.status === 'QUARANTINED') {
       const { location, reason } = summary.error!;
@@ -37,7 +36,7 @@ export function bankRoutes(ctx: ApiContext): Router {
   });
 
   /** A staff action's answer: 201 when it booked, 200 when it repeated an earlier request; its refusal as HTTP. */
-  async function answer(res: express.Response, action: Promise<{ replayed: boolean }>): Promise<void> {
+  async function answer(res: Response, action: Promise<{ replayed: boolean }>): Promise<void> {
     try {
       const result = await action;
       res.status(result.replayed ? 200 : 201).json(result);
@@ -46,7 +45,7 @@ export function bankRoutes(ctx: ApiContext): Router {
       throw e;
     }
   }
-  const who = (req: express.Request) => ({ actor: actorOf(req), idempotencyKey: req.header('idempotency-key') });
+  const who = (req: Request) => ({ actor: actorOf(req), idempotencyKey: req.header('idempotency-key') });
 
   r.post('/unclear-payments/:lineId/assign', async (req, res) => {
     const body = parse(AssignBody, req.body, 'body');

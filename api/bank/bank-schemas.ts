@@ -8,10 +8,6 @@ const iban = z
   .transform(normalizeIban)
   .refine(isValidIban, 'an IBAN with valid check digits');
 
-export const BankUploadQuery = z.object({
-  fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name without folders'),
-});
-
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   after: z.string().optional().describe('cursor: the last id of the previous page'),

@@ -1,17 +1,15 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { actorOf, ApiContext } from '../context';
-import { HttpError, notFound, parse } from '../errors';
-import { UploadQuery } from '../schemas';
+import { notFound } from '../errors';
+import { rawFileBody, uploadedFile } from '../uploaded-file';
 
 /** Upload of a client's billing file and its receipt. */
 export function billingFileRoutes(ctx: ApiContext): Router {
   const r = Router();
   const { intake } = ctx.services;
 
-  r.post('/clients/:clientId/billing-files', express.raw({ type: () => true, limit: '200mb' }), async (req, res) => {
-    const { fileName } = parse(UploadQuery, req.query, 'query');
-    const content = req.body as Buffer;
-    if (!Buffer.isBuffer(content) || content.length === 0) throw new HttpError(400, 'empty_file', `the billing file ${fileName} is empty`);
+  r.post('/clients/:clientId/billing-files', rawFileBody, async (req, res) => {
+    const { fileName, content } = uploadedFile(req, 'billing');
     const reception = await intake.receiveBillingFile({ clientId: req.params.clientId, fileName, content, actor: actorOf(req) });
     switch (reception.kind) {
       case 'unknown_client':
