@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import { BankActionError } from '../../domain/bank/bank-action-error';
 import { actorOf, ApiContext } from '../context';
 import { rawFileBody, uploadedFile } from '../uploaded-file';
 import { HttpError, notFound, parse } from '../errors';
@@ -35,15 +34,10 @@ export function bankRoutes(ctx: ApiContext): Router {
     res.json(await bank.unclearPayments(parse(UnclearListQuery, req.query, 'query')));
   });
 
-  /** A staff action's answer: 201 when it booked, 200 when it repeated an earlier request; its refusal as HTTP. */
+  /** A staff action's answer: 201 when it booked, 200 when it repeated an earlier request. */
   async function answer(res: Response, action: Promise<{ replayed: boolean }>): Promise<void> {
-    try {
-      const result = await action;
-      res.status(result.replayed ? 200 : 201).json(result);
-    } catch (e) {
-      if (e instanceof BankActionError) throw new HttpError(e.status, e.code, e.message);
-      throw e;
-    }
+    const result = await action;
+    res.status(result.replayed ? 200 : 201).json(result);
   }
   const who = (req: Request) => ({ actor: actorOf(req), idempotencyKey: req.header('idempotency-key') });
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { TEMPLATE_KEY, TemplateNotFoundError } from '../../domain/documents/template-key';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, parse } from '../errors';
-import { answerRefusals } from './document-errors';
 
 export const ClaimLetterBody = z.discriminatedUnion('kind', [
   z.object({
@@ -32,7 +31,7 @@ export function claimLetterRoutes(ctx: ApiContext): Router {
     const { doc, created } = await ctx.services.documents.sendClaimLetter(req.params.id, letter, { actor: actorOf(req), idempotencyKey: req.header('idempotency-key') });
     res.status(created ? 202 : 200).json({ documentId: doc.id, kind: doc.kind, channel: doc.channel });
   });
-  r.use(unknownTemplate, answerRefusals);
+  r.use(unknownTemplate);
 
   return r;
 }

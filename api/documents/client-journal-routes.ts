@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { JOURNAL_KINDS } from '../../domain/documents/journal-kinds';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
-import { answerRefusals } from './document-errors';
 
 const isoDate = z.iso.date().describe('YYYY-MM-DD');
 
@@ -21,7 +20,6 @@ export function clientJournalRoutes(ctx: ApiContext): Router {
     const { doc, created } = await ctx.services.documents.sendJournal(req.params.id, body.kind, period, { actor: actorOf(req), idempotencyKey: req.header('idempotency-key') });
     res.status(created ? 202 : 200).json({ documentId: doc.id });
   });
-  r.use(answerRefusals);
 
   return r;
 }

@@ -2,7 +2,6 @@ import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { answerRefusals } from './document-errors';
 
 export const DocumentListQuery = z.object({
   claimId: z.string().optional(),
@@ -53,7 +52,6 @@ export function documentRoutes(ctx: ApiContext): Router {
 
   r.post('/documents/:id/resend', (req, res) => repeat('resend', req, res));
   r.post('/documents/:id/duplicate', (req, res) => repeat('duplicate', req, res));
-  r.use(answerRefusals);
 
   return r;
 }

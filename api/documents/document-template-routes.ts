@@ -4,7 +4,6 @@ import { TEMPLATE_PLACEHOLDERS } from '../../domain/documents/template-placehold
 import { TEMPLATE_KEY, TemplateNotFoundError } from '../../domain/documents/template-key';
 import { actorOf, ApiContext } from '../context';
 import { HttpError, notFound, parse } from '../errors';
-import { answerRefusals } from './document-errors';
 
 const TemplateBody = z.strictObject({
   /** Absent or null: the template serves all clients. */
@@ -51,7 +50,7 @@ export function documentTemplateRoutes(ctx: ApiContext): Router {
     const saved = await documents.saveTemplate({ key, clientId: b.clientId ?? null, subject: b.subject, body: b.body, createdBy: actorOf(req) });
     res.status(201).json(view(saved));
   });
-  r.use(missingTemplate, answerRefusals);
+  r.use(missingTemplate);
 
   return r;
 }

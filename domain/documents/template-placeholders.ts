@@ -1,3 +1,4 @@
+import { Refusal } from '../refusal';
 /**
  * {{placeholders}} of the free-letter templates staff edit. Only the fields below exist; a
  * template naming anything else is refused when saved and when rendered, with the exact spot.
@@ -28,12 +29,13 @@ export interface PlaceholderIssue {
   reason: string;
 }
 
-export class TemplateError extends Error {
+/** A template staff wrote that cannot be filled: every unknown or unbalanced placeholder, where it stands. */
+export class TemplateError extends Refusal {
   constructor(
     readonly templateKey: string,
     readonly issues: PlaceholderIssue[],
   ) {
-    super(`template "${templateKey}": ${issues.map((i) => `${i.field} line ${i.line} column ${i.column}: ${i.reason}`).join('; ')}`);
+    super('unprocessable', 'invalid_template', `template "${templateKey}": ${issues.map((i) => `${i.field} line ${i.line} column ${i.column}: ${i.reason}`).join('; ')}`, issues);
     this.name = 'TemplateError';
   }
 }

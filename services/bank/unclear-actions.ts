@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/prisma';
-import { BankActionError } from '../../domain/bank/bank-action-error';
 import { unallocatedCents } from '../../domain/bank/unallocated-cents';
 import { watchesBalance } from '../../domain/bank/watching-stages';
 import { Account, Posting } from '../../domain/ledger/accounts';
@@ -13,6 +12,7 @@ import { actionByIdempotencyKey, lineWithAllocations, lockLine, setLineStatus } 
 import { claimStates, lockClaims } from '../../persistence/bank/claim-states';
 import { book, bookNew } from '../../persistence/ledger';
 import { paymentTargets, preparePayment, writePayments } from '../../persistence/payments';
+import { Refusal } from '../../domain/refusal';
 
 export interface ActionResult {
   lineId: string;
@@ -46,15 +46,15 @@ async function lineResult(tx: Tx, lineId: string, replayed: boolean): Promise<Ac
 async function onUnclearLine(db: Db, lineId: string, action: string, who: Who, act: (tx: Tx, line: { id: string; amountCents: number; counterpartyIban: string | null }, restCents: number) => Promise<object>): Promise<ActionResult> {
   return db.$transaction(async (tx) => {
     const line = await lockLine(tx, lineId);
-    if (!line) throw new BankActionError(404, 'not_found', `bank line ${lineId} does not exist`);
+    if (!line) throw new Refusal('not_found', 'not_found', `bank line ${lineId} does not exist`);
     if (who.idempotencyKey) {
       const earlier = await actionByIdempotencyKey(tx, lineId, who.idempotencyKey);
       if (earlier) {
-        if (earlier !== action) throw new BankActionError(409, 'idempotency_conflict', `Idempotency-Key ${who.idempotencyKey} was used for ${earlier} on this line`);
+        if (earlier !== action) throw new Refusal('conflict', 'idempotency_conflict', `Idempotency-Key ${who.idempotencyKey} was used for ${earlier} on this line`);
         return lineResult(tx, lineId, true);
       }
     }
-    if (line.status !== 'UNCLEAR') throw new BankActionError(409, 'line_not_unclear', `bank line ${lineId} is ${line.status}, not in the unclear-payments queue: reverse its allocation first`);
+    if (line.status !== 'UNCLEAR') throw new Refusal('conflict', 'line_not_unclear', `bank line ${lineId} is ${line.status}, not in the unclear-payments queue: reverse its allocation first`);
     const rest = unallocatedCents(line, (await lineWithAllocations(tx, line.id)).allocations);
     const data = await act(tx, line, rest);
     await setLineStatus(tx, lineId, 'RESOLVED');
@@ -64,7 +64,7 @@ async function onUnclearLine(db: Db, lineId: string, action: string, who: Who, a
 }
 
 function requireMoneyIn(rest: number, what: string): void {
-  if (rest <= 0) throw new BankActionError(422, 'not_a_receipt', `the line has ${formatEuro(rest)} unallocated: only money received can be ${what}`);
+  if (rest <= 0) throw new Refusal('unprocessable', 'not_a_receipt', `the line has ${formatEuro(rest)} unallocated: only money received can be ${what}`);
 }
 
 /**
@@ -77,17 +77,17 @@ export function assignLine(db: Db, lineId: string, allocations: Allocation[], wh
     requireMoneyIn(rest, 'assigned to claims');
     const sum = allocations.reduce((s, a) => s + a.amountCents, 0);
     if (sum !== rest) {
-      throw new BankActionError(422, 'allocation_mismatch', `the allocations add up to ${sum} cents (${formatEuro(sum)}) but the line has ${rest} cents (${formatEuro(rest)}) unallocated; allocate all of it (an amount above a claim's open amount becomes the payer's credit) or refund it`);
+      throw new Refusal('unprocessable', 'allocation_mismatch', `the allocations add up to ${sum} cents (${formatEuro(sum)}) but the line has ${rest} cents (${formatEuro(rest)}) unallocated; allocate all of it (an amount above a claim's open amount becomes the payer's credit) or refund it`);
     }
     const claimIds = allocations.map((a) => a.claimId);
     const duplicate = claimIds.find((id, i) => claimIds.indexOf(id) !== i);
-    if (duplicate) throw new BankActionError(422, 'duplicate_claim', `claim ${duplicate} appears twice in allocations: one allocation per claim`);
+    if (duplicate) throw new Refusal('unprocessable', 'duplicate_claim', `claim ${duplicate} appears twice in allocations: one allocation per claim`);
     await lockClaims(tx, claimIds);
     const claims = await claimStates(tx, claimIds);
     for (const id of claimIds) {
       const c = claims.get(id);
-      if (!c) throw new BankActionError(422, 'unknown_claim', `claim ${id} does not exist`);
-      if (!watchesBalance(c)) throw new BankActionError(422, 'claim_closed', `claim ${id} is ${c.outcome ?? c.stage}: it takes no more payments; refund the money or mark it not ours`);
+      if (!c) throw new Refusal('unprocessable', 'unknown_claim', `claim ${id} does not exist`);
+      if (!watchesBalance(c)) throw new Refusal('unprocessable', 'claim_closed', `claim ${id} is ${c.outcome ?? c.stage}: it takes no more payments; refund the money or mark it not ours`);
     }
     const targets = await paymentTargets(tx, claimIds);
     const rows: AllocationRow[] = [];
@@ -108,7 +108,7 @@ export function refundLine(db: Db, lineId: string, iban: string | undefined, who
   return onUnclearLine(db, lineId, 'refund', who, async (tx, line, rest) => {
     requireMoneyIn(rest, 'refunded');
     const to = iban ?? line.counterpartyIban;
-    if (!to) throw new BankActionError(422, 'no_iban', `bank line ${line.id} names no payer IBAN: give the IBAN to refund to`);
+    if (!to) throw new Refusal('unprocessable', 'no_iban', `bank line ${line.id} names no payer IBAN: give the IBAN to refund to`);
     const id = randomUUID();
     await bookNew(tx, [{ idempotencyKey: `bank-refund:${id}`, kind: 'bank_refund', description: `refund of bank line ${line.id} to ${to}`, postings: entries.refundUnallocated(rest) }]);
     await insertAllocations(tx, [{ id, bankLineId: line.id, kind: 'REFUND', claimId: null, paymentId: null, amountCents: rest, iban: to, automatic: false, actor: who.actor }]);
@@ -119,7 +119,7 @@ export function refundLine(db: Db, lineId: string, iban: string | undefined, who
 /** Staff find the movement is no claim payment: handed to general accounting with their note. */
 export function markNotOurs(db: Db, lineId: string, note: string, who: Who): Promise<ActionResult> {
   return onUnclearLine(db, lineId, 'not-ours', who, async (tx, line, rest) => {
-    if (rest === 0) throw new BankActionError(422, 'nothing_unallocated', `bank line ${line.id} has nothing unallocated`);
+    if (rest === 0) throw new Refusal('unprocessable', 'nothing_unallocated', `bank line ${line.id} has nothing unallocated`);
     const id = randomUUID();
     await bookNew(tx, [{ idempotencyKey: `bank-not-ours:${id}`, kind: 'bank_not_ours', description: `bank line ${line.id} is no claim payment: ${note}`.slice(0, 500), postings: entries.nonClaimReceipt(rest) }]);
     await insertAllocations(tx, [{ id, bankLineId: line.id, kind: 'NOT_OURS', claimId: null, paymentId: null, amountCents: rest, automatic: false, actor: who.actor }]);
@@ -136,15 +136,15 @@ export function markNotOurs(db: Db, lineId: string, note: string, who: Who): Pro
 export async function reverseAllocation(db: Db, allocationId: string, actor: string): Promise<ActionResult & { claimId: string | null }> {
   return db.$transaction(async (tx) => {
     const a = await findAllocation(tx, allocationId);
-    if (!a) throw new BankActionError(404, 'not_found', `bank allocation ${allocationId} does not exist`);
-    if (a.kind === 'REVERSAL') throw new BankActionError(409, 'return_final', `allocation ${a.id} is a bank return: the money has left the account, it cannot be undone`);
+    if (!a) throw new Refusal('not_found', 'not_found', `bank allocation ${allocationId} does not exist`);
+    if (a.kind === 'REVERSAL') throw new Refusal('conflict', 'return_final', `allocation ${a.id} is a bank return: the money has left the account, it cannot be undone`);
     if (!(await takeBackAllocation(tx, a.id, actor))) return { ...(await lineResult(tx, a.bankLineId, true)), claimId: a.claimId };
     let postings: Posting[];
     let claim: { id: string; clientId: string } | undefined;
     if (a.kind === 'CLAIM') {
       await lockClaims(tx, [a.claimId!]);
       const c = (await claimStates(tx, [a.claimId!])).get(a.claimId!)!;
-      if (!watchesBalance(c)) throw new BankActionError(409, 'claim_closed', `claim ${c.id} is ${c.outcome ?? c.stage}: its payment cannot be taken back here`);
+      if (!watchesBalance(c)) throw new Refusal('conflict', 'claim_closed', `claim ${c.id} is ${c.outcome ?? c.stage}: its payment cannot be taken back here`);
       postings = entries.undoPayment(await entryPostings(tx, `payment:${a.paymentId}`), Account.UNALLOCATED_RECEIPTS);
       claim = c;
     } else {

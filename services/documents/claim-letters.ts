@@ -2,7 +2,6 @@ import type { ServiceDeps } from '../service-deps';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
 import type { Centre } from '../../domain/documents/document-request';
 import { chooseChannel } from '../../domain/documents/choose-channel';
-import { IdempotencyConflictError, NotFoundError } from '../../domain/documents/document-errors';
 import { personRecipient } from '../../domain/documents/recipients';
 import type { Db } from '../../infra/db/prisma';
 import { audit } from '../../persistence/audit';
@@ -10,6 +9,7 @@ import { claimWithResponsible, loadFeeStatement, loadFreeLetter, loadStatementOf
 import { documentPolicy } from '../../persistence/documents/document-policy';
 import { addressee, archiveRequest, pdfOf } from './archive-request';
 import { archiveAndSend, staffSendKey, type StaffRequest } from './staff-send';
+import { Refusal, doesNotExist } from '../../domain/refusal';
 
 /** A letter staff send about a claim. */
 export type ClaimLetter = { kind: 'free_letter'; templateKey: string; version?: number } | { kind: 'fee_statement' } | { kind: 'statement_of_claim' };
@@ -29,7 +29,7 @@ function letterRequest(db: Db, centre: Centre, claimId: string, letter: ClaimLet
  */
 export async function sendClaimLetter(deps: Pick<ServiceDeps, 'db' | 'documents' | 'temporal' | 'queues' | 'centre'>, claimId: string, letter: ClaimLetter, request: StaffRequest) {
   const claim = await claimWithResponsible(deps.db, claimId);
-  if (!claim) throw new NotFoundError(`claim ${claimId}`);
+  if (!claim) throw doesNotExist(`claim ${claimId}`);
   const kind = letter.kind.toUpperCase();
   const sent = await archiveAndSend(
     deps,
@@ -42,7 +42,7 @@ export async function sendClaimLetter(deps: Pick<ServiceDeps, 'db' | 'documents'
       return archiveRequest({ idempotencyKey, kind, claimId: claim.id, clientId: claim.clientId, retentionYears: policy.retentionYears }, to, pdfOf(rendered));
     },
     (known) => {
-      if (known.kind !== kind) throw new IdempotencyConflictError(`Idempotency-Key already used for a ${known.kind.toLowerCase()} of claim ${claim.id}, not a ${letter.kind}`);
+      if (known.kind !== kind) throw new Refusal('conflict', 'idempotency_conflict', `Idempotency-Key already used for a ${known.kind.toLowerCase()} of claim ${claim.id}, not a ${letter.kind}`);
     },
   );
   if (sent.created) await audit(deps.db, request.actor, 'letter', 'claim', claim.id, { documentId: sent.doc.id, ...letter, channel: sent.doc.channel });

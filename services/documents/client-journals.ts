@@ -2,7 +2,6 @@ import type { ServiceDeps } from '../service-deps';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
 import type { Centre } from '../../domain/documents/document-request';
 import { chooseChannel } from '../../domain/documents/choose-channel';
-import { NotFoundError, RefusedError } from '../../domain/documents/document-errors';
 import { journalKindsFor, type JournalKind } from '../../domain/documents/journal-kinds';
 import { periodLabel, type JournalPeriod } from '../../domain/documents/journal-period';
 import { clientRecipient } from '../../domain/documents/recipients';
@@ -14,6 +13,7 @@ import { loadClientInvoice, loadOutgoingInvoiceJournal, loadPayoutJournal, loadP
 import { addressee, archiveRequest, pdfOf } from './archive-request';
 import { deliverDocument, type DeliveryDeps } from './delivery';
 import { archiveAndSend, staffSendKey, type StaffRequest } from './staff-send';
+import { Refusal, doesNotExist } from '../../domain/refusal';
 
 /** One journal, one key: a retry, a second run or a staff send for the same period finds it. */
 const journalKey = (kind: JournalKind, clientId: string, period: JournalPeriod) => `journal:${kind}:${clientId}:${periodLabel(period)}`;
@@ -71,13 +71,13 @@ export async function sendClientJournals(deps: DeliveryDeps & Pick<ServiceDeps, 
 /** A client journal on demand: rendered, archived and sent now (sendDocumentWorkflow). */
 export async function sendJournal(deps: Pick<ServiceDeps, 'db' | 'documents' | 'temporal' | 'queues' | 'centre'>, clientId: string, kind: JournalKind, period: JournalPeriod, request: StaffRequest) {
   const client = await clientById(deps.db, clientId);
-  if (!client) throw new NotFoundError(`client ${clientId}`);
+  if (!client) throw doesNotExist(`client ${clientId}`);
   if (!journalKindsFor(client.tariff).includes(kind)) {
-    throw new RefusedError('kind_not_for_tariff', `client ${client.id} (${client.tariff}) receives no ${kind}`, [{ field: 'kind', reason: `not sent under tariff ${client.tariff}` }]);
+    throw new Refusal('unprocessable', 'kind_not_for_tariff', `client ${client.id} (${client.tariff}) receives no ${kind}`, [{ field: 'kind', reason: `not sent under tariff ${client.tariff}` }]);
   }
   const sent = await archiveAndSend(deps, staffSendKey(journalKey(kind, client.id, period), request.idempotencyKey), async (idempotencyKey) => {
     const journal = await loadJournal(deps.db, client, kind, period, deps.centre);
-    if (!journal) throw new RefusedError('empty_journal', `the ${kind} of client ${client.id} for ${period.from} to ${period.to} would list nothing`);
+    if (!journal) throw new Refusal('unprocessable', 'empty_journal', `the ${kind} of client ${client.id} for ${period.from} to ${period.to} would list nothing`);
     const rendered = await renderDocument(journal);
     const recipient = clientRecipient(client);
     const documentKind = kind.toUpperCase();

@@ -1,7 +1,6 @@
 import type { ServiceDeps } from '../service-deps';
 import { renderDocument } from '../../documents/render-document';
 import { chooseChannel, type Channel } from '../../domain/documents/choose-channel';
-import { NotFoundError, RefusedError } from '../../domain/documents/document-errors';
 import { audit } from '../../persistence/audit';
 import { documentById, type DocumentRow } from '../../persistence/documents/archive';
 import { loadClaimDocument } from '../../persistence/documents/claim-document-data';
@@ -10,6 +9,7 @@ import { recipientOf } from '../../persistence/documents/recipients';
 import { documentContent } from './archive';
 import { addressee, archiveRequest, type ArchivedFile } from './archive-request';
 import { archiveAndSend, staffSendKey, type StaffRequest } from './staff-send';
+import { Refusal, doesNotExist } from '../../domain/refusal';
 
 /** A re-send sends a document again as it was; a duplicate sends it marked "Duplikat". */
 export type RepeatMode = 'resend' | 'duplicate';
@@ -42,13 +42,13 @@ async function repeatedContent(deps: RepeatDeps, mode: RepeatMode, original: Doc
  */
 export async function repeatDocument(deps: RepeatDeps, mode: RepeatMode, documentId: string, channel: Channel | undefined, request: StaffRequest) {
   const original = await documentById(deps.db, documentId);
-  if (!original) throw new NotFoundError(`document ${documentId}`);
+  if (!original) throw doesNotExist(`document ${documentId}`);
   const sent = await archiveAndSend(deps, staffSendKey(`${mode}:${original.id}`, request.idempotencyKey), async (idempotencyKey) => {
     const recipient = await recipientOf(deps.db, original);
-    if (!recipient) throw new RefusedError('not_resendable', `document ${original.id} (${original.kind}) has no recipient on record to send it to again`);
+    if (!recipient) throw new Refusal('unprocessable', 'not_resendable', `document ${original.id} (${original.kind}) has no recipient on record to send it to again`);
     const to = channel ?? chooseChannel(recipient, original.kind, (await documentPolicy(deps.db, original.clientId)).faxKinds);
-    if (to === 'email' && !(recipient.email && recipient.emailConsent)) throw new RefusedError('no_email', `the recipient of document ${original.id} has no email address or did not agree to email`);
-    if (to === 'fax' && !recipient.fax) throw new RefusedError('no_fax', `the recipient of document ${original.id} has no fax number`);
+    if (to === 'email' && !(recipient.email && recipient.emailConsent)) throw new Refusal('unprocessable', 'no_email', `the recipient of document ${original.id} has no email address or did not agree to email`);
+    if (to === 'fax' && !recipient.fax) throw new Refusal('unprocessable', 'no_fax', `the recipient of document ${original.id} has no fax number`);
     const links = { idempotencyKey, kind: original.kind, claimId: original.claimId ?? undefined, clientId: original.clientId ?? undefined, sourceId: original.id };
     return archiveRequest(links, addressee(recipient, to), await repeatedContent(deps, mode, original));
   });

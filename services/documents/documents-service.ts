@@ -1,6 +1,5 @@
 import type { ServiceDeps } from '../service-deps';
 import type { Channel } from '../../domain/documents/choose-channel';
-import { NotFoundError } from '../../domain/documents/document-errors';
 import type { JournalKind } from '../../domain/documents/journal-kinds';
 import type { JournalPeriod } from '../../domain/documents/journal-period';
 import { documentByKey, documentPage, documentWithAttempts, markDocumentSent, type DocumentPageQuery, type DocumentRow } from '../../persistence/documents/archive';
@@ -15,6 +14,7 @@ import { repeatDocument, type RepeatMode } from './document-repeats';
 import { faxFailed, faxPolicy, faxStatus, submitFax } from './fax-delivery';
 import { runPrintBatch } from './print-run';
 import type { StaffRequest } from './staff-send';
+import { doesNotExist } from '../../domain/refusal';
 
 /**
  * The documents area: letters and journals delivered exactly once through their channels (every
@@ -69,7 +69,7 @@ export function createDocumentsService(deps: ServiceDeps) {
     templateVersions: (key: string, clientId: string | null) => templateVersions(db, key, clientId),
     /** Saves an edit of a template (of all clients, or of an existing client) as its next version. */
     async saveTemplate(t: { key: string; clientId: string | null; subject: string; body: string; createdBy: string }) {
-      if (t.clientId && !(await clientExists(db, t.clientId))) throw new NotFoundError(`client ${t.clientId}`);
+      if (t.clientId && !(await clientExists(db, t.clientId))) throw doesNotExist(`client ${t.clientId}`);
       return saveTemplateVersion(db, t);
     },
   };
