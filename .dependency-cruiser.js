@@ -3,12 +3,12 @@
  * a back-up import (a lower room reaching up, the API reaching past the services) fails CI.
  * Paths are relative to the repository root; test/, bench/ and scripts/ may use every room.
  */
-const PRODUCTION = '^(domain|contracts|documents|persistence|services|activities|workflows|api|infra|workers)/';
+const PRODUCTION = '^(domain|contracts|documents|persistence|services|activities|workflows|api|cli|infra|workers)/';
 const rule = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
 
 module.exports = {
   forbidden: [
-    rule('domain-is-pure', 'domain/ holds pure rules: it imports nothing but domain/', { path: '^domain/' }, { path: '^(contracts|documents|persistence|services|activities|workflows|api|infra|workers|prisma)/' }),
+    rule('domain-is-pure', 'domain/ holds pure rules: it imports nothing but domain/', { path: '^domain/' }, { path: '^(contracts|documents|persistence|services|activities|workflows|api|cli|infra|workers|prisma)/' }),
     rule(
       'contracts-are-shared',
       'contracts/ is imported by workflows and clients alike: only contracts/ and domain/, no client code',
@@ -27,6 +27,7 @@ module.exports = {
     rule('workflows-know-activities-by-type', 'workflows/ proxy activities by their types', { path: '^workflows/' }, { path: '^activities/', dependencyTypesNot: ['type-only'] }),
     rule('api-calls-services', 'api/ decodes, calls one service and encodes: no data access, no workers', { path: '^api/', pathNot: '^api/main\\.ts$' }, { path: '^(persistence|infra|prisma|activities|workflows|workers|documents)/' }),
     rule('api-entry-point', 'api/main.ts wires the API process: services and infra, not activities or workflows', { path: '^api/main\\.ts$' }, { path: '^(persistence|activities|workflows|workers)/' }),
+    rule('cli-calls-services', 'cli/ is an edge like the API: it decodes arguments, calls services and prints', { path: '^cli/' }, { path: '^(persistence|infra|prisma|activities|workflows|workers|api|documents)/' }),
     rule('infra-is-technical', 'infra/ adapters know no business room above them', { path: '^infra/' }, { path: '^(persistence|services|activities|workflows|api|workers|contracts/client)/' }),
     rule('infra-renders-nothing', 'infra/ channels carry rendered documents: they know their types, not the renderer', { path: '^infra/' }, { path: '^documents/', dependencyTypesNot: ['type-only'] }),
     rule('workers-are-not-imported', 'workers/ is process wiring: only entry points, scripts, benchmarks and tests use it', { path: PRODUCTION, pathNot: '^workers/' }, { path: '^workers/' }),

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CONFIG = path.join(ROOT, '.dependency-cruiser.js');
-const ROOMS = ['domain', 'contracts', 'documents', 'persistence', 'services', 'activities', 'workflows', 'api', 'infra', 'workers'];
+const ROOMS = ['domain', 'contracts', 'documents', 'persistence', 'services', 'activities', 'workflows', 'api', 'cli', 'infra', 'workers'];
 
 interface Violation {
   from: string;

@@ -1,0 +1,35 @@
+import { BankFileError } from '../../domain/bank/bank-line';
+import { parseBankFile } from '../../domain/bank/parse-bank-file';
+
+export type BankFileCheck =
+  | {
+      kind: 'bank-file';
+      format: string;
+      statements: Array<{ statementId: string | null; currency: string; lines: number; sumCents: number; openingCents: number | null; closingCents: number | null }>;
+    }
+  | { kind: 'bank-file'; error: { location: string; reason: string } };
+
+/**
+ * A dry run of a bank statement upload: read by the same parser as the import (parseBankFile),
+ * nothing stored or matched. A file the import would quarantine answers with where and why.
+ */
+export function checkBankFile(content: Buffer, fileName: string): BankFileCheck {
+  try {
+    const parsed = parseBankFile(fileName, content);
+    return {
+      kind: 'bank-file',
+      format: parsed.format,
+      statements: parsed.statements.map((s) => ({
+        statementId: s.statementId ?? null,
+        currency: s.currency,
+        lines: s.lines.length,
+        sumCents: s.lines.reduce((sum, l) => sum + l.amountCents, 0),
+        openingCents: s.openingBalanceCents ?? null,
+        closingCents: s.closingBalanceCents ?? null,
+      })),
+    };
+  } catch (e) {
+    if (e instanceof BankFileError) return { kind: 'bank-file', error: { location: e.location, reason: e.reason } };
+    throw e;
+  }
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generatePadnext } from '../../bench/gen/padnext-generator';
+import { main } from '../../cli/claimflow';
+
+/** `claimflow check`: the dry run of an upload, on billing files and bank statements, storing nothing. */
+
+const TESTDATA = path.resolve(__dirname, '../../../shared/testdata');
+const BANK_FIXTURE = path.resolve(__dirname, '../fixtures/bank/camt053-cases.xml');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimflow-check-'));
+
+function run(...args: string[]): { exit: number; out: string[] } {
+  const out: string[] = [];
+  const exit = main(args, (l) => out.push(l));
+  return { exit, out };
+}
+
+function writeFile(name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+test('a billing file is priced record by record, as the upload would, with each line of each record', () => {
+  const g = generatePadnext({ cases: 6, seed: 5 });
+  const file = writeFile(g.padxName, g.padx);
+  const { exit, out } = run('check', '--json', file);
+  const check = JSON.parse(out[0]);
+  expect(check.kind).toBe('billing-file');
+  expect(check.fileErrors).toEqual([]);
+  expect(check.records).toHaveLength(6);
+  const accepted = check.records.filter((r: { ok: boolean }) => r.ok);
+  // The generator leaves out consent for some patients: those records are rejected, the rest priced.
+  expect(accepted.length).toBe(g.cases.filter((c) => c.consent).length);
+  expect(exit).toBe(accepted.length === 6 ? 0 : 1);
+  for (const r of accepted) {
+    expect(r.lines.length).toBeGreaterThan(0);
+    expect(r.totalCents).toBe(r.lines.reduce((s: number, l: { amountCents: number }) => s + l.amountCents, 0));
+    expect(r.errors).toEqual([]);
+  }
+});
+
+test('a record that cannot be priced is named with its field and reason; the others stay accepted', () => {
+  const g = generatePadnext({ cases: 3, seed: 8 });
+  // One GOÄ code no catalogue knows.
+  const broken = g.padx.replace(/(<goziffer [^>]*ziffer=")[^"]+"/, '$19999x"');
+  expect(broken).not.toBe(g.padx);
+  const { exit, out } = run('check', '--json', writeFile('broken.padx.xml', broken));
+  const check = JSON.parse(out[0]);
+  const rejected = check.records.filter((r: { ok: boolean }) => !r.ok);
+  expect(rejected.length).toBeGreaterThanOrEqual(1);
+  expect(rejected.every((r: { errors: unknown[] }) => r.errors.length > 0)).toBe(true);
+  expect(exit).toBe(1);
+  const readable = run('check', writeFile('broken2.padx.xml', broken)).out.join('\n');
+  expect(readable).toMatch(/record \d+ \(case [^)]+\): \S+: /);
+});
+
+test('a file that is no billing file is rejected whole with exit 2', () => {
+  const { exit, out } = run('check', '--json', writeFile('notes.txt', 'Liebe Praxis,\nanbei die Abrechnung.\n'));
+  expect(JSON.parse(out[0]).fileErrors.length).toBeGreaterThan(0);
+  expect(exit).toBe(2);
+});
+
+test('a bank statement is read into its statements with their sums and balances', () => {
+  const { exit, out } = run('check', '--json', BANK_FIXTURE);
+  const check = JSON.parse(out[0]);
+  expect(check).toMatchObject({ kind: 'bank-file', format: 'camt.053' });
+  expect(check.statements.length).toBeGreaterThan(0);
+  expect(check.statements[0].lines).toBeGreaterThan(0);
+  for (const s of check.statements) expect(s.openingCents + s.sumCents).toBe(s.closingCents);
+  expect(exit).toBe(0);
+});
+
+test('a damaged bank statement answers where and why, with exit 2', () => {
+  const damaged = fs.readFileSync(BANK_FIXTURE, 'utf8').replace(/<\/Stmt>[\s\S]*$/, '');
+  const { exit, out } = run('check', '--json', writeFile('damaged.xml', damaged));
+  const check = JSON.parse(out[0]);
+  expect(check.kind).toBe('bank-file');
+  expect(check.error.location).toBeTruthy();
+  expect(check.error.reason).toBeTruthy();
+  expect(exit).toBe(2);
+});
+
+test('every third-party file of the shared test data gets a JSON verdict, never a crash', () => {
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!/\.(xsd|md|tsv)$/.test(e.name)) files.push(p);
+    }
+  };
+  walk(TESTDATA);
+  expect(files.length).toBeGreaterThan(50);
+  const { out } = run('check', '--json', ...files);
+  const checks = JSON.parse(out[0]) as Array<{ file: string; kind: string }>;
+  expect(checks.map((c) => c.file)).toEqual(files);
+  expect(checks.every((c) => c.kind === 'billing-file' || c.kind === 'bank-file')).toBe(true);
+});
+
+test('without a command or files it prints the usage and exits 2', () => {
+  expect(run().exit).toBe(2);
+  expect(run('check').out.join('\n')).toContain('usage: claimflow check');
+});
