@@ -6,8 +6,10 @@ import type { Fail } from './read-statement';
  * backtracks exponentially on a tag missing its '>' and whose recursive, slicing XML reader is
  * quadratic, overflows the stack on deep nesting and merges repeated elements.
  *
- * SGML does not say which elements are leaves: an element with a value is one, an element never
- * closed anywhere in the file is an (empty) leaf, and one with an end tag is an aggregate.
+ * SGML leaves the end tag of a value element out. The OFX aggregates the reader walks are known
+ * (an end tag missing from one of them is an error, not a guess); of other elements, one with a
+ * value is a leaf, one never closed anywhere in the file an (empty) leaf, one with an end tag an
+ * aggregate.
  */
 export interface OfxNode {
   name: string;
@@ -25,6 +27,11 @@ interface Token {
   text: string;
   selfClosing: boolean;
 }
+
+/** The aggregates of OFX 1.6/2.x banking and credit-card statements (OFX spec, sections 2, 3, 11). */
+const AGGREGATES = new Set(
+  'OFX SIGNONMSGSRSV1 SONRS STATUS FI BANKMSGSRSV1 STMTTRNRS STMTRS BANKACCTFROM BANKACCTTO CCACCTFROM CCACCTTO BANKTRANLIST STMTTRN LEDGERBAL AVAILBAL BALLIST BAL CURRENCY ORIGCURRENCY PAYEE CREDITCARDMSGSRSV1 CCSTMTTRNRS CCSTMTRS CCSTMTENDRS INVSTMTMSGSRSV1 INVSTMTTRNRS INVSTMTRS MKTGINFO IMAGEDATA'.split(' '),
+);
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9_.]*)(?:\s[^<>]*?)?(\/?)>/y;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -125,7 +132,8 @@ function buildTree(tokens: Token[], endLine: number, maxDepth: number, fail: Fai
     parent.children.push(node);
     const next = tokens[i + 1];
     const closedRightAway = next?.close === true && next.name === t.name;
-    const isLeaf = t.selfClosing || t.text !== '' || closedRightAway || withValue.has(t.name) || !closed.has(t.name);
+    if (t.text !== '' && AGGREGATES.has(t.name)) fail(`line ${t.line}`, `<${t.name}> holds the value '${t.text.slice(0, 40)}' where elements are expected`);
+    const isLeaf = t.selfClosing || closedRightAway || (!AGGREGATES.has(t.name) && (t.text !== '' || withValue.has(t.name) || !closed.has(t.name)));
     if (isLeaf) {
       node.value = t.text;
       if (closedRightAway) i++;
