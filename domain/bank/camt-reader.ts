@@ -56,18 +56,17 @@ export function readCamt(xml: string, maxDepth: number, fail: Fail): ReadBankFil
       if (ancestors.length !== 1) fail(where, `<${node.name}> ${inside}: a bank-to-customer message belongs directly in the Document`);
       if (firstMessage) fail(where, `a second bank-to-customer message <${node.name}> in the document (the first, <${firstMessage.name}>, at line ${firstMessage.line}): a Document holds one`);
       firstMessage = node;
-    } else if (STATEMENT_ELEMENTS.has(node.name) && messageOf(parent.name)?.statement !== node.name) {
-      fail(where, `<${node.name}> ${inside}: a statement belongs directly in its message (${Object.entries(MESSAGES).map(([m, v]) => `${m}/${v.statement}`).join(', ')})`);
+    } else if (STATEMENT_ELEMENTS.has(node.name)) {
+      checkStatementPlace(node, ancestors, fail);
     } else if (node.name === 'TxDtls' && (parent.name !== 'NtryDtls' || ancestors[ancestors.length - 2]?.name !== 'Ntry')) {
       fail(where, `<TxDtls> ${inside}: a transaction belongs in an entry's NtryDtls`);
     }
     if (node.name !== 'Ntry') return false;
     entriesInFile++;
-    const message = ancestors[ancestors.length - 2];
-    if (!STATEMENT_ELEMENTS.has(parent.name) || messageOf(message?.name ?? '')?.statement !== parent.name) {
-      fail(where, `<Ntry> ${inside}, outside any statement: an entry belongs directly in a Stmt, Rpt or Ntfctn`);
-    }
-    const header = headerOf(parent, message, node);
+    // The entry closes before its statement: a misplaced statement is named, not its entry.
+    if (STATEMENT_ELEMENTS.has(parent.name)) checkStatementPlace(parent, ancestors.slice(0, -1), fail);
+    else fail(where, `<Ntry> ${inside}, outside any statement: an entry belongs directly in a Stmt, Rpt or Ntfctn`);
+    const header = headerOf(parent, ancestors[ancestors.length - 2], node);
     const at = `${header.at}/Ntry[${++header.entries}]`;
     for (const line of readEntry(node, at, { accountId: header.accountId, currency: header.currency, fail })) header.lines.push(line);
     return true;
@@ -83,6 +82,12 @@ export function readCamt(xml: string, maxDepth: number, fail: Fail): ReadBankFil
   const entriesRead = read.reduce((n, h) => n + h.entries, 0);
   if (entriesRead !== entriesInFile) fail(found, `the file holds ${entriesInFile} entries (Ntry), ${entriesRead} of them read from its statements`);
   return { format, statements: statements.map((stmt, i) => toStatement(stmt, read[i])) };
+}
+
+function checkStatementPlace(stmt: XmlNode, ancestors: XmlNode[], fail: Fail): void {
+  if (ancestors.length === 2 && messageOf(ancestors[1].name)?.statement === stmt.name) return;
+  const expected = Object.entries(MESSAGES).map(([m, v]) => `${m}/${v.statement}`).join(', ');
+  fail(`line ${stmt.line}`, `<${stmt.name}> inside ${ancestors.map((a) => a.name).join('/')}: a statement belongs directly in its message (${expected})`);
 }
 
 /** Version 001.01 named the message element with its version (BkToCstmrAcctRptV01). */
