@@ -49,6 +49,8 @@ export function splitMt940(text: string): { messages: Mt940Message[]; stray?: { 
       endMessage();
       continue;
     }
+    // Trailer blocks ({5:{CHK:...}}, {S:...}) may follow the body's "-}" on a line of their own.
+    if (/^\{[5S]:/.test(line) && !message.fields.length) continue;
     // Some banks open each message with its type alone on a line (":940:").
     const typeLine = /^:(\d{3}):\s*$/.exec(line);
     if (typeLine && !message.fields.length) {
