@@ -1,6 +1,6 @@
-import { BankFileError } from '../../domain/bank/bank-line';
 import { DEFAULT_BANK_FILE_LIMITS } from '../../domain/bank/bank-import-policy';
 import { parseBankFile } from '../../domain/bank/parse-bank-file';
+import { lineOf, rejectionOf } from '../support/bank-rejection';
 
 /** CAMT entries, statements and messages placed where no reader looked used to vanish without a word. */
 const entry = (ref: string, amount: string) =>
@@ -12,20 +12,7 @@ const stmt = (id: string, entries: string, closing: string) =>
 const message = (body: string) => `<BkToCstmrStmt><GrpHdr><MsgId>1</MsgId></GrpHdr>\n${body}</BkToCstmrStmt>\n`;
 const document = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">\n${body}</Document>\n`;
 
-function rejection(xml: string, limits = DEFAULT_BANK_FILE_LIMITS): string {
-  try {
-    parseBankFile('auszug.xml', Buffer.from(xml), limits);
-  } catch (e) {
-    if (e instanceof BankFileError) return `${e.location}: ${e.reason}`;
-    throw e;
-  }
-  throw new Error('the file was accepted');
-}
-const lineOf = (text: string, needle: string, nth = 1) => {
-  let at = -1;
-  for (let i = 0; i < nth; i++) at = text.indexOf(needle, at + 1);
-  return text.slice(0, at).split('\n').length;
-};
+const rejection = (xml: string, limits = DEFAULT_BANK_FILE_LIMITS) => rejectionOf(() => parseBankFile('auszug.xml', Buffer.from(xml), limits));
 
 describe('CAMT: every entry is read or the file rejected', () => {
   it('reads a well-placed file', () => {

@@ -1,5 +1,5 @@
-import { BankFileError } from '../../domain/bank/bank-line';
 import { parseBankFile } from '../../domain/bank/parse-bank-file';
+import { rejectionOf } from '../support/bank-rejection';
 
 /** MT940 as banks really send it, and SWIFT messages that are no statement at all. */
 const STATEMENT = [
@@ -15,15 +15,7 @@ const STATEMENT = [
 ].join('\r\n');
 
 const parse = (text: string) => parseBankFile('auszug.sta', Buffer.from(text, 'latin1'));
-function rejection(text: string): string {
-  try {
-    parse(text);
-  } catch (e) {
-    if (e instanceof BankFileError) return `${e.location}: ${e.reason}`;
-    throw e;
-  }
-  throw new Error('the file was accepted');
-}
+const rejection = (text: string) => rejectionOf(() => parse(text));
 
 describe('MT940 variants that are fine', () => {
   it('reads statement lines whose transaction type after N/S is blank', () => {

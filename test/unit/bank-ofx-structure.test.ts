@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BankFileError } from '../../domain/bank/bank-line';
 import { DEFAULT_BANK_FILE_LIMITS } from '../../domain/bank/bank-import-policy';
 import { parseBankFile } from '../../domain/bank/parse-bank-file';
+import { lineOf, rejectionOf } from '../support/bank-rejection';
 
 /**
  * OFX files whose transactions used to vanish, stall the import or fail with a vague error: each
@@ -21,21 +22,7 @@ const response = (statements: string) => `<STMTTRNRS>\n<TRNUID>1\n<STATUS><CODE>
 
 const parse = (text: string, limits = DEFAULT_BANK_FILE_LIMITS) => parseBankFile('umsaetze.ofx', Buffer.from(text, 'latin1'), limits);
 
-function rejection(text: string, limits = DEFAULT_BANK_FILE_LIMITS): string {
-  try {
-    parse(text, limits);
-  } catch (e) {
-    if (e instanceof BankFileError) return `${e.location}: ${e.reason}`;
-    throw e;
-  }
-  throw new Error('the file was accepted');
-}
-
-const lineOf = (text: string, needle: string, nth = 1) => {
-  let at = -1;
-  for (let i = 0; i < nth; i++) at = text.indexOf(needle, at + 1);
-  return text.slice(0, at).split('\n').length;
-};
+const rejection = (text: string, limits = DEFAULT_BANK_FILE_LIMITS) => rejectionOf(() => parse(text, limits));
 
 describe('OFX: no transaction goes unread', () => {
   it('reads every statement of a response and of several responses', () => {
