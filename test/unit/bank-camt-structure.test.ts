@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { DEFAULT_BANK_FILE_LIMITS } from '../../domain/bank/bank-import-policy';
 import { parseBankFile } from '../../domain/bank/parse-bank-file';
 import { lineOf, rejectionOf } from '../support/bank-rejection';
@@ -30,6 +31,14 @@ describe('CAMT: every entry is read or the file rejected', () => {
   ])('rejects %s, naming its line', (_what, body, element, nth, reason) => {
     const xml = document(body);
     expect(rejection(xml)).toBe(`line ${lineOf(xml, element, nth)}: ${reason}`);
+  });
+
+  it('reads UTF-16 without byte order mark, told by its zero bytes', () => {
+    const xml = document(message(stmt('S1', entry('Müller', '1.00'), '1.00'))).replace('UTF-8', 'UTF-16');
+    for (const encoding of ['utf-16le', 'utf-16be']) {
+      const bytes = Buffer.from(iconv.encode(xml, encoding));
+      expect(parseBankFile('auszug.xml', bytes).statements[0].lines[0].entryRef).toBe('Müller');
+    }
   });
 
   it('rejects nesting deeper than the policy allows', () => {
