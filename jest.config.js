@@ -5,8 +5,6 @@ const common = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // ofx-js ships only as an ES module: jest's CommonJS runtime needs it compiled like our sources.
-  transformIgnorePatterns: ['/node_modules/(?!ofx-js/)'],
 };
 
 module.exports = {

@@ -29,8 +29,13 @@ interface Header {
   entries: number;
 }
 
-/** ISO 20022 camt.052/053/054, any version (001.01 to 001.08 and later share the element names). */
-export function readCamt(xml: string, fail: Fail): ReadBankFile {
+/**
+ * ISO 20022 camt.052/053/054, any version (001.01 to 001.08 and later share the element names).
+ * Nothing in the document may escape reading: a message, statement, entry or transaction placed
+ * anywhere else than where the schema puts it rejects the file, naming the line, and the entries
+ * read must add up to the entries in the file.
+ */
+export function readCamt(xml: string, maxDepth: number, fail: Fail): ReadBankFile {
   const headers = new Map<XmlNode, Header>();
   const headerOf = (stmt: XmlNode, message: XmlNode, firstEntry?: XmlNode): Header => {
     let header = headers.get(stmt);
@@ -40,24 +45,55 @@ export function readCamt(xml: string, fail: Fail): ReadBankFile {
     }
     return header;
   };
+  let entriesInFile = 0;
+  let firstMessage: XmlNode | undefined;
   // Entries are read as they close and dropped from the tree.
-  const document = parseXml(xml, fail, (node, ancestors) => {
-    const stmt = ancestors[ancestors.length - 1];
-    if (node.name !== 'Ntry' || !STATEMENT_ELEMENTS.has(stmt.name)) return false;
-    const header = headerOf(stmt, ancestors[ancestors.length - 2], node);
+  const document = parseXml(xml, maxDepth, fail, (node, ancestors) => {
+    const parent = ancestors[ancestors.length - 1];
+    const where = `line ${node.line}`;
+    const inside = `inside ${ancestors.map((a) => a.name).join('/')}`;
+    if (messageOf(node.name)) {
+      if (ancestors.length !== 1) fail(where, `<${node.name}> ${inside}: a bank-to-customer message belongs directly in the Document`);
+      if (firstMessage) fail(where, `a second bank-to-customer message <${node.name}> in the document (the first, <${firstMessage.name}>, at line ${firstMessage.line}): a Document holds one`);
+      firstMessage = node;
+    } else if (STATEMENT_ELEMENTS.has(node.name)) {
+      checkStatementPlace(node, ancestors, fail);
+    } else if (node.name === 'TxDtls' && (parent.name !== 'NtryDtls' || ancestors[ancestors.length - 2]?.name !== 'Ntry')) {
+      fail(where, `<TxDtls> ${inside}: a transaction belongs in an entry's NtryDtls`);
+    }
+    if (node.name !== 'Ntry') return false;
+    entriesInFile++;
+    // The entry closes before its statement: a misplaced statement is named, not its entry.
+    if (STATEMENT_ELEMENTS.has(parent.name)) checkStatementPlace(parent, ancestors.slice(0, -1), fail);
+    else fail(where, `<Ntry> ${inside}, outside any statement: an entry belongs directly in a Stmt, Rpt or Ntfctn`);
+    const header = headerOf(parent, ancestors[ancestors.length - 2], node);
     const at = `${header.at}/Ntry[${++header.entries}]`;
     for (const line of readEntry(node, at, { accountId: header.accountId, currency: header.currency, fail })) header.lines.push(line);
     return true;
   });
   if (document.name !== 'Document') fail(document.name, `the root element is <${document.name}>, not the ISO 20022 <Document>`);
-  // Version 001.01 named the message element with its version (BkToCstmrAcctRptV01).
-  const found = elementNames(document).find((n) => n.replace(/V\d+$/, '') in MESSAGES);
+  const found = elementNames(document).find((n) => messageOf(n));
   if (!found) fail('Document', `no bank-to-customer message in the document (expected BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn, found ${elementNames(document).join(', ') || 'nothing'})`);
-  const { format, statement } = MESSAGES[found.replace(/V\d+$/, '')];
+  const { format, statement } = messageOf(found)!;
   const message = child(document, found)!;
   const statements = children(message, statement);
   if (!statements.length) fail(found, `the message holds no ${statement} (statement): nothing to import`);
-  return { format, statements: statements.map((stmt) => toStatement(stmt, headerOf(stmt, message))) };
+  const read = statements.map((stmt) => headerOf(stmt, message));
+  const entriesRead = read.reduce((n, h) => n + h.entries, 0);
+  if (entriesRead !== entriesInFile) fail(found, `the file holds ${entriesInFile} entries (Ntry), ${entriesRead} of them read from its statements`);
+  return { format, statements: statements.map((stmt, i) => toStatement(stmt, read[i])) };
+}
+
+function checkStatementPlace(stmt: XmlNode, ancestors: XmlNode[], fail: Fail): void {
+  if (ancestors.length === 2 && messageOf(ancestors[1].name)?.statement === stmt.name) return;
+  const expected = Object.entries(MESSAGES).map(([m, v]) => `${m}/${v.statement}`).join(', ');
+  fail(`line ${stmt.line}`, `<${stmt.name}> inside ${ancestors.map((a) => a.name).join('/')}: a statement belongs directly in its message (${expected})`);
+}
+
+/** Version 001.01 named the message element with its version (BkToCstmrAcctRptV01). */
+function messageOf(name: string): (typeof MESSAGES)[string] | undefined {
+  const bare = name.replace(/V\d+$/, '');
+  return Object.hasOwn(MESSAGES, bare) ? MESSAGES[bare] : undefined;
 }
 
 function readHeader(stmt: XmlNode, at: string, firstEntry: XmlNode | undefined, fail: Fail): Header {

@@ -15,19 +15,22 @@ export interface XmlNode {
   attrs: Record<string, string>;
   children: XmlNode[];
   text: string;
+  /** Line of the start tag. */
+  line: number;
 }
 
 /** Called when an element closes, with its ancestors (root first); true: consumed, not kept. */
 export type Take = (node: XmlNode, ancestors: XmlNode[]) => boolean;
 
-export function parseXml(xml: string, fail: Fail, take: Take): XmlNode {
+export function parseXml(xml: string, maxDepth: number, fail: Fail, take: Take): XmlNode {
   const parser = new SaxesParser({ position: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
   parser.on('error', (e) => fail(`line ${parser.line}, column ${parser.column}`, `not well-formed XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
   parser.on('opentag', (tag) => {
     const colon = tag.name.indexOf(':');
-    const node: XmlNode = { name: tag.name.slice(colon + 1), attrs: tag.attributes as Record<string, string>, children: [], text: '' };
+    const node: XmlNode = { name: tag.name.slice(colon + 1), attrs: tag.attributes as Record<string, string>, children: [], text: '', line: parser.line };
+    if (stack.length >= maxDepth) fail(`line ${parser.line}`, `elements nested deeper than ${maxDepth} levels (at ${[...stack, node].map((n) => n.name).join('/')})`);
     if (stack.length) stack[stack.length - 1].children.push(node);
     else root = node;
     stack.push(node);

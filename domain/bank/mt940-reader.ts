@@ -4,7 +4,7 @@ import { swiftDate } from './bank-dates';
 import { decimalToCents } from './decimal-cents';
 import { kindOfGvc, signedKind } from './german-codes';
 import { parseDetails } from './mt940-details';
-import { splitMt940, type Mt940Field } from './mt940-fields';
+import { splitMt940, tagsAtLineStart, type Mt940Field } from './mt940-fields';
 import { parseStatementLine } from './mt940-statement-line';
 import type { Fail, ReadBankFile, ReadStatement } from './read-statement';
 
@@ -13,16 +13,30 @@ const CHARGE_TYPES = new Set(['CHG', 'COM', 'BRF']);
 const RETURNED_ITEM = 'RTI';
 /** Tags only an MT942 interim report has (floor limit, report date-time, entry sums). */
 const MT942_TAGS = new Set(['13', '13D', '34F', '90C', '90D']);
+/** Customer statement (940), interim report (942), statement message (950). */
+const STATEMENT_TYPES = new Set(['940', '942', '950']);
+const MESSAGE_TYPES: Record<string, string> = {
+  '101': 'an MT101 request for transfer',
+  '103': 'an MT103 payment message',
+  '900': 'an MT900 debit confirmation',
+  '910': 'an MT910 credit confirmation',
+  '900/910': 'an MT900/MT910 debit or credit confirmation',
+  '941': 'an MT941 balance report',
+};
 
 /** MT940 statements and MT942 interim reports, several per file, with or without SWIFT blocks. */
 export function readMt940(text: string, fail: Fail): ReadBankFile {
   const { messages, stray } = splitMt940(text);
+  const notStatement = (type: string) => `this is ${MESSAGE_TYPES[type] ?? `an MT${type} message`}, not an account statement`;
+  for (const { type } of messages) if (type && !STATEMENT_TYPES.has(type.code)) fail(`line ${type.line}`, notStatement(type.code));
+  const guessed = messages.some((m) => m.type) ? undefined : typeByTags(tagsAtLineStart(text));
+  if (guessed) fail('file', notStatement(guessed));
   if (stray) fail(`line ${stray.line}`, `'${stray.text.slice(0, 40)}' stands outside any SWIFT field (expected a tag such as :20:)`);
   // Each :20: opens a statement; a message (SWIFT block or "-"-terminated part) never continues one.
   const statements: Mt940Field[][] = [];
   for (const message of messages) {
     let current: Mt940Field[] | undefined;
-    for (const field of message) {
+    for (const field of message.fields) {
       if (field.tag === '20') statements.push((current = [field]));
       else if (current) current.push(field);
       else if (field.tag !== 'NS') fail(`line ${field.line}`, `:${field.tag}: comes before the statement's :20: transaction reference`);
@@ -32,7 +46,22 @@ export function readMt940(text: string, fail: Fail): ReadBankFile {
   const read = statements.map((fields) => readStatement(fields, fail));
   const interim = read.filter((r) => r.interim).length;
   if (interim && interim < read.length) fail('file', 'the file mixes MT940 statements and MT942 interim reports');
+  // The guard against silent loss: every :61: of the file became a line.
+  const inFile = (text.match(/(?:^|\{4:)\x01?:61:/gm) ?? []).length;
+  const lines = read.reduce((n, r) => n + r.read.statement.lines.length, 0);
+  if (lines !== inFile) fail('file', `the file holds ${inFile} statement lines (:61:), ${lines} of them were read`);
   return { format: interim ? 'mt942' : 'mt940', statements: read.map((r) => r.read) };
+}
+
+/** A SWIFT message without header told by its fields: payments and confirmations carry :32A:, MT941 its balances without lines. */
+function typeByTags(tags: Set<string>): string | undefined {
+  if (tags.has('61')) return undefined;
+  if (tags.has('23B') || tags.has('59') || tags.has('59A') || tags.has('59F')) return '103';
+  if (tags.has('21R') || tags.has('28D') || tags.has('50H')) return '101';
+  // Only an MT910 names the ordering customer (:50a:); both may name the ordering bank (:52a:).
+  if (tags.has('32A')) return ['50A', '50F', '50K'].some((t) => tags.has(t)) ? '910' : '900/910';
+  if (tags.has('13D') && tags.has('62F') && !tags.has('34F')) return '941';
+  return undefined;
 }
 
 function readStatement(fields: Mt940Field[], fail: Fail): { read: ReadStatement; interim: boolean } {

@@ -4,7 +4,7 @@ import { decimalToCents } from './decimal-cents';
 /**
  * One :61: statement line: value date YYMMDD, optional entry date MMDD (some banks send four
  * spaces), mark C/D/RC/RD (RC/RD: reversal of a credit/debit), optional funds code, amount with
- * decimal comma, transaction type (N/F/S + 3, a few banks use other letters), customer reference, optional //bank reference and
+ * decimal comma, transaction type (N/F/S + 3, a few banks use other letters or leave the three blank), customer reference, optional //bank reference and
  * on the next line the supplementary details (e.g. /OCMT/USD12,50/ for the original amount).
  */
 export interface Mt940StatementLine {
@@ -21,7 +21,8 @@ export interface Mt940StatementLine {
 
 export type StatementLineResult = { ok: true; value: Mt940StatementLine } | { ok: false; reason: string };
 
-const LINE = /^(\d{6})(\d{4}| {4})?(RC|RD|C|D)([A-Z])?(\d[\d,]*)([A-Z][A-Z0-9]{3})(.*)$/;
+// The type is a letter and three characters; some banks leave the three blank.
+const LINE = /^(\d{6})(\d{4}| {4})?(RC|RD|C|D)([A-Z])?(\d[\d,]*)([A-Z](?:[A-Z0-9]{3}| {3}| *$))(.*)$/;
 
 export function parseStatementLine(lines: string[]): StatementLineResult {
   const first = lines[0].trimEnd();
@@ -41,7 +42,7 @@ export function parseStatementLine(lines: string[]): StatementLineResult {
     bookingDate,
     mark,
     amountCents: mark === 'C' || mark === 'RD' ? amount.cents : -amount.cents,
-    transactionType: m[6],
+    transactionType: m[6].trim(),
   };
   if (customerRef) value.customerRef = customerRef;
   if (bankRef) value.bankRef = bankRef;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/prisma';
 import { BankFileError, BankLine, ParsedBankFile } from '../../domain/bank/bank-line';
-import { parseBankFile } from '../../domain/bank/parse-bank-file';
+import type { BankFileLimits } from '../../domain/bank/bank-import-policy';
 import { dedupKeysOf } from '../../domain/bank/dedup-key';
 import { matchLines } from '../../domain/matching/match-lines';
 import type { MatchingPolicy } from '../../domain/matching/matching-policy';
@@ -11,6 +11,7 @@ import { bankFileSummary, lockFileForImport, markFileImported, QuarantineReason,
 import { loadSystemPolicy } from '../../persistence/policy';
 import { bookDecisions, IMPORT_ACTOR } from './book-decisions';
 import { matchWithDatabase } from './match-with-database';
+import { parseWithinDeadline } from './parse-within-deadline';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 
 /** The ledger is kept in euros: a statement of an account in another currency is not ours to book. */
@@ -32,13 +33,13 @@ export async function importBankFile(db: Db, fileId: string): Promise<BankImport
       const file = await lockFileForImport(tx, fileId);
       if (!file) throw new Error(`bank statement file ${fileId} does not exist`);
       if (file.status !== 'RECEIVED') return bankFileSummary(tx, fileId);
-      const parsed = readFile(file.fileName, file.content);
+      const policy = await loadSystemPolicy(tx);
+      const parsed = await readFile(file.fileName, file.content, policy.bankImport.fileLimits);
       if ('location' in parsed) {
         await quarantineFile(tx, fileId, parsed);
         await audit(tx, IMPORT_ACTOR, 'quarantine', 'bank-file', fileId, parsed);
         return bankFileSummary(tx, fileId);
       }
-      const policy = await loadSystemPolicy(tx);
       await bookNewLines(tx, fileId, parsed, policy.matching);
       return bankFileSummary(tx, fileId);
     },
@@ -46,10 +47,13 @@ export async function importBankFile(db: Db, fileId: string): Promise<BankImport
   );
 }
 
-/** Parses the file; any failure becomes a quarantine reason (the file is kept for review either way). */
-function readFile(fileName: string, content: Buffer): ParsedBankFile | QuarantineReason {
+/**
+ * Parses the file (a ZIP of CAMT files too) on a thread bounded by the policy's deadline; a file
+ * that cannot be read becomes a quarantine reason (the file is kept for review either way).
+ */
+async function readFile(fileName: string, content: Buffer, limits: BankFileLimits): Promise<ParsedBankFile | QuarantineReason> {
   try {
-    const parsed = parseBankFile(fileName, content);
+    const parsed = await parseWithinDeadline(fileName, content, limits);
     const foreign = parsed.statements.findIndex((s) => s.currency !== LEDGER_CURRENCY);
     if (foreign >= 0) {
       const s = parsed.statements[foreign];
@@ -58,7 +62,7 @@ function readFile(fileName: string, content: Buffer): ParsedBankFile | Quarantin
     return parsed;
   } catch (e) {
     if (e instanceof BankFileError) return { location: e.location, reason: e.reason };
-    return { location: 'file', reason: `unreadable: ${(e as Error).message}` };
+    throw e;
   }
 }
 

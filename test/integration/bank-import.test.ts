@@ -3,6 +3,7 @@ import { unbalancedEntries } from '../support/ledger-checks';
 import { camt053 } from '../../bench/gen/camt053-writer';
 import { CENTRE_IBAN, claimRow, openOf, randomIban, ref, statement, upload, waitingClaims, workflowResult } from '../fixtures/bank-import/bank-test-kit';
 import { claimWorkflowId } from '../../contracts/workflow-ids';
+import { zipArchive } from '../support/zip-archive';
 
 jest.setTimeout(180_000);
 
@@ -100,6 +101,27 @@ test.concurrent('a broken file is rejected whole with a precise error, kept in q
   // Sent again, it is answered the same way, still without booking.
   expect((await upload(h, broken, 'kaputt.xml')).status).toBe(422);
   expect(await paymentsOf(c.id)).toEqual([]);
+});
+
+test.concurrent('a ZIP of CAMT files is booked entry by entry; a hostile file is quarantined with its reason while the next one imports', async () => {
+  const [a, b] = await waitingClaims(h, 2, { paymentTerm: '1 hour' });
+  const zip = zipArchive([
+    { name: 'tag1.xml', content: statement([{ amountCents: a.totalCents, ref: ref(), name: a.payer, iban: randomIban(), remittance: a.id }]) },
+    { name: 'tag2.xml', content: statement([{ amountCents: b.totalCents, ref: ref(), name: b.payer, iban: randomIban(), remittance: b.id }]) },
+  ]);
+  const res = await upload(h, zip, 'camt-lieferung.zip');
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ status: 'IMPORTED', format: 'camt.053', statements: 2, lines: 2, matched: 2 });
+  expect(await workflowResult(h, a.id)).toBe('PAID');
+  expect(await workflowResult(h, b.id)).toBe('PAID');
+
+  const deep = Buffer.from(`<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">${'<X>'.repeat(100_000)}${'</X>'.repeat(100_000)}</Document>`);
+  const rejected = await upload(h, deep, 'tief.xml');
+  expect(rejected.status).toBe(422);
+  expect(rejected.body.error.details).toMatchObject({ fileName: 'tief.xml', location: 'line 2' });
+  expect(rejected.body.error.details.reason).toMatch(/^elements nested deeper than 64 levels/);
+  const [c] = await waitingClaims(h, 1, { paymentTerm: '1 hour' });
+  expect((await upload(h, statement([{ amountCents: c.totalCents, ref: ref(), name: c.payer, iban: randomIban(), remittance: c.id }]))).body).toMatchObject({ status: 'IMPORTED', matched: 1 });
 });
 
 test.concurrent('a return reverses the payment it names and the claim is dunned again; a return on a closed claim goes to staff; our own transfers are recorded only', async () => {

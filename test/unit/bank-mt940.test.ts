@@ -184,21 +184,26 @@ describe('MT940 pieces', () => {
   it('splits SWIFT text into fields with line numbers; tag-like wrapped text continues the field', () => {
     const { messages } = splitMt940('\x01{1:F01X}{2:O940}{4:\r\n:20:A\r\n:86:?602017-01-01T13\r\n:12:11\r\n-}{5:}\r\n:20:B\r\n:25:X\r\n-\r\n\x03');
     expect(messages).toEqual([
-      [
-        { tag: '20', lines: ['A'], line: 2 },
-        { tag: '86', lines: ['?602017-01-01T13', ':12:11'], line: 3 },
-      ],
-      [
-        { tag: '20', lines: ['B'], line: 6 },
-        { tag: '25', lines: ['X'], line: 7 },
-      ],
+      {
+        type: { code: '940', line: 1 },
+        fields: [
+          { tag: '20', lines: ['A'], line: 2 },
+          { tag: '86', lines: ['?602017-01-01T13', ':12:11'], line: 3 },
+        ],
+      },
+      {
+        fields: [
+          { tag: '20', lines: ['B'], line: 6 },
+          { tag: '25', lines: ['X'], line: 7 },
+        ],
+      },
     ]);
     expect(splitMt940('hello\n:20:A').stray).toEqual({ line: 1, text: 'hello' });
   });
 
   it('finds SVWZ+ split across subfields, ABWA as fallback name, and ">" subfield separators', () => {
     const gvCodes = readFileSync(path.join(WOLPH, 'self-provided/gv_codes.sta'), 'utf8');
-    const details = splitMt940(gvCodes).messages[0].find((f) => f.tag === '86')!;
+    const details = splitMt940(gvCodes).messages[0].fields.find((f) => f.tag === '86')!;
     expect(parseDetails(details.lines)).toEqual({
       gvc: '835',
       remittance: '. SPOTIFY, Ihr Einkaufbei SPOTIFY',

@@ -30,19 +30,19 @@ describe('OFX 1.x SGML fixture (German bank, Windows-1252, decimal comma)', () =
         counterpartyIban: 'DE89370400440532013000',
         remittance: 'Rechnung RE0000100008 Zahnärztin',
         bankCode: 'CREDIT',
-        source: 'STMTTRN 1',
+        source: 'STMTTRN 1 (line 23)',
       },
-      expect.objectContaining({ amountCents: -590, kind: 'CHARGE', bankCode: 'SRVCHG', remittance: 'Kontoführung', source: 'STMTTRN 2' }),
-      expect.objectContaining({ amountCents: -120000, kind: 'DEBIT', counterpartyName: 'Praxis Dr. Weiß', remittance: 'Auszahlung November', source: 'STMTTRN 3' }),
+      expect.objectContaining({ amountCents: -590, kind: 'CHARGE', bankCode: 'SRVCHG', remittance: 'Kontoführung', source: 'STMTTRN 2 (line 33)' }),
+      expect.objectContaining({ amountCents: -120000, kind: 'DEBIT', counterpartyName: 'Praxis Dr. Weiß', remittance: 'Auszahlung November', source: 'STMTTRN 3 (line 41)' }),
     ]);
   });
 
   it('rejects a bad amount and a foreign-currency line with the transaction number', () => {
     const text = FIXTURE.toString('latin1');
     const broken = (from: string, to: string) => () => parseBankFile('umsaetze.ofx', Buffer.from(text.replace(from, to), 'latin1'));
-    expect(broken('<TRNAMT>-5.90', '<TRNAMT>-5.9O')).toThrow("umsaetze.ofx: STMTTRN 2/TRNAMT: '-5.9O' is not an amount (digits with '.' as decimal separator)");
+    expect(broken('<TRNAMT>-5.90', '<TRNAMT>-5.9O')).toThrow("umsaetze.ofx: STMTTRN 2/TRNAMT (line 36): '-5.9O' is not an amount (digits with '.' as decimal separator)");
     expect(broken('<TRNAMT>-5.90', '<TRNAMT>-5.90\r\n<CURRENCY><CURRATE>1.1<CURSYM>USD</CURRENCY>')).toThrow(
-      'umsaetze.ofx: STMTTRN 2/CURRENCY: the amount is in USD, not the account currency EUR',
+      'umsaetze.ofx: STMTTRN 2/CURRENCY/CURSYM (line 37): the amount is in USD, not the account currency EUR',
     );
   });
 });
@@ -66,7 +66,7 @@ describe('OFX real files', () => {
           counterpartyName: 'EFTPOS WDL HANDYWAY ALDI STORE',
           remittance: 'EFTPOS WDL HANDYWAY ALDI STORE GEELONG WEST VICAU',
           bankCode: 'DEBIT',
-          source: 'STMTTRN 1',
+          source: 'STMTTRN 1 (line 35)',
         },
       ],
     });
