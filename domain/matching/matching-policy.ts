@@ -61,6 +61,12 @@ const DEFAULTS = {
   returnByIbanAmountConfidence: 0.9,
   /** How many ranked suggestions a decision carries for the unclear-payments assistant. */
   maxSuggestions: 5,
+  /**
+   * Fragments of account holders' names (lower case, umlauts spelt out) that mark an insurer or a
+   * state aid office paying a patient's invoice: such a holder never names the patient and pays
+   * for many, so neither its name nor its account counts against the payer.
+   */
+  institutionalPayerNames: ['versicherung', 'krankenkasse', 'beihilfe', 'vvag', 'versorgungswerk', 'besoldung', 'bundesverwaltungsamt', 'postbeamtenkrankenkasse'],
 };
 
 export const MatchingPolicySchema = z.object({
@@ -87,6 +93,7 @@ export const MatchingPolicySchema = z.object({
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
   returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),
   maxSuggestions: z.number().int().min(1).max(50).default(DEFAULTS.maxSuggestions),
+  institutionalPayerNames: z.array(z.string().min(3)).default(DEFAULTS.institutionalPayerNames),
 });
 
 export type MatchingPolicy = z.infer<typeof MatchingPolicySchema>;

@@ -4,7 +4,7 @@ import { clamp01, scoreClaim, type Option } from './claim-scoring';
 import type { InvoiceReference } from './invoice-references';
 import type { MatchingPolicy } from './matching-policy';
 import type { OpenAmounts } from './open-amounts';
-import { samePayerName } from './payer-name';
+import { sameFamily, samePayerName } from './payer-name';
 import type { Allocation, ClaimView, MatchContext } from './types';
 
 export interface LiveReference {
@@ -23,10 +23,16 @@ export function multiClaimOptions(line: BankLine, live: readonly LiveReference[]
   const sum = opens.reduce((a, b) => a + b, 0);
   const ids = live.map((l) => l.claim.claimId).join(', ');
   if (amount >= sum && amount - sum <= policy.autoBookMaxOverpaymentCents) {
-    const parts = live.map((l, i) => scoreClaim(line, l.ref, l.claim, i === live.length - 1 ? opens[i] + amount - sum : opens[i], ctx, policy, open));
+    const payers = live.map((l) => l.claim.payerName);
+    const onePayer = payers.every((p) => samePayerName(p, payers[0]));
+    // Family members' invoices settled in one transfer naming each: the sender is one of them (or pays for them).
+    const family = !onePayer && payers.every((p) => sameFamily(p, payers[0]));
+    const household = family ? live.map((l) => l.claim) : undefined;
+    const parts = live.map((l, i) => scoreClaim(line, l.ref, l.claim, i === live.length - 1 ? opens[i] + amount - sum : opens[i], ctx, policy, open, household));
     let confidence = Math.min(...parts.map((p) => p.confidence));
     const reasons = [`amount ${formatEuro(amount)} ${amount === sum ? 'equals' : 'slightly exceeds'} the sum ${formatEuro(sum)} of the open amounts of ${ids}`];
-    if (!live.every((l) => samePayerName(l.claim.payerName, live[0].claim.payerName))) {
+    if (family) reasons.push(`the claims belong to one family (${payers.join(', ')})`);
+    else if (!onePayer) {
       confidence += policy.nameMismatchPenalty;
       reasons.push('the claims belong to different payers');
     }

@@ -200,3 +200,48 @@ describe('matching credits without a usable reference', () => {
     expect(d).toEqual({ action: 'QUEUE', confidence: 0, reasons: ['no invoice number in "Miete November"', 'no claim found'], suggestions: [] });
   });
 });
+
+describe('payers a careful clerk books without doubt', () => {
+  const insurer = { counterpartyName: 'Allianz Private Krankenversicherungs-AG', counterpartyIban: IBAN_UNKNOWN };
+
+  it('books an insurer paying part of a claim under its valid invoice number, and says who paid', () => {
+    const d = decideOne(credit(7000, `Erstattung ${A.claimId} Vers.-Nr. 55012`, insurer), claims);
+    expect(d.action).toBe('BOOK');
+    expect(allocationsOf(d)).toEqual([{ claimId: A.claimId, amountCents: 7000 }]);
+    expect(d.reasons).toContain('account holder "Allianz Private Krankenversicherungs-AG" is an insurer or aid office paying for the payer Dr. Hans Müller');
+  });
+
+  it('books an insurer whose account has paid other patients\' claims before', () => {
+    const paidBefore = claim(100020, 0, 'Sabine Schmidt', [IBAN_UNKNOWN]);
+    expect(decideOne(credit(7000, `RE ${digits(A)}`, insurer), [...claims, paidBefore]).action).toBe('BOOK');
+  });
+
+  it('still queues an unknown company paying part under a number, and an insurer whose amount fits another claim it paid for', () => {
+    expect(decideOne(credit(7000, `Erstattung ${A.claimId}`, { counterpartyName: 'Meier Logistik GmbH', counterpartyIban: IBAN_UNKNOWN }), claims).action).toBe('QUEUE');
+    const other = claim(100021, 7000, 'Sabine Schmidt', [IBAN_UNKNOWN]);
+    const d = decideOne(credit(7000, `Erstattung ${A.claimId}`, insurer), [...claims, other]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions[0].reasons.join(' ')).toContain(`the amount equals the open amount of ${other.claimId}`);
+  });
+
+  it('takes the insurers\' names from the policy', () => {
+    const d = decideOne(credit(7000, `Erstattung ${A.claimId}`, { counterpartyName: 'Debeka', counterpartyIban: IBAN_UNKNOWN }), claims, [], { institutionalPayerNames: ['debeka'] });
+    expect(d.action).toBe('BOOK');
+  });
+
+  it('books one transfer for two family members\' invoices naming both numbers', () => {
+    const anna = claim(100030, 4500, 'Anna Müller');
+    const d = decideOne(credit(12050 + 4500, `RE ${A.claimId} und RE ${anna.claimId}`, { counterpartyName: 'MUELLER, HANS', counterpartyIban: IBAN_MUELLER }), [...claims, anna]);
+    expect(d.action).toBe('BOOK');
+    expect(allocationsOf(d)).toEqual([
+      { claimId: A.claimId, amountCents: 12050 },
+      { claimId: anna.claimId, amountCents: 4500 },
+    ]);
+    expect(d.reasons).toContain('the claims belong to one family (Dr. Hans Müller, Anna Müller)');
+  });
+
+  it('does not treat payers of different surnames as a family', () => {
+    const d = decideOne(credit(12050 + 25000, `RE ${A.claimId} und RE ${C.claimId}`, { counterpartyName: 'MUELLER, HANS', counterpartyIban: IBAN_MUELLER }), claims);
+    expect(d.action).toBe('QUEUE');
+  });
+});
