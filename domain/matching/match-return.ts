@@ -2,6 +2,7 @@ import type { BankLine } from '../bank/bank-line';
 import { formatEuro } from '../format';
 import type { MatchingPolicy } from './matching-policy';
 import { normalizeIban } from '../bank/iban';
+import { findInvoiceReferences } from './invoice-references';
 import { returnKindOf, type PaymentMethod, type ReturnKind } from '../bank/payment-method';
 import type { BookedBankPayment, MatchContext, MatchDecision, Suggestion } from './types';
 
@@ -47,7 +48,8 @@ const describe = (g: BookedLine) => (g.method ? METHOD_NAME[g.method] : 'a payme
  * a returned direct debit only our own collection, a recalled transfer only that transfer. The
  * payment is identified by the end-to-end id the return echoes (ours for a collection, the payer's
  * for a transfer); exactly one booked line of that kind must carry it and its total must be the
- * returned amount. Anything else (no or a foreign end-to-end id, a payment of the other kind, a
+ * returned amount. A return without end-to-end id may still name the invoice in the original
+ * remittance it repeats: exactly one booked line of that kind and amount paying that claim then. Anything else (no or a foreign end-to-end id, a payment of the other kind, a
  * return the file does not classify) goes to staff with the reason, earlier payments of the same
  * IBAN and amount as suggestions only: an amount and an account never prove which payment came back.
  */
@@ -64,10 +66,15 @@ export function matchReturn(line: BankLine, ctx: MatchContext, policy: MatchingP
   const groups = groupByBankLine(ctx.bookedPaymentsFor(line));
   const byEndToEnd = line.endToEndId ? groups.filter((g) => g.payments.some((p) => p.endToEndId === line.endToEndId)) : [];
   const ofKind = byEndToEnd.filter((g) => returned && g.method === returned.method);
-
   const certain = returned && ofKind.length === 1 && ofKind[0].totalCents === amount;
   if (certain && policy.returnByEndToEndConfidence >= policy.autoBookMinConfidence) {
     const s = toSuggestion(ofKind[0], policy.returnByEndToEndConfidence, [`end-to-end id ${line.endToEndId} names this ${returned.payment}`]);
+    return { action: 'REVERSE', confidence: s.confidence, paymentIds: s.paymentIds!, reasons: [reason, ...s.reasons], suggestions: [] };
+  }
+  // Without an end-to-end id, the original remittance the return repeats may name the invoice.
+  const byReference = returned && !line.endToEndId ? byOriginalReference(line, groups, returned.method, amount, policy) : undefined;
+  if (returned && byReference && policy.returnByReferenceConfidence >= policy.autoBookMinConfidence) {
+    const s = toSuggestion(byReference.group, policy.returnByReferenceConfidence, [`the original reference names ${byReference.claimId}, paid by this ${returned.payment} of the same amount`]);
     return { action: 'REVERSE', confidence: s.confidence, paymentIds: s.paymentIds!, reasons: [reason, ...s.reasons], suggestions: [] };
   }
 
@@ -77,13 +84,23 @@ export function matchReturn(line: BankLine, ctx: MatchContext, policy: MatchingP
     ...byEndToEnd.map((g) => toSuggestion(g, policy.returnByEndToEndConfidence / 2, [`end-to-end id ${line.endToEndId} matches ${describe(g)}`])),
     ...byIbanAmount.map((g) => toSuggestion(g, policy.returnByIbanAmountConfidence / 2, [`IBAN ${line.counterpartyIban} and amount ${formatEuro(amount)} match ${describe(g)}`])),
   ].slice(0, policy.maxSuggestions);
-  const why = certain ? `confidence ${policy.returnByEndToEndConfidence} is below ${policy.autoBookMinConfidence}` : whyNotReversed(line, returned, byEndToEnd, ofKind, amount);
+  const why = certain || byReference
+    ? `confidence ${certain ? policy.returnByEndToEndConfidence : policy.returnByReferenceConfidence} is below ${policy.autoBookMinConfidence}`
+    : whyNotReversed(line, returned, byEndToEnd, ofKind, amount);
   return { action: 'QUEUE', confidence: suggestions[0]?.confidence ?? 0, reasons: [reason, why], suggestions };
+}
+
+/** The one booked line of the returned kind and amount that paid a claim the return's text names, if exactly one does. */
+function byOriginalReference(line: BankLine, groups: readonly BookedLine[], method: PaymentMethod, amount: number, policy: MatchingPolicy): { group: BookedLine; claimId: string } | undefined {
+  const named = new Set(findInvoiceReferences(line.remittance, policy.maxOcrCorrections).filter((r) => r.valid).map((r) => r.number));
+  if (named.size === 0) return undefined;
+  const fitting = groups.filter((g) => g.method === method && g.totalCents === amount && g.payments.some((p) => named.has(p.claimId)));
+  return fitting.length === 1 ? { group: fitting[0], claimId: fitting[0].payments.find((p) => named.has(p.claimId))!.claimId } : undefined;
 }
 
 function whyNotReversed(line: BankLine, returned: (typeof RETURNED)[keyof typeof RETURNED] | undefined, byEndToEnd: readonly BookedLine[], ofKind: readonly BookedLine[], amount: number): string {
   if (!returned) return `the bank file does not say what kind of payment came back (bank code ${line.bankCode ?? 'missing'})`;
-  if (!line.endToEndId) return `the ${returned.what} carries no end-to-end id naming the ${returned.payment}`;
+  if (!line.endToEndId) return `the ${returned.what} carries neither an end-to-end id nor an original reference naming exactly one ${returned.payment} of this amount`;
   if (byEndToEnd.length === 0) return `end-to-end id ${line.endToEndId} names no ${returned.payment}`;
   if (ofKind.length === 0) return `end-to-end id ${line.endToEndId} names ${byEndToEnd.map(describe).join(' and ')}, not a ${returned.payment}`;
   if (ofKind.length > 1) return `${ofKind.length} earlier booked payments carry end-to-end id ${line.endToEndId}`;

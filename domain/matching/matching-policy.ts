@@ -58,6 +58,9 @@ const DEFAULTS = {
   nearMissConfidence: 0.4,
   /** A return whose earlier payment was found by the end-to-end id (else by IBAN and amount). */
   returnByEndToEndConfidence: 0.98,
+  /** A return without end-to-end id whose original remittance names the claim of exactly one booked payment of its kind and amount. */
+  returnByReferenceConfidence: 0.95,
+  /** Returns found by IBAN and amount only are suggestions for staff, ranked by this. */
   returnByIbanAmountConfidence: 0.9,
   /** How many ranked suggestions a decision carries for the unclear-payments assistant. */
   maxSuggestions: 5,
@@ -91,6 +94,7 @@ export const MatchingPolicySchema = z.object({
   ibanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.ibanAmountConfidence),
   nearMissConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfidence),
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
+  returnByReferenceConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByReferenceConfidence),
   returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),
   maxSuggestions: z.number().int().min(1).max(50).default(DEFAULTS.maxSuggestions),
   institutionalPayerNames: z.array(z.string().min(3)).default(DEFAULTS.institutionalPayerNames),

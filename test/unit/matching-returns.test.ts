@@ -82,9 +82,23 @@ describe('matching returns', () => {
     const payments = [payment('P1', A.claimId, 3000, 'L1'), payment('P3', B.claimId, 5000, 'L2')];
     const d = decideOne(returned(5000, { counterpartyIban: IBAN_MUELLER }), [A, B], payments);
     expect(d.action).toBe('QUEUE');
-    expect(d.reasons).toContain('the returned direct debit carries no end-to-end id naming the collection of ours');
+    expect(d.reasons).toContain('the returned direct debit carries neither an end-to-end id nor an original reference naming exactly one collection of ours of this amount');
     expect(d.suggestions.map((s) => s.paymentIds)).toEqual([['P3']]);
     expect(d.suggestions[0].allocations).toEqual([{ claimId: B.claimId, amountCents: -5000 }]);
+  });
+
+  it('without end-to-end id, reverses the one collection of this amount on the claim the original reference names', () => {
+    const payments = [payment('P1', A.claimId, 5000, 'L1'), payment('P2', B.claimId, 5000, 'L2'), payment('P3', A.claimId, 5000, 'L3', undefined, TRANSFER)];
+    const d = decideOne(credit(-5000, `RUECKLASTSCHRIFT ${A.claimId} MD06`, { kind: 'RETURN', bankCode: 'NRLS+109+931', counterpartyIban: IBAN_MUELLER }), [A, B], payments);
+    expect(d).toMatchObject({ action: 'REVERSE', paymentIds: ['P1'], confidence: 0.95 });
+    expect(d.reasons[1]).toBe(`the original reference names ${A.claimId}, paid by this collection of ours of the same amount`);
+  });
+
+  it('queues a return whose original reference fits two collections, or whose end-to-end id contradicts the reference', () => {
+    const twice = [payment('P1', A.claimId, 5000, 'L1'), payment('P2', A.claimId, 5000, 'L2')];
+    expect(decideOne(credit(-5000, `RUECKLASTSCHRIFT ${A.claimId}`, { kind: 'RETURN', bankCode: '109', counterpartyIban: IBAN_MUELLER }), [A], twice).action).toBe('QUEUE');
+    const once = [payment('P1', A.claimId, 5000, 'L1', 'E2E-OURS')];
+    expect(decideOne(credit(-5000, `RUECKLASTSCHRIFT ${A.claimId}`, { kind: 'RETURN', bankCode: '109', endToEndId: 'E2E-OTHER', counterpartyIban: IBAN_MUELLER }), [A], once).action).toBe('QUEUE');
   });
 
   it('queues a return the file does not classify, even with a matching end-to-end id', () => {
