@@ -56,6 +56,11 @@ const DEFAULTS = {
   ibanAmountConfidence: 0.9,
   /** A number with wrong check digits that becomes a claim's number after one digit correction (suggestion only). */
   nearMissConfidence: 0.4,
+  /**
+   * The only near miss that is a payable claim, the line pays exactly its open amount and the
+   * account holder's name is its payer (the IBAN not another payer's): the slip is obvious.
+   */
+  nearMissConfirmedConfidence: 0.9,
   /** A return whose earlier payment was found by the end-to-end id (else by IBAN and amount). */
   returnByEndToEndConfidence: 0.98,
   /** A return without end-to-end id whose original remittance names the claim of exactly one booked payment of its kind and amount. */
@@ -93,6 +98,7 @@ export const MatchingPolicySchema = z.object({
   competingReferencePenalty: weight.default(DEFAULTS.competingReferencePenalty),
   ibanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.ibanAmountConfidence),
   nearMissConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfidence),
+  nearMissConfirmedConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfirmedConfidence),
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
   returnByReferenceConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByReferenceConfidence),
   returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),

@@ -179,7 +179,7 @@ describe('matching credits without a usable reference', () => {
   });
 
   it.each([
-    ['the payer has another open claim', [C, claim(100006, 1990, 'Sabine Schmidt', [IBAN_SCHMIDT])], 'Sabine Schmidt', 'the payer has 1 other open claim(s)'],
+    ['the payer has another open claim the amount could be a part payment of', [C, claim(100006, 39900, 'Sabine Schmidt', [IBAN_SCHMIDT])], 'Sabine Schmidt', 'the payer has 1 other open claim(s) with more open than this amount'],
     ['the holder is not named', claims, undefined, 'account holder "" does not confirm the payer Sabine Schmidt'],
     ['the IBAN has paid another payer too', [C, claim(100007, 1990, 'Paul Schmidt', [IBAN_SCHMIDT], { open: false })], 'Sabine Schmidt', 'this IBAN has paid claims of several payers'],
   ])('only suggests it when %s', (_case, population, name, doubt) => {
@@ -187,6 +187,22 @@ describe('matching credits without a usable reference', () => {
     expect(d.action).toBe('QUEUE');
     expect(d.suggestions[0].allocations).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
     expect(d.suggestions[0].reasons).toContain(`not automatic: ${doubt}`);
+  });
+
+  it("books it when the payer's other open claims are smaller than the amount: it cannot be meant for them", () => {
+    const d = decideOne(fromSchmidt('Arztrechnung', 'Sabine Schmidt'), [C, claim(100006, 1990, 'Sabine Schmidt', [IBAN_SCHMIDT])]);
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+  });
+
+  it('books a number one typing error off when the exact amount and the payer\'s name confirm the only candidate', () => {
+    const wrong = `${digits(C).slice(0, 3)}${(Number(digits(C)[3]) + 1) % 10}${digits(C).slice(4)}`;
+    const d = decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'SCHMIDT, SABINE', counterpartyIban: IBAN_UNKNOWN }), claims);
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+    expect(d.reasons).toContain('account holder "SCHMIDT, SABINE" is the payer Sabine Schmidt');
+    // Another amount, another holder, or an account of another payer: staff decide.
+    expect(decideOne(credit(24000, `Rechnung RE${wrong}`, { counterpartyName: 'SCHMIDT, SABINE' }), claims).action).toBe('QUEUE');
+    expect(decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'Peter Schmidt' }), claims).action).toBe('QUEUE');
+    expect(decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'Sabine Schmidt', counterpartyIban: IBAN_MUELLER }), claims).action).toBe('QUEUE');
   });
 
   it('only suggests it when the text holds a number that is no valid invoice number', () => {
