@@ -14,6 +14,8 @@ const weight = z.number().min(-1).max(1);
 const DEFAULTS = {
   autoBookMinConfidence: 0.9,
   autoBookMaxOverpaymentCents: 5000,
+  /** A transfer naming several claims of one payer may fall this far short of their sum and still be booked, older invoices first. */
+  autoBookMaxShortfallCents: 5000,
   /** A check-digit-valid invoice number with its prefix and no corrections. */
   referenceConfidence: 0.88,
   /** Per OCR-style correction (O→0, S→5 …) needed to make the number valid. */
@@ -82,6 +84,7 @@ export const MatchingPolicySchema = z.object({
   autoBookMinConfidence: z.number().min(0).max(1),
   /** An overpayment up to this many cents is still booked automatically (the excess becomes payer credit). */
   autoBookMaxOverpaymentCents: z.number().int().nonnegative(),
+  autoBookMaxShortfallCents: z.number().int().nonnegative().default(DEFAULTS.autoBookMaxShortfallCents),
   referenceConfidence: z.number().min(0).max(1).default(DEFAULTS.referenceConfidence),
   ocrCorrectionPenalty: z.number().min(0).max(1).default(DEFAULTS.ocrCorrectionPenalty),
   maxOcrCorrections: z.number().int().min(0).max(10).default(DEFAULTS.maxOcrCorrections),

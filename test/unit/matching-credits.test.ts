@@ -256,6 +256,22 @@ describe('payers a careful clerk books without doubt', () => {
     expect(d.reasons).toContain('the claims belong to one family (Dr. Hans Müller, Anna Müller)');
   });
 
+  it('books a transfer a little short of the named invoices\' sum, the older invoice first whatever the order named', () => {
+    const d = decideOne(credit(20050 - 300, `Rechnungen ${B.claimId} und ${A.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims);
+    expect(d.action).toBe('BOOK');
+    expect(allocationsOf(d)).toEqual([
+      { claimId: A.claimId, amountCents: 12050 },
+      { claimId: B.claimId, amountCents: 8000 - 300 },
+    ]);
+    expect(d.reasons[0]).toBe(`amount 197,50 € is 3,00 € short of the sum 200,50 € of the open amounts of ${B.claimId}, ${A.claimId}: the older invoices are paid first (§ 366 (2) BGB)`);
+  });
+
+  it('queues a multi-claim transfer short by more than the policy allows, or for claims of different clients', () => {
+    expect(decideOne(credit(20050 - 300, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims, [], { autoBookMaxShortfallCents: 200 }).action).toBe('QUEUE');
+    const otherClient = { ...B, clientId: 'C2' };
+    expect(decideOne(credit(20050 - 300, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), [A, otherClient, C]).action).toBe('QUEUE');
+  });
+
   it('does not treat payers of different surnames as a family', () => {
     const d = decideOne(credit(12050 + 25000, `RE ${A.claimId} und RE ${C.claimId}`, { counterpartyName: 'MUELLER, HANS', counterpartyIban: IBAN_MUELLER }), claims);
     expect(d.action).toBe('QUEUE');
