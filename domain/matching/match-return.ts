@@ -49,9 +49,10 @@ const describe = (g: BookedLine) => (g.method ? METHOD_NAME[g.method] : 'a payme
  * payment is identified by the end-to-end id the return echoes (ours for a collection, the payer's
  * for a transfer); exactly one booked line of that kind must carry it and its total must be the
  * returned amount. A return without end-to-end id may still name the invoice in the original
- * remittance it repeats: exactly one booked line of that kind and amount paying that claim then. Anything else (no or a foreign end-to-end id, a payment of the other kind, a
- * return the file does not classify) goes to staff with the reason, earlier payments of the same
- * IBAN and amount as suggestions only: an amount and an account never prove which payment came back.
+ * remittance it repeats: exactly one booked line of that kind and amount paying that claim then.
+ * Anything else (no or a foreign end-to-end id, a payment of the other kind, a return the file
+ * does not classify) goes to staff with the reason, earlier payments of the same IBAN and amount
+ * as suggestions only: an amount and an account never prove which payment came back.
  */
 export function matchReturn(line: BankLine, ctx: MatchContext, policy: MatchingPolicy): MatchDecision {
   const kind = returnKindOf(line);
