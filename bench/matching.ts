@@ -16,11 +16,12 @@ import { generateStatement, SCENARIOS, type LineTruth, type Scenario } from './g
  * - lines_per_s: bank lines per second for parse + context build + match (median of BENCH_RUNS runs);
  * - auto_match_rate: of the matchable lines — those whose truth is an allocation to claims — the
  *   share booked automatically with exactly the true allocations;
- * - wrong_bookings: automatic bookings (BOOK or REVERSE) that differ from the truth;
+ * - wrong_bookings: automatic bookings (BOOK, or IGNORE of a line with money for us) that differ from the truth;
+ * - wrong_reversals: automatic reversals (REVERSE) of payments the line does not take back;
  * - queue_size: lines sent to the unclear-payments queue.
  */
 
-type Outcome = 'booked right' | 'reversed right' | 'ignored right' | 'queued' | 'WRONG';
+type Outcome = 'booked right' | 'reversed right' | 'ignored right' | 'queued' | 'WRONG' | 'WRONG REVERSAL';
 
 function sameAllocations(a: readonly Allocation[], b: readonly Allocation[]): boolean {
   const key = (xs: readonly Allocation[]) => xs.map((x) => `${x.claimId}:${x.amountCents}`).sort().join(',');
@@ -34,7 +35,7 @@ function outcomeOf(decision: MatchDecision, truth: LineTruth): Outcome {
     case 'BOOK':
       return truth.kind === 'claims' && sameAllocations(decision.allocations, truth.allocations) ? 'booked right' : 'WRONG';
     case 'REVERSE':
-      return truth.kind === 'reverse' && [...decision.paymentIds].sort().join() === [...truth.paymentIds].sort().join() ? 'reversed right' : 'WRONG';
+      return truth.kind === 'reverse' && [...decision.paymentIds].sort().join() === [...truth.paymentIds].sort().join() ? 'reversed right' : 'WRONG REVERSAL';
     case 'IGNORE':
       return truth.kind === 'ignore' ? 'ignored right' : 'WRONG';
   }
@@ -82,6 +83,7 @@ function main(): void {
   let matchable = 0;
   let autoMatched = 0;
   let wrong = 0;
+  let wrongReversals = 0;
   decisions.forEach((d, i) => {
     const truth = gen.truth[i];
     const outcome = outcomeOf(d, truth);
@@ -90,18 +92,23 @@ function main(): void {
     table.set(gen.scenario[i], row);
     if (truth.kind === 'claims') matchable++;
     if (outcome === 'booked right') autoMatched++;
-    if (outcome === 'WRONG') {
-      wrong++;
+    if (outcome === 'WRONG' || outcome === 'WRONG REVERSAL') {
+      if (outcome === 'WRONG') wrong++;
+      else wrongReversals++;
       console.log(`[bench] WRONG ${gen.scenario[i]} ${lines[i].source}: "${lines[i].remittance}" → ${JSON.stringify(d)} truth ${JSON.stringify(truth)}`);
     }
   });
   const queueSize = decisions.filter((d) => d.action === 'QUEUE').length;
-  console.log('[bench] scenario         lines  outcomes');
+  console.log('[bench] scenario           lines  outcomes');
   for (const s of Object.keys(SCENARIOS) as Scenario[]) {
     const row = table.get(s);
-    if (!row) continue;
+    if (!row) {
+      // Every kind must be in the statement, or the figures say nothing about it.
+      if (lineCount >= 5000) throw new Error(`the generated statement has no line of scenario ${s}`);
+      continue;
+    }
     const total = [...row.values()].reduce((a, b) => a + b, 0);
-    console.log(`[bench] ${s.padEnd(16)} ${String(total).padStart(5)}  ${[...row].map(([o, n]) => `${o} ${n}`).join(', ')}`);
+    console.log(`[bench] ${s.padEnd(18)} ${String(total).padStart(5)}  ${[...row].map(([o, n]) => `${o} ${n}`).join(', ')}`);
   }
   // Why lines were queued, with amounts, numbers and quoted text masked so like reasons count together.
   const why = new Map<string, number>();
@@ -112,12 +119,13 @@ function main(): void {
   }
   console.log('[bench] queued because');
   for (const [reason, n] of [...why].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`[bench] ${String(n).padStart(5)}  ${reason}`);
-  console.log(`[bench] matchable ${matchable}, booked automatically and right ${autoMatched}, wrong automatic bookings ${wrong}, queued ${queueSize}`);
+  console.log(`[bench] matchable ${matchable}, booked automatically and right ${autoMatched}, wrong automatic bookings ${wrong}, wrong reversals ${wrongReversals}, queued ${queueSize}`);
   console.log(
     JSON.stringify({
       lines_per_s: Math.round(lines.length / median),
       auto_match_rate: Number((autoMatched / matchable).toFixed(4)),
       wrong_bookings: wrong,
+      wrong_reversals: wrongReversals,
       queue_size: queueSize,
     }),
   );

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { paymentMethodOf } from '../../domain/bank/payment-method';
 import { formatInvoiceNumber, mod97CheckDigits } from '../../domain/invoice-number';
 import type { Allocation, BookedBankPayment, ClaimView } from '../../domain/matching/types';
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, PRACTICES, TITLES } from './fake-data';
@@ -9,7 +10,9 @@ import { Prng } from './prng';
  * (and some closed) claims with payers and IBANs, earlier booked payments, and a CAMT.053 file whose
  * lines pay those claims the way patients really pay — mostly with the invoice number, often
  * mangled, sometimes in parts, several invoices at once, without any reference, or by mistake —
- * mixed with money that is not for any claim, returns, our own payouts and bank charges. The file
+ * mixed with money that is not for any claim, returns of every kind, our own payouts and bank
+ * charges. Insurers pay parts of claims, one family member pays for another, and look-alike letters
+ * of several alphabets stand for digits. The file
  * validates against the camt.053.001.02 XSD; every IBAN in it has correct check digits.
  */
 
@@ -18,7 +21,7 @@ export type LineTruth =
   | { kind: 'claims'; allocations: Allocation[] }
   /** The line takes back these earlier booked payments. */
   | { kind: 'reverse'; paymentIds: string[] }
-  /** Money in that pays no claim (refund case, someone else's money): staff must decide. */
+  /** Money that pays no claim or reverses nothing automatically (refund case, someone else's money, a return that names no payment of its kind): staff must decide. */
   | { kind: 'none' }
   /** Our own payouts and bank charges. */
   | { kind: 'ignore' };
@@ -31,7 +34,10 @@ export const SCENARIOS = {
   installments: 0.015,
   overpaid: 0.01,
   multiClaim: 0.03,
+  familyMultiClaim: 0.008,
   relativePays: 0.02,
+  insurerPartial: 0.01,
+  lookAlike: 0.02,
   ibanOnly: 0.02,
   noReference: 0.005,
   typo: 0.006,
@@ -40,7 +46,11 @@ export const SCENARIOS = {
   foreignCurrency: 0.003,
   closedClaim: 0.004,
   unrelated: 0.02,
-  return: 0.006,
+  directDebitReturn: 0.004,
+  foreignDebitReturn: 0.002,
+  recall: 0.002,
+  ourTransferBack: 0.001,
+  unclassifiedReturn: 0.001,
   payout: 0.015,
   charge: 0.003,
 } as const;
@@ -69,7 +79,9 @@ interface PlannedLine {
   scenario: Scenario;
   truth: LineTruth;
   amountCents: number;
-  kind: 'CRDT-transfer' | 'CRDT-collection' | 'DBIT-return' | 'DBIT-payout' | 'DBIT-charge';
+  kind: 'CRDT-transfer' | 'CRDT-collection' | 'CRDT-returned-payout' | 'DBIT-debit-return' | 'DBIT-recall' | 'DBIT-unclassified-return' | 'DBIT-payout' | 'DBIT-charge';
+  /** The bank writes only its proprietary (DK) code, no ISO domain code. */
+  proprietaryCodeOnly?: boolean;
   /** What the payer instructed in another currency (the line's amount is what reached the account). */
   instructed?: { amountCents: number; currency: string };
   name?: string;
@@ -81,6 +93,18 @@ interface PlannedLine {
 
 const OUR_IBAN = 'DE75512108001245126199';
 const OCR_LETTERS: Readonly<Record<string, string[]>> = { '0': ['O', 'o'], '1': ['l', 'I'], '5': ['S'], '8': ['B'], '2': ['Z'], '6': ['G'] };
+/** Look-alikes beyond those: OCR and handwriting, a keyboard switched to Cyrillic or Greek, fullwidth digits. */
+const MORE_LOOK_ALIKES: Readonly<Record<string, string[]>> = {
+  '0': ['D', 'Q', 'О', 'Ο', '０'],
+  '1': ['і', '１'],
+  '3': ['З', '３'],
+  '4': ['A', '４'],
+  '6': ['b', 'б'],
+  '7': ['T', '７'],
+  '8': ['ß', 'В'],
+  '9': ['g', 'q', '９'],
+};
+const INSURERS = ['Allianz Private Krankenversicherungs-AG', 'DEBEKA KRANKENVERSICHERUNGSVEREIN A.G.', 'Landesamt fuer Besoldung und Versorgung NRW', 'Beihilfestelle Bund', 'AXA Krankenversicherung AG'];
 const NO_REFERENCE_TEXTS = ['Arztrechnung', 'Rechnung Dr. Brückner', 'Danke', 'Behandlung Oktober', 'Zahlung', 'Praxis Oberländer', 'Überweisung'];
 
 /** An IBAN with correct check digits: mod 97 over the account part, then the country's letters as numbers. */
@@ -173,6 +197,15 @@ function noisyText(rng: Prng, number: string, p: Payer): string {
   return parts.join(' ');
 }
 
+/** The invoice number with one to three characters written as look-alikes beyond O/I/l/S/B/Z/G. */
+function lookAlikeText(rng: Prng, number: string): string {
+  const digits = [...number.slice(2)];
+  const wanted = rng.int(1, 3);
+  const positions = shuffle(rng, digits.map((_, i) => i).filter((i) => MORE_LOOK_ALIKES[digits[i]]));
+  for (const pos of positions.slice(0, wanted)) digits[pos] = rng.pick(MORE_LOOK_ALIKES[digits[pos]]);
+  return `${rng.pick(['Rechnung', 'RE', 'Rechnungsnr.', 'Rg.'])} ${digits.join('')}`;
+}
+
 /** One digit changed or two neighbours swapped: the check digits then fail. */
 function typoNumber(rng: Prng, number: string): string {
   const d = number.slice(2);
@@ -188,11 +221,16 @@ class Population {
   private readonly single: Payer[] = [];
   private readonly several: Payer[] = [];
   readonly closed: ClaimView[] = [];
+  /** Insurers and aid offices with their accounts; some have paid claims of ours before. */
+  readonly insurers: { name: string; iban: string }[];
   private sequence = 2_000_000;
 
   constructor(private readonly rng: Prng, claimCount: number) {
     while (this.claims.length < claimCount) this.addPayer();
     for (let i = 0; i < claimCount * 0.03; i++) this.addClosedClaim();
+    this.insurers = INSURERS.map((name) => ({ name, iban: germanIban(rng) }));
+    // Their accounts have paid for some patients before: the matcher sees them as those payers' IBANs.
+    for (const c of this.claims) if (rng.chance(0.01)) c.payerIbans.push(rng.pick(this.insurers).iban);
   }
 
   private newClaim(p: Payer, known: boolean): ClaimView {
@@ -229,6 +267,15 @@ class Population {
     (count === 1 ? this.single : this.several).push(p);
   }
 
+  /** A member of p's family with one open claim of their own, not yet paid from any account. */
+  addFamilyMember(p: Payer): Payer {
+    const f: Payer = { first: this.rng.pick([...FIRST_NAMES_F, ...FIRST_NAMES_M].filter((n) => n !== p.first)), last: p.last, iban: germanIban(this.rng), claims: [] };
+    f.claims.push(this.newClaim(f, false));
+    this.claims.push(...f.claims);
+    this.payers.push(f);
+    return f;
+  }
+
   private addClosedClaim(): void {
     const p = this.rng.pick(this.payers);
     const c = { ...this.newClaim(p, p.claims[0].payerIbans.length > 0), open: false, openCents: 0 };
@@ -253,6 +300,45 @@ class Population {
     }
     throw new Error('claim population exhausted: generate more claims per line');
   }
+}
+
+const RETURN_BANK_CODE = { collection: 'PMNT/IDDT/ESDD', transfer: 'PMNT/RCDT/ESCT' } as const;
+
+/** A payment booked earlier from this payer's account, of the kind its bank code says. */
+function bookPayment(payments: BookedBankPayment[], p: Payer, c: ClaimView, amountCents: number, how: keyof typeof RETURN_BANK_CODE, endToEndId: string | undefined, bookingDate: string): BookedBankPayment {
+  const n = payments.length + 1;
+  const payment: BookedBankPayment = { paymentId: `PAY-${n}`, claimId: c.claimId, amountCents, bankLineId: `BL-${n}`, endToEndId, counterpartyIban: p.iban, bookingDate, method: paymentMethodOf(RETURN_BANK_CODE[how]) };
+  payments.push(payment);
+  return payment;
+}
+
+/**
+ * A payment of a patient coming back, each with a booked payment of the other kind from the same
+ * account and of the same amount beside it now and then, so that IBAN and amount alone would pick
+ * the wrong one:
+ * - directDebitReturn: our collection returned (Rücklastschrift), its end-to-end id echoed (now and
+ *   then missing: then staff decide); ISO or only the DK code (GVC 109);
+ * - foreignDebitReturn: a returned direct debit whose end-to-end id names no collection of ours,
+ *   while a transfer of that account and amount is booked: it must not be reversed;
+ * - recall: a payer's transfer recalled (camt.056, PMNT/RCDT/RPCR), its end-to-end id echoed;
+ * - unclassifiedReturn: a return whose bank code names no kind of payment: for staff.
+ */
+function plannedReturn(rng: Prng, scenario: Scenario, pop: Population, payments: BookedBankPayment[]): PlannedLine {
+  const p = pop.payers[rng.int(0, pop.payers.length - 1)];
+  const c = p.claims[0];
+  const amount = c.totalCents;
+  const ownId = `E2E-DD-${rng.int(1e8, 9e8)}`;
+  const how = scenario === 'recall' ? 'transfer' : 'collection';
+  const other = how === 'transfer' ? 'collection' : 'transfer';
+  const booked = scenario === 'foreignDebitReturn' ? undefined : bookPayment(payments, p, c, amount, how, ownId, '2026-10-15');
+  if (scenario === 'foreignDebitReturn' || rng.chance(0.3)) bookPayment(payments, p, c, amount, other, other === 'transfer' && rng.chance(0.5) ? undefined : `E2E-X-${rng.int(1e8, 9e8)}`, '2026-09-15');
+  const withEndToEnd = scenario !== 'directDebitReturn' || rng.chance(0.8);
+  const endToEndId = scenario === 'foreignDebitReturn' ? `E2E-FOREIGN-${rng.int(1e8, 9e8)}` : withEndToEnd ? ownId : undefined;
+  const kind = scenario === 'recall' ? 'DBIT-recall' : scenario === 'unclassifiedReturn' ? 'DBIT-unclassified-return' : 'DBIT-debit-return';
+  // An unclassified return may name a payment, but the file does not say of which kind: never automatic.
+  const truth: LineTruth = booked && scenario !== 'unclassifiedReturn' ? { kind: 'reverse', paymentIds: [booked.paymentId] } : { kind: 'none' };
+  const remittance = scenario === 'recall' ? `RUECKRUF ${c.claimId}` : `RUECKLASTSCHRIFT ${c.claimId}`;
+  return { scenario, truth, amountCents: -amount, kind, name: holderName(rng, p), iban: p.iban, remittance, endToEndId, returnReason: rng.pick(scenario === 'recall' ? ['DUPL', 'FRAD', 'TECH'] : ['AC04', 'MD06', 'AM04', 'MS03']), proprietaryCodeOnly: rng.chance(0.3) };
 }
 
 /** The transactions of one bank entry: one, or several for a batch the bank credits as a whole. */
@@ -320,6 +406,28 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
       });
       return [[transfer(p, amount, text, { kind: 'claims', allocations })]];
     }
+    case 'familyMultiClaim': {
+      // One transfer from a parent's account for the parent's and a child's (or spouse's) invoice, naming both.
+      const p = pop.takePayer({ several: false });
+      const c = rng.pick(p.claims);
+      const f = pop.addFamilyMember(p).claims[0];
+      const text = `${rng.pick(['Rechnungen', 'RE', 'Rg.'])} ${c.claimId} ${rng.pick(['und', '+', ',', 'u.'])} ${rng.chance(0.5) ? f.claimId : f.claimId.slice(2)} ${p.last}`;
+      return [[transfer(p, c.openCents + f.openCents, text, { kind: 'claims', allocations: [{ claimId: c.claimId, amountCents: c.openCents }, { claimId: f.claimId, amountCents: f.openCents }] })]];
+    }
+    case 'insurerPartial': {
+      // The patient's private insurer or aid office pays its share straight to us under the invoice number.
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      const insurer = rng.pick(pop.insurers);
+      const amount = Math.max(100, Math.round(c.openCents * (0.3 + 0.6 * rng.next())));
+      const text = `${rng.pick(['Erstattung', 'Beihilfe', 'Leistung'])} ${rng.chance(0.7) ? cleanText(rng, c.claimId, p) : noisyText(rng, c.claimId, p)} Vers.-Nr. ${rng.int(100000, 999999)}`;
+      return [[{ ...transfer(p, amount, text, pays(c, amount)), name: insurer.name, iban: insurer.iban }]];
+    }
+    case 'lookAlike': {
+      const p = pop.takePayer();
+      const c = rng.pick(p.claims);
+      return [[transfer(p, c.openCents, lookAlikeText(rng, c.claimId), pays(c, c.openCents))]];
+    }
     case 'relativePays': {
       const p = pop.takePayer();
       const c = rng.pick(p.claims);
@@ -382,19 +490,15 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
       ])();
       return [[transfer(stranger, cents(rng, 10, 3000), text, { kind: 'none' }, rng.chance(0.3) ? { name: 'Allianz Private Krankenversicherungs-AG' } : {})]];
     }
-    case 'return': {
-      const p = pop.payers[rng.int(0, pop.payers.length - 1)];
-      const c = p.claims[0];
-      const amount = c.totalCents;
-      const endToEndId = `E2E-DD-${rng.int(1e8, 9e8)}`;
-      const payment: BookedBankPayment = { paymentId: `PAY-${payments.length + 1}`, claimId: c.claimId, amountCents: amount, bankLineId: `BL-${payments.length + 1}`, endToEndId, counterpartyIban: p.iban, bookingDate: '2026-10-15' };
-      payments.push(payment);
-      const withEndToEnd = rng.chance(0.8);
-      if (!withEndToEnd && rng.chance(0.3)) {
-        // A second collection of the same amount from the same account: only the end-to-end id could tell.
-        payments.push({ ...payment, paymentId: `PAY-${payments.length + 1}`, bankLineId: `BL-${payments.length + 1}`, endToEndId: `E2E-DD-${rng.int(1e8, 9e8)}`, bookingDate: '2026-09-15' });
-      }
-      return [[{ scenario, truth: { kind: 'reverse', paymentIds: [payment.paymentId] }, amountCents: -amount, kind: 'DBIT-return', name: holderName(rng, p), iban: p.iban, remittance: `RUECKLASTSCHRIFT ${c.claimId}`, endToEndId: withEndToEnd ? endToEndId : undefined, returnReason: rng.pick(['AC04', 'MD06', 'AM04', 'MS03']) }]];
+    case 'directDebitReturn':
+    case 'foreignDebitReturn':
+    case 'recall':
+    case 'unclassifiedReturn':
+      return [[plannedReturn(rng, scenario, pop, payments)]];
+    case 'ourTransferBack': {
+      // A payout of ours to a practice bounced (account closed): money back in, nothing a patient paid.
+      const practice = rng.pick(PRACTICES);
+      return [[{ scenario, truth: { kind: 'none' }, amountCents: cents(rng, 500, 40000), kind: 'CRDT-returned-payout', name: `Praxis ${practice.title} ${practice.first} ${practice.last}`, iban: germanIban(rng), remittance: `RETOURE Auszahlung Abrechnung ${rng.int(1, 12)}/2026`, returnReason: 'AC04', proprietaryCodeOnly: rng.chance(0.5) }]];
     }
     case 'payout': {
       const practice = rng.pick(PRACTICES);
@@ -426,10 +530,14 @@ function amountXml(cents: number, currency = 'EUR'): { '@_Ccy': string; '#text':
   return { '@_Ccy': currency, '#text': `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` };
 }
 
-const BANK_CODES: Record<PlannedLine['kind'], { domain: [string, string, string]; gvc: string }> = {
+const BANK_CODES: Record<PlannedLine['kind'], { domain?: [string, string, string]; gvc: string }> = {
   'CRDT-transfer': { domain: ['PMNT', 'RCDT', 'ESCT'], gvc: 'NTRF+166+931' },
   'CRDT-collection': { domain: ['PMNT', 'IDDT', 'ESDD'], gvc: 'NDDT+171+931' },
-  'DBIT-return': { domain: ['PMNT', 'IDDT', 'UPDD'], gvc: 'NRLS+109+931' },
+  'CRDT-returned-payout': { domain: ['PMNT', 'ICDT', 'RRTN'], gvc: 'NRTI+159+931' },
+  'DBIT-debit-return': { domain: ['PMNT', 'IDDT', 'UPDD'], gvc: 'NRLS+109+931' },
+  'DBIT-recall': { domain: ['PMNT', 'RCDT', 'RPCR'], gvc: 'NRTI+159+931' },
+  // No ISO code and a proprietary one that names no kind of payment.
+  'DBIT-unclassified-return': { gvc: 'NRTI+000+000' },
   'DBIT-payout': { domain: ['PMNT', 'ICDT', 'ESCT'], gvc: 'NTRF+116+931' },
   'DBIT-charge': { domain: ['ACMT', 'MDOP', 'CHRG'], gvc: 'NCHG+805+000' },
 };
@@ -442,8 +550,9 @@ function ustrd(rng: Prng, text: string): string[] {
 
 function transactionXml(rng: Prng, line: PlannedLine, batched: boolean): unknown {
   const party = line.name || line.iban ? { Nm: line.name, Acct: line.iban ? { Id: { IBAN: line.iban } } : undefined } : undefined;
-  // Money in and returned direct debits name the patient as debtor; our payouts name the creditor.
-  const debtorSide = line.kind.startsWith('CRDT') || line.kind === 'DBIT-return';
+  // Money in and returns of it name the patient as debtor; our payouts and their returns name the creditor.
+  const isReturn = line.returnReason !== undefined;
+  const debtorSide = line.amountCents >= 0 !== isReturn;
   const amounts = {
     InstdAmt: line.instructed && { Amt: amountXml(line.instructed.amountCents, line.instructed.currency) },
     // camt.053.001.02 gives a batched transaction its own amount only here.
@@ -468,7 +577,10 @@ function entryXml(rng: Prng, entry: PlannedEntry, date: string, ref: string): un
     BookgDt: { Dt: date },
     ValDt: { Dt: date },
     AcctSvcrRef: ref,
-    BkTxCd: { Domn: { Cd: code.domain[0], Fmly: { Cd: code.domain[1], SubFmlyCd: code.domain[2] } }, Prtry: { Cd: code.gvc, Issr: 'DK' } },
+    BkTxCd: {
+      Domn: code.domain && !entry[0].proprietaryCodeOnly ? { Cd: code.domain[0], Fmly: { Cd: code.domain[1], SubFmlyCd: code.domain[2] } } : undefined,
+      Prtry: { Cd: code.gvc, Issr: 'DK' },
+    },
     NtryDtls: {
       Btch: entry.length > 1 ? { NbOfTxs: entry.length } : undefined,
       TxDtls: entry.map((line) => transactionXml(rng, line, entry.length > 1)),
@@ -521,7 +633,7 @@ export function generateStatement(opts: { lines: number; seed: number }): Genera
   }
   for (let i = 0; i < opts.lines * 0.05; i++) {
     const p = pop.payers[rng.int(0, pop.payers.length - 1)];
-    payments.push({ paymentId: `PAY-${payments.length + 1}`, claimId: p.claims[0].claimId, amountCents: cents(rng, 20, 800), bankLineId: `BL-${payments.length + 1}`, counterpartyIban: p.iban, bookingDate: '2026-10-01' });
+    bookPayment(payments, p, p.claims[0], cents(rng, 20, 800), rng.chance(0.8) ? 'transfer' : 'collection', undefined, '2026-10-01');
   }
   const entries = shuffle(rng, planned);
   const lines = entries.flat();

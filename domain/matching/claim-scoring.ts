@@ -40,13 +40,14 @@ export function amountEvidence(amount: number, open: number, policy: MatchingPol
 /**
  * Scores booking `amount` of the line to the referenced claim: reference strength, amount against
  * the open amount (as reduced by earlier lines), payer evidence, and whether the amount would
- * rather fit another open claim of the same payer or of the sending account.
+ * rather fit another open claim of the same payer or of the sending account. The household is
+ * everyone whose claims the line settles together (see payerEvidence).
  */
-export function scoreClaim(line: BankLine, ref: InvoiceReference, claim: ClaimView, amount: number, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option {
+export function scoreClaim(line: BankLine, ref: InvoiceReference, claim: ClaimView, amount: number, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts, household: readonly ClaimView[] = [claim]): Option {
   const refEv = referenceEvidence(ref, policy);
   const openCents = open.of(claim);
   const amountEv = amountEvidence(amount, openCents, policy);
-  const payer = payerEvidence(line, claim, ctx, policy);
+  const payer = payerEvidence(line, claim, ctx, policy, household);
   let confidence = refEv.score + amountEv.delta + payer.delta;
   const reasons = [refEv.reason, amountEv.reason, ...payer.reasons];
   const rival = amount === openCents ? undefined : neighbourClaims(line, claim, ctx).find((c) => open.isPayable(c) && open.of(c) === amount);

@@ -6,6 +6,7 @@ import type { MatchingPolicy } from './matching-policy';
 import { nearMisses } from './near-miss';
 import type { OpenAmounts } from './open-amounts';
 import { compareNames, samePayerName } from './payer-name';
+import { ibanVerdict } from './payer-evidence';
 import { normalizeIban } from '../bank/iban';
 import type { ClaimView, MatchContext } from './types';
 
@@ -13,20 +14,21 @@ import type { ClaimView, MatchContext } from './types';
  * Suggestions for a credit without a usable reference: numbers one typing error away from a
  * claim, the IBAN's open claims with exactly this amount, and claims the text names but which are
  * closed. They help staff; only an IBAN-and-amount match free of any doubt (see
- * ibanAmountConfidence) may be booked automatically.
+ * ibanAmountConfidence) and a near miss the amount and the payer's name confirm (see
+ * nearMissConfirmedConfidence) may be booked automatically.
  */
 
 /** Only numbers that look meant as invoice numbers are worth a near-miss search. */
 const NEAR_MISS_REFS = 3;
 
 export function nearMissOptions(line: BankLine, refs: readonly InvoiceReference[], ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option[] {
-  const out: Option[] = [];
+  const out: { option: Option; claim: ClaimView; exact: boolean }[] = [];
   for (const ref of refs.filter((r) => !r.valid).slice(0, NEAR_MISS_REFS)) {
     for (const miss of nearMisses(ref.digits)) {
       const claim = ctx.claim(miss.number);
       if (!claim || !open.isPayable(claim)) continue;
       const exact = open.of(claim) === line.amountCents;
-      out.push({
+      const option: Option = {
         allocations: [{ claimId: claim.claimId, amountCents: line.amountCents }],
         confidence: clamp01(policy.nearMissConfidence + (exact ? policy.exactAmountBonus : 0)),
         reasons: [
@@ -34,10 +36,16 @@ export function nearMissOptions(line: BankLine, refs: readonly InvoiceReference[
           exact ? `amount equals the open amount of ${claim.claimId}` : `open amount of ${claim.claimId} is ${formatEuro(open.of(claim))}`,
         ],
         blocked: 'the invoice number in the text has wrong check digits',
-      });
+      };
+      out.push({ option, claim, exact });
     }
   }
-  return out;
+  const [only] = out;
+  if (out.length === 1 && only.exact && compareNames(only.claim.payerName, line.counterpartyName) === 'match' && ibanVerdict(line, only.claim, ctx) !== 'foreign') {
+    // A slip of one digit, the exact open amount and the payer's own name: three facts agree on the only candidate.
+    return [{ ...only.option, confidence: policy.nearMissConfirmedConfidence, reasons: [...only.option.reasons, `account holder "${line.counterpartyName}" is the payer ${only.claim.payerName}`], blocked: undefined }];
+  }
+  return out.map((o) => o.option);
 }
 
 /** Why an IBAN-and-amount match, however plausible, must not be booked without a human. */
@@ -45,8 +53,9 @@ function ibanAmountDoubt(line: BankLine, claim: ClaimView, fitting: readonly Cla
   if (fitting.length > 1) return `${fitting.length} open claims of this IBAN have exactly this amount`;
   if (compareNames(claim.payerName, line.counterpartyName) !== 'match') return `account holder "${line.counterpartyName ?? ''}" does not confirm the payer ${claim.payerName}`;
   if (ofIban.some((c) => !samePayerName(c.payerName, claim.payerName))) return 'this IBAN has paid claims of several payers';
-  const otherOpen = ofIban.filter((c) => c.claimId !== claim.claimId && open.isPayable(c)).length;
-  if (otherOpen > 0) return `the payer has ${otherOpen} other open claim(s)`;
+  // Another open claim the amount could be a part payment of; smaller ones it cannot be meant for.
+  const otherOpen = ofIban.filter((c) => c.claimId !== claim.claimId && open.isPayable(c) && open.of(c) > line.amountCents).length;
+  if (otherOpen > 0) return `the payer has ${otherOpen} other open claim(s) with more open than this amount`;
   if (refs.length > 0) return `the text holds a number read as ${refs[0].number}`;
   return undefined;
 }

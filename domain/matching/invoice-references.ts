@@ -9,15 +9,34 @@ import { scrubRemittance } from './remittance-scrub';
  * evidence, the corrections needed are recorded so that more guessing costs more confidence.
  */
 
-/** Letters confused with digits (OCR and typing), upper-cased: O↔0, I/l↔1, S↔5, B↔8, Z↔2, G↔6. */
-const OCR_DIGIT: Readonly<Record<string, string>> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
+/**
+ * Characters a scanner, a hurried typist or another alphabet puts for digits, with every digit each
+ * may stand for. Case matters: "b" and "g" are a handwritten 6 and 9, but also what a lower-cased
+ * "B" (8) and "G" (6) become, so both are tried and the check digits choose. Fullwidth and other
+ * compatibility digits are plain digits after NFKC normalisation; Cyrillic and Greek letters
+ * that look like Latin ones ("О", "З") come from keyboards switched to another layout.
+ */
+const LOOK_ALIKES: Readonly<Record<string, readonly string[]>> = {
+  O: ['0'], o: ['0'], Q: ['0'], D: ['0'], Ø: ['0'], ø: ['0'], О: ['0'], о: ['0'], Ο: ['0'], ο: ['0'],
+  I: ['1'], i: ['1'], l: ['1'], L: ['1'], І: ['1'], і: ['1'],
+  Z: ['2'], z: ['2'],
+  З: ['3'], з: ['3'],
+  A: ['4'],
+  S: ['5'], s: ['5'],
+  G: ['6'], б: ['6'],
+  b: ['6', '8'],
+  T: ['7'],
+  B: ['8'], ß: ['8'], В: ['8'],
+  g: ['9', '6'], q: ['9'],
+};
+const LOOK_ALIKE_CLASS = Object.keys(LOOK_ALIKES).join('');
 const NUMBER_LENGTH = 10;
 
 /** Digits and digit-like letters, in groups joined by spaces or dashes (a bank's line break adds one more). */
-const RUN = /[0-9OILSBZG]+(?:[ -]{1,2}[0-9OILSBZG]+)*/g;
-const TOKEN = /[0-9OILSBZG]+/g;
+const RUN = new RegExp(`[0-9${LOOK_ALIKE_CLASS}]+(?:[ -]{1,2}[0-9${LOOK_ALIKE_CLASS}]+)*`, 'g');
+const TOKEN = new RegExp(`[0-9${LOOK_ALIKE_CLASS}]+`, 'g');
 /** "RE", "Re.", "R E", "Rg", "Rg.-Nr.", "Rechnung", "Rechnungsnr.:", "Rechnungsnummer" right before the number. */
-const PREFIX_BEFORE = /(?:^|[^A-Z])(?:RECHNUNG[A-Z]*|RECHN|RG|R ?E|INVOICE|INV)[\s.:#/-]*(?:NR|NO|NUMMER)?[\s.:#/-]*$/;
+const PREFIX_BEFORE = /(?:^|[^A-Z])(?:RECHNUNG[A-Z]*|RECHN|RG|R ?E|INVOICE|INV)[\s.:#/-]*(?:NR|NO|NUMMER)?[\s.:#/-]*$/i;
 
 export interface InvoiceReference {
   /** The invoice number the text reads as after corrections, e.g. "RE0000100008". */
@@ -59,25 +78,22 @@ function trailingLetters(token: string): number {
   return n;
 }
 
-function readWindow(text: string, start: number, end: number, window: string, maxCorrections: number): InvoiceReference | undefined {
-  const corrections: string[] = [];
-  let digits = '';
+/** Every reading of a window: each look-alike letter replaced by each digit it may stand for. */
+function readings(window: string): { digits: string; corrections: string[] }[] {
+  let out = [{ digits: '', corrections: [] as string[] }];
   for (const ch of window) {
-    if (ch >= '0' && ch <= '9') digits += ch;
-    else {
-      if (corrections.length === maxCorrections) return undefined;
-      corrections.push(`${ch}→${OCR_DIGIT[ch]}`);
-      digits += OCR_DIGIT[ch];
-    }
+    if (ch >= '0' && ch <= '9') out = out.map((r) => ({ digits: r.digits + ch, corrections: r.corrections }));
+    else out = out.flatMap((r) => LOOK_ALIKES[ch].map((d) => ({ digits: r.digits + d, corrections: [...r.corrections, `${ch}→${d}`] })));
   }
-  return {
-    number: INVOICE_PREFIX + digits,
-    digits,
-    valid: isValidDigits(digits),
-    corrections,
-    prefixed: PREFIX_BEFORE.test(text.slice(Math.max(0, start - 20), start)),
-    found: text.slice(start, end),
-  };
+  return out;
+}
+
+function readWindow(text: string, start: number, end: number, window: string, maxCorrections: number, out: InvoiceReference[]): void {
+  if (NUMBER_LENGTH - digitCount(window) > maxCorrections) return;
+  const prefixed = PREFIX_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  for (const { digits, corrections } of readings(window)) {
+    out.push({ number: INVOICE_PREFIX + digits, digits, valid: isValidDigits(digits), corrections, prefixed, found: text.slice(start, end) });
+  }
 }
 
 /**
@@ -98,8 +114,7 @@ function windowsOfRun(text: string, runStart: number, run: string, maxCorrection
       for (let cutLead = 0; cutLead <= lead; cutLead++) {
         const cutTrail = joined.length - cutLead - NUMBER_LENGTH;
         if (cutTrail < 0 || cutTrail > trail) continue;
-        const ref = readWindow(text, tokens[i].start + cutLead, end - cutTrail, joined.slice(cutLead, cutLead + NUMBER_LENGTH), maxCorrections);
-        if (ref) out.push(ref);
+        readWindow(text, tokens[i].start + cutLead, end - cutTrail, joined.slice(cutLead, cutLead + NUMBER_LENGTH), maxCorrections, out);
       }
     }
   }
@@ -114,11 +129,13 @@ function better(a: InvoiceReference, b: InvoiceReference): boolean {
 
 /** Every invoice-number reading of the text (valid or not), one per number, in order of appearance. */
 export function findInvoiceReferences(remittance: string, maxCorrections: number): InvoiceReference[] {
-  if (digitCount(remittance) < NUMBER_LENGTH - maxCorrections) return [];
-  const text = scrubRemittance(remittance.toUpperCase());
+  // Fullwidth and other compatibility digits become plain ones; plain ASCII needs no normalising.
+  const normal = /[^\x00-\x7f]/.test(remittance) ? remittance.normalize('NFKC') : remittance;
+  if (digitCount(normal) < NUMBER_LENGTH - maxCorrections) return [];
+  const text = scrubRemittance(normal);
   const found: InvoiceReference[] = [];
   for (const m of text.matchAll(RUN)) {
-    // Most runs are the O, I, L, S, B, Z, G inside ordinary words: too few digits to be a number.
+    // Most runs are look-alike letters inside ordinary words: too few digits to be a number.
     if (digitCount(m[0]) >= NUMBER_LENGTH - maxCorrections) windowsOfRun(text, m.index, m[0], maxCorrections, found);
   }
   const byNumber = new Map<string, InvoiceReference>();

@@ -14,6 +14,8 @@ const weight = z.number().min(-1).max(1);
 const DEFAULTS = {
   autoBookMinConfidence: 0.9,
   autoBookMaxOverpaymentCents: 5000,
+  /** A transfer naming several claims of one payer may fall this far short of their sum and still be booked, older invoices first. */
+  autoBookMaxShortfallCents: 5000,
   /** A check-digit-valid invoice number with its prefix and no corrections. */
   referenceConfidence: 0.88,
   /** Per OCR-style correction (O→0, S→5 …) needed to make the number valid. */
@@ -56,11 +58,25 @@ const DEFAULTS = {
   ibanAmountConfidence: 0.9,
   /** A number with wrong check digits that becomes a claim's number after one digit correction (suggestion only). */
   nearMissConfidence: 0.4,
+  /**
+   * The only near miss that is a payable claim, the line pays exactly its open amount and the
+   * account holder's name is its payer (the IBAN not another payer's): the slip is obvious.
+   */
+  nearMissConfirmedConfidence: 0.9,
   /** A return whose earlier payment was found by the end-to-end id (else by IBAN and amount). */
   returnByEndToEndConfidence: 0.98,
+  /** A return without end-to-end id whose original remittance names the claim of exactly one booked payment of its kind and amount. */
+  returnByReferenceConfidence: 0.95,
+  /** Returns found by IBAN and amount only are suggestions for staff, ranked by this. */
   returnByIbanAmountConfidence: 0.9,
   /** How many ranked suggestions a decision carries for the unclear-payments assistant. */
   maxSuggestions: 5,
+  /**
+   * Fragments of account holders' names (lower case, umlauts spelt out) that mark an insurer or a
+   * state aid office paying a patient's invoice: such a holder never names the patient and pays
+   * for many, so neither its name nor its account counts against the payer.
+   */
+  institutionalPayerNames: ['versicherung', 'krankenkasse', 'beihilfe', 'vvag', 'versorgungswerk', 'besoldung', 'bundesverwaltungsamt', 'postbeamtenkrankenkasse'],
 };
 
 export const MatchingPolicySchema = z.object({
@@ -68,6 +84,7 @@ export const MatchingPolicySchema = z.object({
   autoBookMinConfidence: z.number().min(0).max(1),
   /** An overpayment up to this many cents is still booked automatically (the excess becomes payer credit). */
   autoBookMaxOverpaymentCents: z.number().int().nonnegative(),
+  autoBookMaxShortfallCents: z.number().int().nonnegative().default(DEFAULTS.autoBookMaxShortfallCents),
   referenceConfidence: z.number().min(0).max(1).default(DEFAULTS.referenceConfidence),
   ocrCorrectionPenalty: z.number().min(0).max(1).default(DEFAULTS.ocrCorrectionPenalty),
   maxOcrCorrections: z.number().int().min(0).max(10).default(DEFAULTS.maxOcrCorrections),
@@ -84,9 +101,12 @@ export const MatchingPolicySchema = z.object({
   competingReferencePenalty: weight.default(DEFAULTS.competingReferencePenalty),
   ibanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.ibanAmountConfidence),
   nearMissConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfidence),
+  nearMissConfirmedConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfirmedConfidence),
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
+  returnByReferenceConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByReferenceConfidence),
   returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),
   maxSuggestions: z.number().int().min(1).max(50).default(DEFAULTS.maxSuggestions),
+  institutionalPayerNames: z.array(z.string().min(3)).default(DEFAULTS.institutionalPayerNames),
 });
 
 export type MatchingPolicy = z.infer<typeof MatchingPolicySchema>;

@@ -1,6 +1,6 @@
 import type { BankLine } from '../bank/bank-line';
 import type { MatchingPolicy } from './matching-policy';
-import { compareNames, samePayerName } from './payer-name';
+import { compareNames, nameTokens, samePayerName, type NameVerdict } from './payer-name';
 import { normalizeIban } from '../bank/iban';
 import type { ClaimView, MatchContext } from './types';
 
@@ -17,20 +17,35 @@ export interface Evidence {
   reasons: string[];
 }
 
-/** known: this payer paid from it before; foreign: only other payers did; new: nobody did. */
-export function ibanVerdict(line: BankLine, claim: ClaimView, ctx: MatchContext): IbanVerdict {
+/**
+ * known: this payer paid from it before; foreign: only other payers did; new: nobody did. The
+ * household is everyone whose claims one line settles together (family members): an account any
+ * of them paid from is theirs.
+ */
+export function ibanVerdict(line: BankLine, claim: ClaimView, ctx: MatchContext, household: readonly ClaimView[] = [claim]): IbanVerdict {
   if (!line.counterpartyIban) return 'none';
   const iban = normalizeIban(line.counterpartyIban);
-  if (claim.payerIbans.some((i) => normalizeIban(i) === iban)) return 'known';
+  if (household.some((h) => h.payerIbans.some((i) => normalizeIban(i) === iban))) return 'known';
   const others = ctx.claimsByPayerIban(iban);
   if (others.length === 0) return 'new';
-  return others.some((c) => samePayerName(c.payerName, claim.payerName)) ? 'known' : 'foreign';
+  return others.some((c) => household.some((h) => samePayerName(c.payerName, h.payerName))) ? 'known' : 'foreign';
 }
 
-export function payerEvidence(line: BankLine, claim: ClaimView, ctx: MatchContext, policy: MatchingPolicy): Evidence {
+const NAME_STRENGTH: Record<NameVerdict, number> = { match: 3, partial: 2, unknown: 1, mismatch: 0 };
+
+/** An insurer or aid office (policy's name fragments) pays for many patients: its name and account say nothing against the payer. */
+export function isInstitutionalPayer(holderName: string | undefined, policy: MatchingPolicy): boolean {
+  const name = nameTokens(holderName ?? '').join(' ');
+  return name.length > 0 && policy.institutionalPayerNames.some((fragment) => name.includes(fragment));
+}
+
+export function payerEvidence(line: BankLine, claim: ClaimView, ctx: MatchContext, policy: MatchingPolicy, household: readonly ClaimView[] = [claim]): Evidence {
   const reasons: string[] = [];
   let delta = 0;
-  const iban = ibanVerdict(line, claim, ctx);
+  if (isInstitutionalPayer(line.counterpartyName, policy)) {
+    return { delta, reasons: [`account holder "${line.counterpartyName}" is an insurer or aid office paying for the payer ${claim.payerName}`] };
+  }
+  const iban = ibanVerdict(line, claim, ctx, household);
   if (iban === 'known') {
     delta += policy.knownIbanBonus;
     reasons.push(`IBAN ${line.counterpartyIban} has paid claims of ${claim.payerName} before`);
@@ -38,7 +53,7 @@ export function payerEvidence(line: BankLine, claim: ClaimView, ctx: MatchContex
     delta += policy.foreignIbanPenalty;
     reasons.push(`IBAN ${line.counterpartyIban} has so far paid only other payers' claims, not ${claim.payerName}'s`);
   }
-  const name = compareNames(claim.payerName, line.counterpartyName);
+  const name = household.map((h) => compareNames(h.payerName, line.counterpartyName)).reduce((a, b) => (NAME_STRENGTH[b] > NAME_STRENGTH[a] ? b : a));
   if (name === 'match') {
     delta += policy.nameMatchBonus;
     reasons.push(`account holder "${line.counterpartyName}" is the payer ${claim.payerName}`);

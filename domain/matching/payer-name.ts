@@ -69,3 +69,9 @@ export function samePayerName(a: string, b: string): boolean {
   const key = tokenise(a).key;
   return key.length > 0 && key === tokenise(b).key;
 }
+
+/** One family: the same surname (the last name token, as invoices print "Title First Last"). */
+export function sameFamily(a: string, b: string): boolean {
+  const [x, y] = [tokenise(a).tokens, tokenise(b).tokens];
+  return x.length > 0 && y.length > 0 && x[x.length - 1] === y[y.length - 1];
+}

@@ -1,4 +1,5 @@
 import type { BankLine } from '../bank/bank-line';
+import type { PaymentMethod } from '../bank/payment-method';
 
 /**
  * The contract between the matching engine (pure, in domain/matching) and the bank service that feeds it
@@ -31,6 +32,8 @@ export interface BookedBankPayment {
   endToEndId?: string;
   counterpartyIban?: string;
   bookingDate: string;
+  /** How the money came in, from the code of the bank line it was booked from; undefined when that code did not say. */
+  method?: PaymentMethod;
 }
 
 /** Read access the matcher needs; the store builds it per import (one query per kind, not per line). */

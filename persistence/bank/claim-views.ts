@@ -2,6 +2,7 @@ import type { Tx } from '../../infra/db/prisma';
 import type { BankLine } from '../../domain/bank/bank-line';
 import { OPEN_AMOUNT_ACCOUNTS } from '../../domain/ledger/claim-balance';
 import { ibanSpellings } from '../../domain/bank/iban';
+import { paymentMethodOf } from '../../domain/bank/payment-method';
 import type { BookedBankPayment, ClaimView } from '../../domain/matching/types';
 
 interface ClaimRow {
@@ -60,13 +61,16 @@ export async function claimsPaidFrom(tx: Tx, ibans: string[]): Promise<ClaimView
   return claimViews(tx, rows.map((r) => r.claimId));
 }
 
-/** Payments booked from earlier bank lines that these returns may reverse (same end-to-end id or IBAN). */
+/**
+ * Payments booked from earlier bank lines that these returns may reverse (same end-to-end id or
+ * IBAN), each with its method as the bank code of its line says (a collection of ours or a transfer).
+ */
 export async function bookedPaymentsForReturns(tx: Tx, returns: BankLine[]): Promise<BookedBankPayment[]> {
   if (returns.length === 0) return [];
   const e2e = returns.map((l) => l.endToEndId).filter((x): x is string => !!x);
   const ibans = returns.flatMap((l) => ibanSpellings(l.counterpartyIban));
-  const rows = await tx.$queryRaw<Array<{ paymentId: string; claimId: string; amountCents: number; bankLineId: string; entryRef: string | null; endToEndId: string | null; counterpartyIban: string | null; bookingDate: string }>>`
-    SELECT a."paymentId", a."claimId", a."amountCents", a."bankLineId", l."entryRef", l."endToEndId", l."counterpartyIban", l."bookingDate"
+  const rows = await tx.$queryRaw<Array<{ paymentId: string; claimId: string; amountCents: number; bankLineId: string; entryRef: string | null; endToEndId: string | null; counterpartyIban: string | null; bookingDate: string; bankCode: string | null }>>`
+    SELECT a."paymentId", a."claimId", a."amountCents", a."bankLineId", l."entryRef", l."endToEndId", l."counterpartyIban", l."bookingDate", l."bankCode"
     FROM "BankAllocation" a JOIN "BankLine" l ON l.id = a."bankLineId"
     WHERE a.kind = 'CLAIM' AND a."reversedAt" IS NULL AND a."paymentId" IS NOT NULL
       AND (l."endToEndId" = ANY(${e2e}::text[]) OR l."counterpartyIban" = ANY(${ibans}::text[]))`;
@@ -79,5 +83,6 @@ export async function bookedPaymentsForReturns(tx: Tx, returns: BankLine[]): Pro
     endToEndId: r.endToEndId ?? undefined,
     counterpartyIban: r.counterpartyIban ?? undefined,
     bookingDate: r.bookingDate,
+    method: paymentMethodOf(r.bankCode ?? undefined),
   }));
 }

@@ -124,6 +124,39 @@ test.concurrent('a ZIP of CAMT files is booked entry by entry; a hostile file is
   expect((await upload(h, statement([{ amountCents: c.totalCents, ref: ref(), name: c.payer, iban: randomIban(), remittance: c.id }]))).body).toMatchObject({ status: 'IMPORTED', matched: 1 });
 });
 
+test.concurrent('a returned direct debit reverses only our collection it names: one whose end-to-end id names no collection of ours is not matched to a transfer of the same account and amount', async () => {
+  const [f, g] = await waitingClaims(h, 2, { paymentTerm: '1 hour' });
+  const [payerF, payerG] = [randomIban(), randomIban()];
+  const [partF, partG] = [Math.floor(f.totalCents / 3), Math.floor(g.totalCents / 3)];
+  const collectionId = `E2E-${ref()}`;
+  const paid = await upload(
+    h,
+    statement([
+      { amountCents: partF, ref: ref(), name: f.payer, iban: payerF, remittance: `Anzahlung ${f.id}` },
+      { amountCents: partG, ref: ref(), endToEndId: collectionId, name: g.payer, iban: payerG, remittance: `${g.id} Lastschrift`, family: 'IDDT', subFamily: 'ESDD' },
+    ]),
+  );
+  expect(paid.body.matched).toBe(2);
+  await h.eventually('payments seen', async () => ((await openOf(h, f.id)) === f.totalCents - partF && (await openOf(h, g.id)) === g.totalCents - partG ? true : undefined));
+
+  const returned = await upload(
+    h,
+    statement([
+      { amountCents: -partF, ref: ref(), endToEndId: `E2E-${ref()}`, name: f.payer, iban: payerF, family: 'IDDT', subFamily: 'UPDD', remittance: 'RUECKLASTSCHRIFT MD06' },
+      { amountCents: -partG, ref: ref(), endToEndId: collectionId, name: g.payer, iban: payerG, family: 'IDDT', subFamily: 'UPDD', remittance: 'RUECKLASTSCHRIFT AM04' },
+    ]),
+  );
+  expect(returned.body).toMatchObject({ lines: 2, reversed: 1, queued: 1, matched: 0 });
+  const queued = await h.db.bankLine.findFirstOrThrow({ where: { fileId: returned.body.fileId, status: 'UNCLEAR' } });
+  expect(queued.amountCents).toBe(-partF);
+  const decision = queued.decision as { reasons: string[]; suggestions: { reasons: string[] }[] };
+  expect(decision.reasons.join(' ')).toContain('names no collection of ours');
+  expect(decision.suggestions[0].reasons.join(' ')).toContain('match a transfer');
+  expect(await openOf(h, f.id)).toBe(f.totalCents - partF);
+  expect(await openOf(h, g.id)).toBe(g.totalCents);
+  expect(await unbalancedEntries(h.db, [f.id, g.id])).toBe(0);
+});
+
 test.concurrent('a return reverses the payment it names and the claim is dunned again; a return on a closed claim goes to staff; our own transfers are recorded only', async () => {
   const [d, e] = await waitingClaims(h, 2, { paymentTerm: '1 hour' });
   const [payerD, payerE] = [randomIban(), randomIban()];

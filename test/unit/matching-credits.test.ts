@@ -179,7 +179,7 @@ describe('matching credits without a usable reference', () => {
   });
 
   it.each([
-    ['the payer has another open claim', [C, claim(100006, 1990, 'Sabine Schmidt', [IBAN_SCHMIDT])], 'Sabine Schmidt', 'the payer has 1 other open claim(s)'],
+    ['the payer has another open claim the amount could be a part payment of', [C, claim(100006, 39900, 'Sabine Schmidt', [IBAN_SCHMIDT])], 'Sabine Schmidt', 'the payer has 1 other open claim(s) with more open than this amount'],
     ['the holder is not named', claims, undefined, 'account holder "" does not confirm the payer Sabine Schmidt'],
     ['the IBAN has paid another payer too', [C, claim(100007, 1990, 'Paul Schmidt', [IBAN_SCHMIDT], { open: false })], 'Sabine Schmidt', 'this IBAN has paid claims of several payers'],
   ])('only suggests it when %s', (_case, population, name, doubt) => {
@@ -187,6 +187,22 @@ describe('matching credits without a usable reference', () => {
     expect(d.action).toBe('QUEUE');
     expect(d.suggestions[0].allocations).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
     expect(d.suggestions[0].reasons).toContain(`not automatic: ${doubt}`);
+  });
+
+  it("books it when the payer's other open claims are smaller than the amount: it cannot be meant for them", () => {
+    const d = decideOne(fromSchmidt('Arztrechnung', 'Sabine Schmidt'), [C, claim(100006, 1990, 'Sabine Schmidt', [IBAN_SCHMIDT])]);
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+  });
+
+  it('books a number one typing error off when the exact amount and the payer\'s name confirm the only candidate', () => {
+    const wrong = `${digits(C).slice(0, 3)}${(Number(digits(C)[3]) + 1) % 10}${digits(C).slice(4)}`;
+    const d = decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'SCHMIDT, SABINE', counterpartyIban: IBAN_UNKNOWN }), claims);
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+    expect(d.reasons).toContain('account holder "SCHMIDT, SABINE" is the payer Sabine Schmidt');
+    // Another amount, another holder, or an account of another payer: staff decide.
+    expect(decideOne(credit(24000, `Rechnung RE${wrong}`, { counterpartyName: 'SCHMIDT, SABINE' }), claims).action).toBe('QUEUE');
+    expect(decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'Peter Schmidt' }), claims).action).toBe('QUEUE');
+    expect(decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'Sabine Schmidt', counterpartyIban: IBAN_MUELLER }), claims).action).toBe('QUEUE');
   });
 
   it('only suggests it when the text holds a number that is no valid invoice number', () => {
@@ -198,5 +214,66 @@ describe('matching credits without a usable reference', () => {
   it('queues a line that belongs to no claim, with no suggestion', () => {
     const d = decideOne(credit(4711, 'Miete November', { counterpartyIban: IBAN_UNKNOWN, counterpartyName: 'Hausverwaltung Nord GmbH' }), claims);
     expect(d).toEqual({ action: 'QUEUE', confidence: 0, reasons: ['no invoice number in "Miete November"', 'no claim found'], suggestions: [] });
+  });
+});
+
+describe('payers a careful clerk books without doubt', () => {
+  const insurer = { counterpartyName: 'Allianz Private Krankenversicherungs-AG', counterpartyIban: IBAN_UNKNOWN };
+
+  it('books an insurer paying part of a claim under its valid invoice number, and says who paid', () => {
+    const d = decideOne(credit(7000, `Erstattung ${A.claimId} Vers.-Nr. 55012`, insurer), claims);
+    expect(d.action).toBe('BOOK');
+    expect(allocationsOf(d)).toEqual([{ claimId: A.claimId, amountCents: 7000 }]);
+    expect(d.reasons).toContain('account holder "Allianz Private Krankenversicherungs-AG" is an insurer or aid office paying for the payer Dr. Hans Müller');
+  });
+
+  it('books an insurer whose account has paid other patients\' claims before', () => {
+    const paidBefore = claim(100020, 0, 'Sabine Schmidt', [IBAN_UNKNOWN]);
+    expect(decideOne(credit(7000, `RE ${digits(A)}`, insurer), [...claims, paidBefore]).action).toBe('BOOK');
+  });
+
+  it('still queues an unknown company paying part under a number, and an insurer whose amount fits another claim it paid for', () => {
+    expect(decideOne(credit(7000, `Erstattung ${A.claimId}`, { counterpartyName: 'Meier Logistik GmbH', counterpartyIban: IBAN_UNKNOWN }), claims).action).toBe('QUEUE');
+    const other = claim(100021, 7000, 'Sabine Schmidt', [IBAN_UNKNOWN]);
+    const d = decideOne(credit(7000, `Erstattung ${A.claimId}`, insurer), [...claims, other]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.suggestions[0].reasons.join(' ')).toContain(`the amount equals the open amount of ${other.claimId}`);
+  });
+
+  it('takes the insurers\' names from the policy', () => {
+    const d = decideOne(credit(7000, `Erstattung ${A.claimId}`, { counterpartyName: 'Debeka', counterpartyIban: IBAN_UNKNOWN }), claims, [], { institutionalPayerNames: ['debeka'] });
+    expect(d.action).toBe('BOOK');
+  });
+
+  it('books one transfer for two family members\' invoices naming both numbers', () => {
+    const anna = claim(100030, 4500, 'Anna Müller');
+    const d = decideOne(credit(12050 + 4500, `RE ${A.claimId} und RE ${anna.claimId}`, { counterpartyName: 'MUELLER, HANS', counterpartyIban: IBAN_MUELLER }), [...claims, anna]);
+    expect(d.action).toBe('BOOK');
+    expect(allocationsOf(d)).toEqual([
+      { claimId: A.claimId, amountCents: 12050 },
+      { claimId: anna.claimId, amountCents: 4500 },
+    ]);
+    expect(d.reasons).toContain('the claims belong to one family (Dr. Hans Müller, Anna Müller)');
+  });
+
+  it('books a transfer a little short of the named invoices\' sum, the older invoice first whatever the order named', () => {
+    const d = decideOne(credit(20050 - 300, `Rechnungen ${B.claimId} und ${A.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims);
+    expect(d.action).toBe('BOOK');
+    expect(allocationsOf(d)).toEqual([
+      { claimId: A.claimId, amountCents: 12050 },
+      { claimId: B.claimId, amountCents: 8000 - 300 },
+    ]);
+    expect(d.reasons[0]).toBe(`amount 197,50 € is 3,00 € short of the sum 200,50 € of the open amounts of ${B.claimId}, ${A.claimId}: the older invoices are paid first (§ 366 (2) BGB)`);
+  });
+
+  it('queues a multi-claim transfer short by more than the policy allows, or for claims of different clients', () => {
+    expect(decideOne(credit(20050 - 300, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), claims, [], { autoBookMaxShortfallCents: 200 }).action).toBe('QUEUE');
+    const otherClient = { ...B, clientId: 'C2' };
+    expect(decideOne(credit(20050 - 300, `${A.claimId} ${B.claimId}`, { counterpartyIban: IBAN_MUELLER }), [A, otherClient, C]).action).toBe('QUEUE');
+  });
+
+  it('does not treat payers of different surnames as a family', () => {
+    const d = decideOne(credit(12050 + 25000, `RE ${A.claimId} und RE ${C.claimId}`, { counterpartyName: 'MUELLER, HANS', counterpartyIban: IBAN_MUELLER }), claims);
+    expect(d.action).toBe('QUEUE');
   });
 });

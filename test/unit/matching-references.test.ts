@@ -35,7 +35,7 @@ describe('invoice references in remittance text', () => {
     const noisy = `RE${digitsA.replace(/0/g, (_m, i: number) => (i < 2 ? 'O' : '0')).replace(/1/, 'l')}`;
     const [ref] = read(noisy);
     expect(ref.number).toBe(A);
-    expect(ref.corrections).toEqual(expect.arrayContaining(['O→0', 'L→1']));
+    expect(ref.corrections).toEqual(expect.arrayContaining(['O→0', 'l→1']));
     expect(ref.corrections).toHaveLength(3);
   });
 
@@ -46,10 +46,39 @@ describe('invoice references in remittance text', () => {
     expect(read(`RE ${n.replace('6', 'G').replace('1', 'I')}`)[0].corrections).toEqual(['G→6', 'I→1']);
   });
 
+  it.each([
+    ['D and Q for 0', '0', ['D', 'Q']],
+    ['T for 7', '7', ['T']],
+    ['A for 4', '4', ['A']],
+    ['handwritten g and q for 9', '9', ['g', 'q']],
+    ['handwritten b for 6', '6', ['b']],
+    ['Cyrillic О and З for 0 and 3', '0', ['О']],
+    ['Cyrillic З for 3', '3', ['З']],
+    ['ß for 8', '8', ['ß']],
+  ])('reads look-alikes beyond O/I/l/S/B/Z/G: %s', (_name, digit, letters) => {
+    const n = [1_000_000, 2_345_678, 3_974_713, 4_718_293, 6_060_606, 8_123_456, 9_090_909].map((k) => formatInvoiceNumber(k).slice(2)).find((d) => d.slice(0, 8).includes(digit))!;
+    const pos = n.indexOf(digit);
+    for (const letter of letters) {
+      const [ref] = read(`Rechnung ${n.slice(0, pos)}${letter}${n.slice(pos + 1)}`);
+      expect(ref).toEqual({ number: `RE${n}`, corrections: [`${letter}→${digit}`], prefixed: true });
+    }
+  });
+
+  it('reads fullwidth digits as plain digits, without a correction', () => {
+    const fullwidth = [...digitsA].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+    expect(read(`Rechnung ${fullwidth}`)).toEqual([{ number: A, corrections: [], prefixed: true }]);
+  });
+
+  it('tries both readings of a lower-cased B or G and lets the check digits choose', () => {
+    const n = formatInvoiceNumber(6_860_000).slice(2); // 6 and 8 in its sequence digits
+    const lowered = `re ${n.replace('6', 'G').replace('8', 'B')}`.toLowerCase();
+    expect(read(lowered)).toEqual([{ number: `RE${n}`, corrections: ['g→6', 'b→8'], prefixed: true }]);
+  });
+
   it('separates a glued prefix from OCR letters at the start of the number ("rgoz…")', () => {
     const n = formatInvoiceNumber(2024583).slice(2); // starts with "02"
     const [ref] = read(`rg${n.replace('0', 'o').replace('2', 'z')}`);
-    expect(ref).toEqual({ number: `RE${n}`, corrections: ['O→0', 'Z→2'], prefixed: true });
+    expect(ref).toEqual({ number: `RE${n}`, corrections: ['o→0', 'z→2'], prefixed: true });
   });
 
   it('reads a number right after a phone number, and one a bank line break split again', () => {
