@@ -38,8 +38,8 @@ export function parseCsv(text: string | Buffer, fileName: string): ParsedBilling
     return fail('header', `the first row must be a header of semicolon-separated column names${hint}`);
   }
   const missing = REQUIRED_CSV_COLUMNS.filter((c) => !header.includes(c));
+  const hint = /[\r\n]/.test(content) ? '' : ' (the file is a single line: were its line breaks lost?)';
   if (missing.length) {
-    const hint = rows.length === 1 ? ' (the file is a single line: were its line breaks lost?)' : '';
     return fail('header', `required columns missing from the header: ${missing.join(', ')}${hint}`);
   }
   const index = new Map<CsvColumn, number>();
@@ -49,7 +49,6 @@ export function parseCsv(text: string | Buffer, fileName: string): ParsedBilling
   const trailer = dataRows.length && isTrailer(dataRows[dataRows.length - 1].cells) ? readTrailer(dataRows.pop()!) : undefined;
   if (trailer && !trailer.ok) return fail('trailer', trailer.reason);
   if (dataRows.length === 0) {
-    const hint = rows.length === 1 ? ' (the file is a single line: were its line breaks lost?)' : '';
     return fail('records', `the file contains no records, only the header${hint}`);
   }
   // A file cut off in transfer ends inside a row: fewer cells than the header and no line break.
