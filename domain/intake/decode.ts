@@ -44,7 +44,7 @@ export function decodeXml(buf: Uint8Array): Decoded {
   const declared = declaredXmlEncoding(head);
   // A single-byte declaration over bytes that are valid UTF-8 with multi-byte sequences: the
   // software wrote UTF-8 and kept an old header. Read as ISO-8859-15, "ü" would become "Ã¼".
-  if (declared && SINGLE_BYTE.test(declared) && hasMultiByteUtf8(buf)) {
+  if (declared && SINGLE_BYTE.test(declared) && buf.some((b) => b >= 0x80)) {
     const utf8 = decodeStrict(buf, 'utf-8');
     if (utf8.ok) return undoDoubleEncoding({ ...utf8, notice: `the file declares ${declared}, but its bytes are UTF-8: read as UTF-8` });
   }
@@ -56,11 +56,6 @@ export function decodeXml(buf: Uint8Array): Decoded {
 }
 
 const SINGLE_BYTE = /^(iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d|us-ascii|ascii)$/i;
-
-/** True when the bytes hold a non-ASCII byte and all of them form valid UTF-8 sequences. */
-function hasMultiByteUtf8(buf: Uint8Array): boolean {
-  return buf.some((b) => b >= 0x80) && decodeStrict(buf, 'utf-8').ok;
-}
 
 // A UTF-8 lead byte read as Windows-1252/Latin-1 ("Ã", "Â", "â") followed by a continuation byte read
 // the same way: the trace of UTF-8 text that was decoded as a single-byte encoding and encoded again.

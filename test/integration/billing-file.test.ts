@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { formatEuro } from '../../domain/format';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { useHarness } from '../support/harness';
 import { ingestSubmission, type PersistedChunk } from '../../services/intake/ingest-submission';
@@ -93,6 +94,11 @@ function mailText(raw: string): string {
   }
 }
 
+/** The total of a file's claims as the receipt prints it. */
+async function acceptedSum(submissionId: string): Promise<string> {
+  return formatEuro((await h.db.claim.aggregate({ where: { submissionId }, _sum: { totalCents: true } }))._sum.totalCents ?? 0);
+}
+
 async function receiptMail(client: ClientSeed, fileName: string): Promise<string> {
   const mail = await h.eventually(`receipt mail for ${fileName}`, async () => h.mails().find((m) => m.subject === `Eingangsbestätigung ${fileName}` && m.to.includes(client.email)));
   return mailText(mail.raw);
@@ -172,7 +178,7 @@ describe('PADneXt file with broken records, sent again, and a file repeating cas
     // The client's receipt names every record that was not taken, with its field.
     const text = await receiptMail(client, file.padxName);
     expect(text).toContain(`Ihre Abrechnungsdatei ${file.padxName} ist bei uns eingegangen.`);
-    expect(text).toContain('Übernommen: 14, abgelehnt: 6, bereits eingereicht: 0.');
+    expect(text).toContain(`Übernommen: 14 (Summe ${await acceptedSum(firstSubmission)}), abgelehnt: 6, bereits eingereicht: 0.`);
     const named = [...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]));
     expect(named).toEqual(expected.flatMap((e, i) => (e ? [i + 1] : [])));
     expected.forEach((e, i) => {
@@ -233,7 +239,7 @@ describe('PADneXt file with broken records, sent again, and a file repeating cas
     }
 
     const text = await receiptMail(client, file.padxName);
-    expect(text).toContain('Übernommen: 7, abgelehnt: 0, bereits eingereicht: 3.');
+    expect(text).toContain(`Übernommen: 7 (Summe ${await acceptedSum(submissionId)}), abgelehnt: 0, bereits eingereicht: 3.`);
     expect([...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]))).toEqual([3, 4, 5]);
   });
 });
