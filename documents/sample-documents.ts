@@ -141,9 +141,11 @@ export function sampleRequest(kind: DocumentKind, n = 0, rowCount = 3): Document
     case 'receipt_confirmation':
       return {
         kind, head: journalHead(n), fileName: 'abrechnung-2026-11.xml', receivedAt: '2026-11-24T09:12:00Z', fileErrors: [],
+        notices: ['encoding: the file declares ISO-8859-15, but its bytes are UTF-8: read as UTF-8'],
+        acceptedTotalCents: 12345 * (rowCount - Math.floor((rowCount + 1) / 3)),
         records: rows(rowCount, (i) => i % 3 === 1
           ? { recordNo: i + 1, externalId: `F-${i + 1}`, patientName: `Jörg Weiß ${i}`, outcome: 'REJECTED' as const, reasons: [`lines[1].factor: factor 3.6 above the maximum 3.5 of GOÄ 5`] }
-          : { recordNo: i + 1, externalId: `F-${i + 1}`, patientName: `Jörg Weiß ${i}`, outcome: 'ACCEPTED' as const, invoiceNumber: nr(i), reasons: [] }),
+          : { recordNo: i + 1, externalId: `F-${i + 1}`, patientName: `Jörg Weiß ${i}`, outcome: 'ACCEPTED' as const, invoiceNumber: nr(i), reasons: i === 0 ? ['totalCents: invoice total: the file states 123,46 EUR, the GOÄ pricing gives 123,45 EUR'] : [] }),
       };
     case 'purchase_journal':
       return { kind, head: journalHead(n), period: { from: '2026-11-01', to: '2026-11-30' }, feeRate: '0.035', claims: rows(rowCount, (i) => ({ invoiceNumber: nr(i), patientName: `Jörg Weiß ${i}`, purchasedAt: '2026-11-24', totalCents: 10000 + i, discountCents: 350, priceCents: 9650 + i })) };

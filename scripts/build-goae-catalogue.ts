@@ -8,7 +8,8 @@
  * Rows come in a few shapes, all handled here:
  *   - entry:              [code, text, points, DM]  (DM is the historic amount; missing for 100-109)
  *   - entry, no points:   [code, text]              a member of a "Katalog" group, a percentage
- *                                                   surcharge (441, 5298) or a text split over rows
+ *                                                   surcharge (441, 5298: kept with points 0 and the
+ *                                                   rule of its note) or a text split over rows
  *   - group header:       [text, points, DM] followed by a "Katalog" row: the codes below it have
  *                                                   no points of their own and share the header's
  *   - continuation:       [text, points, DM] right after an entry without points (K 1)
@@ -231,6 +232,29 @@ export function singleRateInSentence(s: string, known: string[], owner?: string)
   return codes.length ? codes : owner ? [owner] : [];
 }
 
+/** Fixed conversion rate of the Deutsche Mark (Council Regulation (EC) No 2866/98): 1 EUR = 1.95583 DM. */
+const DM_PER_EUR_HUNDRED_THOUSANDTHS = 195583;
+
+/**
+ * A surcharge priced as a percentage of the simple fee of the service it belongs to, from its note
+ * "Der Zuschlag nach Nummer 441 beträgt 100 v.H. des einfachen Gebührensatzes der betreffenden
+ * Leistung, jedoch nicht mehr als 132 Deutsche Mark." and its text "Zuschlag zu den Leistungen nach
+ * den Nummern 5010 bis 5290 ...".
+ */
+export function percentSurcharge(e: { code: string; text: string; notes: string[] }, known: string[]): CatalogueEntry['percentOf'] {
+  for (const note of e.notes.map(normSpace)) {
+    const m = /beträgt (\d+) v\. ?H\. des einfachen Gebührensatzes der betreffenden Leistung(?:, jedoch nicht mehr als (\d+) Deutsche Mark)?/.exec(note);
+    if (!m) continue;
+    const out: NonNullable<CatalogueEntry['percentOf']> = { percent: Number(m[1]) };
+    // DM -> cent, rounded half-up: 132 DM = 67.49 EUR.
+    if (m[2]) out.maxCents = Math.floor((Number(m[2]) * 100 * 100000 * 2 + DM_PER_EUR_HUNDRED_THOUSANDTHS) / (2 * DM_PER_EUR_HUNDRED_THOUSANDTHS));
+    const base = /zu den Leistungen nach den Nummern/.test(e.text) ? codesInPhrase(e.text, known) : [];
+    if (base.length) out.codes = base;
+    return out;
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export function buildCatalogue(md: string) {
@@ -372,7 +396,8 @@ export function buildCatalogue(md: string) {
       problems.push(`line ${e.line}: code ${e.code} is outside every section range`);
       continue;
     }
-    if (e.points === undefined) {
+    const percentOf = e.points === undefined ? percentSurcharge(e, known) : undefined;
+    if (e.points === undefined && !percentOf) {
       withoutPoints.push(`${e.code} (line ${e.line}): ${normSpace(e.text).slice(0, 80)} | ${e.notes.map(normSpace).join(' | ').slice(0, 120)}`);
       continue;
     }
@@ -381,12 +406,13 @@ export function buildCatalogue(md: string) {
     const entry: CatalogueEntry = {
       code: e.code,
       text: fullText.length > MAX_TEXT ? fullText.slice(0, MAX_TEXT - 1).replace(/\s+\S*$/, '') + '…' : fullText,
-      points: e.points,
+      points: e.points ?? 0,
       section,
       factorClass: factorClassOf(e.code, section),
       excludes: [...(excludes.get(e.code) ?? [])].filter((c) => byCode.get(c)?.points !== undefined),
     };
     if (singleRate.has(e.code)) entry.singleRate = true;
+    if (percentOf) entry.percentOf = percentOf;
     entries.push(entry);
   }
   return { entries, withoutPoints, problems, technicalByA: [...technicalByA], trace };

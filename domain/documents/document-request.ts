@@ -178,6 +178,10 @@ export type ReceiptConfirmationRequest = {
   receivedAt: string;
   /** The whole file was refused (format error): why. */
   fileErrors: string[];
+  /** Remarks on a file that was read (an encoding its bytes contradicted, a trailer total that differs). */
+  notices?: string[];
+  /** Total of the accepted records' claims in cents. */
+  acceptedTotalCents?: number;
   records: Array<{ recordNo: number; externalId?: string | null; patientName?: string | null; outcome: 'ACCEPTED' | 'REJECTED' | 'DUPLICATE'; invoiceNumber?: string | null; reasons: string[] }>;
 };
 export type PurchaseJournalRequest = {

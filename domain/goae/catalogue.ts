@@ -20,6 +20,20 @@ export interface GoaeEntry {
   excludes: string[];
   /** Billable only at the single rate (factor at most 1.0), e.g. surcharges A..K2. */
   singleRate?: boolean;
+  /**
+   * A surcharge whose fee is a percentage of the simple fee (einfacher Gebührensatz) of the service
+   * it belongs to, not points of its own (441, 5298); points is 0 for such a code.
+   */
+  percentOf?: PercentSurcharge;
+}
+
+export interface PercentSurcharge {
+  /** Percent of the simple fee of the service it belongs to ("beträgt 25 v.H."). */
+  percent: number;
+  /** The schedule's ceiling ("jedoch nicht mehr als 132 Deutsche Mark"), in euro cents. */
+  maxCents?: number;
+  /** The services it may belong to ("zu den Leistungen nach den Nummern 5010 bis 5290"); any service when absent. */
+  codes?: string[];
 }
 
 const entries: readonly GoaeEntry[] = data as GoaeEntry[];

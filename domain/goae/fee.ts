@@ -42,12 +42,29 @@ export function feeCents(points: number, factor: string, count = 1, policy: Goae
   return Number(unit) * count;
 }
 
-/** § 6a GOÄ reduction in cents for an amount: 25 % or 15 %, rounded half-up; 0 for 'none'. */
+/**
+ * The single fee of a percentage surcharge (441, 5298): `percent` of the simple fee of the service
+ * it belongs to (basePoints × point value), times the surcharge's own factor, rounded half-up, and
+ * at most maxCents where the schedule sets a ceiling.
+ */
+export function percentSurchargeCents(basePoints: number, percent: number, factor: string, maxCents: number | undefined, policy: GoaePolicy = DEFAULT_GOAE_POLICY): number {
+  if (!Number.isInteger(basePoints) || basePoints < 0) throw new Error(`points ${basePoints} must be a non-negative integer`);
+  const pv = parseRate(policy.pointValueCent);
+  const f = BigInt(parseFactor(factor));
+  const cents = Number(roundHalfUp(BigInt(basePoints) * pv.numerator * BigInt(percent) * f, pv.denominator * 100n * 100n));
+  return maxCents === undefined ? cents : Math.min(cents, maxCents);
+}
+
+/**
+ * § 6a GOÄ reduction in cents for an amount: 25 % or 15 %; 0 for 'none'. The reduced fee is what
+ * is rounded half-up (40.22 × 0.75 = 30.165 → 30.17), as practice software states it; the
+ * reduction is the rest (10.05), so rounding a half cent never goes against the patient's invoice.
+ */
 export function inpatientReductionCents(cents: number, reduction: InpatientReduction): number {
   if (!Number.isInteger(cents) || cents < 0) throw new Error(`amount ${cents} must be a non-negative integer of cents`);
   if (reduction === 'none') return 0;
-  const percent = BigInt(reduction === '25' ? 25 : 15);
-  return Number(roundHalfUp(BigInt(cents) * percent, 100n));
+  const kept = BigInt(reduction === '25' ? 75 : 85);
+  return cents - Number(roundHalfUp(BigInt(cents) * kept, 100n));
 }
 
 /**

@@ -25,6 +25,11 @@ export interface GoaePolicy {
    * (section B V).
    */
   inpatientReductionExemptCodes: string[];
+  /**
+   * A case whose amounts the delivering software states differently from the GOÄ pricing: up to
+   * this many cents per amount it is accepted with a warning on the receipt, above it is rejected.
+   */
+  statedAmountToleranceCents: number;
 }
 
 export const DEFAULT_GOAE_POLICY: GoaePolicy = {
@@ -35,4 +40,5 @@ export const DEFAULT_GOAE_POLICY: GoaePolicy = {
     laboratory: { threshold: '1.15', maximum: '1.3' },
   },
   inpatientReductionExemptCodes: ['J'],
+  statedAmountToleranceCents: 1,
 };

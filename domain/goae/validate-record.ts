@@ -7,7 +7,7 @@
  */
 import type { InpatientReduction, IntakeLine, IntakeRecord, RecordError } from '../intake/types';
 import { getGoaeEntry, type GoaeEntry } from './catalogue';
-import { feeCents, inpatientReductionCents, parseFactor } from './fee';
+import { feeCents, inpatientReductionCents, parseFactor, percentSurchargeCents } from './fee';
 import { DEFAULT_GOAE_POLICY, type GoaePolicy } from './policy';
 
 export interface PricedLine {
@@ -46,6 +46,8 @@ export function priceRecord(record: IntakeRecord, fileName: string, policy: Goae
   const priced: PricedLine[] = [];
   // Fee lines with a known code, for the exclusion check across lines.
   const feeRefs: Array<{ n: number; date: string; entry: GoaeEntry }> = [];
+  // Every fee line with a known code (analog ones too): what a percentage surcharge may belong to.
+  const services: ServiceRef[] = [];
 
   record.lines.forEach((line, i) => {
     const n = i + 1;
@@ -60,8 +62,9 @@ export function priceRecord(record: IntakeRecord, fileName: string, policy: Goae
       return;
     }
 
-    const p = priceFeeLine(line, at, record.inpatientReduction, policy, err);
+    const p = priceFeeLine(line, at, record.inpatientReduction, policy, err, services);
     if (p.entry && !line.analogDescription) feeRefs.push({ n, date: line.date, entry: p.entry });
+    if (p.entry) services.push({ n, date: line.date, entry: p.entry });
     if (p.line && countOk) priced.push(p.line);
   });
 
@@ -84,12 +87,19 @@ function priceExpense(line: Extract<IntakeLine, { kind: 'expense' }>): PricedLin
   };
 }
 
+interface ServiceRef {
+  n: number;
+  date: string;
+  entry: GoaeEntry;
+}
+
 function priceFeeLine(
   line: Extract<IntakeLine, { kind: 'fee' }>,
   at: string,
   reduction: InpatientReduction,
   policy: GoaePolicy,
   err: (field: string, reason: string) => void,
+  earlierServices: ServiceRef[],
 ): { entry?: GoaeEntry; line?: PricedLine } {
   const analog = line.analogDescription !== undefined;
   if (analog && line.analogDescription!.trim() === '') {
@@ -106,7 +116,7 @@ function priceFeeLine(
         : `unknown GOÄ code "${line.code}"`,
     );
   }
-  if (entry && line.points !== undefined && line.points !== entry.points) {
+  if (entry && !entry.percentOf && line.points !== undefined && line.points !== entry.points) {
     err(`${at}.points`, `the file says ${line.points} points but GOÄ ${entry.code} has ${entry.points} points`);
   }
 
@@ -121,7 +131,18 @@ function priceFeeLine(
   const ok = checkFactor(entry, line, hundredths, at, policy, err);
   if (!ok || !Number.isInteger(line.count) || line.count < 1) return { entry };
 
-  const unitCents = feeCents(entry.points, line.factor, 1, policy);
+  let unitCents: number;
+  if (entry.percentOf) {
+    const base = serviceOfSurcharge(entry, line.date, earlierServices);
+    if (!base) {
+      const which = entry.percentOf.codes ? `a service ${describeCodes(entry.percentOf.codes)}` : 'the service it belongs to';
+      err(`${at}.code`, `GOÄ ${entry.code} is ${entry.percentOf.percent} % of the simple fee of ${which}, which must precede it on the same date ${line.date}: there is none`);
+      return { entry };
+    }
+    unitCents = percentSurchargeCents(base.entry.points, entry.percentOf.percent, line.factor, entry.percentOf.maxCents, policy);
+  } else {
+    unitCents = feeCents(entry.points, line.factor, 1, policy);
+  }
   const gross = unitCents * line.count;
   const exempt = policy.inpatientReductionExemptCodes.includes(entry.code);
   const reductionCents = exempt ? 0 : inpatientReductionCents(gross, reduction);
@@ -132,7 +153,7 @@ function priceFeeLine(
       code: entry.code,
       text: analog ? line.analogDescription!.trim() : entry.text,
       date: line.date,
-      points: entry.points,
+      ...(entry.percentOf ? {} : { points: entry.points }),
       factor: line.factor,
       count: line.count,
       ...(line.justification?.trim() ? { justification: line.justification.trim() } : {}),
@@ -142,6 +163,20 @@ function priceFeeLine(
       amountCents: gross - reductionCents,
     },
   };
+}
+
+/**
+ * The service a percentage surcharge belongs to: the nearest earlier fee line of the same date that
+ * the surcharge may be added to (its listed codes, else any service that is not a surcharge itself).
+ */
+function serviceOfSurcharge(surcharge: GoaeEntry, date: string, earlier: ServiceRef[]): ServiceRef | undefined {
+  const eligible = (e: GoaeEntry) => (surcharge.percentOf!.codes ? surcharge.percentOf!.codes.includes(e.code) : !e.percentOf && !e.singleRate);
+  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].date === date && eligible(earlier[i].entry)) return earlier[i];
+  return undefined;
+}
+
+function describeCodes(codes: string[]): string {
+  return codes.length > 3 ? `GOÄ ${codes[0]} to ${codes[codes.length - 1]}` : `GOÄ ${codes.join(', ')}`;
 }
 
 /** Threshold, maximum and single-rate rules of § 5 and § 2 GOÄ. False when the line cannot be priced. */

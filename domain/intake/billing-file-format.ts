@@ -1,3 +1,5 @@
+import { utf16Text } from './decode';
+
 /** The two billing-file formats clients send. */
 export type BillingFileFormat = 'padnext' | 'csv';
 
@@ -11,7 +13,9 @@ export function billingFileFormat(content: Buffer, fileName: string): BillingFil
 }
 
 function looksLikeXml(content: Buffer): boolean {
-  if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) return true; // UTF-16 BOM: CSV is never UTF-16 here
+  // UTF-16 (Excel's "Unicode text" CSV, or XML): decided by the decoded text, not its bytes.
+  const wide = utf16Text(content.subarray(0, 1024));
+  if (wide !== undefined) return wide.trimStart().startsWith('<');
   let i = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
   while (i < content.length && (content[i] === 0x20 || content[i] === 0x09 || content[i] === 0x0a || content[i] === 0x0d)) i++;
   return content[i] === 0x3c; // '<'

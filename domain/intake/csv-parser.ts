@@ -23,6 +23,7 @@ export function parseCsv(text: string | Buffer, fileName: string): ParsedBilling
     const decoded = decodeCsv(text);
     if (!decoded.ok) return fail('encoding', decoded.reason);
     content = decoded.text;
+    if (decoded.notice) result.notices = [decoded.notice];
   }
 
   let rows: string[][];
@@ -37,30 +38,77 @@ export function parseCsv(text: string | Buffer, fileName: string): ParsedBilling
     return fail('header', `the first row must be a header of semicolon-separated column names${hint}`);
   }
   const missing = REQUIRED_CSV_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) return fail('header', `required columns missing from the header: ${missing.join(', ')}`);
+  const hint = /[\r\n]/.test(content) ? '' : ' (the file is a single line: were its line breaks lost?)';
+  if (missing.length) {
+    return fail('header', `required columns missing from the header: ${missing.join(', ')}${hint}`);
+  }
   const index = new Map<CsvColumn, number>();
   for (const c of CSV_COLUMNS) if (header.includes(c)) index.set(c, header.indexOf(c));
+
+  const dataRows = rows.slice(1).map((cells, i) => ({ cells, row: i + 2 })).filter(({ cells }) => !cells.every((c) => c.trim() === '')); // Excel's trailing ;;;; rows
+  const trailer = dataRows.length && isTrailer(dataRows[dataRows.length - 1].cells) ? readTrailer(dataRows.pop()!) : undefined;
+  if (trailer && !trailer.ok) return fail('trailer', trailer.reason);
+  if (dataRows.length === 0) {
+    return fail('records', `the file contains no records, only the header${hint}`);
+  }
+  // A file cut off in transfer ends inside a row: fewer cells than the header and no line break.
+  const last = dataRows[dataRows.length - 1];
+  const truncatedRow = !/[\r\n]$/.test(content) && last.cells.length < header.length ? last.row : undefined;
 
   // Group rows by case id, keeping the order in which cases first appear.
   const cases = new Map<string, Row[]>();
   const orphanRows: number[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === '')) return; // Excel's trailing ;;;; rows
-    const row: Row = { row: i + 2, get: (c) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '') };
+  for (const { cells, row: rowNo } of dataRows) {
+    const row: Row = { row: rowNo, get: (c) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '') };
     const id = row.get('fall_id');
-    if (!id) return void orphanRows.push(row.row);
-    if (!cases.has(id)) cases.set(id, []);
-    cases.get(id)!.push(row);
-  });
+    if (!id) orphanRows.push(row.row);
+    else {
+      if (!cases.has(id)) cases.set(id, []);
+      cases.get(id)!.push(row);
+    }
+  }
+  if (trailer && trailer.cases !== cases.size + orphanRows.length) {
+    return fail('trailer', `row ${trailer.row}: the trailer states ${trailer.cases} cases but the file holds ${cases.size + orphanRows.length}: file incomplete?`);
+  }
+  if (trailer) result.statedTotalCents = trailer.totalCents;
 
   let recordNo = 0;
-  for (const [id, caseRows] of cases) result.records.push(parseCase(fileName, ++recordNo, id, caseRows));
+  for (const [id, caseRows] of cases) {
+    const parsed = parseCase(fileName, ++recordNo, id, caseRows);
+    if (truncatedRow !== undefined && caseRows.some((r) => r.row === truncatedRow)) result.records.push(truncated(parsed, fileName, truncatedRow, header.length));
+    else result.records.push(parsed);
+  }
   for (const row of orphanRows) {
     const errs = new RecordErrors(fileName, ++recordNo);
     errs.add('externalId', `row ${row}: fall_id is empty, the row belongs to no case`);
     result.records.push({ ok: false, recordNo, errors: errs.list });
   }
   return result;
+}
+
+/** The case holding a row cut short by a truncated transfer is incomplete: rejected, whatever else it says. */
+function truncated(parsed: ParsedRecord, fileName: string, row: number, columns: number): ParsedRecord {
+  const errs = new RecordErrors(fileName, parsed.ok ? parsed.record.recordNo : parsed.recordNo);
+  errs.add('lines', `row ${row}: the file ends inside this row (fewer than the ${columns} columns of the header, no line break): the file was cut short, the case is incomplete`);
+  if (parsed.ok) return { ok: false, recordNo: parsed.record.recordNo, externalId: parsed.record.externalId, errors: errs.list };
+  return { ...parsed, errors: [...errs.list, ...parsed.errors] };
+}
+
+const TRAILER_MARK = '#summe';
+
+function isTrailer(cells: string[]): boolean {
+  return cells[0]?.trim().toLowerCase() === TRAILER_MARK;
+}
+
+/** The optional last row "#summe;<cases>;<total>": how many cases the sender wrote and their total in euros. */
+function readTrailer({ cells, row }: { cells: string[]; row: number }): { ok: true; row: number; cases: number; totalCents?: number } | { ok: false; reason: string } {
+  const count = parsePositiveInt(cells[1]?.trim() ?? '', 10_000_000);
+  if (!count.ok) return { ok: false, reason: `row ${row}: the trailer's case count ${count.reason}` };
+  const rawTotal = cells[2]?.trim() ?? '';
+  if (!rawTotal) return { ok: true, row, cases: count.value };
+  const total = parseGermanAmount(rawTotal);
+  if (!total.ok) return { ok: false, reason: `row ${row}: the trailer's total ${total.reason}` };
+  return { ok: true, row, cases: count.value, totalCents: total.value };
 }
 
 function parseCase(fileName: string, recordNo: number, externalId: string, rows: Row[]): ParsedRecord {

@@ -5,8 +5,10 @@
  */
 
 import { TextDecoder } from 'node:util';
+import iconv from 'iconv-lite';
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+/** notice: what the receipt must say when the bytes contradicted the declared encoding. */
+export type Decoded = { ok: true; text: string; encoding: string; notice?: string } | { ok: false; reason: string };
 
 function bomEncoding(buf: Uint8Array): { encoding: string; skip: number } | undefined {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
@@ -37,14 +39,47 @@ export function declaredXmlEncoding(head: string): string | undefined {
 
 export function decodeXml(buf: Uint8Array): Decoded {
   const bom = bomEncoding(buf);
-  if (bom) return decodeStrict(buf.subarray(bom.skip), bom.encoding);
+  if (bom) return undoDoubleEncoding(decodeStrict(buf.subarray(bom.skip), bom.encoding));
   const head = Buffer.from(buf.subarray(0, 256)).toString('latin1');
   const declared = declaredXmlEncoding(head);
+  // A single-byte declaration over bytes that are valid UTF-8 with multi-byte sequences: the
+  // software wrote UTF-8 and kept an old header. Read as ISO-8859-15, "ü" would become "Ã¼".
+  if (declared && SINGLE_BYTE.test(declared) && buf.some((b) => b >= 0x80)) {
+    const utf8 = decodeStrict(buf, 'utf-8');
+    if (utf8.ok) return undoDoubleEncoding({ ...utf8, notice: `the file declares ${declared}, but its bytes are UTF-8: read as UTF-8` });
+  }
   // XML 1.0 § 4.3.3: without a declaration (or BOM) the document must be UTF-8.
-  if (declared && /^(windows-1252|cp1252)$/i.test(declared)) return { ok: true, text: decodeWindows1252(buf), encoding: 'windows-1252' };
+  if (declared && /^(windows-1252|cp1252)$/i.test(declared)) return undoDoubleEncoding({ ok: true, text: decodeWindows1252(buf), encoding: 'windows-1252' });
   const result = decodeStrict(buf, declared ?? 'utf-8');
   if (!result.ok && !declared) return { ok: false, reason: 'no encoding is declared, so the file must be UTF-8, but it contains invalid UTF-8 bytes (add encoding="ISO-8859-15" to the XML declaration?)' };
-  return result;
+  return undoDoubleEncoding(result);
+}
+
+const SINGLE_BYTE = /^(iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d|us-ascii|ascii)$/i;
+
+// A UTF-8 lead byte read as Windows-1252/Latin-1 ("Ã", "Â", "â") followed by a continuation byte read
+// the same way: the trace of UTF-8 text that was decoded as a single-byte encoding and encoded again.
+const MOJIBAKE = /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+
+/**
+ * Text that was UTF-8-encoded twice ("LÃ¼neburg"): when every non-ASCII character maps back to one
+ * Windows-1252 byte and those bytes are valid UTF-8, the second encoding is undone. A genuine "ü"
+ * beside the traces makes the bytes invalid UTF-8, so mixed text is left alone.
+ */
+function undoDoubleEncoding(d: Decoded): Decoded {
+  if (!d.ok || !MOJIBAKE.test(d.text)) return d;
+  const bytes = iconv.encode(d.text, 'windows-1252');
+  // iconv-lite writes "?" for characters outside Windows-1252: then it was not a double encoding.
+  if (iconv.decode(bytes, 'windows-1252') !== d.text) return d;
+  const once = decodeStrict(bytes, 'utf-8');
+  if (!once.ok) return d;
+  const note = `the text was encoded as UTF-8 twice ("${sample(d.text)}"): the double encoding was undone`;
+  return { ok: true, text: once.text, encoding: d.encoding, notice: d.notice ? `${d.notice}; ${note}` : note };
+}
+
+function sample(text: string): string {
+  const at = text.search(MOJIBAKE);
+  return text.slice(Math.max(0, at - 8), at + 8).replace(/\s+/g, ' ');
 }
 
 // Node's TextDecoder treats 'windows-1252' as plain latin1 (0x80 → U+0080, not €), so the
@@ -63,7 +98,15 @@ function decodeWindows1252(buf: Uint8Array): string {
 /** CSV has no declaration: a BOM or valid UTF-8 means UTF-8, anything else is taken as Windows-1252. */
 export function decodeCsv(buf: Uint8Array): Decoded {
   const bom = bomEncoding(buf);
-  if (bom) return decodeStrict(buf.subarray(bom.skip), bom.encoding);
+  if (bom) return undoDoubleEncoding(decodeStrict(buf.subarray(bom.skip), bom.encoding));
   const utf8 = decodeStrict(buf, 'utf-8');
-  return utf8.ok ? utf8 : { ok: true, text: decodeWindows1252(buf), encoding: 'windows-1252' };
+  return utf8.ok ? undoDoubleEncoding(utf8) : { ok: true, text: decodeWindows1252(buf), encoding: 'windows-1252' };
+}
+
+/** The text of a UTF-16 file (by its BOM), else undefined: formats are told apart by content, not bytes. */
+export function utf16Text(buf: Uint8Array): string | undefined {
+  const bom = bomEncoding(buf);
+  if (!bom || bom.encoding === 'utf-8') return undefined;
+  const d = decodeStrict(buf.subarray(bom.skip), bom.encoding);
+  return d.ok ? d.text : undefined;
 }

@@ -5,7 +5,7 @@ import { consentFromInstruction } from './padnext-consent';
 import { mapPersonNames, mapAddress, mapRecipient, samePerson } from './padnext-persons';
 import { mapPositions, normaliseReduction } from './padnext-positions';
 import { RecordErrors, fileError } from './record-errors';
-import { parseXsdDate } from './values';
+import { parseXsdAmount, parseXsdDate } from './values';
 import { child, childText, childrenNamed, parseXmlTree, type XmlNode } from './xml-tree';
 
 /**
@@ -42,6 +42,7 @@ export function parsePadnext(padxXml: string | Buffer, fileName: string, ordnerX
     const decoded = decodeXml(padxXml);
     if (!decoded.ok) return fail('encoding', decoded.reason);
     xml = decoded.text;
+    if (decoded.notice) result.notices = [decoded.notice];
     bytes = padxXml;
   }
 
@@ -89,7 +90,7 @@ export function parsePadnext(padxXml: string | Buffer, fileName: string, ordnerX
       recordNo += 1;
       const at = `rechnung[${ri + 1}]/abrechnungsfall[${fi + 1}]`;
       const externalId = rechnung.attrs.id && faelle.length > 1 ? `${rechnung.attrs.id}-${fi + 1}` : rechnung.attrs.id;
-      result.records.push(parseCase({ fileName, recordNo, rechnung, fall, at, externalId, doctors, firstPatient }));
+      result.records.push(parseCase({ fileName, recordNo, rechnung, fall, at, externalId, doctors, firstPatient, singleCase: faelle.length === 1 }));
     });
   });
   return result;
@@ -103,6 +104,8 @@ interface CaseContext {
   at: string;
   externalId: string | undefined;
   doctors: Map<string, Doctor>;
+  /** The rechnung holds only this case, so its aisendbetrag is the case's total. */
+  singleCase: boolean;
   /** The spec lets later cases of a rechnung omit <behandelter> when it is the same patient. */
   firstPatient: XmlNode | undefined;
 }
@@ -170,7 +173,19 @@ function parseCase(ctx: CaseContext): ParsedRecord {
   };
   if (responsible) record.responsible = responsible;
   if (diagnosis) record.diagnosis = diagnosis;
+  record.stated = { lineCents: mapped.statedLineCents };
+  // aisendbetrag is the invoice's total: it is a case's total only when the invoice has one case.
+  const total = ctx.singleCase ? statedInvoiceTotal(rechnung, errs, at.split('/')[0]) : undefined;
+  if (!errs.empty) return failed();
+  if (total !== undefined) record.stated.totalCents = total;
   return { ok: true, record };
+}
+
+function statedInvoiceTotal(rechnung: XmlNode, errs: RecordErrors, at: string): number | undefined {
+  const raw = rechnung.attrs.aisendbetrag;
+  if (raw === undefined) return undefined;
+  const amount = parseXsdAmount(raw);
+  return amount.ok ? amount.value : void errs.add('stated.totalCents', `aisendbetrag ${amount.reason} (at ${at}/@aisendbetrag)`);
 }
 
 function zeitraumDate(zeitraum: XmlNode | undefined, name: string, field: string, errs: RecordErrors, at: string): string | undefined {

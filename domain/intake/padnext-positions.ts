@@ -10,6 +10,8 @@ import { childText, type XmlNode } from './xml-tree';
  */
 export interface MappedPositions {
   lines: IntakeLine[];
+  /** The file's <gesamtbetrag> of each line (before the § 6a reduction, which it never includes), in cents. */
+  statedLineCents: Array<number | undefined>;
   /** leistungserbringerid given on a position (deviating treating doctor), by line number. */
   doctorIds: { line: number; id: string }[];
   /** minderungssatz given on fee positions, by line number. */
@@ -33,7 +35,7 @@ export function normaliseReduction(raw: string): string | undefined {
 }
 
 export function mapPositions(positionen: XmlNode, errs: RecordErrors, at: string): MappedPositions {
-  const out: MappedPositions = { lines: [], doctorIds: [], reductions: [] };
+  const out: MappedPositions = { lines: [], statedLineCents: [], doctorIds: [], reductions: [] };
   const seen = new Map<string, number>();
   let n = 0;
   for (const pos of inPrintOrder(positionen)) {
@@ -60,14 +62,15 @@ export function mapPositions(positionen: XmlNode, errs: RecordErrors, at: string
     if (pos.name === 'goziffer') {
       const line = mapFee(pos, field, pAt, errs, out, n);
       const full = { ...line, date: date(), count: count() };
-      if (errs.list.length === ok) out.lines.push(full);
+      const stated = statedAmount(pos, `${field}.amountCents`, pAt, errs);
+      if (errs.list.length === ok) out.lines.push(full), out.statedLineCents.push(stated);
     } else if (pos.name === 'auslagen' || pos.name === 'entschaedigung') {
       const text = childText(pos, 'text') ?? '';
       if (!text) errs.add(`${field}.text`, `<text> is missing or empty (at ${pAt}/text)`);
       const d = date();
       const c = count();
       const amount = amountOf(pos, field, pAt, c, errs);
-      if (errs.list.length === ok) out.lines.push({ kind: 'expense', date: d, text, amountCents: amount, count: c });
+      if (errs.list.length === ok) out.lines.push({ kind: 'expense', date: d, text, amountCents: amount, count: c }), out.statedLineCents.push(undefined);
     } else {
       errs.add(field, `position type <${pos.name}> is not supported here (only goziffer, auslagen, entschaedigung) (at ${pAt})`);
     }
@@ -119,6 +122,14 @@ function mapFee(pos: XmlNode, field: string, at: string, errs: RecordErrors, out
     else errs.add('inpatientReduction', `<minderungssatz> '${ms}' is not 0, 15 or 25 (at ${at}/minderungssatz)`);
   }
   return line;
+}
+
+/** A fee position's <gesamtbetrag> in cents (the schema requires it; a file without it states nothing). */
+function statedAmount(pos: XmlNode, field: string, at: string, errs: RecordErrors): number | undefined {
+  const raw = childText(pos, 'gesamtbetrag');
+  if (raw === undefined) return undefined;
+  const amount = parseXsdAmount(raw);
+  return amount.ok ? amount.value : void errs.add(field, `<gesamtbetrag> ${amount.reason} (at ${at}/gesamtbetrag)`);
 }
 
 /** Unit amount in cents; a given gesamtbetrag must equal einzelbetrag × anzahl. */

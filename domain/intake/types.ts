@@ -73,6 +73,15 @@ export interface IntakeRecord {
   treatmentTo: string;
   diagnosis?: string;
   lines: IntakeLine[];
+  /** Amounts the sender's software states for this case, checked against the GOÄ pricing. */
+  stated?: StatedAmounts;
+}
+
+/** What the delivering software computed: the invoice total and each line's total (after § 6a), in cents. */
+export interface StatedAmounts {
+  totalCents?: number;
+  /** By line, in the order of `lines`; undefined where the file states none. */
+  lineCents: Array<number | undefined>;
 }
 
 /** A precise complaint about input: which file, which record, which field, why. */
@@ -94,4 +103,8 @@ export interface ParsedBillingFile {
   records: ParsedRecord[];
   /** Errors of the file as a whole (unreadable XML, wrong root element): then records is empty. */
   fileErrors: RecordError[];
+  /** Things the receipt must say although the file was read, e.g. an encoding the bytes contradict. */
+  notices?: string[];
+  /** The total of all cases as the file states it (CSV trailer), in cents. */
+  statedTotalCents?: number;
 }

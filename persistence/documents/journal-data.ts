@@ -29,6 +29,9 @@ interface StoredError {
 /** Eingangsbestätigung of a billing file, every record with its outcome and reasons. */
 export async function loadReceiptConfirmation(db: Db, submissionId: string, centre: Centre, now = new Date()): Promise<ReceiptConfirmationRequest> {
   const sub = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { records: { orderBy: { recordNo: 'asc' } } } });
+  const total = await db.claim.aggregate({ where: { submissionId }, _sum: { totalCents: true } });
+  // A processed file's fileErrors are remarks, not the reasons of a refusal.
+  const refused = sub.status === 'REJECTED';
   const reasons = (errors: unknown) => ((errors as StoredError[] | null) ?? []).map((e) => `${e.field}: ${e.reason}`);
   const patients = await patientNames(db, sub.records.flatMap((r) => (r.claimId ? [r.claimId] : [])));
   return {
@@ -36,7 +39,9 @@ export async function loadReceiptConfirmation(db: Db, submissionId: string, cent
     head: await journalHead(db, sub.clientId, centre, now),
     fileName: sub.fileName,
     receivedAt: sub.receivedAt.toISOString(),
-    fileErrors: reasons(sub.fileErrors),
+    fileErrors: refused ? reasons(sub.fileErrors) : [],
+    notices: refused ? [] : reasons(sub.fileErrors),
+    acceptedTotalCents: total._sum.totalCents ?? 0,
     records: sub.records.map((r) => ({
       recordNo: r.recordNo,
       externalId: r.externalId,

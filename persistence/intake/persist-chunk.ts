@@ -105,7 +105,9 @@ export async function persistChunk(db: Db, submissionId: string, clientId: strin
             amountCents: l.amountCents,
           }),
         );
-        records.push({ id: randomUUID(), submissionId, recordNo: r.recordNo, externalId: r.externalId, outcome: 'ACCEPTED', claimId });
+        // An accepted record's errors column holds its warnings (shown on the receipt, not blocking).
+        const warnings = o.warnings.length ? { errors: o.warnings as unknown as Prisma.InputJsonValue } : {};
+        records.push({ id: randomUUID(), submissionId, recordNo: r.recordNo, externalId: r.externalId, outcome: 'ACCEPTED', claimId, ...warnings });
       });
       for (const o of outcomes) {
         if (o.kind === 'rejected') {

@@ -18,14 +18,30 @@ export async function markSubmissionRejected(db: Db, submissionId: string, fileE
   await db.submission.update({ where: { id: submissionId }, data: { status: 'REJECTED', fileErrors: fileErrors as unknown as Prisma.InputJsonValue, processedAt: new Date() } });
 }
 
-/** Every record is stored: the submission keeps how many were accepted, rejected and duplicates. */
-export async function markSubmissionProcessed(db: Db, submissionId: string): Promise<void> {
-  const counts = await db.submissionRecord.groupBy({ by: ['outcome'], where: { submissionId }, _count: true });
-  const count = (o: string) => counts.find((c) => c.outcome === o)?._count ?? 0;
+/** The total of the claims a billing file's accepted records became, in cents. */
+export async function acceptedTotalCents(db: Db, submissionId: string): Promise<number> {
+  const sum = await db.claim.aggregate({ where: { submissionId }, _sum: { totalCents: true } });
+  return sum._sum.totalCents ?? 0;
+}
+
+/**
+ * Every record is stored: the submission keeps how many were accepted, rejected and duplicates.
+ * notices (an encoding the bytes contradicted, a trailer total that differs) go into fileErrors,
+ * which for a processed file are remarks for the receipt, not a refusal.
+ */
+export async function markSubmissionProcessed(db: Db, submissionId: string, notices: RecordError[] = []): Promise<void> {
+  const counts = await submissionRecordCounts(db, submissionId);
   await db.submission.update({
     where: { id: submissionId },
-    data: { status: 'PROCESSED', acceptedCount: count('ACCEPTED'), rejectedCount: count('REJECTED'), duplicateCount: count('DUPLICATE'), processedAt: new Date() },
+    data: { status: 'PROCESSED', ...(notices.length ? { fileErrors: notices as unknown as Prisma.InputJsonValue } : {}), acceptedCount: counts.accepted, rejectedCount: counts.rejected, duplicateCount: counts.duplicates, processedAt: new Date() },
   });
+}
+
+/** How many of the file's stored records were accepted, rejected and duplicates. */
+export async function submissionRecordCounts(db: Db, submissionId: string): Promise<IntakeCounts> {
+  const counts = await db.submissionRecord.groupBy({ by: ['outcome'], where: { submissionId }, _count: true });
+  const count = (o: string) => counts.find((c) => c.outcome === o)?._count ?? 0;
+  return { accepted: count('ACCEPTED'), rejected: count('REJECTED'), duplicates: count('DUPLICATE') };
 }
 
 export async function submissionCounts(db: Db, submissionId: string): Promise<IntakeCounts> {

@@ -3,7 +3,8 @@ import { recordOutcome, type RecordOutcome } from '../../domain/intake/record-ou
 import type { Db } from '../../infra/db/prisma';
 import { readSubmissionContent } from '../../persistence/intake/submission-content';
 import { persistChunk, type PersistedClaim } from '../../persistence/intake/persist-chunk';
-import { markSubmissionProcessed, markSubmissionRejected, submissionById, submissionCounts } from '../../persistence/intake/submissions';
+import { acceptedTotalCents, markSubmissionProcessed, markSubmissionRejected, submissionById, submissionCounts, submissionRecordCounts } from '../../persistence/intake/submissions';
+import { fileNotices } from '../../domain/intake/file-notices';
 import { storedRecordNos } from '../../persistence/intake/submission-records';
 import { claimsByExternalId } from '../../persistence/intake/submission-claims';
 import type { IntakeCounts } from '../../contracts/intake/billing-file-result';
@@ -48,7 +49,9 @@ export async function ingestSubmission(db: Db, submissionId: string, onChunk: (c
         writing.catch(() => undefined);
       }
       await writing;
-      await markSubmissionProcessed(db, submissionId);
+      const counts = await submissionRecordCounts(db, submissionId);
+      const notices = fileNotices(parsed, await acceptedTotalCents(db, submissionId), counts.rejected + counts.duplicates);
+      await markSubmissionProcessed(db, submissionId, notices);
     }
   }
   return submissionCounts(db, submissionId);

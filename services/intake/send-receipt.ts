@@ -4,8 +4,8 @@ import type { DocumentsService } from '../documents/documents-service';
 import { renderDocument } from '../../documents/render-document';
 import { renderMail } from '../../documents/layout';
 import { receiptLetter } from '../../documents/receipt-letter';
-import { submissionWithClient } from '../../persistence/intake/submissions';
-import { notAcceptedRecords } from '../../persistence/intake/submission-records';
+import { acceptedTotalCents, submissionWithClient } from '../../persistence/intake/submissions';
+import { recordsWithRemarks } from '../../persistence/intake/submission-records';
 import type { ServiceDeps } from '../service-deps';
 
 /** Emails the client its receipt (Eingangsbestätigung) with every rejection spelled out. */
@@ -21,8 +21,8 @@ export async function sendReceipt(deps: Pick<ServiceDeps, 'db' | 'centre'>, docu
     // The PDF is the receipt journal; the email itself spells out every rejection, so the
     // client sees what to correct without opening the attachment.
     render: async () => {
-      const rejected = await notAcceptedRecords(db, submissionId);
-      const [document, mail] = await Promise.all([renderDocument(await loadReceiptConfirmation(db, submissionId, centre)), renderMail(receiptLetter(centre.name, sub, rejected))]);
+      const [remarked, totalCents] = await Promise.all([recordsWithRemarks(db, submissionId), acceptedTotalCents(db, submissionId)]);
+      const [document, mail] = await Promise.all([renderDocument(await loadReceiptConfirmation(db, submissionId, centre)), renderMail(receiptLetter(centre.name, sub, remarked, totalCents))]);
       return { ...document, mail };
     },
   });

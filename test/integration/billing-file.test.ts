@@ -1,6 +1,10 @@
 import { generateCsv, generatePadnext } from '../../bench/gen/padnext-generator';
 import { unitFeeCents, type SynthCase } from '../../bench/gen/synthetic-cases';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { formatEuro } from '../../domain/format';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { useHarness } from '../support/harness';
 import { ingestSubmission, type PersistedChunk } from '../../services/intake/ingest-submission';
@@ -90,6 +94,11 @@ function mailText(raw: string): string {
   }
 }
 
+/** The total of a file's claims as the receipt prints it. */
+async function acceptedSum(submissionId: string): Promise<string> {
+  return formatEuro((await h.db.claim.aggregate({ where: { submissionId }, _sum: { totalCents: true } }))._sum.totalCents ?? 0);
+}
+
 async function receiptMail(client: ClientSeed, fileName: string): Promise<string> {
   const mail = await h.eventually(`receipt mail for ${fileName}`, async () => h.mails().find((m) => m.subject === `Eingangsbestätigung ${fileName}` && m.to.includes(client.email)));
   return mailText(mail.raw);
@@ -169,7 +178,7 @@ describe('PADneXt file with broken records, sent again, and a file repeating cas
     // The client's receipt names every record that was not taken, with its field.
     const text = await receiptMail(client, file.padxName);
     expect(text).toContain(`Ihre Abrechnungsdatei ${file.padxName} ist bei uns eingegangen.`);
-    expect(text).toContain('Übernommen: 14, abgelehnt: 6, bereits eingereicht: 0.');
+    expect(text).toContain(`Übernommen: 14 (Summe ${await acceptedSum(firstSubmission)}), abgelehnt: 6, bereits eingereicht: 0.`);
     const named = [...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]));
     expect(named).toEqual(expected.flatMap((e, i) => (e ? [i + 1] : [])));
     expected.forEach((e, i) => {
@@ -230,7 +239,7 @@ describe('PADneXt file with broken records, sent again, and a file repeating cas
     }
 
     const text = await receiptMail(client, file.padxName);
-    expect(text).toContain('Übernommen: 7, abgelehnt: 0, bereits eingereicht: 3.');
+    expect(text).toContain(`Übernommen: 7 (Summe ${await acceptedSum(submissionId)}), abgelehnt: 0, bereits eingereicht: 3.`);
     expect([...text.matchAll(/Datensatz (\d+)/g)].map((m) => Number(m[1]))).toEqual([3, 4, 5]);
   });
 });
@@ -351,5 +360,47 @@ describe('claims started while the file is persisted', () => {
     for (const c of claims) expect((await h.temporal.workflow.getHandle(claimWorkflowId(c.id)).describe()).status.name).toBe('RUNNING');
     // Nothing was persisted twice.
     expect(await h.db.claim.count({ where: { submissionId } })).toBe(counts.accepted);
+  });
+});
+
+describe('what the receipt says about a file that was read', () => {
+  test('stated amounts a cent off, an encoding the bytes contradict and the accepted total are on the receipt', async () => {
+    const client = await h.client('INKASSO', { paymentTerm: '1 hour' });
+    // The ISO-8859-15 fixture written as UTF-8 under its old declaration, with consent for case 2,
+    // line 1 stated a cent off (30.61 for 30.60) and case 2's invoice total stated as computed.
+    const xml = iconv
+      .decode(readFileSync(path.resolve(__dirname, '../fixtures/intake/iso-8859-15_padx.xml')), 'iso-8859-15')
+      .replace(/Einwilligung: nein[^<]*/, 'Einwilligung: ja')
+      .replace('<pad:gesamtbetrag>30.60</pad:gesamtbetrag>', '<pad:gesamtbetrag>30.61</pad:gesamtbetrag>')
+      .replace('<pad:rechnung id="R-2024-002"', '<pad:rechnung id="R-2024-002" aisendbetrag="46.26"');
+    const fileName = 'stated_padx.xml';
+    const { submissionId, result } = await upload(client.id, fileName, Buffer.from(xml, 'utf8'), 'application/xml');
+    expect(result).toEqual({ accepted: 2, rejected: 0, duplicates: 0, started: 2 });
+
+    const r = await receipt(submissionId);
+    expect(r).toMatchObject({ status: 'PROCESSED', accepted: 2, fileErrors: [{ file: fileName, record: 0, field: 'encoding', reason: 'the file declares ISO-8859-15, but its bytes are UTF-8: read as UTF-8' }] });
+    expect(r.records[0]).toMatchObject({ outcome: 'ACCEPTED', errors: [{ field: 'lines[1].amountCents', reason: expect.stringContaining('the file states 30,61 EUR, the GOÄ pricing gives 30,60 EUR') }] });
+    expect(r.records[1]).toMatchObject({ outcome: 'ACCEPTED', errors: [] });
+    const claims = await h.db.claim.findMany({ where: { submissionId }, orderBy: { externalId: 'asc' }, include: { patient: true } });
+    expect(claims.map((c) => c.totalCents)).toEqual([3280, 4626]);
+    expect(claims[0].patient.firstName).toBe('Jörg');
+
+    const text = await receiptMail(client, fileName);
+    expect(text).toContain('Übernommen: 2 (Summe 79,06');
+    expect(text).toContain('Hinweis zur Datei: encoding: the file declares ISO-8859-15, but its bytes are UTF-8: read as UTF-8');
+    expect(text).toContain('Datensatz 1 (Fall R-2024-001), übernommen mit Hinweis: lines[1].amountCents: line 1 (GOÄ 3)');
+    expect(text).not.toContain('Datensatz 2');
+  });
+
+  test('a CSV trailer total that differs is stated on the receipt with both amounts', async () => {
+    const client = await h.client('INKASSO', { paymentTerm: '1 hour' });
+    const { csv, cases } = generateCsv({ cases: 3, seed: 5, clientId: client.id });
+    const fileName = 'mit_summe.csv';
+    const { submissionId, result } = await upload(client.id, fileName, `${csv}#summe;${cases.length};1,00\r\n`, 'text/csv');
+    expect(result).toMatchObject({ accepted: cases.filter((c) => c.consent).length });
+    const total = (await h.db.claim.aggregate({ where: { submissionId }, _sum: { totalCents: true } }))._sum.totalCents!;
+    const r = await receipt(submissionId);
+    expect(r.fileErrors).toEqual([{ file: fileName, record: 0, field: 'trailer', reason: expect.stringMatching(/^the trailer states a total of 1,00 EUR, the accepted cases come to \d+,\d\d EUR/) }]);
+    expect(r.fileErrors[0].reason).toContain(`${Math.trunc(total / 100)},${String(total % 100).padStart(2, '0')} EUR`);
   });
 });

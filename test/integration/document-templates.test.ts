@@ -1,3 +1,4 @@
+import { formatEuro } from '../../domain/format';
 import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { renderDocument } from '../../documents/render-document';
 import { SAMPLE_CENTRE } from '../../documents/sample-documents';
@@ -137,7 +138,8 @@ describe('document data from the database', () => {
     const req = await loadReceiptConfirmation(h.db, submissionId, SAMPLE_CENTRE);
     expect(req.records).toHaveLength(2);
     const { text } = await pdfText((await renderDocument(req)).pdf);
-    expect(text).toContain('Übernommen: 2, abgelehnt: 0, bereits eingereicht: 0 von 2 Datensätzen.');
+    expect(text).toContain(`Übernommen: 2 (Summe ${formatEuro(req.acceptedTotalCents!)}), abgelehnt: 0, bereits eingereicht: 0 von 2 Datensätzen.`);
+    expect(req.acceptedTotalCents).toBe((await h.db.claim.aggregate({ where: { submissionId }, _sum: { totalCents: true } }))._sum.totalCents);
     expect(text).toContain(claimId);
   });
 });

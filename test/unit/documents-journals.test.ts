@@ -11,7 +11,9 @@ async function textOf(kind: DocumentKind, rows = 3) {
 describe('client journals as PDF', () => {
   it('receipt confirmation: counts and every rejection with its reason', async () => {
     const { text } = await textOf('receipt_confirmation');
-    expect(text).toContain('Übernommen: 2, abgelehnt: 1, bereits eingereicht: 0 von 3 Datensätzen.');
+    expect(text).toContain('Übernommen: 2 (Summe 246,90 €), abgelehnt: 1, bereits eingereicht: 0 von 3 Datensätzen.');
+    expect(text).toContain('Hinweis zur Datei: encoding: the file declares ISO-8859-15, but its bytes are UTF-8');
+    expect(text).toContain('Hinweis: totalCents: invoice total: the file states 123,46 EUR');
     expect(text).toMatch(/2\s+F-2\s+Jörg Weiß 1\s+abgelehnt/);
     expect(text).toContain('Grund: lines[1].factor: factor 3.6 above the maximum 3.5 of GOÄ 5');
     expect(text).toMatch(/1\s+F-1\s+Jörg Weiß 0\s+übernommen\s+RE2000000055/);

@@ -4,9 +4,9 @@ describe('GOÄ catalogue (generated from the official schedule)', () => {
   const entries = allGoaeEntries();
 
   it('has the size of the schedule', () => {
-    // 2,845 numbered rows in the source, minus the percentage surcharges 441 and 5298 (no points of
-    // their own) and one duplicate misprint (4114 for 4214, corrected).
-    expect(entries.length).toBe(2842);
+    // 2,845 numbered rows in the source minus one duplicate misprint (4114 for 4214, corrected);
+    // the percentage surcharges 441 and 5298 are in with 0 points and their percentage rule.
+    expect(entries.length).toBe(2844);
     expect(new Set(entries.map((e) => e.code)).size).toBe(entries.length);
   });
 
@@ -15,7 +15,7 @@ describe('GOÄ catalogue (generated from the official schedule)', () => {
     expect(count('A')).toBe(0); // section A only lists codes of other sections
     expect(count('B')).toBe(64);
     expect(count('M')).toBe(921);
-    expect(count('O')).toBe(206);
+    expect(count('O')).toBe(207);
     expect(count('P')).toBe(9);
   });
 
@@ -54,9 +54,14 @@ describe('GOÄ catalogue (generated from the official schedule)', () => {
     expect(getGoaeEntry('4114')!.points).toBe(1920);
   });
 
-  it('leaves out percentage surcharges without points', () => {
-    expect(getGoaeEntry('441')).toBeUndefined();
-    expect(getGoaeEntry('5298')).toBeUndefined();
+  it('carries the percentage surcharges with their rule from the schedule instead of points', () => {
+    expect(getGoaeEntry('441')).toMatchObject({ points: 0, section: 'C', singleRate: true, percentOf: { percent: 100, maxCents: 6749 } });
+    expect(getGoaeEntry('441')!.percentOf!.codes).toBeUndefined();
+    const x = getGoaeEntry('5298')!;
+    expect(x).toMatchObject({ points: 0, section: 'O', factorClass: 'technical', percentOf: { percent: 25 } });
+    expect(x.singleRate).toBeUndefined();
+    expect(x.percentOf!.codes).toEqual(expect.arrayContaining(['5010', '5030', '5290']));
+    expect(x.percentOf!.codes).not.toContain('5295');
   });
 
   it('assigns the § 5 factor classes', () => {
@@ -107,7 +112,7 @@ describe('GOÄ catalogue (generated from the official schedule)', () => {
     for (const e of entries) {
       expect(e.text.length).toBeLessThanOrEqual(300);
       expect(e.text).not.toMatch(/\s{2,}|^\s|\s$/);
-      expect(Number.isInteger(e.points) && e.points > 0).toBe(true);
+      expect(Number.isInteger(e.points) && (e.points > 0 || e.percentOf !== undefined)).toBe(true);
     }
   });
 });

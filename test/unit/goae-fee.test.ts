@@ -74,8 +74,8 @@ describe('parseFactor', () => {
 });
 
 describe('§ 6a inpatient reduction', () => {
-  it('reduces by 25 % with half-up rounding of the reduction', () => {
-    // GOÄ 3 at 2.3 = 2011; 25 % = 502.75 -> 503
+  it('reduces by 25 %, rounding the reduced fee half-up', () => {
+    // GOÄ 3 at 2.3 = 2011; 75 % = 1508.25 -> 1508, the reduction is the rest
     expect(inpatientReductionCents(2011, '25')).toBe(503);
     expect(applyInpatientReduction(2011, '25')).toBe(1508);
   });
@@ -85,9 +85,12 @@ describe('§ 6a inpatient reduction', () => {
     expect(applyInpatientReduction(1072, '15')).toBe(911);
   });
 
-  it('rounds an exact half cent of reduction up', () => {
-    expect(inpatientReductionCents(2, '25')).toBe(1); // 0.5 -> 1
-    expect(inpatientReductionCents(10, '15')).toBe(2); // 1.5 -> 2
+  it('rounds an exact half cent of the reduced fee up, not of the reduction', () => {
+    // 40.22 × 0.75 = 30.165 -> 30.17 (rounding the reduction 10.055 up gave 30.16)
+    expect(applyInpatientReduction(4022, '25')).toBe(3017);
+    expect(inpatientReductionCents(4022, '25')).toBe(1005);
+    expect(applyInpatientReduction(10, '15')).toBe(9); // 8.5 -> 9
+    expect(inpatientReductionCents(2, '25')).toBe(0); // 1.5 -> 2 kept
   });
 
   it('leaves the amount alone for none', () => {

@@ -205,3 +205,33 @@ describe('priceRecord', () => {
     expect(r.ok && r.lines[0]).toMatchObject({ code: '3550', amountCents: 402 });
   });
 });
+
+describe('percentage surcharges (441, 5298)', () => {
+  it('prices 5298 as 25 % of the simple fee of the X-ray it follows, at its own factor', () => {
+    // 5030: 360 points, simple fee 360 × 5.82873 = 2098.34 ct; 25 % × 1.8 = 944.25 -> 944
+    const r = priceRecord(record([fee('5030', '1.8'), fee('5298', '1.8')]), FILE);
+    expect(r.ok && r.lines[1]).toMatchObject({ code: '5298', unitCents: 944, amountCents: 944, reductionCents: 0 });
+    expect(r.ok && r.lines[1].points).toBeUndefined();
+    if (r.ok) expect(r.totalCents).toBe(r.lines[0].amountCents + 944);
+  });
+
+  it('prices 441 as 100 % of the simple fee of the operation, at most 67.49 EUR (132 DM)', () => {
+    // 2380: 310 points -> 1806.91 -> 1807; 2053: 2400 points -> 139.89 EUR, capped at 67.49
+    const small = priceRecord(record([fee('2380'), fee('441', '1.0')]), FILE);
+    expect(small.ok && small.lines[1]).toMatchObject({ code: '441', unitCents: 1807 });
+    const big = priceRecord(record([fee('2053'), fee('441', '1.0')]), FILE);
+    expect(big.ok && big.lines[1]).toMatchObject({ code: '441', unitCents: 6749 });
+    // § 6a applies to the surcharge like to any fee: 6749 × 0.75 = 5061.75 -> 5062
+    const inpatient = priceRecord(record([fee('2053'), fee('441', '1.0')], { inpatientReduction: '25' }), FILE);
+    expect(inpatient.ok && inpatient.lines[1]).toMatchObject({ amountCents: 5062, reductionCents: 1687 });
+  });
+
+  it('refuses a percentage surcharge without the service it belongs to on the same date', () => {
+    expect(errorsOf(priceRecord(record([fee('1'), fee('5298', '1.8')]), FILE))).toEqual([
+      { file: FILE, record: 7, field: 'lines[2].code', reason: 'GOÄ 5298 is 25 % of the simple fee of a service GOÄ 5010 to 5290, which must precede it on the same date 2024-03-04: there is none' },
+    ]);
+    expect(errorsOf(priceRecord(record([fee('5030', '1.8', { date: '2024-03-03' }), fee('5298', '1.8')]), FILE))[0].field).toBe('lines[2].code');
+    // 441 only at the single rate (Abschnitt C, Allgemeine Bestimmungen Nr. 3)
+    expect(errorsOf(priceRecord(record([fee('2380'), fee('441', '2.3')]), FILE))[0]).toMatchObject({ field: 'lines[2].factor' });
+  });
+});
