@@ -46,6 +46,7 @@ class FuzzThread {
         clearTimeout(timer);
         resolve(v);
       });
+      this.worker.postMessage(job);
     });
   }
   close(): Promise<number> {
@@ -109,8 +110,11 @@ if (isMainThread) {
   parentPort!.on('message', (job: Job) => {
     const target = TARGETS.find((t) => t.name === job.target)!;
     const seeds_ = seeds.get(job.target)!;
-    const input = mutate(seeds_[job.seed % seeds_.length], job.mutations, outsideFile);
-    parentPort!.postMessage(target.check(input));
+    try {
+      parentPort!.postMessage(target.check(mutate(seeds_[job.seed % seeds_.length], job.mutations, outsideFile)));
+    } catch (e) {
+      parentPort!.postMessage({ kind: 'crash', detail: `the fuzzer itself failed: ${(e as Error).message}` });
+    }
   });
   parentPort!.postMessage('ready');
 }
