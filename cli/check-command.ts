@@ -42,6 +42,7 @@ export function describe(c: FileCheck): string[] {
   const total = accepted.reduce((s, r) => s + (r.totalCents ?? 0), 0);
   return [
     `${c.file}: ${c.records.length} records, ${accepted.length} accepted (${formatEuro(total)}), ${c.records.length - accepted.length} rejected`,
+    ...c.notices.map((n) => `  notice: ${n}`),
     ...c.records.flatMap((r, i) => [
       ...r.errors.map((e) => `  record ${i + 1}${r.externalId ? ` (case ${r.externalId})` : ''}: ${e.field}: ${e.reason}`),
       ...r.warnings.map((w) => `  record ${i + 1}${r.externalId ? ` (case ${r.externalId})` : ''}: warning: ${w}`),

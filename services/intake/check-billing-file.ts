@@ -16,6 +16,8 @@ export interface CheckedRecord {
 export interface BillingFileCheck {
   kind: 'billing-file';
   fileErrors: RecordError[];
+  /** What the receipt would say of the file as a whole, e.g. an encoding the bytes contradict. */
+  notices: string[];
   records: CheckedRecord[];
 }
 
@@ -31,7 +33,7 @@ export function checkBillingFile(content: Buffer, fileName: string): BillingFile
     const outcome = recordOutcome(r, { claims: new Map(), recordsOfFile }, fileName);
     if (r.ok && !recordsOfFile.has(r.record.externalId)) recordsOfFile.set(r.record.externalId, r.record.recordNo);
     const externalId = r.ok ? r.record.externalId : (r.externalId ?? null);
-    const base = { externalId, claimedTotalCents: null, warnings: [] };
+    const base = { externalId, claimedTotalCents: (r.ok ? r.record.stated?.totalCents : undefined) ?? null };
     switch (outcome.kind) {
       case 'accepted':
         return {
@@ -40,12 +42,13 @@ export function checkBillingFile(content: Buffer, fileName: string): BillingFile
           totalCents: outcome.totalCents,
           lines: outcome.lines.map((l) => ({ code: l.code ?? null, points: l.points ?? null, factor: l.factor ?? null, amountCents: l.amountCents })),
           errors: [],
+          warnings: outcome.warnings.map((w) => `${w.field}: ${w.reason}`),
         };
       case 'duplicate':
-        return { ...base, ok: false, totalCents: null, lines: [], errors: [{ file: fileName, record: outcome.recordNo, field: 'externalId', reason: outcome.reason }] };
+        return { ...base, ok: false, totalCents: null, lines: [], errors: [{ file: fileName, record: outcome.recordNo, field: 'externalId', reason: outcome.reason }], warnings: [] };
       case 'rejected':
-        return { ...base, ok: false, totalCents: null, lines: [], errors: outcome.errors };
+        return { ...base, ok: false, totalCents: null, lines: [], errors: outcome.errors, warnings: [] };
     }
   });
-  return { kind: 'billing-file', fileErrors: parsed.fileErrors, records };
+  return { kind: 'billing-file', fileErrors: parsed.fileErrors, notices: parsed.notices ?? [], records };
 }

@@ -37,8 +37,26 @@ test('a billing file is priced record by record, as the upload would, with each 
   for (const r of accepted) {
     expect(r.lines.length).toBeGreaterThan(0);
     expect(r.totalCents).toBe(r.lines.reduce((s: number, l: { amountCents: number }) => s + l.amountCents, 0));
+    // The generator states line totals only, not the invoice's aisendbetrag.
+    expect(r.claimedTotalCents).toBeNull();
     expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
   }
+});
+
+test('the total a PADneXt invoice states is reported beside claimflow’s; a cent off is a warning, more rejects the record', () => {
+  const g = generatePadnext({ cases: 1, seed: 5 });
+  const priced = JSON.parse(run('check', '--json', writeFile('plain.padx.xml', g.padx)).out[0]).records[0];
+  expect(priced.ok).toBe(true);
+  const stating = (cents: number) => g.padx.replace(/<rechnung /, `<rechnung aisendbetrag="${(cents / 100).toFixed(2)}" `);
+  const exact = JSON.parse(run('check', '--json', writeFile('exact.padx.xml', stating(priced.totalCents))).out[0]).records[0];
+  expect(exact).toMatchObject({ ok: true, claimedTotalCents: priced.totalCents, totalCents: priced.totalCents, warnings: [] });
+  const centOff = JSON.parse(run('check', '--json', writeFile('cent.padx.xml', stating(priced.totalCents + 1))).out[0]).records[0];
+  expect(centOff).toMatchObject({ ok: true, claimedTotalCents: priced.totalCents + 1 });
+  expect(centOff.warnings).toHaveLength(1);
+  const euroOff = run('check', '--json', writeFile('euro.padx.xml', stating(priced.totalCents + 100)));
+  expect(JSON.parse(euroOff.out[0]).records[0]).toMatchObject({ ok: false, claimedTotalCents: priced.totalCents + 100 });
+  expect(euroOff.exit).toBe(1);
 });
 
 test('a record that cannot be priced is named with its field and reason; the others stay accepted', () => {
