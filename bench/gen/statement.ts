@@ -113,11 +113,11 @@ function ibanOf(country: string, bban: string): string {
   return `${country}${mod97CheckDigits(bban + letters)}${bban}`;
 }
 
-function germanIban(rng: Prng): string {
+export function germanIban(rng: Prng): string {
   return ibanOf('DE', String(rng.int(10000000, 89999999)) + String(rng.int(0, 9_999_999_999)).padStart(10, '0'));
 }
 
-function cents(rng: Prng, minEuro: number, maxEuro: number): number {
+export function cents(rng: Prng, minEuro: number, maxEuro: number): number {
   return Math.round(Math.exp(Math.log(minEuro * 100) + rng.next() * (Math.log(maxEuro * 100) - Math.log(minEuro * 100))));
 }
 
