@@ -44,7 +44,15 @@ class FuzzThread {
       }, deadlineMs);
       this.worker.once('message', (v: Verdict) => {
         clearTimeout(timer);
+        this.worker.removeAllListeners('error');
         resolve(v);
+      });
+      // A thread that dies (out of memory on a blown-up input) is a crash of this input; the next gets a new thread.
+      this.worker.once('error', (e) => {
+        clearTimeout(timer);
+        this.worker.removeAllListeners('message');
+        [this.worker, this.ready] = this.spawn();
+        resolve({ kind: 'crash', detail: `the parser's thread died: ${e.message}` });
       });
       this.worker.postMessage(job);
     });
