@@ -45,7 +45,9 @@ export function parseXmlTree(xml: string): XmlParseResult {
   let root: XmlNode | undefined;
   let failure: string | undefined;
   parser.on('error', (e) => {
-    failure ??= `not well-formed XML at line ${parser.line}, column ${parser.column}: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`;
+    failure ??= `not well-formed XML at line ${parser.line}, column ${parser.column}: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`;
+    // The first error is the file's answer: saxes would go on reporting one per character of what follows.
+    throw e;
   });
   parser.on('opentag', (tag) => {
     const node = nodeFor(tag.name, tag.attributes as Record<string, string>);
