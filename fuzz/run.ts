@@ -11,7 +11,8 @@ import { TARGETS, type Verdict } from './targets';
  * FUZZ_INPUTS mutated inputs each (default 10,000), built from real and generated seed files. Each
  * input runs on a worker thread with a deadline (FUZZ_DEADLINE_MS, default 5,000): past it the
  * thread is ended and the input counts as a hang. Inputs that crash, hang or lose data silently are
- * kept under .data/fuzz/ for review. The last line is the JSON summary.
+ * kept under .data/fuzz/ for review. FUZZ_TARGETS (e.g. "ofx,camt") runs some targets only. The last
+ * line is the JSON summary.
  */
 
 interface Job {
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   const pool = Array.from({ length: threads }, () => new FuzzThread(outsideFile));
   const perParser: Record<string, Record<string, number>> = {};
   const started = Date.now();
-  for (const target of TARGETS) {
+  const only = process.env.FUZZ_TARGETS?.split(',');
+  for (const target of TARGETS.filter((t) => !only || only.includes(t.name))) {
     const counts: Record<string, number> = { inputs: 0, results: 0, refused: 0, crashes: 0, hangs: 0, silent_losses: 0 };
     perParser[target.name] = counts;
     const seedCount = target.seeds().length;

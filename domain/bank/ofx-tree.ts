@@ -39,6 +39,11 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 export function parseOfxTree(text: string, maxDepth: number, fail: Fail): { root: OfxNode; counts: Map<string, number> } {
   const start = /<OFX\s*>/i.exec(text);
   if (!start) return fail('file', 'no <OFX> element: the OFX body is missing');
+  // Before the body only the header (SGML key:value lines, or XML and OFX declarations) may stand:
+  // an element there would be read by nobody, and with it whatever money it names.
+  const header = text.slice(0, start.index);
+  const stray = /<(?![?!])[^>]*>?/.exec(header);
+  if (stray) fail(`line ${header.slice(0, stray.index).split('\n').length}`, `'${stray[0].slice(0, 40)}' stands before the <OFX> body, in the file's header`);
   const tokens = tokenize(text, start.index, fail);
   return { root: buildTree(tokens, lastLine(text), maxDepth, fail), counts: countOpenTags(tokens) };
 }

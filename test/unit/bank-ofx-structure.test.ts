@@ -32,6 +32,13 @@ describe('OFX: no transaction goes unread', () => {
     expect(file.statements[2].lines[0].source).toBe(`STMTTRN 3 (line ${lineOf(text, '<STMTTRN>', 3)})`);
   });
 
+  it('rejects a transaction that stands before the <OFX> body, in the header (found by the fuzzer)', () => {
+    const text = ofx(response(statement(list(transaction('A', '1.00')))));
+    const withStray = text.replace('VERSION:102\n', `VERSION:102\n${transaction('X', '99.00')}`);
+    expect(parse(text).statements[0].lines).toHaveLength(1);
+    expect(rejection(withStray)).toBe("line 4: '<STMTTRN>' stands before the <OFX> body, in the file's header");
+  });
+
   it('rejects a statement with two transaction lists, naming both lines', () => {
     const text = ofx(response(statement(list(transaction('A', '1.00')) + list(transaction('B', '2.00')))));
     const [first, second] = [lineOf(text, '<BANKTRANLIST>'), lineOf(text, '<BANKTRANLIST>', 2)];
