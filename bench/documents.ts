@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
+import { tsWorker } from '../infra/ts-worker';
 import { renderDocument } from '../documents/render-document';
 import { sampleLogo, sampleRequest } from '../documents/sample-documents';
 import { createSmtpMailer } from '../infra/mailer';
@@ -54,9 +55,9 @@ interface SmtpJob {
   mailDir: string;
 }
 
-/** A worker thread running this file again, through tsx's CommonJS hook (threads do not inherit it). */
+/** A worker thread running this file again. */
 function thread(data: { role: 'render-thread' } | SmtpJob): Worker {
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: data });
+  return tsWorker(__filename, data);
 }
 
 /** Render threads, each warmed up (modules loaded, fonts parsed) before the clock starts. */

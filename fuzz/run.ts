@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
+import { tsWorker } from '../infra/ts-worker';
 import fc from 'fast-check';
 import { mutate, mutationArb, OUTSIDE_MARKER, type Mutation } from './mutate';
 import { TARGETS, type Verdict } from './targets';
@@ -31,7 +32,7 @@ class FuzzThread {
     [this.worker, this.ready] = this.spawn();
   }
   private spawn(): [Worker, Promise<void>] {
-    const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: { outsideFile: this.outsideFile } });
+    const worker = tsWorker(__filename, { outsideFile: this.outsideFile });
     return [worker, new Promise((resolve) => worker.once('message', () => resolve()))];
   }
   async run(job: Job, deadlineMs: number): Promise<Outcome> {

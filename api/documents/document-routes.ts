@@ -23,9 +23,9 @@ export function documentRoutes(ctx: ApiContext): Router {
 
   r.get('/documents', async (req, res) => {
     const q = parse(DocumentListQuery, req.query, 'query');
-    const docs = await documents.documentPage(q);
-    if (!docs) throw new HttpError(400, 'invalid_request', `invalid query: after: no document ${q.after}`, [{ field: 'after', reason: 'unknown document id' }]);
-    res.json({ documents: docs, next: docs.length === q.limit ? docs[docs.length - 1].id : null });
+    const page = await documents.documentPage(q);
+    if (!page) throw new HttpError(400, 'invalid_request', `invalid query: after: no document ${q.after}`, [{ field: 'after', reason: 'unknown document id' }]);
+    res.json(page);
   });
 
   r.get('/documents/:id', async (req, res) => {

@@ -5,11 +5,11 @@ import type { BankLineKind } from './bank-line';
  * :86: and the DK's proprietary CAMT BkTxCd ("NTRF+166+...") carry them. Only the codes that change
  * what a line is are listed; every other code is a plain credit or debit by its sign.
  */
-const RETURN_GVC = new Set([
-  '009', // Rückbelastung (returned direct debit, pre-SEPA)
-  '109', // SEPA-Basislastschrift Rückbelastung (Rücklastschrift)
-  '159', // SEPA-Überweisung Retoure (our transfer came back)
-]);
+/** Returned direct debits: 009 Rückbelastung (pre-SEPA), 109 SEPA-Basislastschrift Rückbelastung. */
+export const DIRECT_DEBIT_RETURN_GVC = new Set(['009', '109']);
+/** 159 SEPA-Überweisung Retoure: a transfer came back. */
+export const TRANSFER_RETURN_GVC = new Set(['159']);
+const RETURN_GVC = new Set([...DIRECT_DEBIT_RETURN_GVC, ...TRANSFER_RETURN_GVC]);
 const CHARGE_GVC = new Set([
   '805', // Abschluss / Entgelte (account closing, fees)
   '808', // Gebühren

@@ -1,5 +1,5 @@
 import type { BankLine } from './bank-line';
-import { gvcOfProprietaryCode } from './german-codes';
+import { DIRECT_DEBIT_RETURN_GVC, gvcOfProprietaryCode, TRANSFER_RETURN_GVC } from './german-codes';
 
 /**
  * How money moved, as the bank's transaction code says: a transfer the payer sent, or a direct
@@ -17,8 +17,6 @@ const DIRECT_DEBIT_FAMILIES = new Set(['IDDT', 'RDDT']);
 /** DK Geschäftsvorfallcodes (MT940 :86:, CAMT proprietary codes). */
 const TRANSFER_GVC = new Set(['051', '052', '053', '054', '058', '116', '117', '118', '119', '151', '152', '153', '154', '166', '167', '168', '169', '191']);
 const DIRECT_DEBIT_GVC = new Set(['004', '005', '171', '174', '192']);
-const DIRECT_DEBIT_RETURN_GVC = new Set(['009', '109']);
-const TRANSFER_RETURN_GVC = new Set(['159']);
 
 /** The ISO family of a code written as "PMNT/RCDT/ESCT", or undefined for a proprietary code. */
 function isoFamily(bankCode: string): string | undefined {

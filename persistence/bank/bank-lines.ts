@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../infra/db/prisma';
 import type { BankLine as BankLineRow, BankLineStatus } from '../../prisma/generated/client';
 import type { BankLine, BankLineKind } from '../../domain/bank/bank-line';
 import { bulkInsertNew, ColumnType } from '../bulk-insert';
-import { IdPage, pageOf } from './id-page';
+import { IdPage, pageOf } from '../id-page';
 
 const LINE_COLUMNS: Record<string, ColumnType> = {
   id: 'text', fileId: 'text', dedupKey: 'text', accountId: 'text', statementId: 'text', bookingDate: 'text', valueDate: 'text',

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../infra/db/prisma';
 import type { BankFileStatus } from '../../prisma/generated/client';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 import type { ParsedBankFile } from '../../domain/bank/bank-line';
-import { IdPage, pageOf } from './id-page';
+import { IdPage, pageOf } from '../id-page';
 
 /** Where and why a file could not be read. */
 export type QuarantineReason = { location: string; reason: string };

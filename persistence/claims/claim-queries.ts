@@ -1,14 +1,12 @@
 import type { Db } from '../../infra/db/prisma';
 import type { ClaimStage } from '../../prisma/generated/client';
 import { OPEN_AMOUNT_ACCOUNTS } from '../../domain/ledger/claim-balance';
+import { IdPage, pageOf } from '../id-page';
 
-export interface ClaimListFilter {
+export interface ClaimListFilter extends IdPage {
   stage?: ClaimStage;
   clientId?: string;
   submissionId?: string;
-  /** Keyset cursor: the last claim id of the previous page. */
-  after?: string;
-  limit: number;
 }
 
 export function findClaim(db: Db, id: string) {
@@ -17,10 +15,10 @@ export function findClaim(db: Db, id: string) {
 
 /** One page of claims (by id) with the debtor's name. */
 export function claimPage(db: Db, f: ClaimListFilter) {
+  const page = pageOf(f);
   return db.claim.findMany({
-    where: { stage: f.stage, clientId: f.clientId, submissionId: f.submissionId, ...(f.after ? { id: { gt: f.after } } : {}) },
-    orderBy: { id: 'asc' },
-    take: f.limit,
+    ...page,
+    where: { stage: f.stage, clientId: f.clientId, submissionId: f.submissionId, ...page.where },
     include: { responsible: { select: { firstName: true, lastName: true } } },
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../infra/db/prisma';
 import type { Document, Prisma } from '../../prisma/generated/client';
+import type { IdPage } from '../id-page';
 
 /** An archived document's row: metadata, links and delivery state (its content is in the store). */
 export type DocumentRow = Document;
@@ -28,14 +29,11 @@ export function documentWithAttempts(db: Db, id: string) {
   return db.document.findUnique({ where: { id }, include: { attempts: { orderBy: [{ at: 'asc' }, { attempt: 'asc' }] } } });
 }
 
-export interface DocumentPageQuery {
+export interface DocumentPageQuery extends IdPage {
   claimId?: string;
   clientId?: string;
   personId?: string;
   kind?: string;
-  limit: number;
-  /** The last document id of the previous page. */
-  after?: string;
 }
 
 /** A page of the archive, newest first; null when the cursor names no document. */

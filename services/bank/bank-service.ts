@@ -3,7 +3,7 @@ import type { Allocation } from '../../domain/matching/types';
 import { executeBankStatementWorkflow } from '../../contracts/client/workflow-starts';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 import type { FileLinesQuery } from '../../persistence/bank/bank-lines';
-import { IdPage, nextCursor } from '../../persistence/bank/id-page';
+import { IdPage, nextCursor } from '../../persistence/id-page';
 import { statementFilesPage, StatementFilesQuery } from '../../persistence/bank/statement-files';
 import { signalClaimsOf } from './claim-signals';
 import { importBankFile } from './import-bank-file';

@@ -1,4 +1,5 @@
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { tsWorker } from '../../infra/ts-worker';
 import { BankFileError, type ParsedBankFile } from '../../domain/bank/bank-line';
 import type { BankFileLimits } from '../../domain/bank/bank-import-policy';
 import { readBankDelivery } from '../../domain/bank/read-bank-delivery';
@@ -11,8 +12,7 @@ import { readBankDelivery } from '../../domain/bank/read-bank-delivery';
  */
 export function parseWithinDeadline(fileName: string, content: Buffer, limits: BankFileLimits): Promise<ParsedBankFile> {
   const job: Job = { role: ROLE, fileName, content, limits };
-  // The thread loads this file again through tsx's CommonJS hook (threads do not inherit it), as bench/documents.ts does.
-  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: job });
+  const worker = tsWorker(__filename, job);
   return new Promise<ParsedBankFile>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {

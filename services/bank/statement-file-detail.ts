@@ -1,6 +1,6 @@
 import type { Db } from '../../infra/db/prisma';
 import { FileLinesQuery, fileLinesPage } from '../../persistence/bank/bank-lines';
-import { nextCursor } from '../../persistence/bank/id-page';
+import { nextCursor } from '../../persistence/id-page';
 import { bankFileSummary, statementFileHeader } from '../../persistence/bank/statement-files';
 import { bankFileReconciliation } from './file-reconciliation';
 

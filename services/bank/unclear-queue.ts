@@ -3,7 +3,7 @@ import { unallocatedCents } from '../../domain/bank/unallocated-cents';
 import { matchLines } from '../../domain/matching/match-lines';
 import type { MatchDecision, Suggestion } from '../../domain/matching/types';
 import { bankLineOf, unclearLinesPage } from '../../persistence/bank/bank-lines';
-import { IdPage, nextCursor } from '../../persistence/bank/id-page';
+import { IdPage, nextCursor } from '../../persistence/id-page';
 import { loadSystemPolicy } from '../../persistence/policy';
 import { matchWithDatabase } from './match-with-database';
 

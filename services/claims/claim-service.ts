@@ -3,6 +3,7 @@ import { claimWorkflowState, signalClaim } from '../../contracts/client/claim-ha
 import { claimWorkflowId } from '../../contracts/workflow-ids';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { doesNotExist, Refusal } from '../../domain/refusal';
+import { nextCursor } from '../../persistence/id-page';
 import { claimBalance } from '../../persistence/ledger';
 import { PaymentConflictError, recordPayment, type PaymentInput } from '../../persistence/payments';
 import { claimDocument, claimHistory, ClaimListFilter, claimPage, claimWithRecords, findClaim, openAmounts } from '../../persistence/claims/claim-queries';
@@ -49,7 +50,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
           openCents: open.get(c.id) ?? 0,
           dueDate: c.dueDate,
         })),
-        next: claims.length === filter.limit ? claims[claims.length - 1].id : null,
+        next: nextCursor(claims, filter),
       };
     },
 

@@ -4,6 +4,7 @@ import type { JournalKind } from '../../domain/documents/journal-kinds';
 import type { JournalPeriod } from '../../domain/documents/journal-period';
 import { documentByKey, documentPage, documentWithAttempts, markDocumentSent, type DocumentPageQuery, type DocumentRow } from '../../persistence/documents/archive';
 import { clientExists, clientIdPage } from '../../persistence/documents/clients';
+import { nextCursor } from '../../persistence/id-page';
 import { listTemplates, loadTemplate, saveTemplateVersion, templateVersions } from '../../persistence/documents/document-templates';
 import { archiveDocument, documentContent, readContent } from './archive';
 import { archiveRequest, type Addressee, type ArchivedFile, type DocumentLinks } from './archive-request';
@@ -57,7 +58,10 @@ export function createDocumentsService(deps: ServiceDeps) {
     sendClientJournals: (clientId: string, period: JournalPeriod) => sendClientJournals(deps, clientId, period),
 
     /** A page of the archive, newest first; null when the cursor names no document. */
-    documentPage: (q: DocumentPageQuery) => documentPage(db, q),
+    async documentPage(q: DocumentPageQuery) {
+      const documents = await documentPage(db, q);
+      return documents && { documents, next: nextCursor(documents, q) };
+    },
     documentWithAttempts: (documentId: string) => documentWithAttempts(db, documentId),
     readContent: (documentId: string, actor: string) => readContent(db, store, documentId, actor),
     repeat: (mode: RepeatMode, documentId: string, channel: Channel | undefined, request: StaffRequest) => repeatDocument(deps, mode, documentId, channel, request),

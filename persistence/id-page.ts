@@ -1,10 +1,10 @@
-/** Keyset paging by id (stable order): `limit` rows after the cursor `after`, the last id of the previous page. */
+/** Keyset paging (stable order): `limit` rows after the cursor `after`, the last id of the previous page. */
 export interface IdPage {
   limit: number;
   after?: string;
 }
 
-/** The Prisma arguments of a page: rows after the cursor, in id order. */
+/** The Prisma arguments of a page in id order: rows after the cursor. */
 export function pageOf(q: IdPage) {
   return { where: q.after ? { id: { gt: q.after } } : {}, orderBy: { id: 'asc' as const }, take: q.limit };
 }
