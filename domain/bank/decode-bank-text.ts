@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { TextDecoder } from 'node:util';
+import { declaredXmlEncoding } from '../xml-declaration';
 
 /**
  * Bytes → text for bank files. Banks deliver UTF-8, but MT940 and OFX 1.x from German banks are
@@ -15,7 +16,7 @@ export function decodeBankText(content: Buffer): string {
   if (content[0] === 0xfe && content[1] === 0xff) return iconv.decode(content.subarray(2), 'utf-16be');
   if (content[0] === 0x3c && content[1] === 0 && content[2] !== 0) return iconv.decode(content, 'utf-16le');
   if (content[0] === 0 && content[1] === 0x3c && content[3] !== 0) return iconv.decode(content, 'utf-16be');
-  const declared = /^\s*<\?xml\s[^?]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(content.subarray(0, 200).toString('latin1'))?.[1];
+  const declared = declaredXmlEncoding(content.subarray(0, 200).toString('latin1'));
   if (declared && !/^(utf-?8|utf-?16.*|utf-?32.*|ucs-?[24].*|unicode.*)$/i.test(declared) && iconv.encodingExists(declared)) return iconv.decode(content, declared);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(content);

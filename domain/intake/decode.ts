@@ -6,6 +6,7 @@
 
 import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
+import { declaredXmlEncoding } from '../xml-declaration';
 
 /** notice: what the receipt must say when the bytes contradicted the declared encoding. */
 export type Decoded = { ok: true; text: string; encoding: string; notice?: string } | { ok: false; reason: string };
@@ -29,12 +30,6 @@ function decodeStrict(buf: Uint8Array, label: string): Decoded {
   } catch {
     return { ok: false, reason: `the bytes are not valid ${label}` };
   }
-}
-
-/** The encoding named in the XML declaration, read from the ASCII-compatible head of the file. */
-export function declaredXmlEncoding(head: string): string | undefined {
-  const decl = /^\s*<\?xml\s[^?]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
-  return decl?.[1];
 }
 
 export function decodeXml(buf: Uint8Array): Decoded {

@@ -1,5 +1,6 @@
 import type { InpatientReduction, IntakePerson, IntakeRecord, ParsedBillingFile, ParsedRecord } from './types';
-import { decodeXml, declaredXmlEncoding } from './decode';
+import { decodeXml } from './decode';
+import { declaredXmlEncoding } from '../xml-declaration';
 import { checkOrderFile } from './padnext-order';
 import { consentFromInstruction } from './padnext-consent';
 import { mapPersonNames, mapAddress, mapRecipient, samePerson } from './padnext-persons';
