@@ -23,6 +23,7 @@ import { outgoingInvoiceJournal } from './journals/outgoing-invoice-journal';
 import { clientInvoice } from './journals/client-invoice';
 import { payoutJournal } from './journals/payout-journal';
 import { collectionRequest } from './journals/collection-request';
+import { writeOffNotice } from './journals/write-off-notice';
 
 export type { DocumentRequest } from '../domain/documents/document-request';
 export type { RenderedMail } from './layout';
@@ -69,6 +70,8 @@ export function letterSpec(doc: DocumentRequest): LetterSpec {
       return payoutJournal(doc);
     case 'collection_request':
       return collectionRequest(doc);
+    case 'write_off_notice':
+      return writeOffNotice(doc);
   }
 }
 

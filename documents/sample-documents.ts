@@ -157,5 +157,7 @@ export function sampleRequest(kind: DocumentKind, n = 0, rowCount = 3): Document
       return { kind, head: journalHead(n), payoutDate: '2026-11-30', iban: 'DE02 1203 0000 0000 2020 51', items: rows(rowCount, (i) => ({ invoiceNumber: nr(i), patientName: `Jörg Weiß ${i}`, text: 'Kaufpreis Sofortfactoring', amountCents: 9650 })), totalCents: 9650 * rowCount };
     case 'collection_request':
       return { kind, head: journalHead(n), answerBy: '2026-12-10', claims: rows(rowCount, (i) => ({ invoiceNumber: nr(i), debtorName: `Jörg Weiß ${i}`, dueDate: '2026-08-01', dunningLevel: 3, principalCents: 27297, costsCents: 750, openCents: 28047 })) };
+    case 'write_off_notice':
+      return { kind, head: journalHead(n), invoiceNumber: nr(0), patientName: 'Jörg Weiß', debtorName: 'Jörg Weiß', reason: 'Insolvenz des Schuldners', reportedOn: '2026-12-01', principalCents: 27297, feesCents: 750, lawyerCostsCents: 8354, bearer: 'client', chargedToClientCents: 8354 };
   }
 }

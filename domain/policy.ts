@@ -24,6 +24,21 @@ const rate = z
   .refine((v) => Number(v) <= 1, 'a share of at most 1');
 const cents = z.number().int().nonnegative();
 
+/** The lawyer exchange: reading the lawyers' feedback, and what follows from it. */
+export const CollectionPolicySchema = z.object({
+  /** How often the Schedule reads the lawyers' outboxes (system policy). */
+  feedbackInterval: duration,
+  /**
+   * Once the lawyer reports on a claim, the collection period no longer closes it: it may go this
+   * long without any report from the lawyer before it closes as uncollectible.
+   */
+  silencePeriod: duration,
+  /** The factoring contract charges an uncollectable bought claim back to the client (else bad debt). */
+  chargeBackWriteOffs: z.boolean(),
+});
+export type CollectionPolicy = z.infer<typeof CollectionPolicySchema>;
+export const DEFAULT_COLLECTION_POLICY: CollectionPolicy = { feedbackInterval: '1 hour', silencePeriod: '180 days', chargeBackWriteOffs: false };
+
 export const PolicySchema = z.object({
   /** Invoice due this long after it is issued (Zahlungsziel). */
   paymentTerm: duration,
@@ -47,6 +62,8 @@ export const PolicySchema = z.object({
   bankImport: BankImportPolicySchema.default(DEFAULT_BANK_IMPORT_POLICY),
   /** Document retention and channel retries. */
   documents: DocumentPolicySchema.default(DEFAULT_DOCUMENT_POLICY),
+  /** The lawyer's feedback and write-offs. */
+  collection: CollectionPolicySchema.default(DEFAULT_COLLECTION_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -64,6 +81,7 @@ export const SYSTEM_POLICY: Policy = {
   matching: DEFAULT_MATCHING_POLICY,
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,
+  collection: DEFAULT_COLLECTION_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

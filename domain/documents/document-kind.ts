@@ -20,6 +20,7 @@ export const CLIENT_JOURNAL_KINDS = [
   'client_invoice',
   'payout_journal',
   'collection_request',
+  'write_off_notice',
 ] as const;
 
 export const DOCUMENT_KINDS = [...PATIENT_DOCUMENT_KINDS, ...CLIENT_JOURNAL_KINDS] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Client journals and the receipt of a billing file (kinds compare case-insensitively). */
-const FAX_KINDS = ['receipt', 'receipt_confirmation', 'purchase_journal', 'outgoing_invoice_journal', 'client_invoice', 'payout_journal', 'collection_request'];
+const FAX_KINDS = ['receipt', 'receipt_confirmation', 'purchase_journal', 'outgoing_invoice_journal', 'client_invoice', 'payout_journal', 'collection_request', 'write_off_notice'];
 
 /** Documents and channels (policy data: per client where a client overrides it). */
 export const DocumentPolicySchema = z.object({

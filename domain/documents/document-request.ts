@@ -225,6 +225,28 @@ export type CollectionRequestRequest = {
   answerBy: string;
   claims: Array<{ invoiceNumber: string; debtorName: string; dueDate: string; dunningLevel: number; principalCents: number; costsCents: number; openCents: number }>;
 };
+/** Who bears a written-off claim's loss: the Inkasso client, the centre (bought), or the client by charge-back. */
+export type WriteOffBearer = 'client' | 'centre' | 'charged_back';
+
+/** Ausbuchungsmitteilung: a claim the lawyer reported uncollectable is written off; the client learns what it bears. */
+export type WriteOffNoticeRequest = {
+  head: LetterHeadData;
+  kind: 'write_off_notice';
+  invoiceNumber: string;
+  patientName: string;
+  debtorName: string;
+  /** Why it cannot be collected, as the lawyer reported it (German text). */
+  reason: string;
+  reportedOn: string;
+  principalCents: number;
+  /** The centre's own dunning fees, dropped. */
+  feesCents: number;
+  /** The lawyer's costs still owed to the lawyer. */
+  lawyerCostsCents: number;
+  bearer: WriteOffBearer;
+  /** Deducted from what the client is owed (its next payout). */
+  chargedToClientCents: number;
+};
 
 export type DocumentRequest =
   | InvoiceRequest
@@ -243,4 +265,5 @@ export type DocumentRequest =
   | OutgoingInvoiceJournalRequest
   | ClientInvoiceRequest
   | PayoutJournalRequest
-  | CollectionRequestRequest;
+  | CollectionRequestRequest
+  | WriteOffNoticeRequest;

@@ -27,6 +27,10 @@ export const Account = {
   BANK_CHARGES: 'bank_charges',
   /** Receipts staff found not to be claim payments, handed to general accounting (credit balance). */
   NON_CLAIM_RECEIPTS: 'non_claim_receipts',
+  /** Money a lawyer collected for a claim and has not transferred to us yet (asset). */
+  LAWYER_CLEARING: 'lawyer_clearing',
+  /** A lawyer's costs the debtor owes, owed on to the lawyer (credit balance). */
+  LAWYER_PAYABLE: 'lawyer_payable',
 } as const;
 
 export type AccountName = (typeof Account)[keyof typeof Account];

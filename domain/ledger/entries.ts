@@ -96,6 +96,57 @@ export function uncollectible(b: ClaimBalance): Posting[] {
   ]);
 }
 
+/** Who bears what a write-off loses besides the client's own stake. */
+export interface WriteOffTerms {
+  /** The lawyer's costs still open on the claim: owed to the lawyer whatever the debtor pays. */
+  lawyerCostsCents: number;
+  /** The claim was bought (factoring): without charge-back the loss is the centre's bad debt. */
+  purchased: boolean;
+  /** The factoring contract charges uncollectable bought claims back to the client (policy). */
+  chargeBack: boolean;
+}
+
+/**
+ * An uncollectable claim written off: as `uncollectible`, except that the lawyer's open costs are
+ * not the centre's to drop. They are borne by the client for an Inkasso claim (deducted from what
+ * the client is owed) and by the centre for a bought one; with charge-back the client also bears
+ * the bought principal instead of the centre's bad debt.
+ */
+export function writeOff(b: ClaimBalance, t: WriteOffTerms): Posting[] {
+  const lawyerCosts = Math.min(t.lawyerCostsCents, Math.max(b.costsOpenCents, 0));
+  const boughtPrincipal = Math.max(b.principalOpenCents - b.clientStakeCents, 0);
+  const clientBearsCosts = !t.purchased || t.chargeBack;
+  return entry(sumByAccount([
+    ...uncollectible({ ...b, costsOpenCents: b.costsOpenCents - lawyerCosts }),
+    { account: Account.RECEIVABLE_COSTS, amountCents: -lawyerCosts },
+    { account: clientBearsCosts ? Account.CLIENT_PAYABLE : Account.BAD_DEBT, amountCents: lawyerCosts },
+    ...(t.chargeBack
+      ? [
+          { account: Account.BAD_DEBT, amountCents: -boughtPrincipal },
+          { account: Account.CLIENT_PAYABLE, amountCents: boughtPrincipal },
+        ]
+      : []),
+  ]));
+}
+
+/** One posting per account: an entry built from parts shows each account once. */
+function sumByAccount(postings: Posting[]): Posting[] {
+  const sums = new Map<AccountName, number>();
+  for (const p of postings) sums.set(p.account, (sums.get(p.account) ?? 0) + p.amountCents);
+  return [...sums].map(([account, amountCents]) => ({ account, amountCents }));
+}
+
+/** The lawyer's costs, recovered from the debtor as costs and owed on to the lawyer. */
+export function lawyerCosts(amountCents: number): Posting[] {
+  return entry([
+    { account: Account.RECEIVABLE_COSTS, amountCents },
+    { account: Account.LAWYER_PAYABLE, amountCents: -amountCents },
+  ]);
+}
+
+/** The lawyer's transfer of money collected for a claim: from the clearing account to the bank. */
+export const lawyerSettlement = (amountCents: number) => transfer(Account.BANK, Account.LAWYER_CLEARING, amountCents);
+
 /** Money transferred to the client. */
 export function payout(amountCents: number): Posting[] {
   return entry([

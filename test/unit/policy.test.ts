@@ -28,6 +28,7 @@ describe('resolvePolicy', () => {
       maxHistoryEvents: 2000,
       matching: SYSTEM_POLICY.matching,
       bankImport: SYSTEM_POLICY.bankImport,
+      collection: SYSTEM_POLICY.collection,
       documents: SYSTEM_POLICY.documents,
     });
   });

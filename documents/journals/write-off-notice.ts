@@ -1,0 +1,39 @@
+import { formatDate, formatEuro } from '../../domain/format';
+import type { WriteOffBearer, WriteOffNoticeRequest } from '../../domain/documents/document-request';
+import type { LetterSpec } from '../letter-spec';
+import { journalLetter, paragraphs } from '../letter-parts';
+
+/** What the loss means for the client, by who bears it. */
+const CONSEQUENCE: Record<WriteOffBearer, (r: WriteOffNoticeRequest) => string> = {
+  client: (r) =>
+    `Die Hauptforderung fällt an Sie zurück; Ihr Anspruch aus dieser Rechnung endet damit.${r.chargedToClientCents > 0 ? ` Die Anwaltskosten von ${formatEuro(r.chargedToClientCents)} tragen Sie als Auftraggeber; wir verrechnen sie mit Ihrer nächsten Auszahlung.` : ''}`,
+  centre: () => 'Da wir die Forderung angekauft haben, tragen wir den Ausfall einschließlich der Anwaltskosten. Für Sie ändert sich nichts; der Kaufpreis bleibt Ihnen.',
+  charged_back: (r) => `Gemäß unserem Factoringvertrag belasten wir Ihnen die angekaufte Forderung zurück: ${formatEuro(r.chargedToClientCents)} werden mit Ihrer nächsten Auszahlung verrechnet.`,
+};
+
+/** Ausbuchungsmitteilung: the lawyer reported the claim uncollectable; it is written off, and the client learns what it bears. */
+export function writeOffNotice(r: WriteOffNoticeRequest): LetterSpec {
+  const total = r.principalCents + r.feesCents + r.lawyerCostsCents;
+  return journalLetter(
+    r.head,
+    `Ausbuchung Rechnung ${r.invoiceNumber}`,
+    r.invoiceNumber,
+    [
+      ...paragraphs(
+        `der beauftragte Rechtsanwalt hat uns am ${formatDate(r.reportedOn)} mitgeteilt, dass die Forderung aus der Rechnung ${r.invoiceNumber} (Patient/in ${r.patientName}, Schuldner/in ${r.debtorName}) nicht beigetrieben werden kann. Grund: ${r.reason}. Wir haben die Forderung daher ausgebucht.`,
+      ),
+      {
+        type: 'totals',
+        rows: [
+          { label: 'Hauptforderung', value: formatEuro(r.principalCents) },
+          { label: 'Mahngebühren (tragen wir)', value: formatEuro(r.feesCents) },
+          { label: 'Anwaltskosten', value: formatEuro(r.lawyerCostsCents) },
+          { label: 'Ausgebucht insgesamt', value: formatEuro(total), bold: true },
+        ],
+      },
+      ...paragraphs(CONSEQUENCE[r.bearer](r)),
+    ],
+    [`Die Forderung aus Rechnung ${r.invoiceNumber} über ${formatEuro(total)} ist uneinbringlich und wurde ausgebucht (${r.reason}).`],
+    [['Rechnungsnr.', r.invoiceNumber]],
+  );
+}
