@@ -20,4 +20,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   bankImport: 'bank-sftp-import',
   printRun: 'print-run',
   journalRun: 'client-journals-monthly',
+  lawyerFeedback: 'lawyer-feedback-import',
 } as const;

@@ -10,6 +10,7 @@ import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, setSystemPolicy, upsertClient, ups
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
+import { ensureLawyerFeedbackSchedule } from '../services/scheduling/lawyer-feedback-schedule';
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { paysByTransfer, simulatePatients } from './demo/patients';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   say('bundling workflows and starting the worker');
   const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.services));
   await ensureBankImportSchedule(services.deps.temporal, db, services.deps.queues.intake);
+  await ensureLawyerFeedbackSchedule(services.deps.temporal, db, services.deps.queues.claims);
   await ensurePrintRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   await ensureJournalRunSchedule(services.deps.temporal, db, services.deps.queues.claims);
   const port = Number(process.env.PORT ?? 3000);

@@ -1,6 +1,7 @@
 import type { ServiceDeps } from './service-deps';
 import { createBankService } from './bank/bank-service';
 import { createClaimService } from './claims/claim-service';
+import { createCollectionService } from './collection/collection-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
@@ -19,6 +20,7 @@ export function createServices(deps: ServiceDeps) {
     intake: createIntakeService(deps, documents),
     bank: createBankService(deps),
     claims: createClaimService(deps, documents),
+    collection: createCollectionService(deps, documents),
     health: healthService(deps.db, deps.temporal),
   };
 }

@@ -3,6 +3,7 @@ import { bundleWorkflowCode, NativeConnection, Worker, WorkflowBundleWithSourceM
 import { createClaimActivities } from '../activities/claims/claim-activities';
 import { createIntakeActivities } from '../activities/intake/intake-activities';
 import { createBankActivities } from '../activities/bank/bank-activities';
+import { createCollectionActivities } from '../activities/collection/collection-activities';
 import { createDocumentActivities } from '../activities/documents/document-activities';
 import { createJournalActivities } from '../activities/documents/journal-activities';
 import type { Services } from '../services';
@@ -16,7 +17,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(services: Services) {
-  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services) };
+  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;

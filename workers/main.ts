@@ -2,6 +2,7 @@ import pino from 'pino';
 import { createClaimflowWorkers, runWorkers, WorkerRole } from './claim-worker';
 import { connectServices } from './services';
 import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
+import { ensureLawyerFeedbackSchedule } from '../services/scheduling/lawyer-feedback-schedule';
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { configuredSftp } from '../infra/sftp';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.services, { role }));
   // The daily bank-statement import runs on the intake queue: registered where that queue is served.
   if (role !== 'claims') await ensureBankImportSchedule(services.deps.temporal, services.deps.db, services.deps.queues.intake);
+  // The lawyers' feedback signals claims: registered where the claims queue is served.
+  if (role !== 'intake') await ensureLawyerFeedbackSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensurePrintRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureJournalRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());

@@ -5,3 +5,4 @@ export { bankStatementWorkflow } from './bank/bank-statement-workflow';
 export { sftpBankImportWorkflow } from './bank/sftp-bank-import-workflow';
 export { sendDocumentWorkflow, printRunWorkflow } from './documents/send-document-workflow';
 export { clientJournalRunWorkflow } from './documents/client-journal-run-workflow';
+export { lawyerFeedbackWorkflow } from './collection/lawyer-feedback-workflow';

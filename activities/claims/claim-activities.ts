@@ -22,6 +22,7 @@ export function createClaimActivities(services: Services) {
     sendPartialPaymentLetter: letters.sendPartialPaymentLetter,
     cancelClaim: letters.cancelClaim,
     handOffToCollection,
+    writeOffClaim: services.collection.writeOff,
   };
 }
 

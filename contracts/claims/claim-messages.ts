@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { LawyerReport } from '../../domain/collection/lawyer-report';
 
 /**
  * The messages a claim workflow understands. Money is booked before the signal is sent (by the
@@ -33,6 +34,26 @@ export const installmentAgreement = defineSignal<[InstallmentSignal]>('installme
 export const dispute = defineSignal<[DisputeSignal]>('dispute');
 export const cancellation = defineSignal<[CancellationSignal]>('cancellation');
 
+/** A lawyer's report on a claim in collection (what it books is booked before the signal). */
+export type LawyerReportSignal = LawyerReport & {
+  /** The stored report's id: a repeated signal for the same report changes nothing. */
+  reportId: string;
+};
+export const lawyerReport = defineSignal<[LawyerReportSignal]>('lawyerReport');
+
+/** What the lawyer reported so far on a claim in collection. */
+export interface LawyerProgress {
+  /** Reports acted on (ids), so a repeated signal is ignored. */
+  seenReports: string[];
+  acknowledgedOn?: string;
+  /** When the last report arrived (epoch ms): the silence period counts from here. */
+  lastReportAt?: number;
+  dunningOrderOn?: string;
+  titleOn?: string;
+  /** Why the lawyer gave up (uncollectable reason, or "returned"). */
+  closedBecause?: string;
+}
+
 export type ClaimStageName =
   | 'INTAKE'
   | 'SPLITTING'
@@ -62,6 +83,8 @@ export interface ClaimState {
   seenPayments: string[];
   cancelRequest?: CancellationSignal;
   outcome?: ClaimOutcome;
+  /** Set by the lawyer's first report. */
+  lawyer?: LawyerProgress;
 }
 
 export const claimStateQuery = defineQuery<ClaimState>('claimState');

@@ -1,4 +1,4 @@
-import type { ClaimState } from './claim-messages';
+import type { ClaimState, LawyerReportSignal } from './claim-messages';
 
 /** A plan staff agreed with the patient, confirmed to the patient by letter. */
 export type AgreementLetter = { kind: 'deferral'; until: string } | { kind: 'installment_agreement'; installments: Array<{ dueDate: string; amountCents: number }> };
@@ -14,4 +14,6 @@ export interface ClaimWorkflowInput {
   agreementLetters?: number;
   /** Letters signals called for that were not sent yet when the workflow continued as new. */
   lettersDue?: LetterDue[];
+  /** Lawyer reports signalled but not acted on yet when the workflow continued as new. */
+  lawyerReportsDue?: LawyerReportSignal[];
 }

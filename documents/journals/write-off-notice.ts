@@ -6,9 +6,9 @@ import { journalLetter, paragraphs } from '../letter-parts';
 /** What the loss means for the client, by who bears it. */
 const CONSEQUENCE: Record<WriteOffBearer, (r: WriteOffNoticeRequest) => string> = {
   client: (r) =>
-    `Die Hauptforderung fällt an Sie zurück; Ihr Anspruch aus dieser Rechnung endet damit.${r.chargedToClientCents > 0 ? ` Die Anwaltskosten von ${formatEuro(r.chargedToClientCents)} tragen Sie als Auftraggeber; wir verrechnen sie mit Ihrer nächsten Auszahlung.` : ''}`,
+    `Die Hauptforderung fällt an Sie zurück; Ihr Anspruch aus dieser Rechnung endet damit.${r.chargedToClientCents > 0 ? ` Die Anwaltskosten von ${formatEuro(r.chargedToClientCents)} tragen Sie als Auftraggeber; wir belasten sie Ihrem Abrechnungskonto.` : ''}`,
   centre: () => 'Da wir die Forderung angekauft haben, tragen wir den Ausfall einschließlich der Anwaltskosten. Für Sie ändert sich nichts; der Kaufpreis bleibt Ihnen.',
-  charged_back: (r) => `Gemäß unserem Factoringvertrag belasten wir Ihnen die angekaufte Forderung zurück: ${formatEuro(r.chargedToClientCents)} werden mit Ihrer nächsten Auszahlung verrechnet.`,
+  charged_back: (r) => `Gemäß unserem Factoringvertrag belasten wir Ihnen die angekaufte Forderung zurück: ${formatEuro(r.chargedToClientCents)} werden Ihrem Abrechnungskonto belastet.`,
 };
 
 /** Ausbuchungsmitteilung: the lawyer reported the claim uncollectable; it is written off, and the client learns what it bears. */

@@ -24,8 +24,15 @@ export interface FeedbackProblem {
   raw?: string;
 }
 
+/** A line read into its report, with where it stood. */
+export interface ReadReport {
+  line: number;
+  raw: string;
+  report: LawyerReport;
+}
+
 export type ParsedFeedback =
-  | { ok: true; reports: Array<{ line: number; report: LawyerReport }>; problems: FeedbackProblem[] }
+  | { ok: true; reports: ReadReport[]; problems: FeedbackProblem[] }
   | { ok: false; problem: FeedbackProblem };
 
 /** Column names as the header must spell them (any order, case-insensitive). */
@@ -93,7 +100,7 @@ export function parseLawyerFeedback(fileName: string, content: Buffer): ParsedFe
   if (!/^\d+$/.test(stated)) return fileProblem(`the trailer's count "${stated}" is not a number`, 'trailer');
   if (Number(stated) !== body.length) return fileProblem(`the trailer counts ${stated} reports, the file has ${body.length}: the file may be incomplete`, 'trailer');
 
-  const reports: Array<{ line: number; report: LawyerReport }> = [];
+  const reports: ReadReport[] = [];
   const problems: FeedbackProblem[] = [];
   const seen = new Map<string, number>();
   for (const { raw, line } of body) {
@@ -102,7 +109,7 @@ export function parseLawyerFeedback(fileName: string, content: Buffer): ParsedFe
       const earlier = seen.get(report.lineId);
       if (earlier) throw new LineProblem(FEEDBACK_COLUMNS.lineId, `"${report.lineId}" is already the id of line ${earlier}`);
       seen.set(report.lineId, line);
-      reports.push({ line, report });
+      reports.push({ line, raw, report });
     } catch (e) {
       if (!(e instanceof LineProblem)) throw e;
       problems.push({ file: fileName, line, field: e.field, reason: e.reason, raw });

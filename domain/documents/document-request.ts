@@ -244,7 +244,7 @@ export type WriteOffNoticeRequest = {
   /** The lawyer's costs still owed to the lawyer. */
   lawyerCostsCents: number;
   bearer: WriteOffBearer;
-  /** Deducted from what the client is owed (its next payout). */
+  /** Charged to the client's account with the centre (client payable). */
   chargedToClientCents: number;
 };
 

@@ -30,15 +30,3 @@ export async function reportsOfFile(db: Db, fileId: string): Promise<Array<{ id:
   const rows = await db.lawyerReport.findMany({ where: { fileId }, orderBy: { line: 'asc' } });
   return rows.map((r) => ({ id: r.id, report: r.data as unknown as LawyerReport }));
 }
-
-/**
- * What is open on the lawyer clearing account per claim the lawyer reported on: money the lawyer
- * collected and has not transferred yet. Claims with nothing open are left out.
- */
-export async function openClearingOfLawyer(tx: Tx, lawyerId: string, clearingAccount: string): Promise<Map<string, { clientId: string; cents: number }>> {
-  const rows = await tx.$queryRaw<Array<{ claimId: string; clientId: string; cents: bigint }>>`
-    SELECT p."claimId", max(p."clientId") AS "clientId", sum(p."amountCents") AS cents FROM "LedgerPosting" p
-    WHERE p.account = ${clearingAccount} AND p."claimId" IN (SELECT DISTINCT "claimId" FROM "LawyerReport" WHERE "lawyerId" = ${lawyerId})
-    GROUP BY p."claimId" HAVING sum(p."amountCents") > 0 ORDER BY p."claimId"`;
-  return new Map(rows.map((r) => [r.claimId, { clientId: r.clientId, cents: Number(r.cents) }]));
-}

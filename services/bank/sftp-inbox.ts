@@ -1,5 +1,6 @@
 import type { Db } from '../../infra/db/prisma';
-import { archiveFile, bankSftpTarget, fetchFile, listInbox } from '../../infra/bank-sftp';
+import { bankSftpTarget } from '../../infra/bank-sftp';
+import { archiveFile, fetchFile, listInbox } from '../../infra/sftp-folders';
 import type { SftpTarget } from '../../infra/sftp';
 import { audit } from '../../persistence/audit';
 import { loadSystemPolicy } from '../../persistence/policy';
