@@ -1,9 +1,9 @@
 import { setHandler } from '@temporalio/workflow';
-import { cancellation, claimStateQuery, deferral, dispute, installmentAgreement, paymentReceived } from '../../contracts/claims/claim-messages';
+import { cancellation, claimStateQuery, deferral, dispute, installmentAgreement, lawyerReport, paymentReceived } from '../../contracts/claims/claim-messages';
 import type { ClaimRun } from './claim-run';
 
 /**
- * What staff and the bank import tell a claim (money is booked before the signal): the handlers
+ * What staff, the bank import and the lawyer tell a claim (money is booked before the signal): the handlers
  * only note it in the run; the main loop acts on it one step at a time.
  */
 export function handleClaimMessages(run: ClaimRun): void {
@@ -30,6 +30,12 @@ export function handleClaimMessages(run: ClaimRun): void {
   });
   setHandler(cancellation, (c) => {
     s.cancelRequest ??= c;
+  });
+  setHandler(lawyerReport, (r) => {
+    if (s.lawyer?.seenReports.includes(r.reportId) || run.lawyerReports.some((q) => q.reportId === r.reportId)) return;
+    run.lawyerReports.push(r);
+    // The current wait starts over: the report may settle the claim or change its deadline.
+    run.plansChanged = true;
   });
   setHandler(claimStateQuery, () => s);
 }

@@ -1,5 +1,5 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import type { ClaimStageName, ClaimState } from '../../contracts/claims/claim-messages';
+import type { ClaimStageName, ClaimState, LawyerReportSignal } from '../../contracts/claims/claim-messages';
 import type { ClaimWorkflowInput, LetterDue } from '../../contracts/claims/claim-workflow-input';
 import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from '../../contracts/search-attributes';
 import type { ClaimActivities } from '../../activities/claims/claim-activities';
@@ -25,6 +25,8 @@ export class ClaimRun {
   agreementLetters: number;
   /** Letters signals called for, sent by the main loop. */
   readonly lettersDue: LetterDue[];
+  /** Lawyer reports signalled, acted on by the main loop. */
+  readonly lawyerReports: LawyerReportSignal[];
   /** The claim's policy and its client's tariff: loaded by the first step, again after splitting. */
   policy!: ClaimContext['policy'];
   tariff!: ClaimContext['tariff'];
@@ -35,6 +37,7 @@ export class ClaimRun {
     this.s = input.state ?? { stage: 'INTAKE', dunningLevel: 0, openCents: 0, purchased: false, disputed: false, installments: [], seenPayments: [] };
     this.agreementLetters = input.agreementLetters ?? 0;
     this.lettersDue = [...(input.lettersDue ?? [])];
+    this.lawyerReports = [...(input.lawyerReportsDue ?? [])];
   }
 
   /** Takes the policy and tariff the claim's client has now. */
@@ -73,6 +76,6 @@ export class ClaimRun {
 
   /** What the input of a continued run carries. */
   continuation(): ClaimWorkflowInput {
-    return { claimId: this.claimId, state: this.s, agreementLetters: this.agreementLetters, lettersDue: this.lettersDue };
+    return { claimId: this.claimId, state: this.s, agreementLetters: this.agreementLetters, lettersDue: this.lettersDue, lawyerReportsDue: this.lawyerReports };
   }
 }

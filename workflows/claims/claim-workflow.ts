@@ -6,11 +6,12 @@ import { handleClaimMessages } from './claim-handlers';
 import { sendLettersDue } from './claim-letters';
 import { ClaimRun, DUNNING_STAGES } from './claim-run';
 import { closeUncollectible, escalate, plannedPaymentOnTrack, waitForDeadline } from './dunning';
+import { actOnLawyerReports, lawyerStillWorking } from './lawyer-reports';
 
 /**
  * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection →
  * payout. Decisions and timers only; every effect is an idempotent activity. Staff and the bank
- * import talk to it through signals (contracts/claims/claim-messages.ts); its state is queryable
+ * import and the lawyer's feedback talk to it through signals (contracts/claims/claim-messages.ts); its state is queryable
  * and mirrored in search attributes for the Temporal UI.
  */
 export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOutcome> {
@@ -34,6 +35,10 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
       s.outcome = 'CANCELLED';
       await run.refreshBalance();
       await run.enter('PAYOUT');
+      continue;
+    }
+    if (run.lawyerReports.length > 0) {
+      await actOnLawyerReports(run);
       continue;
     }
     if (run.paymentPending) {
@@ -95,6 +100,7 @@ async function step(run: ClaimRun, contextClientId: string): Promise<void> {
     case 'COLLECTION':
       if (!(await waitForDeadline(run))) break;
       if (await plannedPaymentOnTrack(run)) break;
+      if (lawyerStillWorking(run)) break;
       await closeUncollectible(run);
       break;
     case 'PAYOUT':
