@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bankPaths } from './bank/bank-openapi';
+import { collectionPaths } from './collection/collection-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
@@ -58,6 +59,7 @@ export const openApiDocument = {
   paths: {
     ...documentTemplatePaths,
     ...bankPaths,
+    ...collectionPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {
