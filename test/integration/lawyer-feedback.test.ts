@@ -1,0 +1,184 @@
+import { ScheduleOverlapPolicy } from '@temporalio/client';
+import { formatInvoiceNumber } from '../../domain/invoice-number';
+import { Account } from '../../domain/ledger/accounts';
+import { limitationEvents } from '../../persistence/claims/limitation-events';
+import { LAWYER_FEEDBACK_SCHEDULE_ID, ensureLawyerFeedbackSchedule } from '../../services/scheduling/lawyer-feedback-schedule';
+import { ref, statement, upload } from '../fixtures/bank-import/bank-test-kit';
+import { useHarness } from '../support/harness';
+import { claimResult, claimsInCollection, claimState, euro, feedbackCsv, folderNames, newLawyer, putFeedback, readFeedbackNow, reconciledBalances } from '../support/collection-kit';
+
+jest.setTimeout(180_000);
+
+const h = useHarness();
+const { LAWYER_CLEARING, LAWYER_PAYABLE, RECEIVABLE_PRINCIPAL, RECEIVABLE_COSTS, BANK, BAD_DEBT, CLIENT_PAYABLE, CLIENT_CLAIMS, FEE_INCOME, UNALLOCATED_RECEIPTS } = Account;
+const TODAY = '02.12.2026';
+/** An invoice number of ours (right check digits) that no claim has. */
+const NO_CLAIM = formatInvoiceNumber(99_999_999);
+
+test('the lawyer collects in full (read by the Schedule), and its one transfer for both claims settles the clearing account', async () => {
+  const lawyer = await newLawyer(h);
+  const [a, b] = await claimsInCollection(h, 'INKASSO', 2);
+  await putFeedback(lawyer, 'rueckmeldung-1.csv', feedbackCsv([`L1;${a.id};AZ 1/26;BESTAETIGT;${TODAY};;;`, `L2;${a.id};AZ 1/26;ZAHLUNG;${TODAY};${euro(a.openCents)};;`, `L3;${b.id};AZ 2/26;ZAHLUNG;${TODAY};${euro(b.openCents)};;`]));
+
+  await ensureLawyerFeedbackSchedule(h.temporal, h.db, h.services.deps.queues.claims);
+  const schedule = h.temporal.schedule.getHandle(LAWYER_FEEDBACK_SCHEDULE_ID);
+  expect((await schedule.describe()).action).toMatchObject({ workflowType: 'lawyerFeedbackWorkflow', taskQueue: h.services.deps.queues.claims });
+  await schedule.trigger(ScheduleOverlapPolicy.BUFFER_ONE);
+  await h.eventually('the file moved to the done folder', async () => ((await folderNames(lawyer.doneFolder)).includes('rueckmeldung-1.csv') ? true : undefined));
+  expect(await folderNames(lawyer.outboxFolder)).toEqual([]);
+
+  expect(await claimResult(h, a.id)).toBe('PAID');
+  expect(await claimResult(h, b.id)).toBe('PAID');
+  const payments = await h.db.payment.findMany({ where: { claimId: { in: [a.id, b.id] } }, orderBy: { claimId: 'asc' } });
+  expect(payments.map((p) => [p.claimId, p.amountCents, p.source, p.reference])).toEqual([[a.id, a.openCents, 'lawyer', 'AZ 1/26'], [b.id, b.openCents, 'lawyer', 'AZ 2/26']]);
+  const collected = await reconciledBalances(h, [a.id, b.id]);
+  expect(collected).toMatchObject({ [LAWYER_CLEARING]: a.openCents + b.openCents, [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0 });
+
+  // A transfer that fits nothing open goes to the unclear-payments queue with its reason; the lawyer's settlement books.
+  const wrong = await upload(h, statement([{ amountCents: 1234, ref: ref(), name: lawyer.name, iban: lawyer.iban, remittance: 'Abrechnung 11/2026' }]));
+  expect(wrong.body).toMatchObject({ lines: 1, queued: 1, matched: 0 });
+  const queued = await h.db.bankLine.findFirstOrThrow({ where: { counterpartyIban: lawyer.iban, amountCents: 1234 } });
+  expect(queued.status).toBe('UNCLEAR');
+  expect((queued.decision as { reasons: string[] }).reasons.join(' ')).toContain(`transfer from lawyer ${lawyer.name}: 12,34 € matches neither the`);
+
+  const settlement = await upload(h, statement([{ amountCents: a.openCents + b.openCents, ref: ref(), name: lawyer.name, iban: lawyer.iban, remittance: `Abrechnung 12/2026 ${a.id} ${b.id}` }]));
+  expect(settlement.body).toMatchObject({ lines: 1, matched: 1, queued: 0 });
+  const line = await h.db.bankLine.findFirstOrThrow({ where: { counterpartyIban: lawyer.iban, amountCents: a.openCents + b.openCents } });
+  expect(line.status).toBe('MATCHED');
+  expect(line.decision).toMatchObject({ action: 'LAWYER_SETTLEMENT', lawyerId: lawyer.id, claims: [a.id, b.id].sort() });
+  const settled = await reconciledBalances(h, [a.id, b.id]);
+  expect(settled[LAWYER_CLEARING] ?? 0).toBe(0);
+  // The bank holds what the lawyer sent minus what was paid out to the client.
+  expect(settled[BANK]).toBe(a.openCents + b.openCents - (await h.db.payout.aggregate({ where: { claimId: { in: [a.id, b.id] } }, _sum: { amountCents: true } }))._sum.amountCents!);
+  const reconciliation = (await h.api().get(`/api/bank-statements/${settlement.body.fileId}`)).body.reconciliation;
+  expect(reconciliation).toEqual({ movementCents: a.openCents + b.openCents, bookedCents: a.openCents + b.openCents, ownTransfersCents: 0, differenceCents: 0 });
+  expect(await h.db.ledgerPosting.aggregate({ where: { transaction: { idempotencyKey: { startsWith: `bank-line:${queued.id}:` } }, account: UNALLOCATED_RECEIPTS }, _sum: { amountCents: true } })).toEqual({ _sum: { amountCents: -1234 } });
+});
+
+test('the lawyer collects in part, then agrees installments that are kept', async () => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, 'INKASSO', 1);
+  const part = Math.floor(c.openCents / 2);
+  const rest = c.openCents - part;
+  const first = Math.floor(rest / 2);
+  await putFeedback(lawyer, 'teil.csv', feedbackCsv([`P1;${c.id};;BESTAETIGT;${TODAY};;;`, `P2;${c.id};;ZAHLUNG;${TODAY};${euro(part)};;`, `P3;${c.id};;RATENZAHLUNG;${TODAY};;;15.01.2027=${euro(first)}|15.02.2027=${euro(rest - first)}`]));
+  await readFeedbackNow(h);
+  const state = await h.eventually('the plan in the claim state', async () => {
+    const s = await claimState(h, c.id);
+    return s.installments.length === 2 && s.openCents === rest ? s : undefined;
+  });
+  expect(state).toMatchObject({ stage: 'COLLECTION', lawyer: { acknowledgedOn: '2026-12-02' }, installments: [{ dueAt: Date.parse('2027-01-15'), amountCents: first }, { dueAt: Date.parse('2027-02-15'), amountCents: rest - first }] });
+  expect(await reconciledBalances(h, [c.id])).toMatchObject({ [LAWYER_CLEARING]: part, [RECEIVABLE_COSTS]: 0 });
+
+  await putFeedback(lawyer, 'raten.csv', feedbackCsv([`P4;${c.id};;ZAHLUNG;15.01.2027;${euro(first)};;`, `P5;${c.id};;ZAHLUNG;15.02.2027;${euro(rest - first)};;`]));
+  await readFeedbackNow(h);
+  expect(await claimResult(h, c.id)).toBe('PAID');
+  expect(await reconciledBalances(h, [c.id])).toMatchObject({ [LAWYER_CLEARING]: c.openCents, [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0 });
+});
+
+test('a dunning order, then a title: both recorded as limitation events and in the claim state; staff can enter a report by hand, once per key', async () => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, 'INKASSO', 1);
+  await putFeedback(lawyer, 'mb.csv', feedbackCsv([`D1;${c.id};;MAHNBESCHEID;20.11.2026;;;`]));
+  await readFeedbackNow(h);
+  const title = { kind: 'title', claimId: c.id, date: '2026-12-01', lawyerRef: 'AZ 9/26' };
+  const entered = await h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', `vb-${c.id}`).set('X-Actor', 'sachbearbeiterin.k').send(title);
+  expect(entered.status).toBe(201);
+  const again = await h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', `vb-${c.id}`).send(title);
+  expect(again.status).toBe(200);
+  expect(again.body.reportId).toBe(entered.body.reportId);
+  const other = await h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', `vb-${c.id}`).send({ ...title, date: '2026-12-02' });
+  expect(other.status).toBe(409);
+  const invalid = await h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', 'x').send({ kind: 'collected', claimId: c.id, date: '2026-12-01', amountCents: -5 });
+  expect(invalid.status).toBe(400);
+  expect((await h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).send(title)).status).toBe(400);
+
+  expect((await limitationEvents(h.db, c.id)).map((e) => [e.kind, e.date])).toEqual([['DUNNING_ORDER', '2026-11-20'], ['TITLE', '2026-12-01']]);
+  const state = await h.eventually('both in the claim state', async () => {
+    const s = await claimState(h, c.id);
+    return s.lawyer?.titleOn ? s : undefined;
+  });
+  expect(state).toMatchObject({ stage: 'COLLECTION', lawyer: { dunningOrderOn: '2026-11-20', titleOn: '2026-12-01' } });
+  expect(await h.db.auditEvent.count({ where: { entityId: c.id, action: 'lawyer_report:title', actor: 'sachbearbeiterin.k' } })).toBe(1);
+  // The claim waits for the lawyer now: the silence period, not the collection period.
+  expect(state.nextActionAt).toBeGreaterThan(Date.now() + 50 * 60_000);
+});
+
+test.each([
+  ['INKASSO', 'the client bears principal and the lawyer costs'],
+  ['SOFORTFACTORING', 'the centre bears principal and lawyer costs as bad debt'],
+] as const)('uncollectable and written off (%s): %s; the client gets a letter', async (tariff, _bearer) => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, tariff, 1);
+  const before = await reconciledBalances(h, [c.id]);
+  await putFeedback(lawyer, 'ende.csv', feedbackCsv([`U1;${c.id};;KOSTEN;${TODAY};83,54;;`, `U2;${c.id};;UNEINBRINGLICH;${TODAY};;INSOLVENZ;`]));
+  await readFeedbackNow(h);
+  expect(await claimResult(h, c.id)).toBe('WRITTEN_OFF');
+  const after = await reconciledBalances(h, [c.id]);
+  const principal = before[RECEIVABLE_PRINCIPAL];
+  expect(after).toMatchObject({ [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0, [LAWYER_PAYABLE]: -8354 });
+  // The centre's own dunning fee is dropped either way.
+  expect(after[FEE_INCOME] - before[FEE_INCOME]).toBe(250);
+  if (tariff === 'INKASSO') {
+    expect(after[CLIENT_CLAIMS] ?? 0).toBe(0);
+    expect((after[CLIENT_PAYABLE] ?? 0) - (before[CLIENT_PAYABLE] ?? 0)).toBe(8354);
+    expect(after[BAD_DEBT] ?? 0).toBe(0);
+  } else {
+    expect(after[BAD_DEBT]).toBe(principal + 8354);
+    expect((after[CLIENT_PAYABLE] ?? 0) - (before[CLIENT_PAYABLE] ?? 0)).toBe(0);
+  }
+  const notice = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: `write-off-notice:${c.id}` } });
+  expect(notice).toMatchObject({ kind: 'WRITE_OFF_NOTICE', clientId: c.clientId, status: 'SENT' });
+  expect(h.mails().some((m) => m.subject.includes(`Ausbuchung Rechnung ${c.id}`))).toBe(true);
+});
+
+test('a damaged feedback file: the good lines are booked, the bad ones quarantined with line and reason; a cut-off file is quarantined whole', async () => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, 'INKASSO', 1);
+  const damaged = feedbackCsv([`G1;${c.id};;BESTAETIGT;${TODAY};;;`, `G2;${c.id};;ZAHLUNG;32.12.2026;10,00;;`, `G3;${NO_CLAIM};;ZAHLUNG;${TODAY};10,00;;`, `G4;${c.id};;ZAHLUNG;${TODAY};10,00;;`, `G5;${c.id};;KLAGE;${TODAY};;;`]);
+  await putFeedback(lawyer, 'beschaedigt.csv', damaged);
+  await putFeedback(lawyer, 'abgeschnitten.csv', damaged.subarray(0, damaged.length - 10));
+  const results = await readFeedbackNow(h);
+  expect(results.map((r) => ('summary' in r ? [r.name, r.summary.status, r.summary.reports, r.summary.problems] : r))).toEqual([
+    ['abgeschnitten.csv', 'QUARANTINED', 0, 1],
+    ['beschaedigt.csv', 'PROCESSED', 2, 3],
+  ]);
+  expect(await h.db.payment.findMany({ where: { claimId: c.id }, select: { amountCents: true } })).toEqual([{ amountCents: 1000 }]);
+  await h.eventually('the payment in the claim state', async () => ((await claimState(h, c.id)).openCents === c.openCents - 1000 ? true : undefined));
+  expect(await reconciledBalances(h, [c.id])).toMatchObject({ [LAWYER_CLEARING]: 1000 });
+
+  const fileIds = results.flatMap((r) => ('summary' in r ? [r.summary.fileId] : []));
+  const listed = await h.api().get('/api/collection/quarantine').query({ fileId: fileIds[1] });
+  expect(listed.status).toBe(200);
+  expect(listed.body.items.map((i: { fileName: string; line: number; field: string; reason: string }) => [i.fileName, i.line, i.field, i.reason])).toEqual([
+    ['beschaedigt.csv', 3, 'Datum', '"32.12.2026" is not a date (dd.mm.yyyy)'],
+    ['beschaedigt.csv', 4, 'Rechnungsnummer', `claim ${NO_CLAIM} does not exist`],
+    ['beschaedigt.csv', 6, 'Meldung', 'unknown report "KLAGE" (known: BESTAETIGT, ZAHLUNG, RATENZAHLUNG, MAHNBESCHEID, TITEL, KOSTEN, UNEINBRINGLICH, RUECKGABE)'],
+  ].sort((x, y) => Number(x[1]) - Number(y[1])));
+  const whole = (await h.api().get('/api/collection/quarantine').query({ fileId: fileIds[0] })).body.items;
+  expect(whole).toEqual([expect.objectContaining({ fileName: 'abgeschnitten.csv', line: 0, field: 'trailer', reason: 'no trailer line "ENDE;<count>": the file may be cut off' })]);
+  expect((await folderNames(lawyer.doneFolder)).sort()).toEqual(['abgeschnitten.csv', 'beschaedigt.csv']);
+});
+
+test('the same feedback file read twice, and a line id seen before in another file, book nothing twice', async () => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, 'INKASSO', 1);
+  const file = feedbackCsv([`W1;${c.id};;ZAHLUNG;${TODAY};20,00;;`, `W2;${c.id};;KOSTEN;${TODAY};5,00;;`]);
+  await putFeedback(lawyer, 'zweimal.csv', file);
+  const [first] = await readFeedbackNow(h);
+  // As after a crash between reading and moving: the same file is in the outbox again.
+  await putFeedback(lawyer, 'zweimal.csv', file);
+  const [second] = await readFeedbackNow(h);
+  if (!('summary' in first) || !('summary' in second)) throw new Error('not read');
+  expect(second.summary).toEqual(first.summary);
+  expect(second.archivedTo).toMatch(new RegExp(`zweimal\\.csv\\.${first.summary.fileId}$`));
+  // Another file repeating a line id: that line is skipped.
+  await putFeedback(lawyer, 'nachtrag.csv', feedbackCsv([`W1;${c.id};;ZAHLUNG;${TODAY};20,00;;`, `W3;${c.id};;BESTAETIGT;${TODAY};;;`]));
+  const [third] = await readFeedbackNow(h);
+  expect('summary' in third && third.summary).toMatchObject({ reports: 1, duplicates: 1, problems: 0 });
+
+  expect(await h.db.payment.count({ where: { claimId: c.id } })).toBe(1);
+  expect(await h.db.lawyerReport.count({ where: { claimId: c.id } })).toBe(3);
+  expect(await reconciledBalances(h, [c.id])).toMatchObject({ [LAWYER_CLEARING]: 2000, [LAWYER_PAYABLE]: -500 });
+  await h.eventually('the claim saw each report once', async () => ((await claimState(h, c.id)).lawyer?.seenReports.length === 3 ? true : undefined));
+});
