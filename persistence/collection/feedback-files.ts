@@ -26,10 +26,13 @@ export async function markFeedbackFile(db: Db, fileId: string, status: LawyerFil
   await db.lawyerFeedbackFile.update({ where: { id: fileId }, data: { status, ...counts, processedAt: new Date() } });
 }
 
-/** Keeps what could not be taken for review; a problem recorded before (a retried run) is kept once. */
+/**
+ * Keeps what could not be taken for review; a problem recorded before (a retried run) is kept once.
+ * Ids are the file and the line, so the listing (in id order) shows a file's lines in order.
+ */
 export async function quarantineProblems(db: Db, lawyerId: string, fileId: string, problems: FeedbackProblem[]): Promise<void> {
   await db.collectionQuarantine.createMany({
-    data: problems.map((p) => ({ id: randomUUID(), lawyerId, fileId, fileName: p.file, line: p.line, field: p.field ?? null, reason: p.reason, raw: p.raw ?? null })),
+    data: problems.map((p) => ({ id: `${fileId}:${String(p.line).padStart(7, '0')}`, lawyerId, fileId, fileName: p.file, line: p.line, field: p.field ?? null, reason: p.reason, raw: p.raw ?? null })),
     skipDuplicates: true,
   });
 }

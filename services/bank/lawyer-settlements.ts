@@ -57,12 +57,15 @@ export async function settleLawyerTransfers(tx: Tx, lines: Array<NewLine & { law
       unsettled.push({ lineId, line, decision: { action: 'QUEUE', confidence: 0, reasons: [reason], suggestions: [] } satisfies MatchDecision });
       continue;
     }
-    for (const claimId of claims) {
-      const { clientId, cents } = clearing.get(claimId)!;
-      booked.push({ idempotencyKey: `bank-line:${lineId}:lawyer:${claimId}`, kind: 'lawyer_settlement', description: `lawyer ${lawyer.name} transfers what it collected on ${claimId}`, claimId, clientId, postings: entries.lawyerSettlement(cents) });
+    const allocations = claims.map((claimId) => ({ claimId, amountCents: clearing.get(claimId)!.cents }));
+    for (const { claimId, amountCents } of allocations) {
+      const { clientId } = clearing.get(claimId)!;
+      booked.push({ idempotencyKey: `bank-line:${lineId}:lawyer:${claimId}`, kind: 'lawyer_settlement', description: `lawyer ${lawyer.name} transfers what it collected on ${claimId}`, claimId, clientId, postings: entries.lawyerSettlement(amountCents) });
       clearing.delete(claimId);
     }
-    decided.push({ id: lineId, status: 'MATCHED', decision: { action: 'LAWYER_SETTLEMENT', lawyerId: lawyer.id, claims, reasons: [`settlement of lawyer ${lawyer.name} for ${claims.length} claims`] } });
+    // Recorded like a booked match (the file's summary counts it), against the clearing account rather than as payments.
+    const decision = { action: 'BOOK', settles: 'lawyer_clearing', lawyerId: lawyer.id, confidence: 1, allocations, reasons: [`settlement of lawyer ${lawyer.name} for ${claims.length} claims`], suggestions: [] };
+    decided.push({ id: lineId, status: 'MATCHED', decision });
   }
   await bookNew(tx, booked);
   await writeLineDecisions(tx, decided);

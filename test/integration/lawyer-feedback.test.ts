@@ -45,7 +45,7 @@ test('the lawyer collects in full (read by the Schedule), and its one transfer f
   expect(settlement.body).toMatchObject({ lines: 1, matched: 1, queued: 0 });
   const line = await h.db.bankLine.findFirstOrThrow({ where: { counterpartyIban: lawyer.iban, amountCents: a.openCents + b.openCents } });
   expect(line.status).toBe('MATCHED');
-  expect(line.decision).toMatchObject({ action: 'LAWYER_SETTLEMENT', lawyerId: lawyer.id, claims: [a.id, b.id].sort() });
+  expect(line.decision).toMatchObject({ action: 'BOOK', settles: 'lawyer_clearing', lawyerId: lawyer.id, allocations: [a, b].sort((x, y) => x.id.localeCompare(y.id)).map((c) => ({ claimId: c.id, amountCents: c.openCents })) });
   const settled = await reconciledBalances(h, [a.id, b.id]);
   expect(settled[LAWYER_CLEARING] ?? 0).toBe(0);
   // The bank holds what the lawyer sent minus what was paid out to the client.
@@ -154,10 +154,20 @@ test('a damaged feedback file: the good lines are booked, the bad ones quarantin
     ['beschaedigt.csv', 3, 'Datum', '"32.12.2026" is not a date (dd.mm.yyyy)'],
     ['beschaedigt.csv', 4, 'Rechnungsnummer', `claim ${NO_CLAIM} does not exist`],
     ['beschaedigt.csv', 6, 'Meldung', 'unknown report "KLAGE" (known: BESTAETIGT, ZAHLUNG, RATENZAHLUNG, MAHNBESCHEID, TITEL, KOSTEN, UNEINBRINGLICH, RUECKGABE)'],
-  ].sort((x, y) => Number(x[1]) - Number(y[1])));
+  ]);
   const whole = (await h.api().get('/api/collection/quarantine').query({ fileId: fileIds[0] })).body.items;
   expect(whole).toEqual([expect.objectContaining({ fileName: 'abgeschnitten.csv', line: 0, field: 'trailer', reason: 'no trailer line "ENDE;<count>": the file may be cut off' })]);
   expect((await folderNames(lawyer.doneFolder)).sort()).toEqual(['abgeschnitten.csv', 'beschaedigt.csv']);
+});
+
+test('the lawyer returns the case: an Inkasso claim goes back to the client', async () => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, 'INKASSO', 1);
+  await putFeedback(lawyer, 'rueckgabe.csv', feedbackCsv([`R1;${c.id};;RUECKGABE;${TODAY};;Mandat niedergelegt;`]));
+  await readFeedbackNow(h);
+  expect(await claimResult(h, c.id)).toBe('RETURNED');
+  expect(await reconciledBalances(h, [c.id])).toMatchObject({ [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0, [CLIENT_CLAIMS]: 0 });
+  expect((await h.db.lawyerReport.findFirstOrThrow({ where: { claimId: c.id } })).data).toMatchObject({ kind: 'returned', note: 'Mandat niedergelegt' });
 });
 
 test('the same feedback file read twice, and a line id seen before in another file, book nothing twice', async () => {
