@@ -15,10 +15,15 @@ const TODAY = '02.12.2026';
 /** An invoice number of ours (right check digits) that no claim has. */
 const NO_CLAIM = formatInvoiceNumber(99_999_999);
 
-test('the lawyer collects in full (read by the Schedule), and its one transfer for both claims settles the clearing account', async () => {
+test('the lawyer collects in full (read by the Schedule); its transfers settle the clearing account: one for the claims it names, one for the rest', async () => {
   const lawyer = await newLawyer(h);
-  const [a, b] = await claimsInCollection(h, 'INKASSO', 2);
-  await putFeedback(lawyer, 'rueckmeldung-1.csv', feedbackCsv([`L1;${a.id};AZ 1/26;BESTAETIGT;${TODAY};;;`, `L2;${a.id};AZ 1/26;ZAHLUNG;${TODAY};${euro(a.openCents)};;`, `L3;${b.id};AZ 2/26;ZAHLUNG;${TODAY};${euro(b.openCents)};;`]));
+  const [a, b, c] = await claimsInCollection(h, 'INKASSO', 3);
+  const all = [a, b, c].map((x) => x.id);
+  await putFeedback(
+    lawyer,
+    'rueckmeldung-1.csv',
+    feedbackCsv([`L1;${a.id};AZ 1/26;BESTAETIGT;${TODAY};;;`, `L2;${a.id};AZ 1/26;ZAHLUNG;${TODAY};${euro(a.openCents)};;`, `L3;${b.id};AZ 2/26;ZAHLUNG;${TODAY};${euro(b.openCents)};;`, `L4;${c.id};AZ 3/26;ZAHLUNG;${TODAY};${euro(c.openCents)};;`]),
+  );
 
   await ensureLawyerFeedbackSchedule(h.temporal, h.db, h.services.deps.queues.claims);
   const schedule = h.temporal.schedule.getHandle(LAWYER_FEEDBACK_SCHEDULE_ID);
@@ -27,32 +32,40 @@ test('the lawyer collects in full (read by the Schedule), and its one transfer f
   await h.eventually('the file moved to the done folder', async () => ((await folderNames(lawyer.doneFolder)).includes('rueckmeldung-1.csv') ? true : undefined));
   expect(await folderNames(lawyer.outboxFolder)).toEqual([]);
 
-  expect(await claimResult(h, a.id)).toBe('PAID');
-  expect(await claimResult(h, b.id)).toBe('PAID');
-  const payments = await h.db.payment.findMany({ where: { claimId: { in: [a.id, b.id] } }, orderBy: { claimId: 'asc' } });
-  expect(payments.map((p) => [p.claimId, p.amountCents, p.source, p.reference])).toEqual([[a.id, a.openCents, 'lawyer', 'AZ 1/26'], [b.id, b.openCents, 'lawyer', 'AZ 2/26']]);
-  const collected = await reconciledBalances(h, [a.id, b.id]);
-  expect(collected).toMatchObject({ [LAWYER_CLEARING]: a.openCents + b.openCents, [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0 });
+  for (const x of [a, b, c]) expect(await claimResult(h, x.id)).toBe('PAID');
+  const payments = await h.db.payment.findMany({ where: { claimId: { in: all } }, orderBy: { claimId: 'asc' } });
+  expect(payments.map((p) => [p.claimId, p.amountCents, p.source])).toEqual([a, b, c].sort((x, y) => x.id.localeCompare(y.id)).map((x) => [x.id, x.openCents, 'lawyer']));
+  expect(payments.find((p) => p.claimId === a.id)?.reference).toBe('AZ 1/26');
+  const collected = await reconciledBalances(h, all);
+  expect(collected).toMatchObject({ [LAWYER_CLEARING]: a.openCents + b.openCents + c.openCents, [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0 });
 
-  // A transfer that fits nothing open goes to the unclear-payments queue with its reason; the lawyer's settlement books.
+  // A transfer that fits nothing open goes to the unclear-payments queue with its reason.
   const wrong = await upload(h, statement([{ amountCents: 1234, ref: ref(), name: lawyer.name, iban: lawyer.iban, remittance: 'Abrechnung 11/2026' }]));
   expect(wrong.body).toMatchObject({ lines: 1, queued: 1, matched: 0 });
   const queued = await h.db.bankLine.findFirstOrThrow({ where: { counterpartyIban: lawyer.iban, amountCents: 1234 } });
   expect(queued.status).toBe('UNCLEAR');
   expect((queued.decision as { reasons: string[] }).reasons.join(' ')).toContain(`transfer from lawyer ${lawyer.name}: 12,34 € matches neither the`);
-
-  const settlement = await upload(h, statement([{ amountCents: a.openCents + b.openCents, ref: ref(), name: lawyer.name, iban: lawyer.iban, remittance: `Abrechnung 12/2026 ${a.id} ${b.id}` }]));
-  expect(settlement.body).toMatchObject({ lines: 1, matched: 1, queued: 0 });
-  const line = await h.db.bankLine.findFirstOrThrow({ where: { counterpartyIban: lawyer.iban, amountCents: a.openCents + b.openCents } });
-  expect(line.status).toBe('MATCHED');
-  expect(line.decision).toMatchObject({ action: 'BOOK', settles: 'lawyer_clearing', lawyerId: lawyer.id, allocations: [a, b].sort((x, y) => x.id.localeCompare(y.id)).map((c) => ({ claimId: c.id, amountCents: c.openCents })) });
-  const settled = await reconciledBalances(h, [a.id, b.id]);
-  expect(settled[LAWYER_CLEARING] ?? 0).toBe(0);
-  // The bank holds what the lawyer sent minus what was paid out to the client.
-  expect(settled[BANK]).toBe(a.openCents + b.openCents - (await h.db.payout.aggregate({ where: { claimId: { in: [a.id, b.id] } }, _sum: { amountCents: true } }))._sum.amountCents!);
-  const reconciliation = (await h.api().get(`/api/bank-statements/${settlement.body.fileId}`)).body.reconciliation;
-  expect(reconciliation).toEqual({ movementCents: a.openCents + b.openCents, bookedCents: a.openCents + b.openCents, ownTransfersCents: 0, differenceCents: 0 });
   expect(await h.db.ledgerPosting.aggregate({ where: { transaction: { idempotencyKey: { startsWith: `bank-line:${queued.id}:` } }, account: UNALLOCATED_RECEIPTS }, _sum: { amountCents: true } })).toEqual({ _sum: { amountCents: -1234 } });
+
+  // One transfer for the two claims its remittance names; then one for what is left open.
+  const named = [a, b].sort((x, y) => x.id.localeCompare(y.id));
+  const first = await upload(h, statement([{ amountCents: a.openCents + b.openCents, ref: ref(), name: lawyer.name, iban: lawyer.iban, remittance: `Abrechnung 12/2026 ${a.id} ${b.id}` }]));
+  expect(first.body).toMatchObject({ lines: 1, matched: 1, queued: 0 });
+  const line = await h.db.bankLine.findFirstOrThrow({ where: { fileId: first.body.fileId } });
+  expect(line).toMatchObject({ status: 'MATCHED', decision: { action: 'BOOK', settles: 'lawyer_clearing', lawyerId: lawyer.id, allocations: named.map((x) => ({ claimId: x.id, amountCents: x.openCents })) } });
+  expect((await reconciledBalances(h, all))[LAWYER_CLEARING]).toBe(c.openCents);
+  const second = await upload(h, statement([{ amountCents: c.openCents, ref: ref(), name: lawyer.name, iban: lawyer.iban, remittance: 'Abrechnung 12/2026 Rest' }]));
+  expect(second.body).toMatchObject({ lines: 1, matched: 1, queued: 0 });
+
+  const settled = await reconciledBalances(h, all);
+  expect(settled[LAWYER_CLEARING]).toBe(0);
+  // The bank holds what the lawyer sent minus what was paid out to the client.
+  const paidOut = (await h.db.payout.aggregate({ where: { claimId: { in: all } }, _sum: { amountCents: true } }))._sum.amountCents!;
+  expect(settled[BANK]).toBe(a.openCents + b.openCents + c.openCents - paidOut);
+  for (const [file, cents] of [[first, a.openCents + b.openCents], [second, c.openCents]] as const) {
+    const reconciliation = (await h.api().get(`/api/bank-statements/${file.body.fileId}`)).body.reconciliation;
+    expect(reconciliation).toEqual({ movementCents: cents, bookedCents: cents, ownTransfersCents: 0, differenceCents: 0 });
+  }
 });
 
 test('the lawyer collects in part, then agrees installments that are kept', async () => {
