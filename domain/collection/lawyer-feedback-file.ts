@@ -132,12 +132,7 @@ function headerColumns(header: string): Record<Column, number> | string {
 }
 
 function readLine(raw: string, columns: Record<Column, number>): LawyerReport {
-  let fields: string[];
-  try {
-    [fields] = parse(raw, { delimiter: ';', relax_column_count: true }) as string[][];
-  } catch (e) {
-    throw new LineProblem('line', `not a semicolon CSV line: ${(e as Error).message}`);
-  }
+  const fields = cells(raw);
   const field = (c: Column) => (fields[columns[c]] ?? '').trim();
   const required = (c: Column) => {
     const v = field(c);
@@ -174,6 +169,16 @@ function reportBody(kind: LawyerReportBody['kind'], field: (c: Column) => string
     }
     default:
       return { kind };
+  }
+}
+
+/** The cells of one line; the CSV reader only for a line with quotes (most have none, and it costs 50 times a split). */
+function cells(raw: string): string[] {
+  if (!raw.includes('"')) return raw.split(';');
+  try {
+    return (parse(raw, { delimiter: ';', relax_column_count: true }) as string[][])[0];
+  } catch (e) {
+    throw new LineProblem('line', `not a semicolon CSV line: ${(e as Error).message}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
 import { claimStateQuery } from '../../contracts/claims/claim-messages';
 import type { LawyerFeedbackResult } from '../../contracts/collection/lawyer-feedback-result';
+import { FEEDBACK_COLUMNS } from '../../domain/collection/lawyer-feedback-file';
 import { DEFAULT_COLLECTION_POLICY, type Policy } from '../../domain/policy';
 import { connectSftp, type SftpTarget } from '../../infra/sftp';
 import { upsertLawyer, type LawyerRow } from '../../persistence/collection/lawyers';
@@ -59,8 +60,7 @@ export async function newLawyer(h: Harness): Promise<LawyerRow> {
 
 /** A feedback file as the lawyer's software exports it (docs/lawyer-exchange.md). */
 export function feedbackCsv(lines: string[]): Buffer {
-  const header = 'Meldungs-ID;Rechnungsnummer;Aktenzeichen;Meldung;Datum;Betrag;Grund;Raten';
-  return Buffer.from([header, ...lines, `ENDE;${lines.length}`, ''].join('\r\n'), 'utf8');
+  return Buffer.from([Object.values(FEEDBACK_COLUMNS).join(';'), ...lines, `ENDE;${lines.length}`, ''].join('\r\n'), 'utf8');
 }
 
 /** "123,45": cents as the lawyer writes euros. */

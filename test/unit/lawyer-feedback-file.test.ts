@@ -1,5 +1,7 @@
 import { parseLawyerFeedback } from '../../domain/collection/lawyer-feedback-file';
 import { formatInvoiceNumber } from '../../domain/invoice-number';
+import type { LawyerReport } from '../../domain/collection/lawyer-report';
+import { lawyerFeedbackFile } from '../../bench/gen/lawyer-feedback-writer';
 
 const A = formatInvoiceNumber(101);
 const B = formatInvoiceNumber(102);
@@ -76,4 +78,17 @@ test('a file cut off, with a wrong count, without header columns or not UTF-8 is
   expect(reason(Buffer.concat([Buffer.from(`${HEADER}\nM1;${A};M`), Buffer.from([0xfc]), Buffer.from(`ller;BESTAETIGT;01.12.2026;;;\nENDE;1\n`)]))).toBe('encoding: the file is not UTF-8');
   // Columns may come in any order; a BOM is fine.
   expect(reason(Buffer.from(`\ufeffRechnungsnummer;Meldungs-ID;Aktenzeichen;Meldung;Datum;Betrag;Grund;Raten\n${A};M1;;BESTAETIGT;01.12.2026;;;\nENDE;1\n`))).toBe('read');
+});
+
+test('what the writer of the format writes, the reader takes back', () => {
+  const reports: LawyerReport[] = [
+    { lineId: 'R1', claimId: A, date: '2026-12-02', lawyerRef: 'AZ "7"/26', kind: 'collected', amountCents: 123456789 },
+    { lineId: 'R2', claimId: B, date: '2027-02-28', kind: 'installment_plan', installments: [{ dueDate: '2027-03-01', amountCents: 1 }, { dueDate: '2027-04-01', amountCents: 99 }] },
+    { lineId: 'R3', claimId: B, date: '2027-03-01', kind: 'uncollectable', reason: 'deceased' },
+    { lineId: 'R;4', claimId: A, date: '2027-03-02', kind: 'returned', note: 'Akte "zurück"; Mandat beendet' },
+  ];
+  const parsed = parseLawyerFeedback('roundtrip.csv', lawyerFeedbackFile(reports));
+  if (!parsed.ok) throw new Error(parsed.problem.reason);
+  expect(parsed.problems).toEqual([]);
+  expect(parsed.reports.map((r) => r.report)).toEqual(reports);
 });
