@@ -9,6 +9,10 @@ import { parseBillingFile } from '../domain/intake/parse-billing-file';
 import { HttpError, parse } from '../api/errors';
 import { AssignBody, NotOursBody, RefundBody } from '../api/bank/bank-schemas';
 import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from '../api/schemas';
+import { LawyerReportBody } from '../api/collection/collection-schemas';
+import { parseLawyerFeedback } from '../domain/collection/lawyer-feedback-file';
+import { lawyerFeedbackFile } from '../bench/gen/lawyer-feedback-writer';
+import { formatInvoiceNumber } from '../domain/invoice-number';
 import { OUTSIDE_MARKER } from './mutate';
 
 /**
@@ -110,6 +114,7 @@ const BODIES: Array<[z.ZodType, unknown]> = [
   [AssignBody, { allocations: [{ claimId: '01-2026-000123', amountCents: 100 }] }],
   [RefundBody, { iban: 'DE02120300000000202051' }],
   [NotOursBody, { note: 'Miete' }],
+  [LawyerReportBody, { kind: 'installment_plan', claimId: 'RE0000100008', date: '2026-12-02', installments: [{ dueDate: '2027-01-15', amountCents: 10000 }] }],
 ];
 
 const apiJson: FuzzTarget = {
@@ -134,6 +139,31 @@ const apiJson: FuzzTarget = {
   },
 };
 
+/** A lawyer's feedback file: every line between header and trailer becomes a report or a problem, none is lost. */
+const lawyerFeedback: FuzzTarget = {
+  name: 'lawyer-feedback',
+  seeds: () => [
+    lawyerFeedbackFile([
+      { lineId: 'M1', claimId: formatInvoiceNumber(1), date: '2026-12-02', kind: 'collected', amountCents: 12345, lawyerRef: 'AZ 1/26' },
+      { lineId: 'M2', claimId: formatInvoiceNumber(2), date: '2026-12-02', kind: 'installment_plan', installments: [{ dueDate: '2027-01-15', amountCents: 100 }, { dueDate: '2027-02-15', amountCents: 200 }] },
+      { lineId: 'M3', claimId: formatInvoiceNumber(3), date: '2026-12-03', kind: 'returned', note: 'Akte "zurück"; beendet' },
+      { lineId: 'M4', claimId: formatInvoiceNumber(4), date: '2026-12-04', kind: 'uncollectable', reason: 'insolvency' },
+    ]),
+  ],
+  check(input) {
+    try {
+      const parsed = parseLawyerFeedback('fuzz.csv', input);
+      if (leaked(parsed)) return { kind: 'crash', detail: 'content from outside the file in a parsed field' };
+      if (!parsed.ok) return { kind: 'refused' };
+      const lines = input.toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 2;
+      const read = parsed.reports.length + parsed.problems.length;
+      return read < lines ? { kind: 'silent_loss', detail: `${lines} report lines in the file, ${read} reports and problems` } : { kind: 'result' };
+    } catch (e) {
+      return crash(e);
+    }
+  },
+};
+
 export const TARGETS: FuzzTarget[] = [
   billingTarget(
     'padnext',
@@ -151,5 +181,6 @@ export const TARGETS: FuzzTarget[] = [
   bankTarget('camt', () => [...filesUnder(path.join(ROOT, 'test/fixtures/bank'), /\.xml$/), ...filesUnder(path.join(TESTDATA, 'camt'), /\.xml$/)], BOOKED_CAMT_ENTRY),
   bankTarget('mt940', () => [...filesUnder(path.join(ROOT, 'test/fixtures/bank'), /\.sta$/), ...filesUnder(path.join(TESTDATA, 'mt940'), /\.(sta|mt940x?|txt)$/i)], /(^|[\r\n]):61:/g),
   bankTarget('ofx', () => [...filesUnder(path.join(ROOT, 'test/fixtures/bank'), /\.ofx$/), ...filesUnder(path.join(TESTDATA, 'ofx'), /\.(ofx|qfx)$/i)], /<STMTTRN>/gi),
+  lawyerFeedback,
   apiJson,
 ];
