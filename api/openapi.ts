@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bankPaths } from './bank/bank-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
-import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
+import { BaseRateBody, CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
@@ -88,6 +88,22 @@ export const openApiDocument = {
         parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
         requestBody: { required: true, ...json(PaymentBody) },
         responses: { 201: { description: 'booked' }, 200: { description: 'already booked under this Idempotency-Key' }, 400: error, 404: error, 409: error },
+      },
+    },
+    '/claims/{id}/statement-of-account': {
+      get: {
+        summary: 'statement of account as of a day (Forderungsaufstellung zum Stichtag): principal, costs, default interest per period, payments as allocated, open amounts',
+        parameters: [claimId, { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' } }],
+        responses: { 200: { description: 'statement of account' }, 404: error, 422: error },
+      },
+    },
+    '/base-rates': {
+      get: { summary: 'the base rates of § 247 BGB per half year', responses: { 200: { description: 'rates' } } },
+      post: {
+        summary: 'add the next half year’s published base rate',
+        parameters: [actor],
+        requestBody: { required: true, ...json(BaseRateBody) },
+        responses: { 201: { description: 'added' }, 200: { description: 'the same rate was there' }, 400: error, 409: error, 422: error },
       },
     },
     '/claims/{id}/deferral': staffAction('defer dunning until a date', DeferralBody),

@@ -3,6 +3,7 @@ import { durationMs } from './duration';
 import { BankImportPolicySchema, DEFAULT_BANK_IMPORT_POLICY } from './bank/bank-import-policy';
 import { DEFAULT_DOCUMENT_POLICY, DocumentPolicySchema } from './documents/document-policy';
 import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matching-policy';
+import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/interest-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -41,6 +42,8 @@ export const PolicySchema = z.object({
   inkassoFeeRate: rate,
   /** A claim workflow continues as new past this many history events. */
   maxHistoryEvents: z.number().int().min(100).max(40_000),
+  /** Default and default interest (§§ 286, 288 BGB). */
+  interest: InterestPolicySchema.default(DEFAULT_INTEREST_POLICY),
   /** Bank-statement matching thresholds (read from the system policy). */
   matching: MatchingPolicySchema.default(DEFAULT_MATCHING_POLICY),
   /** The scheduled SFTP import of bank statements (read from the system policy). */
@@ -61,6 +64,7 @@ export const SYSTEM_POLICY: Policy = {
   factoringFeeRate: '0.035',
   inkassoFeeRate: '0.06',
   maxHistoryEvents: 2000,
+  interest: DEFAULT_INTEREST_POLICY,
   matching: DEFAULT_MATCHING_POLICY,
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,

@@ -26,6 +26,7 @@ describe('resolvePolicy', () => {
       factoringFeeRate: '0.035',
       inkassoFeeRate: '0.045',
       maxHistoryEvents: 2000,
+      interest: SYSTEM_POLICY.interest,
       matching: SYSTEM_POLICY.matching,
       bankImport: SYSTEM_POLICY.bankImport,
       documents: SYSTEM_POLICY.documents,
