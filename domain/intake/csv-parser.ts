@@ -23,7 +23,7 @@ export function parseCsv(text: string | Buffer, fileName: string): ParsedBilling
     const decoded = decodeCsv(text);
     if (!decoded.ok) return fail('encoding', decoded.reason);
     content = decoded.text;
-    if (decoded.notice) result.notices = [decoded.notice];
+    if (decoded.notice) result.notices = [{ field: 'encoding', reason: decoded.notice }];
   }
 
   let rows: string[][];

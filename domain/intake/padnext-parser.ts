@@ -1,6 +1,6 @@
 import type { InpatientReduction, IntakePerson, IntakeRecord, ParsedBillingFile, ParsedRecord } from './types';
 import { decodeXml } from './decode';
-import { declaredXmlEncoding } from '../xml-declaration';
+import type { DeliveryFile } from './billing-delivery';
 import { checkOrderFile } from './padnext-order';
 import { consentFromInstruction } from './padnext-consent';
 import { mapPersonNames, mapAddress, mapRecipient, samePerson } from './padnext-persons';
@@ -28,23 +28,23 @@ interface Doctor {
   name: string;
 }
 
-export function parsePadnext(padxXml: string | Buffer, fileName: string, ordnerXml?: string): ParsedBillingFile {
+export function parsePadnext(padxXml: string | Buffer, fileName: string, order?: DeliveryFile): ParsedBillingFile {
   const result: ParsedBillingFile = { format: 'padnext', fileName, records: [], fileErrors: [] };
   const fail = (field: string, reason: string) => ((result.fileErrors = [fileError(fileName, field, reason)]), result);
 
+  // The order file vouches for the bytes as delivered: checked before they are read at all.
+  if (order) {
+    const checked = checkOrderFile(order, fileName, typeof padxXml === 'string' ? Buffer.from(padxXml, 'utf8') : padxXml);
+    if (checked.errors.length) return (result.fileErrors = checked.errors), result;
+    if (checked.notices.length) result.notices = checked.notices;
+  }
   let xml: string;
-  let bytes: Uint8Array | undefined;
-  if (typeof padxXml === 'string') {
-    xml = padxXml;
-    const enc = declaredXmlEncoding(xml.replace(/^\uFEFF/, ''));
-    // A string is only byte-comparable with the order file's checksum if it is UTF-8 on disk.
-    if (!enc || /^utf-?8$/i.test(enc)) bytes = Buffer.from(xml, 'utf8');
-  } else {
+  if (typeof padxXml === 'string') xml = padxXml;
+  else {
     const decoded = decodeXml(padxXml);
     if (!decoded.ok) return fail('encoding', decoded.reason);
     xml = decoded.text;
-    if (decoded.notice) result.notices = [decoded.notice];
-    bytes = padxXml;
+    if (decoded.notice) result.notices = [...(result.notices ?? []), { field: 'encoding', reason: decoded.notice }];
   }
 
   const tree = parseXmlTree(xml);
@@ -63,10 +63,6 @@ export function parsePadnext(padxXml: string | Buffer, fileName: string, ordnerX
   if (rechnungen.length === 0) return fail('rechnung', 'the file contains no <rechnung>');
   if (root.attrs.anzahl !== String(rechnungen.length)) {
     return fail('rechnungen.anzahl', `<rechnungen anzahl="${root.attrs.anzahl ?? ''}"> does not match the ${rechnungen.length} <rechnung> elements: file incomplete?`);
-  }
-  if (ordnerXml !== undefined) {
-    const orderErrors = checkOrderFile(ordnerXml, fileName, bytes);
-    if (orderErrors.length) return (result.fileErrors = orderErrors), result;
   }
 
   const doctors = new Map<string, Doctor>();

@@ -93,6 +93,12 @@ export interface RecordError {
   reason: string;
 }
 
+/** A remark on a file that was read: which field of it, and what the receipt says. */
+export interface FileNotice {
+  field: string;
+  reason: string;
+}
+
 export type ParsedRecord =
   | { ok: true; record: IntakeRecord }
   | { ok: false; recordNo: number; externalId?: string; errors: RecordError[] };
@@ -104,7 +110,7 @@ export interface ParsedBillingFile {
   /** Errors of the file as a whole (unreadable XML, wrong root element): then records is empty. */
   fileErrors: RecordError[];
   /** Things the receipt must say although the file was read, e.g. an encoding the bytes contradict. */
-  notices?: string[];
+  notices?: FileNotice[];
   /** The total of all cases as the file states it (CSV trailer), in cents. */
   statedTotalCents?: number;
 }

@@ -26,7 +26,9 @@ export interface PersistedChunk {
 export async function ingestSubmission(db: Db, submissionId: string, onChunk: (chunk: PersistedChunk) => void = () => undefined, chunkSize = CHUNK): Promise<IntakeCounts> {
   const sub = await submissionById(db, submissionId);
   if (sub.status === 'RECEIVED') {
-    const parsed = parseBillingFile(await readSubmissionContent(db, submissionId), sub.fileName);
+    const { content, orderContent } = await readSubmissionContent(db, submissionId);
+    const order = orderContent && sub.orderFileName !== null ? { name: sub.orderFileName, content: orderContent } : undefined;
+    const parsed = parseBillingFile(content, sub.fileName, order);
     if (parsed.fileErrors.length > 0) {
       await markSubmissionRejected(db, submissionId, parsed.fileErrors);
     } else {

@@ -23,14 +23,14 @@ describe('encodings the bytes contradict', () => {
     expect(parsed.fileErrors).toEqual([]);
     const [first] = okRecords(parsed);
     expect(first.patient).toMatchObject({ firstName: 'Jörg', address: { city: 'Köln', street: 'Hohe Straße 12a' } });
-    expect(parsed.notices).toEqual(['the file declares ISO-8859-15, but its bytes are UTF-8: read as UTF-8']);
+    expect(parsed.notices).toEqual([{ field: 'encoding', reason: 'the file declares ISO-8859-15, but its bytes are UTF-8: read as UTF-8' }]);
   });
 
   it('undoes a double UTF-8 encoding of PADneXt and CSV and says so', () => {
     const xml = PADX.replace('encoding="ISO-8859-15"', 'encoding="UTF-8"');
     const parsed = parseBillingFile(doubleEncoded(xml), 'x_padx.xml');
     expect(okRecords(parsed)[0].patient.address.city).toBe('Köln');
-    expect(parsed.notices?.[0]).toMatch(/^the text was encoded as UTF-8 twice \(".*Ã.*"\): the double encoding was undone$/);
+    expect(parsed.notices?.[0]?.reason).toMatch(/^the text was encoded as UTF-8 twice \(".*Ã.*"\): the double encoding was undone$/);
 
     const csv = iconv.decode(readFileSync(path.join(FIXTURES, 'windows-1252.csv')), 'windows-1252').replace(/Köln/g, 'Lüneburg');
     const fromCsv = parseCsv(doubleEncoded(csv), 'x.csv');

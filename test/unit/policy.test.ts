@@ -28,6 +28,7 @@ describe('resolvePolicy', () => {
       maxHistoryEvents: 2000,
       matching: SYSTEM_POLICY.matching,
       bankImport: SYSTEM_POLICY.bankImport,
+      intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
     });
   });
