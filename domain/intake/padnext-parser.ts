@@ -87,7 +87,7 @@ export function parsePadnext(padxXml: string | Buffer, fileName: string, order?:
       recordNo += 1;
       const at = `rechnung[${ri + 1}]/abrechnungsfall[${fi + 1}]`;
       const externalId = rechnung.attrs.id && faelle.length > 1 ? `${rechnung.attrs.id}-${fi + 1}` : rechnung.attrs.id;
-      result.records.push(parseCase({ fileName, recordNo, rechnung, fall, at, externalId, doctors, firstPatient, singleCase: faelle.length === 1 }));
+      result.records.push(parseCase({ fileName, recordNo, rechnung, fall, at, externalId, doctors, firstPatient, invoiceCases: faelle.length, invoiceKey: `rechnung[${ri + 1}]` }));
     });
   });
   return result;
@@ -101,8 +101,10 @@ interface CaseContext {
   at: string;
   externalId: string | undefined;
   doctors: Map<string, Doctor>;
-  /** The rechnung holds only this case, so its aisendbetrag is the case's total. */
-  singleCase: boolean;
+  /** How many cases the rechnung holds: with one, its aisendbetrag is the case's total, else the sum of its cases'. */
+  invoiceCases: number;
+  /** The rechnung's place in the file: groups its cases for the total check. */
+  invoiceKey: string;
   /** The spec lets later cases of a rechnung omit <behandelter> when it is the same patient. */
   firstPatient: XmlNode | undefined;
 }
@@ -171,10 +173,12 @@ function parseCase(ctx: CaseContext): ParsedRecord {
   if (responsible) record.responsible = responsible;
   if (diagnosis) record.diagnosis = diagnosis;
   record.stated = { lineCents: mapped.statedLineCents };
-  // aisendbetrag is the invoice's total: it is a case's total only when the invoice has one case.
-  const total = ctx.singleCase ? statedInvoiceTotal(rechnung, errs, at.split('/')[0]) : undefined;
+  // aisendbetrag is the invoice's total: a case's total only when the invoice has one case, else
+  // the sum of its cases' totals, checked once all of them are priced.
+  const total = statedInvoiceTotal(rechnung, errs, at.split('/')[0]);
   if (!errs.empty) return failed();
-  if (total !== undefined) record.stated.totalCents = total;
+  if (total !== undefined && ctx.invoiceCases === 1) record.stated.totalCents = total;
+  else if (total !== undefined) record.stated.invoice = { id: rechnung.attrs.id!, at: ctx.invoiceKey, totalCents: total, cases: ctx.invoiceCases };
   return { ok: true, record };
 }
 

@@ -79,7 +79,13 @@ export interface IntakeRecord {
 
 /** What the delivering software computed: the invoice total and each line's total (after § 6a), in cents. */
 export interface StatedAmounts {
+  /** The case's total: the invoice's total when the invoice holds only this case. */
   totalCents?: number;
+  /**
+   * The total of an invoice holding several cases (PADneXt rechnung/@aisendbetrag), stated on each
+   * of them: checked against the sum of the invoice's cases (domain/intake/invoice-totals.ts).
+   */
+  invoice?: { id: string; /** The invoice's place in its file (rechnung[3]): what its cases share. */ at: string; totalCents: number; cases: number };
   /** By line, in the order of `lines`; undefined where the file states none. */
   lineCents: Array<number | undefined>;
 }

@@ -1,5 +1,7 @@
 import { readBillingDelivery, type BillingDelivery, type DeliveryFile } from '../../domain/intake/billing-delivery';
 import { parseBillingFile } from '../../domain/intake/parse-billing-file';
+import { invoiceTotalDifferences } from '../../domain/intake/invoice-totals';
+import { DEFAULT_GOAE_POLICY } from '../../domain/goae/policy';
 import { fileError } from '../../domain/intake/record-errors';
 import type { ZipLimits } from '../../domain/zip-entries';
 import { recordOutcome } from '../../domain/intake/record-outcome';
@@ -43,8 +45,9 @@ export function checkBillingFile({ billing, order }: BillingDelivery): BillingFi
   const fileName = billing.name;
   const parsed = parseBillingFile(billing.content, fileName, order);
   const recordsOfFile = new Map<string, number>();
+  const invoiceTotals = invoiceTotalDifferences(parsed.records, fileName);
   const records = parsed.records.map((r): CheckedRecord => {
-    const outcome = recordOutcome(r, { claims: new Map(), recordsOfFile }, fileName);
+    const outcome = recordOutcome(r, { claims: new Map(), recordsOfFile }, fileName, DEFAULT_GOAE_POLICY, invoiceTotals.get(r.ok ? r.record.recordNo : r.recordNo));
     if (r.ok && !recordsOfFile.has(r.record.externalId)) recordsOfFile.set(r.record.externalId, r.record.recordNo);
     const externalId = r.ok ? r.record.externalId : (r.externalId ?? null);
     const base = { externalId, claimedTotalCents: (r.ok ? r.record.stated?.totalCents : undefined) ?? null };
