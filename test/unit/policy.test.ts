@@ -29,6 +29,7 @@ describe('resolvePolicy', () => {
       interest: SYSTEM_POLICY.interest,
       matching: SYSTEM_POLICY.matching,
       bankImport: SYSTEM_POLICY.bankImport,
+      intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
     });
   });
