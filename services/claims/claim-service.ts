@@ -38,7 +38,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     lifecycle: claimLifecycle(db),
     /** The letters of the claim's life (invoice, reminders, agreements, cancellation). */
     letters: claimLetters(deps, documents, interest),
-    handOffToCollection: collectionHandoff(deps, documents),
+    handOffToCollection: collectionHandoff(deps, documents, interest),
 
     /** One page of claims with their open amounts; `next` is the cursor of the following page. */
     async list(filter: ClaimListFilter) {
