@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
-import { CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
+import { BaseRateBody, CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
@@ -63,14 +63,20 @@ export const openApiDocument = {
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {
-        summary: 'upload a billing file (PADneXt XML or CSV, see docs/csv-format.md)',
+        summary: 'upload a billing file (PADneXt XML or CSV, see docs/csv-format.md), alone, or with its PADneXt order file as two multipart parts or in a ZIP',
         parameters: [
           { name: 'clientId', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'fileName', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'fileName', in: 'query', required: false, description: 'required unless the body is multipart/form-data', schema: { type: 'string' } },
           actor,
         ],
-        requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-        responses: { 202: { description: 'accepted for processing' }, 200: { description: 'identical file already received' }, 400: error, 404: error },
+        requestBody: {
+          required: true,
+          content: {
+            'application/octet-stream': { schema: { type: 'string', format: 'binary', description: 'the billing file, or a ZIP holding it and its order file' } },
+            'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' }, description: 'the billing file and its order file as file parts' } },
+          },
+        },
+        responses: { 202: { description: 'accepted for processing' }, 200: { description: 'identical delivery already received' }, 400: error, 404: error, 422: { ...error, description: 'the files are not one delivery' } },
       },
     },
     '/billing-files/{id}': {
@@ -90,6 +96,22 @@ export const openApiDocument = {
         parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
         requestBody: { required: true, ...json(PaymentBody) },
         responses: { 201: { description: 'booked' }, 200: { description: 'already booked under this Idempotency-Key' }, 400: error, 404: error, 409: error },
+      },
+    },
+    '/claims/{id}/statement-of-account': {
+      get: {
+        summary: 'statement of account as of a day (Forderungsaufstellung zum Stichtag): principal, costs, default interest per period, payments as allocated, open amounts',
+        parameters: [claimId, { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' } }],
+        responses: { 200: { description: 'statement of account' }, 404: error, 422: error },
+      },
+    },
+    '/base-rates': {
+      get: { summary: 'the base rates of § 247 BGB per half year', responses: { 200: { description: 'rates' } } },
+      post: {
+        summary: 'add the next half year’s published base rate',
+        parameters: [actor],
+        requestBody: { required: true, ...json(BaseRateBody) },
+        responses: { 201: { description: 'added' }, 200: { description: 'the same rate was there' }, 400: error, 409: error, 422: error },
       },
     },
     '/claims/{id}/deferral': staffAction('defer dunning until a date', DeferralBody),

@@ -9,6 +9,20 @@ export const PaymentBody = z.object({
   amountCents: cents.describe('amount received, in euro cents'),
   receivedAt: isoDate.optional().describe('value date; defaults to now'),
   reference: z.string().max(200).optional().describe('remittance text or receipt number'),
+  allocation: z
+    .enum(['statutory', 'principal_first'])
+    .optional()
+    .describe('statutory (default): costs, interest, then principal (§ 367 (1) BGB); principal_first: the payer determined otherwise and the centre accepted the payment (§ 367 (2))'),
+});
+
+export const StatementQuery = z.object({
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day yyyy-mm-dd').optional().describe('the day of the statement (Stichtag); defaults to today'),
+});
+
+export const BaseRateBody = z.object({
+  validFrom: z.string().regex(/^\d{4}-(01|07)-01$/, 'the first day of a half year, yyyy-01-01 or yyyy-07-01'),
+  percent: z.string().regex(/^-?\d{1,2}(\.\d{1,2})?$/, 'percent a year as published, e.g. "1.27" or "-0.88"'),
+  source: z.string().min(1).max(200).describe('where it was published, e.g. "Bundesbank, Bundesanzeiger of 28.06.2027"'),
 });
 
 export const DeferralBody = z.object({

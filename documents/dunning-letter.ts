@@ -2,7 +2,7 @@ import { formatDate, formatEuro } from '../domain/format';
 import { dunningLevelName } from '../domain/documents/dunning-level';
 import type { ReminderRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
-import { claimLetter, paragraphs, paymentRequest } from './letter-parts';
+import { claimLetter, dailyInterestNote, interestRow, paragraphs, paymentRequest } from './letter-parts';
 
 /** "Zahlungserinnerung" for level 1, "(n-1). Mahnung" after, unless the client words it. */
 export function dunningTitle(r: Pick<ReminderRequest, 'level' | 'head'>): string {
@@ -30,11 +30,12 @@ export function dunningLetter(r: ReminderRequest): LetterSpec {
           { label: `Rechnungsbetrag (fällig am ${formatDate(c.dueDate)})`, value: formatEuro(c.totalCents) },
           ...(costsBefore > 0 ? [{ label: 'Bisherige Mahngebühren', value: formatEuro(costsBefore) }] : []),
           ...(r.feeCents > 0 ? [{ label: `Mahngebühr ${title}`, value: formatEuro(r.feeCents) }] : []),
+          ...interestRow(r.interest),
           ...(r.paidCents > 0 ? [{ label: 'Bereits gezahlt', value: formatEuro(-r.paidCents) }] : []),
           { label: 'Offener Betrag', value: formatEuro(r.openCents), bold: true },
         ],
       },
-      ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber), 'Sollten Sie in der Zwischenzeit gezahlt haben, betrachten Sie dieses Schreiben bitte als gegenstandslos.'),
+      ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber), ...dailyInterestNote(r.interest), 'Sollten Sie in der Zwischenzeit gezahlt haben, betrachten Sie dieses Schreiben bitte als gegenstandslos.'),
     ],
     [`zur Rechnung ${c.invoiceNumber} ist noch ${formatEuro(r.openCents)} offen. Anbei erhalten Sie unsere ${title}.`, `Bitte zahlen Sie bis zum ${formatDate(r.payBy)}.`],
     [['Mahnstufe', String(r.level)]],

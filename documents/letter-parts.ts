@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../domain/format';
-import type { ClaimData, DatedAmount, LetterHeadData } from '../domain/documents/document-request';
+import type { ClaimData, DatedAmount, InterestLine, LetterHeadData } from '../domain/documents/document-request';
 import type { Block, LetterSpec } from './letter-spec';
 
 /** "Sehr geehrte Frau Dr. Muster," from the client's wording or the recipient's salutation. */
@@ -105,4 +105,19 @@ export function formatPeriod(p: { from: string; to: string }): string {
 /** A table of plain cells; a column is [header, width in mm] or [header, width, 'right']. */
 export function table(columns: Array<[string, number] | [string, number, 'right']>, rows: string[][]): Block {
   return { type: 'table', columns: columns.map(([header, width, align]) => ({ header, width, ...(align ? { align } : {}) })), rows: rows.map((cells) => ({ cells })) };
+}
+
+/** "6.27" as printed: "6,27". */
+export function germanPercent(percent: string): string {
+  return percent.replace('.', ',');
+}
+
+/** The totals row of default interest to the letter's date, when there is any. */
+export function interestRow(i: InterestLine | undefined): Array<{ label: string; value: string }> {
+  return i && i.totalCents > 0 ? [{ label: `Verzugszinsen bis ${formatDate(i.to)}`, value: formatEuro(i.totalCents) }] : [];
+}
+
+/** What each further day of default adds, so the payer can pay the exact amount later. */
+export function dailyInterestNote(i: InterestLine | undefined): string[] {
+  return i && i.dailyCents > 0 ? [`Bis zum Zahlungseingang erhöhen sich die Verzugszinsen (${germanPercent(i.ratePercent)} % p. a.) um ${formatEuro(i.dailyCents)} je Tag.`] : [];
 }

@@ -1,7 +1,7 @@
 import { formatDate, formatEuro } from '../domain/format';
 import type { PartialPaymentRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
-import { claimLetter, paragraphs, paymentRequest } from './letter-parts';
+import { claimLetter, dailyInterestNote, interestRow, paragraphs, paymentRequest } from './letter-parts';
 
 /** Teilzahlung: what arrived, what was paid in all, what remains and by when. */
 export function partialPaymentLetter(r: PartialPaymentRequest): LetterSpec {
@@ -15,11 +15,13 @@ export function partialPaymentLetter(r: PartialPaymentRequest): LetterSpec {
         type: 'totals',
         rows: [
           { label: 'Rechnungsbetrag', value: formatEuro(c.totalCents) },
+          ...(r.costsCents > 0 ? [{ label: 'Mahngebühren', value: formatEuro(r.costsCents) }] : []),
+          ...interestRow(r.interest),
           { label: 'Gezahlt insgesamt', value: formatEuro(-r.paidCents) },
           { label: 'Restbetrag', value: formatEuro(r.openCents), bold: true },
         ],
       },
-      ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber)),
+      ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber), ...dailyInterestNote(r.interest)),
     ],
     [`Ihre Zahlung von ${formatEuro(r.payment.amountCents)} ist eingegangen; zur Rechnung ${c.invoiceNumber} sind noch ${formatEuro(r.openCents)} offen.`],
   );

@@ -113,7 +113,7 @@ export function sampleRequest(kind: DocumentKind, n = 0, rowCount = 3): Document
     case 'installment_agreement':
       return { kind, head, claim, openCents: 27297, installments: [{ dueDate: '2026-12-01', amountCents: 9099 }, { dueDate: '2027-01-01', amountCents: 9099 }, { dueDate: '2027-02-01', amountCents: 9099 }] };
     case 'partial_payment':
-      return { kind, head, claim, payment: { date: '2026-11-20', amountCents: 10000 }, paidCents: 10000, openCents: 17297, payBy: '2026-12-09' };
+      return { kind, head, claim, payment: { date: '2026-11-20', amountCents: 10000 }, costsCents: 0, paidCents: 10000, openCents: 17297, payBy: '2026-12-09' };
     case 'cancellation':
       return { kind, head, claim, creditNoteNumber: 'GS-2026-0042', creditCents: 27297, reason: 'Behandlung über die Krankenkasse abgerechnet', refundCents: 5000 };
     case 'deferral':
@@ -125,7 +125,7 @@ export function sampleRequest(kind: DocumentKind, n = 0, rowCount = 3): Document
         kind, head, claim,
         costs: [{ date: '2026-12-09', text: 'Mahngebühr 1. Mahnung', amountCents: 250 }],
         payments: [{ date: '2026-11-20', text: 'Teilzahlung', amountCents: 10000 }],
-        interest: { ratePercent: '6,27', from: '2026-12-26', to: '2027-02-25', amountCents: 187 },
+        interest: { to: '2027-02-25', periods: [{ from: '2026-12-26', to: '2027-02-25', ratePercent: '6.27', amountCents: 187 }], totalCents: 187, dailyCents: 3, ratePercent: '6.27' },
         openCents: 27297 + 250 + 187 - 10000,
       };
     case 'free_letter':

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { durationMs } from './duration';
 import { BankImportPolicySchema, DEFAULT_BANK_IMPORT_POLICY } from './bank/bank-import-policy';
 import { DEFAULT_DOCUMENT_POLICY, DocumentPolicySchema } from './documents/document-policy';
+import { DEFAULT_INTAKE_POLICY, IntakePolicySchema } from './intake/intake-policy';
 import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matching-policy';
+import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/interest-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -56,6 +58,8 @@ export const PolicySchema = z.object({
   inkassoFeeRate: rate,
   /** A claim workflow continues as new past this many history events. */
   maxHistoryEvents: z.number().int().min(100).max(40_000),
+  /** Default and default interest (§§ 286, 288 BGB). */
+  interest: InterestPolicySchema.default(DEFAULT_INTEREST_POLICY),
   /** Bank-statement matching thresholds (read from the system policy). */
   matching: MatchingPolicySchema.default(DEFAULT_MATCHING_POLICY),
   /** The scheduled SFTP import of bank statements (read from the system policy). */
@@ -64,6 +68,8 @@ export const PolicySchema = z.object({
   documents: DocumentPolicySchema.default(DEFAULT_DOCUMENT_POLICY),
   /** The lawyer's feedback and write-offs. */
   collection: CollectionPolicySchema.default(DEFAULT_COLLECTION_POLICY),
+  /** Billing-file deliveries: the bounds of a ZIP (read from the system policy). */
+  intake: IntakePolicySchema.default(DEFAULT_INTAKE_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -78,10 +84,12 @@ export const SYSTEM_POLICY: Policy = {
   factoringFeeRate: '0.035',
   inkassoFeeRate: '0.06',
   maxHistoryEvents: 2000,
+  interest: DEFAULT_INTEREST_POLICY,
   matching: DEFAULT_MATCHING_POLICY,
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,
   collection: DEFAULT_COLLECTION_POLICY,
+  intake: DEFAULT_INTAKE_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

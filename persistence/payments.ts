@@ -8,6 +8,12 @@ import type { Policy } from '../domain/policy';
 import { bulkInsert } from './bulk-insert';
 import { bookNew, JournalEntry, lockClaim } from './ledger';
 import { loadPolicy } from './policy';
+import { claimInterests, loadBaseRates } from './claims/interest-facts';
+import { INTEREST_KIND } from '../domain/interest/receivable-moves';
+import { afterPrincipalPaid, interestToBook, type ClaimInterest } from '../domain/interest/interest-due';
+import type { BaseRateTable } from '../domain/interest/base-rate';
+import { isoDayOf } from '../domain/interest/calendar-day';
+import { Refusal } from '../domain/refusal';
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,6 +26,8 @@ export interface PaymentInput {
   source: string;
   reference?: string;
   actor: string;
+  /** The order it pays the claim's parts in (default: costs, interest, principal). */
+  allocation?: entries.PaymentOrder;
 }
 
 /** What booking a payment on a claim depends on; load it under the claim's row lock. */
@@ -29,29 +37,64 @@ export interface PaymentTarget {
   tariff: Tariff;
   policy: Policy;
   balance: ClaimBalance;
+  /** Set while the claim is in default: interest is booked up to the payment's day first. */
+  interest?: ClaimInterest;
+  rates: BaseRateTable;
 }
 
 /** The rows of one payment, computed without I/O so a bank statement can prepare thousands at once. */
 export interface PreparedPayment {
   paymentId: string;
   input: PaymentInput;
-  entry: JournalEntry;
-  /** The claim's balance once this payment is booked (the next payment on it starts from here). */
-  balanceAfter: ClaimBalance;
+  /** The interest accrued up to the payment's day (when the claim is in default), then the payment. */
+  entries: JournalEntry[];
+  /** The claim's balance and interest once this payment is booked (the next payment on it starts from here). */
+  after: Pick<PaymentTarget, 'balance' | 'interest'>;
 }
 
 /**
- * A payment on a claim: costs first, then principal, any excess as the payer's credit; the
- * client's share of collected principal becomes payable minus the collection fee (Inkasso fee,
- * or the factoring fee for a claim paid before its Fälligkeit purchase). `receivedInto` is where
- * the money was booked on arrival (the bank, or suspense for a receipt staff allocate later).
+ * A payment on a claim: interest accrued up to its day is booked first, then the payment pays
+ * costs, interest and principal (§ 367 BGB, or the payer's order), any excess as the payer's
+ * credit; the client's share becomes payable minus the collection fee (Inkasso fee, or the
+ * factoring fee for a claim paid before its Fälligkeit purchase). `receivedInto` is where the money
+ * was booked on arrival (the bank, suspense for a receipt staff allocate later, a lawyer's clearing).
  */
 export function preparePayment(t: PaymentTarget, p: PaymentInput, receivedInto: AccountName = Account.BANK): PreparedPayment {
-  const feeRate = t.tariff === 'INKASSO' ? t.policy.inkassoFeeRate : t.policy.factoringFeeRate;
-  const postings = entries.payment(t.balance, p.amountCents, feeRate, receivedInto);
   const paymentId = randomUUID();
-  const entry = { idempotencyKey: `payment:${paymentId}`, kind: 'payment', description: `payment ${p.reference ?? ''}`.trim(), claimId: p.claimId, clientId: t.clientId, postings };
-  return { paymentId, input: p, entry, balanceAfter: withPostings(t.balance, postings) };
+  const day = isoDayOf(p.receivedAt);
+  const journal: JournalEntry[] = [];
+  let balance = t.balance;
+  let booked = t.interest?.bookedCents ?? 0;
+  const accrued = t.interest ? interestUpTo(t.interest, t.rates, day) : 0;
+  if (accrued !== 0) {
+    const postings = entries.interestAccrual(accrued, t.interest!.owner);
+    journal.push({ idempotencyKey: `interest:payment:${paymentId}`, kind: INTEREST_KIND, description: `default interest to ${day}`, claimId: p.claimId, clientId: t.clientId, postings });
+    balance = withPostings(balance, postings);
+    booked += accrued;
+  }
+  const feeRate = t.tariff === 'INKASSO' ? t.policy.inkassoFeeRate : t.policy.factoringFeeRate;
+  const postings = entries.payment(balance, p.amountCents, feeRate, receivedInto, p.allocation);
+  journal.push({ idempotencyKey: `payment:${paymentId}`, kind: 'payment', description: `payment ${p.reference ?? ''}`.trim(), claimId: p.claimId, clientId: t.clientId, postings });
+  const principalPaid = -postings.filter((x) => x.account === Account.RECEIVABLE_PRINCIPAL).reduce((s, x) => s + x.amountCents, 0);
+  return {
+    paymentId,
+    input: p,
+    entries: journal,
+    after: { balance: withPostings(balance, postings), interest: t.interest && afterPrincipalPaid(t.interest, day, principalPaid, booked) },
+  };
+}
+
+/**
+ * Interest to book before a payment. A day past the known base rates books none now (the payment
+ * still goes through, costs and principal first); the statement of account names the missing rate.
+ */
+function interestUpTo(ci: ClaimInterest, rates: BaseRateTable, day: string): number {
+  try {
+    return interestToBook(ci, rates, day);
+  } catch (e) {
+    if (e instanceof Refusal && e.code === 'base_rate_unknown') return 0;
+    throw e;
+  }
 }
 
 /** A claim's balance once these postings are booked on it. */
@@ -59,6 +102,7 @@ export function withPostings(b: ClaimBalance, postings: Posting[]): ClaimBalance
   return claimBalanceFrom([
     { account: Account.RECEIVABLE_PRINCIPAL, amountCents: b.principalOpenCents },
     { account: Account.RECEIVABLE_COSTS, amountCents: b.costsOpenCents },
+    { account: Account.RECEIVABLE_INTEREST, amountCents: b.interestOpenCents },
     { account: Account.CLIENT_CLAIMS, amountCents: -b.clientStakeCents },
     { account: Account.CLIENT_PAYABLE, amountCents: -b.clientPayableCents },
     ...postings,
@@ -73,8 +117,13 @@ export async function paymentTargets(tx: Tx, claimIds: string[]): Promise<Map<st
   for (const clientId of new Set(claims.map((c) => c.clientId))) policies.set(clientId, await loadPolicy(tx, clientId));
   const postings = new Map<string, Posting[]>();
   for (const s of sums) postings.set(s.claimId!, [...(postings.get(s.claimId!) ?? []), { account: s.account as Posting['account'], amountCents: s._sum.amountCents ?? 0 }]);
+  const interests = await claimInterests(tx, claimIds, (clientId) => policies.get(clientId)!.interest);
+  const rates = await loadBaseRates(tx);
   return new Map(
-    claims.map((c) => [c.id, { claimId: c.id, clientId: c.clientId, tariff: c.client.tariff, policy: policies.get(c.clientId)!, balance: claimBalanceFrom(postings.get(c.id) ?? []) }]),
+    claims.map((c) => [
+      c.id,
+      { claimId: c.id, clientId: c.clientId, tariff: c.client.tariff, policy: policies.get(c.clientId)!, balance: claimBalanceFrom(postings.get(c.id) ?? []), interest: interests.get(c.id), rates },
+    ]),
   );
 }
 
@@ -83,10 +132,10 @@ export async function writePayments(tx: Tx, prepared: PreparedPayment[]): Promis
   await bulkInsert(
     tx,
     'Payment',
-    { id: 'text', idempotencyKey: 'text', claimId: 'text', amountCents: 'int4', receivedAt: 'timestamp', source: 'text', reference: 'text' },
-    prepared.map(({ paymentId, input: p }) => ({ id: paymentId, idempotencyKey: p.idempotencyKey, claimId: p.claimId, amountCents: p.amountCents, receivedAt: p.receivedAt, source: p.source, reference: p.reference })),
+    { id: 'text', idempotencyKey: 'text', claimId: 'text', amountCents: 'int4', receivedAt: 'timestamp', source: 'text', reference: 'text', allocation: 'text' },
+    prepared.map(({ paymentId, input: p }) => ({ id: paymentId, idempotencyKey: p.idempotencyKey, claimId: p.claimId, amountCents: p.amountCents, receivedAt: p.receivedAt, source: p.source, reference: p.reference, allocation: p.allocation ?? 'statutory' })),
   );
-  await bookNew(tx, prepared.map((p) => p.entry));
+  await bookNew(tx, prepared.flatMap((p) => p.entries));
   await bulkInsert(
     tx,
     'AuditEvent',
@@ -109,7 +158,7 @@ export async function recordPayment(db: Db, p: PaymentInput): Promise<{ paymentI
     }
     const prepared = preparePayment(target, p);
     await writePayments(tx, [prepared]);
-    return { paymentId: prepared.paymentId, created: true, openCents: openCents(prepared.balanceAfter) };
+    return { paymentId: prepared.paymentId, created: true, openCents: openCents(prepared.after.balance) };
   });
 }
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
-import { CancellationBody, ClaimListQuery, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from '../schemas';
+import { BaseRateBody, CancellationBody, ClaimListQuery, DeferralBody, DisputeBody, InstallmentBody, PaymentBody, StatementQuery } from '../schemas';
 
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
@@ -31,9 +31,25 @@ export function claimRoutes(ctx: ApiContext): Router {
       receivedAt: body.receivedAt ? new Date(body.receivedAt) : new Date(),
       source: 'api',
       reference: body.reference,
+      allocation: body.allocation,
       actor: actorOf(req),
     });
     res.status(result.created ? 201 : 200).json(result);
+  });
+
+  // Forderungsaufstellung zum Stichtag: principal, costs, interest per period, payments as allocated.
+  r.get('/claims/:id/statement-of-account', async (req, res) => {
+    const { asOf } = parse(StatementQuery, req.query, 'query');
+    res.json(await claims.interest.statement(req.params.id, asOf ?? new Date().toISOString().slice(0, 10)));
+  });
+
+  // The base rates of § 247 BGB default interest is computed from.
+  r.get('/base-rates', async (_req, res) => {
+    res.json({ rates: await claims.baseRates.list() });
+  });
+  r.post('/base-rates', async (req, res) => {
+    const result = await claims.baseRates.add(parse(BaseRateBody, req.body, 'body'), actorOf(req));
+    res.status(result.created ? 201 : 200).json(result.rate);
   });
 
   // Staff actions that change the claim's course: recorded, audited, then signalled.

@@ -106,6 +106,17 @@ export interface DatedAmount {
   amountCents: number;
 }
 
+/** Default interest to a letter's date (as the statement of account computes it), per rate period. */
+export interface InterestLine {
+  /** The last day counted (the letter's date). */
+  to: string;
+  periods: Array<{ from: string; to: string; ratePercent: string; amountCents: number }>;
+  totalCents: number;
+  /** What each further day adds, at the rate charged now (percent a year, "6.27"). */
+  dailyCents: number;
+  ratePercent: string;
+}
+
 interface PatientDocument {
   head: LetterHeadData;
   claim: ClaimData;
@@ -128,6 +139,8 @@ export type ReminderRequest = PatientDocument & {
   costsCents: number;
   /** Payments received so far. */
   paidCents: number;
+  /** Default interest to the letter's date, once the patient is in default. */
+  interest?: InterestLine;
   openCents: number;
   payBy: string;
 };
@@ -139,6 +152,9 @@ export type InstallmentAgreementRequest = PatientDocument & {
 export type PartialPaymentRequest = PatientDocument & {
   kind: 'partial_payment';
   payment: { date: string; amountCents: number };
+  /** Dunning fees charged so far. */
+  costsCents: number;
+  interest?: InterestLine;
   paidCents: number;
   openCents: number;
   payBy: string;
@@ -157,8 +173,8 @@ export type StatementOfClaimRequest = PatientDocument & {
   kind: 'statement_of_claim';
   costs: DatedAmount[];
   payments: DatedAmount[];
-  /** Default interest, when the policy charges it. */
-  interest?: { ratePercent: string; from: string; to: string; amountCents: number };
+  /** Default interest, when the patient is in default and the policy charges it. */
+  interest?: InterestLine;
   openCents: number;
 };
 export type FreeLetterRequest = {

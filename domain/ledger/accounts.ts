@@ -1,14 +1,16 @@
 /**
  * The centre's chart of accounts. Postings are debit positive, credit negative; claim-related
  * postings carry the claim and client, so each claim's and each client's balances are sums.
- * Receivables are split into principal and costs because a partial payment pays costs first,
- * then principal (§ 367 BGB), and only principal belongs to the client.
+ * Receivables are split into principal, costs and interest because a partial payment pays costs
+ * first, then interest, then principal (§ 367 BGB), and each belongs to someone else.
  */
 export const Account = {
   /** Patient owes the invoice amount (asset). */
   RECEIVABLE_PRINCIPAL: 'receivable_principal',
   /** Patient owes dunning fees (asset). */
   RECEIVABLE_COSTS: 'receivable_costs',
+  /** Patient owes default interest (§ 288 BGB) (asset). */
+  RECEIVABLE_INTEREST: 'receivable_interest',
   /** The client's stake in a claim the centre collects but has not bought (credit balance). */
   CLIENT_CLAIMS: 'client_claims',
   /** Money owed to the client, cleared by a payout (credit balance). */
@@ -17,6 +19,8 @@ export const Account = {
   PAYER_CREDIT: 'payer_credit',
   /** The centre's income: factoring discounts, Inkasso fees, dunning fees (credit balance). */
   FEE_INCOME: 'fee_income',
+  /** Default interest on claims the centre bought (credit balance); on others it is the client's. */
+  INTEREST_INCOME: 'interest_income',
   /** Purchased claims that could not be collected (expense). */
   BAD_DEBT: 'bad_debt',
   /** Bank receipts not yet allocated to a claim: the unclear-payments queue (credit balance). */

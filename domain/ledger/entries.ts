@@ -41,41 +41,83 @@ export function reminderFee(feeCents: number): Posting[] {
 }
 
 /**
- * A payment: costs first, then principal (§ 367 BGB), the rest is owed back to the payer.
- * Principal of a claim not (yet) bought passes to the client minus the collection fee.
- * `receivedInto` is where the money sits: the bank, or the unclear-payments suspense account when
- * staff allocate a receipt that was booked there first.
+ * The order a payment pays a claim's parts in: by law costs, then interest, then principal
+ * (§ 367 (1) BGB); a payer who determined otherwise (§ 367 (2)) and whose payment the centre
+ * accepted gets the order the payer named.
  */
-export function payment(b: ClaimBalance, amountCents: number, collectionFeeRate: string, receivedInto: AccountName = Account.BANK): Posting[] {
+export type PaymentOrder = 'statutory' | 'principal_first';
+
+const ORDERS: Record<PaymentOrder, Array<'costs' | 'interest' | 'principal'>> = {
+  statutory: ['costs', 'interest', 'principal'],
+  principal_first: ['principal', 'interest', 'costs'],
+};
+
+/**
+ * A payment, allocated in `order`; the rest is owed back to the payer. The client's share of what
+ * it pays (principal, and interest on a claim not bought) passes to the client minus the
+ * collection fee. `receivedInto` is where the money sits: the bank, the unclear-payments suspense
+ * account when staff allocate a receipt booked there first, or a lawyer's clearing account.
+ */
+export function payment(b: ClaimBalance, amountCents: number, collectionFeeRate: string, receivedInto: AccountName = Account.BANK, order: PaymentOrder = 'statutory'): Posting[] {
   if (amountCents <= 0) throw new Error(`a payment must be positive, got ${amountCents} cents`);
-  const toCosts = Math.min(amountCents, Math.max(b.costsOpenCents, 0));
-  const toPrincipal = Math.min(amountCents - toCosts, Math.max(b.principalOpenCents, 0));
-  const excess = amountCents - toCosts - toPrincipal;
-  const forClient = Math.min(toPrincipal, Math.max(b.clientStakeCents, 0));
+  const open = { costs: Math.max(b.costsOpenCents, 0), interest: Math.max(b.interestOpenCents, 0), principal: Math.max(b.principalOpenCents, 0) };
+  const paid = { costs: 0, interest: 0, principal: 0 };
+  let rest = amountCents;
+  for (const part of ORDERS[order]) {
+    paid[part] = Math.min(rest, open[part]);
+    rest -= paid[part];
+  }
+  const forClient = Math.min(paid.principal + Math.min(paid.interest, clientInterest(b)), Math.max(b.clientStakeCents, 0));
   const fee = applyRate(forClient, collectionFeeRate);
   return entry([
     { account: receivedInto, amountCents },
-    { account: Account.RECEIVABLE_COSTS, amountCents: -toCosts },
-    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -toPrincipal },
-    { account: Account.PAYER_CREDIT, amountCents: -excess },
+    { account: Account.RECEIVABLE_COSTS, amountCents: -paid.costs },
+    { account: Account.RECEIVABLE_INTEREST, amountCents: -paid.interest },
+    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -paid.principal },
+    { account: Account.PAYER_CREDIT, amountCents: -rest },
     { account: Account.CLIENT_CLAIMS, amountCents: forClient },
     { account: Account.CLIENT_PAYABLE, amountCents: -(forClient - fee) },
     { account: Account.FEE_INCOME, amountCents: -fee },
   ]);
 }
 
+/** Whose default interest is: the client's on a claim it still holds, the centre's on one it bought. */
+export type InterestOwner = 'client' | 'centre';
+
 /**
- * Cancellation with credit note: the open amount is cleared. Costs are the centre's to drop; the
+ * Default interest accrued since the last booking (negative when a back-dated payment lowered it):
+ * the patient owes it, to the client (its stake grows) or as the centre's income.
+ */
+export function interestAccrual(amountCents: number, owner: InterestOwner): Posting[] {
+  return transfer(Account.RECEIVABLE_INTEREST, owner === 'client' ? Account.CLIENT_CLAIMS : Account.INTEREST_INCOME, amountCents);
+}
+
+/** The open interest that is part of the client's stake (interest on a claim the client still holds). */
+function clientInterest(b: ClaimBalance): number {
+  return Math.min(Math.max(b.interestOpenCents, 0), Math.max(b.clientStakeCents - b.principalOpenCents, 0));
+}
+
+/** What clearing a claim's open receivables moves, besides the receivables themselves. */
+function openShares(b: ClaimBalance) {
+  const centreInterest = b.interestOpenCents - clientInterest(b);
+  const boughtPrincipal = Math.max(b.principalOpenCents - (b.clientStakeCents - clientInterest(b)), 0);
+  return { centreInterest, boughtPrincipal };
+}
+
+/**
+ * Cancellation with credit note: the open amount is cleared. Costs and the centre's interest are the centre's to drop; the
  * client's stake is given up; for a bought claim the client repays the price and the centre
  * returns the discount on the cancelled principal.
  */
 export function cancellation(b: ClaimBalance, feeRate: string): Posting[] {
-  const boughtPrincipal = Math.max(b.principalOpenCents - b.clientStakeCents, 0);
+  const { centreInterest, boughtPrincipal } = openShares(b);
   const discount = applyRate(boughtPrincipal, feeRate);
   return entry([
     { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -b.principalOpenCents },
     { account: Account.RECEIVABLE_COSTS, amountCents: -b.costsOpenCents },
+    { account: Account.RECEIVABLE_INTEREST, amountCents: -b.interestOpenCents },
     { account: Account.FEE_INCOME, amountCents: b.costsOpenCents + discount },
+    { account: Account.INTEREST_INCOME, amountCents: centreInterest },
     { account: Account.CLIENT_CLAIMS, amountCents: b.clientStakeCents },
     { account: Account.CLIENT_PAYABLE, amountCents: boughtPrincipal - discount },
   ]);
@@ -83,14 +125,16 @@ export function cancellation(b: ClaimBalance, feeRate: string): Posting[] {
 
 /**
  * Collection failed: an unbought claim goes back to the client (its stake ends, costs are dropped);
- * the bought part is the centre's loss.
+ * the bought part is the centre's loss, and the centre's interest on it is dropped.
  */
 export function uncollectible(b: ClaimBalance): Posting[] {
-  const boughtPrincipal = Math.max(b.principalOpenCents - b.clientStakeCents, 0);
+  const { centreInterest, boughtPrincipal } = openShares(b);
   return entry([
     { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -b.principalOpenCents },
     { account: Account.RECEIVABLE_COSTS, amountCents: -b.costsOpenCents },
+    { account: Account.RECEIVABLE_INTEREST, amountCents: -b.interestOpenCents },
     { account: Account.FEE_INCOME, amountCents: b.costsOpenCents },
+    { account: Account.INTEREST_INCOME, amountCents: centreInterest },
     { account: Account.CLIENT_CLAIMS, amountCents: b.clientStakeCents },
     { account: Account.BAD_DEBT, amountCents: boughtPrincipal },
   ]);
@@ -114,7 +158,7 @@ export interface WriteOffTerms {
  */
 export function writeOff(b: ClaimBalance, t: WriteOffTerms): Posting[] {
   const lawyerCosts = Math.min(t.lawyerCostsCents, Math.max(b.costsOpenCents, 0));
-  const boughtPrincipal = Math.max(b.principalOpenCents - b.clientStakeCents, 0);
+  const { boughtPrincipal } = openShares(b);
   const clientBearsCosts = !t.purchased || t.chargeBack;
   return entry(sumByAccount([
     ...uncollectible({ ...b, costsOpenCents: b.costsOpenCents - lawyerCosts }),

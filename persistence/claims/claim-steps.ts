@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../infra/db/prisma';
 import type { Claim, Prisma, Tariff } from '../../prisma/generated/client';
 import type { ClaimOutcome, ClaimStageName } from '../../contracts/claims/claim-messages';
-import type { Posting } from '../../domain/ledger/accounts';
+import { Account, type Posting } from '../../domain/ledger/accounts';
 import type { ClaimBalance } from '../../domain/ledger/claim-balance';
 import * as entries from '../../domain/ledger/entries';
 import type { Policy } from '../../domain/policy';
@@ -66,6 +66,11 @@ export async function invoiceDates(db: Db, claimId: string, dueAfterMs: number):
   const dueDate = new Date(invoiceDate.getTime() + dueAfterMs);
   await db.claim.update({ where: { id: claimId }, data: { invoiceDate, dueDate } });
   return { invoiceDate, dueDate };
+}
+
+/** The costs charged on the claim so far (dunning fees, lawyer's costs), paid or not. */
+export async function costsChargedOn(db: Db, claimId: string): Promise<number> {
+  return (await db.ledgerPosting.aggregate({ where: { claimId, account: Account.RECEIVABLE_COSTS, amountCents: { gt: 0 } }, _sum: { amountCents: true } }))._sum.amountCents ?? 0;
 }
 
 /** Everything paid on the claim so far. */

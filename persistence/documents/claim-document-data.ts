@@ -3,6 +3,9 @@
  * the database, so rendering itself never touches it. The senders add what only they know (the
  * dunning level and fee, the date to pay by) and call documents/render-document.ts.
  */
+import { loadStatementOfAccount } from '../claims/statement-of-account';
+import { interestLine } from '../../domain/interest/statement-of-account';
+import { isoDayOf } from '../../domain/interest/calendar-day';
 import type { Db } from '../../infra/db/prisma';
 import type { Centre, ClaimData, DatedAmount, FeeStatementRequest, FreeLetterRequest, LetterHeadData, StatementOfClaimRequest } from '../../domain/documents/document-request';
 import type { TemplateValues } from '../../domain/documents/template-placeholders';
@@ -126,12 +129,14 @@ export async function loadStatementOfClaim(db: Db, claimId: string, centre: Cent
   const base = await loadClaimDocument(db, claimId, centre);
   const costs = await dunningFees(db, claimId);
   const payments = await db.payment.findMany({ where: { claimId }, orderBy: { receivedAt: 'asc' } });
+  const account = await loadStatementOfAccount(db, claimId, isoDayOf(new Date()));
   return {
     kind: 'statement_of_claim',
     head: base.head,
     claim: base.claim,
     costs,
     payments: payments.map((p) => ({ date: p.receivedAt.toISOString(), text: 'Zahlung', amountCents: p.amountCents })),
-    openCents: openCents(base.balance),
+    interest: interestLine(account),
+    openCents: account.open.totalCents,
   };
 }

@@ -70,7 +70,7 @@ export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void>
       for (const a of d.allocations) {
         const t = targets.get(a.claimId)!;
         const p = preparePayment(t, { idempotencyKey: `bank:${lineId}:${a.claimId}`, claimId: a.claimId, amountCents: a.amountCents, receivedAt: new Date(line.valueDate ?? line.bookingDate), source: 'bank', reference: line.remittance.slice(0, 200), actor: IMPORT_ACTOR });
-        t.balance = p.balanceAfter;
+        Object.assign(t, p.after);
         batch.payments.push(p);
         batch.allocations.push({ id: randomUUID(), bankLineId: lineId, kind: 'CLAIM', claimId: a.claimId, paymentId: p.paymentId, amountCents: a.amountCents, automatic: true, confidence: d.confidence, actor: IMPORT_ACTOR });
       }

@@ -7,17 +7,19 @@ import { openCents } from '../../domain/ledger/claim-balance';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
 import { audit } from '../../persistence/audit';
 import { claimBalance } from '../../persistence/ledger';
-import { bookOnClaim, findPayment, invoiceDates, paidCents } from '../../persistence/claims/claim-steps';
+import { bookOnClaim, costsChargedOn, findPayment, invoiceDates, paidCents } from '../../persistence/claims/claim-steps';
 import { ClaimDocumentBase, claimWithResponsible, loadClaimDocument } from '../../persistence/documents/claim-document-data';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
+import type { ClaimInterestService } from './claim-interest';
+import { isoDayOf } from '../../domain/interest/calendar-day';
 
 /**
  * The letters of a claim's life, each sent once per key to the person responsible (documents
  * carry keys derived from the claim and step, so a retry or a replay sends nothing twice), with
  * the bookings that go with them (dunning fees, the credit note).
  */
-export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents: DocumentsService) {
+export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents: DocumentsService, interest: ClaimInterestService) {
   const { db, centre } = deps;
 
   /** Sends a claim's letter (rendered from the claim's current data) to the person responsible, once per key. */
@@ -42,6 +44,8 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
      */
     async issueInvoice(claimId: string, paymentTerm: string): Promise<number> {
       const { dueDate } = await invoiceDates(db, claimId, durationMs(paymentTerm));
+      // With the § 286 (3) notice (or a business as payer) default begins without a reminder.
+      await interest.startDefault(claimId);
       await sendLetter(`invoice:${claimId}`, 'INVOICE', claimId, (base) => ({ kind: 'invoice', head: base.head, claim: base.claim }));
       return dueDate.getTime();
     },
@@ -55,6 +59,10 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
         openCents(b) > 0 ? entries.reminderFee(p.reminderFeesCents[level - 1] ?? 0) : [],
       );
       if (openCents(await claimBalance(db, claimId)) <= 0) return payBy;
+      // The first reminder puts the patient in default once received (§ 286 (1) BGB).
+      if (level === 1) await interest.startDefault(claimId, isoDayOf(earlier ?? new Date()));
+      await interest.accrue(claimId, `reminder:${claimId}:${level}`);
+      const interestLine = await interest.letterInterest(claimId);
       const paid = await paidCents(db, claimId);
       await sendLetter(`reminder:${claimId}:${level}`, reminderKind(level), claimId, (base) => ({
         kind: 'reminder',
@@ -64,6 +72,7 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
         feeCents: policy.reminderFeesCents[level - 1] ?? 0,
         costsCents: base.balance.costsOpenCents,
         paidCents: paid,
+        interest: interestLine,
         openCents: openCents(base.balance),
         payBy: nextDateIso,
       }));
@@ -79,11 +88,15 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
     async sendPartialPaymentLetter(claimId: string, paymentId: string, payBy: number): Promise<void> {
       const payment = await findPayment(db, paymentId);
       const paid = await paidCents(db, claimId);
+      const interestLine = await interest.letterInterest(claimId);
+      const costs = await costsChargedOn(db, claimId);
       await sendLetter(`partial-payment:${claimId}:${paymentId}`, 'PARTIAL_PAYMENT', claimId, (base) => ({
         kind: 'partial_payment',
         head: base.head,
         claim: base.claim,
         payment: { date: payment.receivedAt.toISOString(), amountCents: payment.amountCents },
+        costsCents: costs,
+        interest: interestLine,
         paidCents: paid,
         openCents: openCents(base.balance),
         payBy: new Date(payBy).toISOString(),

@@ -1,5 +1,6 @@
 import type { ClaimOutcome, ClaimStageName } from '../../contracts/claims/claim-messages';
 import * as entries from '../../domain/ledger/entries';
+import { RECOGNISE_KIND } from '../../domain/interest/receivable-moves';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { claimBalance } from '../../persistence/ledger';
 import { bookOnClaim, claimContext, doctorsOwnClient, markPurchased, moveClaimToClient, payOutClaim, recordStage } from '../../persistence/claims/claim-steps';
@@ -24,7 +25,7 @@ export function claimLifecycle(db: Db) {
     },
 
     async recognise(claimId: string): Promise<void> {
-      await bookOnClaim(db, claimId, `recognise:${claimId}`, 'recognise', `claim ${claimId} arises`, (_b, _p, claim) => entries.recogniseClaim(claim.totalCents));
+      await bookOnClaim(db, claimId, `recognise:${claimId}`, RECOGNISE_KIND, `claim ${claimId} arises`, (_b, _p, claim) => entries.recogniseClaim(claim.totalCents));
     },
 
     async purchase(claimId: string): Promise<void> {

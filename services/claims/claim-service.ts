@@ -13,6 +13,8 @@ import { claimLetters } from './claim-letters';
 import { claimLifecycle } from './claim-lifecycle';
 import { collectionHandoff } from './collection-handoff';
 import { claimStaffActions } from './claim-staff-actions';
+import { claimInterest } from './claim-interest';
+import { baseRates } from './base-rates';
 
 /** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
 export function createClaimService(deps: ServiceDeps, documents: DocumentsService) {
@@ -24,14 +26,19 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     return claim;
   }
 
+  const interest = claimInterest(db);
   return {
     ...claimStaffActions(db, temporal, existingClaim),
+
+    /** Default and default interest: when it begins, what is booked, the statement of account. */
+    interest,
+    baseRates: baseRates(db),
 
     /** The bookkeeping steps the claim workflow takes. */
     lifecycle: claimLifecycle(db),
     /** The letters of the claim's life (invoice, reminders, agreements, cancellation). */
-    letters: claimLetters(deps, documents),
-    handOffToCollection: collectionHandoff(deps, documents),
+    letters: claimLetters(deps, documents, interest),
+    handOffToCollection: collectionHandoff(deps, documents, interest),
 
     /** One page of claims with their open amounts; `next` is the cursor of the following page. */
     async list(filter: ClaimListFilter) {

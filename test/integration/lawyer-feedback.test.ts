@@ -1,4 +1,5 @@
 import { ScheduleOverlapPolicy } from '@temporalio/client';
+import { formatDate } from '../../domain/format';
 import { formatInvoiceNumber } from '../../domain/invoice-number';
 import { Account } from '../../domain/ledger/accounts';
 import { limitationEvents } from '../../persistence/claims/limitation-events';
@@ -11,7 +12,12 @@ jest.setTimeout(180_000);
 
 const h = useHarness();
 const { LAWYER_CLEARING, LAWYER_PAYABLE, RECEIVABLE_PRINCIPAL, RECEIVABLE_COSTS, BANK, BAD_DEBT, CLIENT_PAYABLE, CLIENT_CLAIMS, FEE_INCOME, UNALLOCATED_RECEIPTS } = Account;
-const TODAY = '02.12.2026';
+/** Reports carry calendar days: today's, so the claims' interest runs to the day the tests run. */
+const todayIso = new Date().toISOString().slice(0, 10);
+const TODAY = formatDate(todayIso);
+/** The day `n` days from today (ISO), and as the lawyer writes it. */
+const dayIn = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => formatDate(dayIn(n));
 /** An invoice number of ours (right check digits) that no claim has. */
 const NO_CLAIM = formatInvoiceNumber(99_999_999);
 
@@ -74,16 +80,16 @@ test('the lawyer collects in part, then agrees installments that are kept', asyn
   const part = Math.floor(c.openCents / 2);
   const rest = c.openCents - part;
   const first = Math.floor(rest / 2);
-  await putFeedback(lawyer, 'teil.csv', feedbackCsv([`P1;${c.id};;BESTAETIGT;${TODAY};;;`, `P2;${c.id};;ZAHLUNG;${TODAY};${euro(part)};;`, `P3;${c.id};;RATENZAHLUNG;${TODAY};;;15.01.2027=${euro(first)}|15.02.2027=${euro(rest - first)}`]));
+  await putFeedback(lawyer, 'teil.csv', feedbackCsv([`P1;${c.id};;BESTAETIGT;${TODAY};;;`, `P2;${c.id};;ZAHLUNG;${TODAY};${euro(part)};;`, `P3;${c.id};;RATENZAHLUNG;${TODAY};;;${inDays(30)}=${euro(first)}|${inDays(60)}=${euro(rest - first)}`]));
   await readFeedbackNow(h);
   const state = await h.eventually('the plan in the claim state', async () => {
     const s = await claimState(h, c.id);
     return s.installments.length === 2 && s.openCents === rest ? s : undefined;
   });
-  expect(state).toMatchObject({ stage: 'COLLECTION', lawyer: { acknowledgedOn: '2026-12-02' }, installments: [{ dueAt: Date.parse('2027-01-15'), amountCents: first }, { dueAt: Date.parse('2027-02-15'), amountCents: rest - first }] });
+  expect(state).toMatchObject({ stage: 'COLLECTION', lawyer: { acknowledgedOn: todayIso }, installments: [{ dueAt: Date.parse(dayIn(30)), amountCents: first }, { dueAt: Date.parse(dayIn(60)), amountCents: rest - first }] });
   expect(await reconciledBalances(h, [c.id])).toMatchObject({ [LAWYER_CLEARING]: part, [RECEIVABLE_COSTS]: 0 });
 
-  await putFeedback(lawyer, 'raten.csv', feedbackCsv([`P4;${c.id};;ZAHLUNG;15.01.2027;${euro(first)};;`, `P5;${c.id};;ZAHLUNG;15.02.2027;${euro(rest - first)};;`]));
+  await putFeedback(lawyer, 'raten.csv', feedbackCsv([`P4;${c.id};;ZAHLUNG;${TODAY};${euro(first)};;`, `P5;${c.id};;ZAHLUNG;${TODAY};${euro(rest - first)};;`]));
   await readFeedbackNow(h);
   expect(await claimResult(h, c.id)).toBe('PAID');
   expect(await reconciledBalances(h, [c.id])).toMatchObject({ [LAWYER_CLEARING]: c.openCents, [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0 });

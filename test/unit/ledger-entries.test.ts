@@ -14,6 +14,7 @@ import {
   uncollectible,
   unallocatedReceipt,
   undoPayment,
+  interestAccrual,
 } from '../../domain/ledger/entries';
 import { SYSTEM_POLICY } from '../../domain/policy';
 
@@ -29,6 +30,8 @@ const {
   FEE_INCOME: FI,
   BAD_DEBT: BD,
   BANK,
+  RECEIVABLE_INTEREST: RI,
+  INTEREST_INCOME: II,
 } = Account;
 
 function total(postings: Posting[]): number {
@@ -63,6 +66,7 @@ function balanceOf(postings: Array<{ account: string; amountCents: number }>): C
   return {
     principalOpenCents: b.principalOpenCents + 0,
     costsOpenCents: b.costsOpenCents + 0,
+    interestOpenCents: b.interestOpenCents + 0,
     clientStakeCents: b.clientStakeCents + 0,
     clientPayableCents: b.clientPayableCents + 0,
   };
@@ -87,8 +91,8 @@ class ClaimLedger {
   }
 }
 
-function bal(principalOpenCents: number, costsOpenCents: number, clientStakeCents: number, clientPayableCents: number): ClaimBalance {
-  return { principalOpenCents, costsOpenCents, clientStakeCents, clientPayableCents };
+function bal(principalOpenCents: number, costsOpenCents: number, clientStakeCents: number, clientPayableCents: number, interestOpenCents = 0): ClaimBalance {
+  return { principalOpenCents, costsOpenCents, interestOpenCents, clientStakeCents, clientPayableCents };
 }
 
 describe('claimBalanceFrom / openCents', () => {
@@ -352,6 +356,46 @@ describe('(c) cancellation', () => {
   });
 });
 
+describe('(f) default interest (§§ 288, 367 BGB)', () => {
+  it('Inkasso: interest is the client’s; a payment pays costs, then interest, then principal', () => {
+    const c = new ClaimLedger();
+    c.book(recogniseClaim(10000));
+    c.book(reminderFee(250));
+    expect(byAccount(c.book(interestAccrual(120, 'client')))).toEqual({ [RI]: 120, [CC]: -120 });
+    expect(c.balance).toEqual(bal(10000, 250, 10120, 0, 120));
+    expect(openCents(c.balance)).toBe(10370);
+    // 400: 250 costs, 120 interest, 30 principal; the client gets interest and principal (150) minus 6 % (9)
+    expect(byAccount(c.book(payment(c.balance, 400, INKASSO_RATE)))).toEqual({ [BANK]: 400, [RC]: -250, [RI]: -120, [RP]: -30, [CC]: 150, [CP]: -141, [FI]: -9 });
+    expect(c.balance).toEqual(bal(9970, 0, 9970, 141, 0));
+  });
+
+  it('a payer’s “principal first” order pays principal, then interest, then costs', () => {
+    const c = new ClaimLedger();
+    c.book(recogniseClaim(1000));
+    c.book(reminderFee(250));
+    c.book(interestAccrual(80, 'centre'));
+    expect(byAccount(c.book(payment(c.balance, 1100, '0', BANK, 'principal_first')))).toEqual({ [BANK]: 1100, [RP]: -1000, [RI]: -80, [RC]: -20, [CC]: 1000, [CP]: -1000 });
+    expect(c.balance).toEqual(bal(0, 230, 0, 1000, 0));
+  });
+
+  it('a bought claim: interest is the centre’s income, dropped with the claim when it is lost', () => {
+    const c = new ClaimLedger();
+    c.book(recogniseClaim(10000));
+    c.book(purchase(c.balance, FACTORING_RATE));
+    expect(byAccount(c.book(interestAccrual(300, 'centre')))).toEqual({ [RI]: 300, [II]: -300 });
+    expect(byAccount(c.book(uncollectible(c.balance)))).toEqual({ [RP]: -10000, [RI]: -300, [II]: 300, [BD]: 10000 });
+    expect(c.account(II)).toBe(0);
+  });
+
+  it('cancelling an Inkasso claim with interest ends the client’s stake in principal and interest', () => {
+    const c = new ClaimLedger();
+    c.book(recogniseClaim(10000));
+    c.book(interestAccrual(300, 'client'));
+    expect(byAccount(c.book(cancellation(c.balance, FACTORING_RATE)))).toEqual({ [RP]: -10000, [RI]: -300, [CC]: 10300 });
+    expect(c.balance).toEqual(bal(0, 0, 0, 0, 0));
+  });
+});
+
 describe('(d) uncollectible', () => {
   it('unbought (RETURNED): stake cleared, open costs dropped, collected money stays payable', () => {
     const c = new ClaimLedger();
@@ -583,7 +627,7 @@ describe('(e) bank statement entries', () => {
     BANK_CHARGES: CH,
     NON_CLAIM_RECEIPTS: NC,
   } = Account;
-  const open: ClaimBalance = { principalOpenCents: 10_000, costsOpenCents: 0, clientStakeCents: 10_000, clientPayableCents: 0 };
+  const open: ClaimBalance = bal(10_000, 0, 10_000, 0);
 
   test('a payment allocated from suspense debits the suspense account instead of the bank', () => {
     const p = payment(open, 10_000, INKASSO_RATE, UR);

@@ -26,9 +26,11 @@ describe('resolvePolicy', () => {
       factoringFeeRate: '0.035',
       inkassoFeeRate: '0.045',
       maxHistoryEvents: 2000,
+      interest: SYSTEM_POLICY.interest,
       matching: SYSTEM_POLICY.matching,
       bankImport: SYSTEM_POLICY.bankImport,
       collection: SYSTEM_POLICY.collection,
+      intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
     });
   });
