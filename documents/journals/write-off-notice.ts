@@ -6,14 +6,14 @@ import { journalLetter, paragraphs } from '../letter-parts';
 /** What the loss means for the client, by who bears it. */
 const CONSEQUENCE: Record<WriteOffBearer, (r: WriteOffNoticeRequest) => string> = {
   client: (r) =>
-    `Die Hauptforderung fällt an Sie zurück; Ihr Anspruch aus dieser Rechnung endet damit.${r.chargedToClientCents > 0 ? ` Die Anwaltskosten von ${formatEuro(r.chargedToClientCents)} tragen Sie als Auftraggeber; wir belasten sie Ihrem Abrechnungskonto.` : ''}`,
+    `Die Forderung (Hauptforderung und Zinsen) fällt an Sie zurück; Ihr Anspruch aus dieser Rechnung endet damit.${r.chargedToClientCents > 0 ? ` Die Anwaltskosten von ${formatEuro(r.chargedToClientCents)} tragen Sie als Auftraggeber; wir belasten sie Ihrem Abrechnungskonto.` : ''}`,
   centre: () => 'Da wir die Forderung angekauft haben, tragen wir den Ausfall einschließlich der Anwaltskosten. Für Sie ändert sich nichts; der Kaufpreis bleibt Ihnen.',
   charged_back: (r) => `Gemäß unserem Factoringvertrag belasten wir Ihnen die angekaufte Forderung zurück: ${formatEuro(r.chargedToClientCents)} werden Ihrem Abrechnungskonto belastet.`,
 };
 
 /** Ausbuchungsmitteilung: the lawyer reported the claim uncollectable; it is written off, and the client learns what it bears. */
 export function writeOffNotice(r: WriteOffNoticeRequest): LetterSpec {
-  const total = r.principalCents + r.feesCents + r.lawyerCostsCents;
+  const total = r.principalCents + r.interestCents + r.feesCents + r.lawyerCostsCents;
   return journalLetter(
     r.head,
     `Ausbuchung Rechnung ${r.invoiceNumber}`,
@@ -26,6 +26,7 @@ export function writeOffNotice(r: WriteOffNoticeRequest): LetterSpec {
         type: 'totals',
         rows: [
           { label: 'Hauptforderung', value: formatEuro(r.principalCents) },
+          { label: 'Verzugszinsen', value: formatEuro(r.interestCents) },
           { label: 'Mahngebühren (tragen wir)', value: formatEuro(r.feesCents) },
           { label: 'Anwaltskosten', value: formatEuro(r.lawyerCostsCents) },
           { label: 'Ausgebucht insgesamt', value: formatEuro(total), bold: true },

@@ -255,6 +255,8 @@ export type WriteOffNoticeRequest = {
   reason: string;
   reportedOn: string;
   principalCents: number;
+  /** Default interest booked and not paid. */
+  interestCents: number;
   /** The centre's own dunning fees, dropped. */
   feesCents: number;
   /** The lawyer's costs still owed to the lawyer. */

@@ -11,6 +11,7 @@ import { lawyerCostsOwed } from './lawyer-ledger';
 /** What a write-off took off the books and who bears it: the client's letter is written from this. */
 export interface WriteOffFacts {
   principalCents: number;
+  interestCents: number;
   feesCents: number;
   lawyerCostsCents: number;
   bearer: WriteOffBearer;
@@ -38,6 +39,7 @@ export async function bookWriteOff(db: Db, claimId: string, reason: string, acto
     await book(tx, { idempotencyKey: `write-off:${claimId}`, kind: 'write_off', description: `write-off of ${claimId}: ${reason}`, claimId, clientId: claim.clientId, postings });
     const facts: WriteOffFacts = {
       principalCents: balance.principalOpenCents,
+      interestCents: balance.interestOpenCents,
       feesCents: balance.costsOpenCents - lawyerCosts,
       lawyerCostsCents: lawyerCosts,
       bearer: !claim.purchased ? 'client' : chargeBack ? 'charged_back' : 'centre',
