@@ -2,6 +2,7 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { formatDate } from '../../domain/format';
 import { formatInvoiceNumber } from '../../domain/invoice-number';
 import { Account } from '../../domain/ledger/accounts';
+import { DEFAULT_COLLECTION_POLICY } from '../../domain/policy';
 import { limitationEvents } from '../../persistence/claims/limitation-events';
 import { LAWYER_FEEDBACK_SCHEDULE_ID, ensureLawyerFeedbackSchedule } from '../../services/scheduling/lawyer-feedback-schedule';
 import { ref, statement, upload } from '../fixtures/bank-import/bank-test-kit';
@@ -187,6 +188,19 @@ test('the lawyer returns the case: an Inkasso claim goes back to the client', as
   expect(await claimResult(h, c.id)).toBe('RETURNED');
   expect(await reconciledBalances(h, [c.id])).toMatchObject({ [RECEIVABLE_PRINCIPAL]: 0, [RECEIVABLE_COSTS]: 0, [CLIENT_CLAIMS]: 0 });
   expect((await h.db.lawyerReport.findFirstOrThrow({ where: { claimId: c.id } })).data).toMatchObject({ kind: 'returned', note: 'Mandat niedergelegt' });
+});
+
+test('a lawyer who goes silent longer than the silence period: the claim closes as uncollectible, counted from the last report', async () => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, 'INKASSO', 1, { collection: { ...DEFAULT_COLLECTION_POLICY, silencePeriod: '4s' } });
+  await putFeedback(lawyer, 'still.csv', feedbackCsv([`S1;${c.id};;BESTAETIGT;${TODAY};;;`]));
+  await readFeedbackNow(h);
+  const reportedAt = Date.now();
+  expect(await claimResult(h, c.id)).toBe('RETURNED');
+  expect(Date.now() - reportedAt).toBeGreaterThanOrEqual(3_000);
+  const state = await claimState(h, c.id);
+  expect(state.lawyer).toMatchObject({ acknowledgedOn: todayIso, seenReports: [expect.any(String)] });
+  expect(await reconciledBalances(h, [c.id])).toMatchObject({ [RECEIVABLE_PRINCIPAL]: 0, [CLIENT_CLAIMS]: 0 });
 });
 
 test('the same feedback file read twice, and a line id seen before in another file, book nothing twice', async () => {

@@ -3,8 +3,8 @@ import { cancellation, claimStateQuery, deferral, dispute, installmentAgreement,
 import type { ClaimRun } from './claim-run';
 
 /**
- * What staff, the bank import and the lawyer tell a claim (money is booked before the signal): the handlers
- * only note it in the run; the main loop acts on it one step at a time.
+ * What staff, the bank import and the lawyer tell a claim (money is booked before the signal): the
+ * handlers only note it in the run; the main loop acts on it one step at a time.
  */
 export function handleClaimMessages(run: ClaimRun): void {
   const { s } = run;

@@ -10,9 +10,9 @@ import { actOnLawyerReports, lawyerStillWorking } from './lawyer-reports';
 
 /**
  * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection →
- * payout. Decisions and timers only; every effect is an idempotent activity. Staff and the bank
- * import and the lawyer's feedback talk to it through signals (contracts/claims/claim-messages.ts); its state is queryable
- * and mirrored in search attributes for the Temporal UI.
+ * payout. Decisions and timers only; every effect is an idempotent activity. Staff, the bank
+ * import and the lawyer's feedback talk to it through signals (contracts/claims/claim-messages.ts);
+ * its state is queryable and mirrored in search attributes for the Temporal UI.
  */
 export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOutcome> {
   const run = new ClaimRun(input);
