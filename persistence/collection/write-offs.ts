@@ -1,6 +1,6 @@
 import type { Db } from '../../infra/db/prisma';
 import type { Prisma } from '../../prisma/generated/client';
-import type { WriteOffBearer } from '../../domain/documents/document-request';
+import type { WriteOffNoticeRequest } from '../../domain/documents/document-request';
 import { Account, Posting } from '../../domain/ledger/accounts';
 import * as entries from '../../domain/ledger/entries';
 import { audit } from '../audit';
@@ -9,14 +9,7 @@ import { loadPolicy } from '../policy';
 import { lawyerCostsOwed } from './lawyer-ledger';
 
 /** What a write-off took off the books and who bears it: the client's letter is written from this. */
-export interface WriteOffFacts {
-  principalCents: number;
-  interestCents: number;
-  feesCents: number;
-  lawyerCostsCents: number;
-  bearer: WriteOffBearer;
-  chargedToClientCents: number;
-}
+export type WriteOffFacts = Pick<WriteOffNoticeRequest, 'principalCents' | 'interestCents' | 'feesCents' | 'lawyerCostsCents' | 'bearer' | 'chargedToClientCents'>;
 
 const sumOf = (ps: Posting[], account: string) => ps.filter((p) => p.account === account).reduce((s, p) => s + p.amountCents, 0);
 

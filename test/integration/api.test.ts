@@ -63,6 +63,8 @@ describe('OpenAPI and health', () => {
     ['post', '/claims/{id}/installment-agreement'],
     ['post', '/claims/{id}/dispute'],
     ['post', '/claims/{id}/cancellation'],
+    ['get', '/collection/quarantine'],
+    ['post', '/collection/lawyers/{lawyerId}/reports'],
   ];
 
   test('GET /api/openapi.json is an OpenAPI 3.1 document describing every route', async () => {
