@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LawyerReportBody, QuarantineQuery } from './collection-schemas';
+import { LawyerBody, LawyerReportBody, QuarantineQuery } from './collection-schemas';
 
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
@@ -10,6 +10,17 @@ export const collectionPaths = {
       summary: "lawyers' feedback lines (and whole files, line 0) that could not be taken: file, line, field, reason and the line as it stood",
       parameters: Object.keys(QuarantineQuery.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
       responses: { 200: { description: '{ items, next }' }, 400: error },
+    },
+  },
+  '/collection/lawyers': {
+    get: { summary: 'the lawyers claims are handed to: name, IBAN, SFTP outbox and done folder', responses: { 200: { description: '{ lawyers }' } } },
+  },
+  '/collection/lawyers/{lawyerId}': {
+    put: {
+      summary: 'register or change a lawyer (audited): its feedback is read from the outbox folder, its transfers recognised by the IBAN',
+      parameters: [{ name: 'lawyerId', in: 'path', required: true, schema: { type: 'string' } }, { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' }],
+      requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LawyerBody, { io: 'input' }) } } },
+      responses: { 201: { description: 'registered' }, 200: { description: 'changed' }, 400: error, 409: { ...error, description: 'another lawyer has this IBAN' } },
     },
   },
   '/collection/lawyers/{lawyerId}/reports': {

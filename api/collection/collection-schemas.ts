@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidIban, normalizeIban } from '../../domain/bank/iban';
 import { UNCOLLECTABLE_REASONS } from '../../domain/collection/lawyer-report';
 
 /** Request shapes of the collection routes (OpenAPI generated from them). */
@@ -34,4 +35,13 @@ export const QuarantineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   after: z.string().optional().describe('cursor: the last id of the previous page'),
   fileId: z.string().optional().describe('only the problems of this feedback file'),
+});
+
+const folder = z.string().min(1).max(200).regex(/^\/[^\0]*$/, 'an absolute folder on the collection SFTP server, e.g. /lawyers/mueller/outbox').refine((f) => !f.split('/').includes('..'), 'no ".." in the folder');
+
+export const LawyerBody = z.object({
+  name: z.string().min(1).max(200),
+  iban: z.string().transform(normalizeIban).refine(isValidIban, 'an IBAN with valid check digits').describe("the account the lawyer's transfers come from"),
+  outboxFolder: folder.describe("where the lawyer's software puts its feedback files"),
+  doneFolder: folder.describe('where read files are moved'),
 });

@@ -8,13 +8,20 @@ export interface LawyerRow {
   doneFolder: string;
 }
 
-/** Creates or updates a lawyer (set-up, tests). */
-export async function upsertLawyer(db: Db, l: LawyerRow): Promise<void> {
+/** Creates or updates a lawyer; true when it was new. */
+export async function upsertLawyer(db: Db | Tx, l: LawyerRow): Promise<boolean> {
+  const existed = await db.lawyer.findUnique({ where: { id: l.id }, select: { id: true } });
   await db.lawyer.upsert({ where: { id: l.id }, create: l, update: l });
+  return !existed;
+}
+
+/** The lawyer other than `id` that has this IBAN, if any. */
+export function otherLawyerWithIban(db: Db | Tx, id: string, iban: string): Promise<LawyerRow | null> {
+  return db.lawyer.findFirst({ where: { iban, id: { not: id } } });
 }
 
 export function allLawyers(db: Db): Promise<LawyerRow[]> {
-  return db.lawyer.findMany({ orderBy: { id: 'asc' } });
+  return db.lawyer.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, iban: true, outboxFolder: true, doneFolder: true } });
 }
 
 export function lawyerById(db: Db | Tx, id: string): Promise<LawyerRow | null> {

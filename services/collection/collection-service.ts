@@ -5,7 +5,8 @@ import type { LawyerReport } from '../../domain/collection/lawyer-report';
 import { doesNotExist, Refusal } from '../../domain/refusal';
 import { quarantinePage } from '../../persistence/collection/feedback-files';
 import { reportByLineId } from '../../persistence/collection/lawyer-reports';
-import { lawyerById } from '../../persistence/collection/lawyers';
+import { allLawyers, lawyerById, LawyerRow, otherLawyerWithIban, upsertLawyer } from '../../persistence/collection/lawyers';
+import { audit } from '../../persistence/audit';
 import { IdPage, nextCursor } from '../../persistence/id-page';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
@@ -48,6 +49,19 @@ export function createCollectionService(deps: ServiceDeps, documents: DocumentsS
       }
       const signalled = await signalClaim(temporal, taken.claimId, lawyerReport, { ...full, reportId: taken.reportId });
       return { reportId: taken.reportId, created: taken.status === 'taken', signalled };
+    },
+
+    lawyers: () => allLawyers(db),
+
+    /** Registers or changes a lawyer (audited); an IBAN is one lawyer's, or its transfers could not be told apart. */
+    async saveLawyer(lawyer: LawyerRow, actor: string) {
+      return db.$transaction(async (tx) => {
+        const other = await otherLawyerWithIban(tx, lawyer.id, lawyer.iban);
+        if (other) throw new Refusal('conflict', 'iban_taken', `IBAN ${lawyer.iban} is already lawyer ${other.id}'s (${other.name})`);
+        const created = await upsertLawyer(tx, lawyer);
+        await audit(tx, actor, created ? 'create' : 'update', 'lawyer', lawyer.id, lawyer);
+        return { lawyer, created };
+      });
     },
 
     /** A page of quarantined feedback lines and files, oldest first. */

@@ -64,6 +64,8 @@ describe('OpenAPI and health', () => {
     ['post', '/claims/{id}/dispute'],
     ['post', '/claims/{id}/cancellation'],
     ['get', '/collection/quarantine'],
+    ['get', '/collection/lawyers'],
+    ['put', '/collection/lawyers/{lawyerId}'],
     ['post', '/collection/lawyers/{lawyerId}/reports'],
   ];
 

@@ -22,6 +22,23 @@ const inDays = (n: number) => formatDate(dayIn(n));
 /** An invoice number of ours (right check digits) that no claim has. */
 const NO_CLAIM = formatInvoiceNumber(99_999_999);
 
+test('staff register lawyers: an IBAN belongs to one lawyer, folders are absolute, every change audited', async () => {
+  const lawyer = await newLawyer(h);
+  const listed = (await h.api().get('/api/collection/lawyers')).body.lawyers;
+  expect(listed).toContainEqual(lawyer);
+  const changed = await h.api().put(`/api/collection/lawyers/${lawyer.id}`).send({ ...lawyer, id: undefined, name: `${lawyer.name} & Partner` });
+  expect(changed.status).toBe(200);
+  const other = await h.api().put(`/api/collection/lawyers/${lawyer.id}-2`).send({ ...lawyer, id: undefined });
+  expect(other.status).toBe(409);
+  expect(other.body.error).toMatchObject({ code: 'iban_taken' });
+  const bad = await h.api().put(`/api/collection/lawyers/${lawyer.id}-3`).send({ name: 'X', iban: 'DE00123', outboxFolder: 'relative/out', doneFolder: '/a/../b' });
+  expect(bad.status).toBe(400);
+  expect(await h.db.auditEvent.findMany({ where: { entityType: 'lawyer', entityId: lawyer.id }, select: { action: true, actor: true }, orderBy: { id: 'asc' } })).toEqual([
+    { action: 'create', actor: 'verwaltung' },
+    { action: 'update', actor: 'api' },
+  ]);
+});
+
 test('the lawyer collects in full (read by the Schedule); its transfers settle the clearing account: one for the claims it names, one for the rest', async () => {
   const lawyer = await newLawyer(h);
   const [a, b, c] = await claimsInCollection(h, 'INKASSO', 3);

@@ -7,7 +7,7 @@ import type { LawyerFeedbackResult } from '../../contracts/collection/lawyer-fee
 import { FEEDBACK_COLUMNS } from '../../domain/collection/lawyer-feedback-file';
 import { DEFAULT_COLLECTION_POLICY, type Policy } from '../../domain/policy';
 import { connectSftp, type SftpTarget } from '../../infra/sftp';
-import { upsertLawyer, type LawyerRow } from '../../persistence/collection/lawyers';
+import type { LawyerRow } from '../../persistence/collection/lawyers';
 import { claimBalance } from '../../persistence/ledger';
 import { openCents } from '../../domain/ledger/claim-balance';
 import type { Tariff } from '../../prisma/generated/client';
@@ -50,12 +50,13 @@ export async function claimsInCollection(h: Harness, tariff: Tariff, n: number, 
   return Promise.all(claims.map(async (c) => ({ id: c.id, clientId: c.clientId, openCents: openCents(await claimBalance(h.db, c.id)) })));
 }
 
-/** A lawyer of its own (IBAN and folders) for one test. */
+/** A lawyer of its own (IBAN and folders) for one test, registered as staff do. */
 export async function newLawyer(h: Harness): Promise<LawyerRow> {
   const id = `RA-${randomUUID().slice(0, 8)}`;
-  const lawyer = { id, name: `Kanzlei ${id}`, iban: randomIban(), outboxFolder: `/lawyers/${id}/outbox`, doneFolder: `/lawyers/${id}/done` };
-  await upsertLawyer(h.db, lawyer);
-  return lawyer;
+  const lawyer = { name: `Kanzlei ${id}`, iban: randomIban(), outboxFolder: `/lawyers/${id}/outbox`, doneFolder: `/lawyers/${id}/done` };
+  const res = await h.api().put(`/api/collection/lawyers/${id}`).set('X-Actor', 'verwaltung').send(lawyer);
+  if (res.status !== 201) throw new Error(`lawyer not registered: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id, ...lawyer };
 }
 
 /** A feedback file as the lawyer's software exports it (docs/lawyer-exchange.md). */
