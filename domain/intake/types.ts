@@ -23,6 +23,8 @@ export interface IntakePerson {
   birthDate?: string;
   address: IntakeAddress;
   email?: string;
+  /** An organisation (an insurer, an employer), not a consumer: § 286 (3) and § 288 (2), (5) BGB. */
+  business?: boolean;
 }
 
 /** One billed item: a GOÄ fee line or an expense (Auslagen, § 10 GOÄ: charged at cost). */

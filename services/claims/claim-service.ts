@@ -71,7 +71,8 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
       return {
         ...rest,
         lines: claim.lines.map((l) => ({ ...l, factor: l.factor?.toString() ?? null })),
-        balance: { ...balance, openCents: openCents(balance) },
+        // Principal, costs and interest open, what was paid, and the open total.
+        balance: { ...balance, paidCents: claim.payments.reduce((sum, p) => sum + p.amountCents, 0), openCents: openCents(balance) },
         ledger: postings
           .sort((a, b) => a.transaction.occurredAt.getTime() - b.transaction.occurredAt.getTime())
           .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, amountCents: p.amountCents })),

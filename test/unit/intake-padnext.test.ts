@@ -55,12 +55,11 @@ describe('PADneXt generator', () => {
     for (const c of a.cases) expect(c.lines.filter((l) => l.kind === 'fee').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('generates 10,000 cases fast', () => {
-    const t = performance.now();
+  // Its speed is a benchmark's business (npm run bench:intake), not a timed test's.
+  it('generates 10,000 cases', () => {
     const g = generatePadnext({ cases: 10_000, seed: 42 });
-    const ms = performance.now() - t;
     expect(g.cases).toHaveLength(10_000);
-    expect(ms).toBeLessThan(3000);
+    expect(new Set(g.cases.map((c) => c.invoiceId)).size).toBe(10_000);
   });
 
   it('broken cases fail the XSD only where intended', () => {
