@@ -67,6 +67,8 @@ const DEFAULTS = {
   returnByEndToEndConfidence: 0.98,
   /** A return without end-to-end id whose original remittance names the claim of exactly one booked payment of its kind and amount. */
   returnByReferenceConfidence: 0.95,
+  /** A returned direct debit whose mandate reference names exactly one collection of ours of its amount that nothing contradicts. */
+  returnByMandateConfidence: 0.95,
   /** Returns found by IBAN and amount only are suggestions for staff, ranked by this. */
   returnByIbanAmountConfidence: 0.9,
   /** How many ranked suggestions a decision carries for the unclear-payments assistant. */
@@ -104,6 +106,7 @@ export const MatchingPolicySchema = z.object({
   nearMissConfirmedConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfirmedConfidence),
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
   returnByReferenceConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByReferenceConfidence),
+  returnByMandateConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByMandateConfidence),
   returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),
   maxSuggestions: z.number().int().min(1).max(50).default(DEFAULTS.maxSuggestions),
   institutionalPayerNames: z.array(z.string().min(3)).default(DEFAULTS.institutionalPayerNames),

@@ -7,7 +7,7 @@ import { IdPage, pageOf } from '../id-page';
 const LINE_COLUMNS: Record<string, ColumnType> = {
   id: 'text', fileId: 'text', dedupKey: 'text', accountId: 'text', statementId: 'text', bookingDate: 'text', valueDate: 'text',
   amountCents: 'int4', currency: 'text', originalAmountCents: 'int4', originalCurrency: 'text', kind: 'text', entryRef: 'text',
-  endToEndId: 'text', counterpartyName: 'text', counterpartyIban: 'text', remittance: 'text', bankCode: 'text', returnReason: 'text',
+  endToEndId: 'text', mandateId: 'text', counterpartyName: 'text', counterpartyIban: 'text', remittance: 'text', bankCode: 'text', returnReason: 'text',
   source: 'text', status: { enum: 'BankLineStatus' },
 };
 
@@ -61,6 +61,7 @@ export function bankLineOf(r: BankLineRow): BankLine {
     kind: r.kind as BankLineKind,
     entryRef: r.entryRef ?? undefined,
     endToEndId: r.endToEndId ?? undefined,
+    mandateId: r.mandateId ?? undefined,
     counterpartyName: r.counterpartyName ?? undefined,
     counterpartyIban: r.counterpartyIban ?? undefined,
     remittance: r.remittance,

@@ -77,18 +77,19 @@ export async function claimsPaidFrom(tx: Tx, ibans: string[]): Promise<ClaimView
 }
 
 /**
- * Payments booked from earlier bank lines that these returns may reverse (same end-to-end id or
- * IBAN), each with its method as the bank code of its line says (a collection of ours or a transfer).
+ * Payments booked from earlier bank lines that these returns may reverse (same end-to-end id,
+ * mandate reference or IBAN), each with its method as the bank code of its line says (a collection of ours or a transfer).
  */
 export async function bookedPaymentsForReturns(tx: Tx, returns: BankLine[]): Promise<BookedBankPayment[]> {
   if (returns.length === 0) return [];
   const e2e = returns.map((l) => l.endToEndId).filter((x): x is string => !!x);
+  const mandates = returns.map((l) => l.mandateId).filter((x): x is string => !!x);
   const ibans = returns.flatMap((l) => ibanSpellings(l.counterpartyIban));
-  const rows = await tx.$queryRaw<Array<{ paymentId: string; claimId: string; amountCents: number; bankLineId: string; entryRef: string | null; endToEndId: string | null; counterpartyIban: string | null; bookingDate: string; bankCode: string | null }>>`
-    SELECT a."paymentId", a."claimId", a."amountCents", a."bankLineId", l."entryRef", l."endToEndId", l."counterpartyIban", l."bookingDate", l."bankCode"
+  const rows = await tx.$queryRaw<Array<{ paymentId: string; claimId: string; amountCents: number; bankLineId: string; entryRef: string | null; endToEndId: string | null; mandateId: string | null; counterpartyIban: string | null; bookingDate: string; bankCode: string | null }>>`
+    SELECT a."paymentId", a."claimId", a."amountCents", a."bankLineId", l."entryRef", l."endToEndId", l."mandateId", l."counterpartyIban", l."bookingDate", l."bankCode"
     FROM "BankAllocation" a JOIN "BankLine" l ON l.id = a."bankLineId"
     WHERE a.kind = 'CLAIM' AND a."reversedAt" IS NULL AND a."paymentId" IS NOT NULL
-      AND (l."endToEndId" = ANY(${e2e}::text[]) OR l."counterpartyIban" = ANY(${ibans}::text[]))`;
+      AND (l."endToEndId" = ANY(${e2e}::text[]) OR l."mandateId" = ANY(${mandates}::text[]) OR l."counterpartyIban" = ANY(${ibans}::text[]))`;
   return rows.map((r) => ({
     paymentId: r.paymentId,
     claimId: r.claimId,
@@ -96,6 +97,7 @@ export async function bookedPaymentsForReturns(tx: Tx, returns: BankLine[]): Pro
     bankLineId: r.bankLineId,
     entryRef: r.entryRef ?? undefined,
     endToEndId: r.endToEndId ?? undefined,
+    mandateId: r.mandateId ?? undefined,
     counterpartyIban: r.counterpartyIban ?? undefined,
     bookingDate: r.bookingDate,
     method: paymentMethodOf(r.bankCode ?? undefined),
