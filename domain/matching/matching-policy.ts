@@ -52,10 +52,14 @@ const DEFAULTS = {
    * No invoice number in the text, but the sending IBAN has paid this payer's claims before, the
    * account holder's name is the payer, and the payer's only open claim has exactly this open
    * amount. Three independent facts agree and nothing competes, so by default this just reaches
-   * autoBookMinConfidence. Any doubt blocks it: another open claim of the payer or of the IBAN,
-   * another payer on the same IBAN, a name that does not match, any number-like text.
+   * autoBookMinConfidence. Any doubt blocks it: another open claim of the payer or of the IBAN
+   * with this amount, or a larger one the amount could be a part payment of when it is a round sum
+   * (partPaymentRoundingCents), another payer on the same IBAN, a name that does not match, any
+   * number-like text.
    */
   ibanAmountConfidence: 0.9,
+  /** Payers choose part payments in multiples of this (whole euros); an amount with other cents is no part payment. */
+  partPaymentRoundingCents: 100,
   /** A number with wrong check digits that becomes a claim's number after one digit correction (suggestion only). */
   nearMissConfidence: 0.4,
   /**
@@ -102,6 +106,7 @@ export const MatchingPolicySchema = z.object({
   payerContradictionPenalty: weight.default(DEFAULTS.payerContradictionPenalty),
   competingReferencePenalty: weight.default(DEFAULTS.competingReferencePenalty),
   ibanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.ibanAmountConfidence),
+  partPaymentRoundingCents: z.number().int().positive().default(DEFAULTS.partPaymentRoundingCents),
   nearMissConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfidence),
   nearMissConfirmedConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfirmedConfidence),
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
