@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../infra/db/prisma';
 import type { Prisma, Tariff } from '../prisma/generated/client';
 import * as entries from '../domain/ledger/entries';
@@ -8,6 +7,7 @@ import type { Policy } from '../domain/policy';
 import { bulkInsert } from './bulk-insert';
 import { bookNew, JournalEntry, lockClaim } from './ledger';
 import { loadPolicy } from './policy';
+import { newRowId } from './row-id';
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,7 +49,7 @@ export interface PreparedPayment {
 export function preparePayment(t: PaymentTarget, p: PaymentInput, receivedInto: AccountName = Account.BANK): PreparedPayment {
   const feeRate = t.tariff === 'INKASSO' ? t.policy.inkassoFeeRate : t.policy.factoringFeeRate;
   const postings = entries.payment(t.balance, p.amountCents, feeRate, receivedInto);
-  const paymentId = randomUUID();
+  const paymentId = newRowId();
   const entry = { idempotencyKey: `payment:${paymentId}`, kind: 'payment', description: `payment ${p.reference ?? ''}`.trim(), claimId: p.claimId, clientId: t.clientId, postings };
   return { paymentId, input: p, entry, balanceAfter: withPostings(t.balance, postings) };
 }

@@ -3,6 +3,7 @@ import { formatEuro } from '../format';
 import { clamp01, referenceEvidence, type Option } from './claim-scoring';
 import type { InvoiceReference } from './invoice-references';
 import type { MatchingPolicy } from './matching-policy';
+import { nearMissCandidates } from './named-claims';
 import { nearMisses } from './near-miss';
 import type { OpenAmounts } from './open-amounts';
 import { compareNames, samePayerName } from './payer-name';
@@ -18,12 +19,9 @@ import type { ClaimView, MatchContext } from './types';
  * nearMissConfirmedConfidence) may be booked automatically.
  */
 
-/** Only numbers that look meant as invoice numbers are worth a near-miss search. */
-const NEAR_MISS_REFS = 3;
-
 export function nearMissOptions(line: BankLine, refs: readonly InvoiceReference[], ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): Option[] {
   const out: { option: Option; claim: ClaimView; exact: boolean }[] = [];
-  for (const ref of refs.filter((r) => !r.valid).slice(0, NEAR_MISS_REFS)) {
+  for (const ref of nearMissCandidates(refs)) {
     for (const miss of nearMisses(ref.digits)) {
       const claim = ctx.claim(miss.number);
       if (!claim || !open.isPayable(claim)) continue;
