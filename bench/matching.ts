@@ -19,6 +19,7 @@ import { generateStatement, SCENARIOS, type LineTruth, type Scenario } from './g
  * - wrong_bookings: automatic bookings (BOOK, or IGNORE of a line with money for us) that differ from the truth;
  * - wrong_reversals: automatic reversals (REVERSE) of payments the line does not take back;
  * - queue_size: lines sent to the unclear-payments queue.
+ * BENCH_MISSES=1 prints every matchable line not booked right, with its text and the matcher's reasons.
  */
 
 type Outcome = 'booked right' | 'reversed right' | 'ignored right' | 'queued' | 'WRONG' | 'WRONG REVERSAL';
@@ -92,6 +93,9 @@ function main(): void {
     table.set(gen.scenario[i], row);
     if (truth.kind === 'claims') matchable++;
     if (outcome === 'booked right') autoMatched++;
+    else if (truth.kind === 'claims' && process.env.BENCH_MISSES) {
+      console.log(`[bench] MISS ${gen.scenario[i]} ${lines[i].counterpartyName ?? '-'} ${lines[i].counterpartyIban ?? '-'}: "${lines[i].remittance}" → ${JSON.stringify(d.reasons)} truth ${JSON.stringify(truth)}`);
+    }
     if (outcome === 'WRONG' || outcome === 'WRONG REVERSAL') {
       if (outcome === 'WRONG') wrong++;
       else wrongReversals++;

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma/generated/client';
 import type { Posting } from '../domain/ledger/accounts';
 import { ClaimBalance, claimBalanceFrom } from '../domain/ledger/claim-balance';
 import { bulkInsert } from './bulk-insert';
+import { newRowId } from './row-id';
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,7 +19,7 @@ export interface JournalEntry {
 /** Books an entry unless its key was booked before or it moves no money; returns whether it booked now. */
 export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
   if (e.postings.length === 0) return false;
-  const id = randomUUID();
+  const id = newRowId();
   const created = await tx.ledgerTransaction.createMany({
     data: [{ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description }],
     skipDuplicates: true,
@@ -30,7 +30,7 @@ export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
 }
 
 function postingRows(transactionId: string, e: JournalEntry) {
-  return e.postings.map((p) => ({ id: randomUUID(), transactionId, account: p.account, amountCents: p.amountCents, claimId: e.claimId ?? null, clientId: e.clientId ?? null }));
+  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, claimId: e.claimId ?? null, clientId: e.clientId ?? null }));
 }
 
 /**
@@ -38,7 +38,7 @@ function postingRows(transactionId: string, e: JournalEntry) {
  * new: a repeated key fails the whole transaction instead of being skipped.
  */
 export async function bookNew(tx: Tx, es: JournalEntry[]): Promise<void> {
-  const rows = es.filter((e) => e.postings.length > 0).map((e) => ({ id: randomUUID(), e }));
+  const rows = es.filter((e) => e.postings.length > 0).map((e) => ({ id: newRowId(), e }));
   await bulkInsert(tx, 'LedgerTransaction', { id: 'text', idempotencyKey: 'text', kind: 'text', description: 'text' }, rows.map(({ id, e }) => ({ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description })));
   await bulkInsert(tx, 'LedgerPosting', { id: 'text', transactionId: 'text', account: 'text', amountCents: 'int4', claimId: 'text', clientId: 'text' }, rows.flatMap(({ id, e }) => postingRows(id, e)));
 }

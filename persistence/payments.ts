@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../infra/db/prisma';
 import type { Prisma, Tariff } from '../prisma/generated/client';
 import * as entries from '../domain/ledger/entries';
@@ -14,6 +13,7 @@ import { afterPrincipalPaid, interestToBook, type ClaimInterest } from '../domai
 import type { BaseRateTable } from '../domain/interest/base-rate';
 import { isoDayOf } from '../domain/interest/calendar-day';
 import { Refusal } from '../domain/refusal';
+import { newRowId } from './row-id';
 
 type Tx = Prisma.TransactionClient;
 
@@ -60,7 +60,7 @@ export interface PreparedPayment {
  * was booked on arrival (the bank, suspense for a receipt staff allocate later, a lawyer's clearing).
  */
 export function preparePayment(t: PaymentTarget, p: PaymentInput, receivedInto: AccountName = Account.BANK): PreparedPayment {
-  const paymentId = randomUUID();
+  const paymentId = newRowId();
   const day = isoDayOf(p.receivedAt);
   const journal: JournalEntry[] = [];
   let balance = t.balance;

@@ -5,6 +5,7 @@ import { formatInvoiceNumber } from '../../domain/invoice-number';
 import { Account, Posting } from '../../domain/ledger/accounts';
 import * as entries from '../../domain/ledger/entries';
 import { claimBalanceFrom } from '../../domain/ledger/claim-balance';
+import type { PaymentMethod } from '../../domain/bank/payment-method';
 import type { BookedBankPayment, ClaimView } from '../../domain/matching/types';
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, TITLES } from './fake-data';
 import { Prng } from './prng';
@@ -51,7 +52,7 @@ const COLUMNS: Record<string, Record<string, ColumnType>> = {
   Payment: { id: 'text', idempotencyKey: 'text', claimId: 'text', amountCents: 'int4', receivedAt: 'timestamp', source: 'text', reference: 'text' },
   BankLine: {
     id: 'text', fileId: 'text', dedupKey: 'text', accountId: 'text', bookingDate: 'text', amountCents: 'int4', currency: 'text', kind: 'text',
-    endToEndId: 'text', counterpartyName: 'text', counterpartyIban: 'text', remittance: 'text', source: 'text', status: { enum: 'BankLineStatus' },
+    endToEndId: 'text', mandateId: 'text', counterpartyName: 'text', counterpartyIban: 'text', remittance: 'text', bankCode: 'text', source: 'text', status: { enum: 'BankLineStatus' },
   },
   BankAllocation: { id: 'text', bankLineId: 'text', kind: 'text', claimId: 'text', paymentId: 'text', amountCents: 'int4', automatic: 'bool', actor: 'text' },
 };
@@ -132,7 +133,8 @@ class Centre {
     if (!p.counterpartyIban) return;
     this.rows.add('BankLine', {
       id: p.bankLineId, fileId: HISTORY_FILE_ID, dedupKey: `history:${p.bankLineId}`, accountId: OUR_ACCOUNT, bookingDate: p.bookingDate, amountCents: p.amountCents, currency: 'EUR',
-      kind: 'CREDIT', endToEndId: p.endToEndId ?? null, counterpartyName: name ?? null, counterpartyIban: p.counterpartyIban, remittance: `Rechnung ${p.claimId}`, source: `history line ${++this.bankLines}`, status: 'MATCHED',
+      kind: 'CREDIT', endToEndId: p.endToEndId ?? null, mandateId: p.mandateId ?? null, counterpartyName: name ?? null, counterpartyIban: p.counterpartyIban, remittance: `Rechnung ${p.claimId}`,
+      bankCode: BANK_CODE_OF[p.method ?? 'TRANSFER'], source: `history line ${++this.bankLines}`, status: 'MATCHED',
     });
     this.rows.add('BankAllocation', { id: randomUUID(), bankLineId: p.bankLineId, kind: 'CLAIM', claimId: p.claimId, paymentId: p.paymentId, amountCents: p.amountCents, automatic: true, actor: 'seed' });
   }
@@ -147,6 +149,9 @@ class Centre {
 }
 
 const HISTORY_FILE_ID = 'history-statements';
+
+/** The bank code a booked payment's line carried: how a return tells a collection of ours from a transfer. */
+const BANK_CODE_OF: Record<PaymentMethod, string> = { TRANSFER: 'PMNT/RCDT/ESCT', DIRECT_DEBIT: 'PMNT/IDDT/ESDD' };
 
 /** The client ids the generated statement's claims belong to. */
 export function clientIdsOf(claims: ClaimView[]): string[] {

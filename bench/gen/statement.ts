@@ -88,6 +88,7 @@ interface PlannedLine {
   iban?: string;
   remittance: string;
   endToEndId?: string;
+  mandateId?: string;
   returnReason?: string;
 }
 
@@ -224,8 +225,14 @@ class Population {
   /** Insurers and aid offices with their accounts; some have paid claims of ours before. */
   readonly insurers: { name: string; iban: string }[];
   private sequence = 2_000_000;
+  /**
+   * A second stream for what later versions of the generator added (mandates, installments under
+   * one mandate), so that a seed's statement otherwise stays what it was and figures stay comparable.
+   */
+  readonly side: Prng;
 
-  constructor(private readonly rng: Prng, claimCount: number) {
+  constructor(private readonly rng: Prng, claimCount: number, seed: number) {
+    this.side = new Prng(seed ^ 0x5a5a5a5a);
     while (this.claims.length < claimCount) this.addPayer();
     for (let i = 0; i < claimCount * 0.03; i++) this.addClosedClaim();
     this.insurers = INSURERS.map((name) => ({ name, iban: germanIban(rng) }));
@@ -304,10 +311,14 @@ class Population {
 
 const RETURN_BANK_CODE = { collection: 'PMNT/IDDT/ESDD', transfer: 'PMNT/RCDT/ESCT' } as const;
 
-/** A payment booked earlier from this payer's account, of the kind its bank code says. */
+/** The SEPA mandate a payer signed for our collections: one per payer, for all their claims. */
+const mandateOf = (p: Payer) => `PVS-M-${p.claims[0].claimId.slice(2)}`;
+
+/** A payment booked earlier from this payer's account, of the kind its bank code says; a collection under the payer's mandate. */
 function bookPayment(payments: BookedBankPayment[], p: Payer, c: ClaimView, amountCents: number, how: keyof typeof RETURN_BANK_CODE, endToEndId: string | undefined, bookingDate: string): BookedBankPayment {
   const n = payments.length + 1;
   const payment: BookedBankPayment = { paymentId: `PAY-${n}`, claimId: c.claimId, amountCents, bankLineId: `BL-${n}`, endToEndId, counterpartyIban: p.iban, bookingDate, method: paymentMethodOf(RETURN_BANK_CODE[how]) };
+  if (how === 'collection') payment.mandateId = mandateOf(p);
   payments.push(payment);
   return payment;
 }
@@ -316,10 +327,13 @@ function bookPayment(payments: BookedBankPayment[], p: Payer, c: ClaimView, amou
  * A payment of a patient coming back, each with a booked payment of the other kind from the same
  * account and of the same amount beside it now and then, so that IBAN and amount alone would pick
  * the wrong one:
- * - directDebitReturn: our collection returned (Rücklastschrift), its end-to-end id echoed (now and
- *   then missing: then staff decide); ISO or only the DK code (GVC 109);
- * - foreignDebitReturn: a returned direct debit whose end-to-end id names no collection of ours,
- *   while a transfer of that account and amount is booked: it must not be reversed;
+ * - directDebitReturn: our collection returned (Rücklastschrift), its end-to-end id and mandate
+ *   reference echoed; ISO or only the DK code (GVC 109). Now and then the end-to-end id is
+ *   missing, and then the invoice number too (the mandate alone names the collection), or an
+ *   earlier collection of the same amount under the same mandate stands beside it (an
+ *   installment: which one came back only the end-to-end id tells, else staff decide);
+ * - foreignDebitReturn: a returned direct debit whose end-to-end id and mandate name no collection
+ *   of ours, while a transfer of that account and amount is booked: it must not be reversed;
  * - recall: a payer's transfer recalled (camt.056, PMNT/RCDT/RPCR), its end-to-end id echoed;
  * - unclassifiedReturn: a return whose bank code names no kind of payment: for staff.
  */
@@ -333,12 +347,25 @@ function plannedReturn(rng: Prng, scenario: Scenario, pop: Population, payments:
   const booked = scenario === 'foreignDebitReturn' ? undefined : bookPayment(payments, p, c, amount, how, ownId, '2026-10-15');
   if (scenario === 'foreignDebitReturn' || rng.chance(0.3)) bookPayment(payments, p, c, amount, other, other === 'transfer' && rng.chance(0.5) ? undefined : `E2E-X-${rng.int(1e8, 9e8)}`, '2026-09-15');
   const withEndToEnd = scenario !== 'directDebitReturn' || rng.chance(0.8);
-  const endToEndId = scenario === 'foreignDebitReturn' ? `E2E-FOREIGN-${rng.int(1e8, 9e8)}` : withEndToEnd ? ownId : undefined;
+  const foreignId = scenario === 'foreignDebitReturn' ? rng.int(1e8, 9e8) : undefined;
+  const endToEndId = foreignId ? `E2E-FOREIGN-${foreignId}` : withEndToEnd ? ownId : undefined;
   const kind = scenario === 'recall' ? 'DBIT-recall' : scenario === 'unclassifiedReturn' ? 'DBIT-unclassified-return' : 'DBIT-debit-return';
   // An unclassified return may name a payment, but the file does not say of which kind: never automatic.
-  const truth: LineTruth = booked && scenario !== 'unclassifiedReturn' ? { kind: 'reverse', paymentIds: [booked.paymentId] } : { kind: 'none' };
-  const remittance = scenario === 'recall' ? `RUECKRUF ${c.claimId}` : `RUECKLASTSCHRIFT ${c.claimId}`;
-  return { scenario, truth, amountCents: -amount, kind, name: holderName(rng, p), iban: p.iban, remittance, endToEndId, returnReason: rng.pick(scenario === 'recall' ? ['DUPL', 'FRAD', 'TECH'] : ['AC04', 'MD06', 'AM04', 'MS03']), proprietaryCodeOnly: rng.chance(0.3) };
+  let truth: LineTruth = booked && scenario !== 'unclassifiedReturn' ? { kind: 'reverse', paymentIds: [booked.paymentId] } : { kind: 'none' };
+  let remittance = scenario === 'recall' ? `RUECKRUF ${c.claimId}` : `RUECKLASTSCHRIFT ${c.claimId}`;
+  const mandateId = how !== 'collection' ? undefined : foreignId ? `M-FOREIGN-${foreignId}` : mandateOf(p);
+  if (scenario === 'directDebitReturn') {
+    // Drawn from the side stream (see Population.side): the statement's other lines stay as they were.
+    if (pop.side.chance(0.25)) {
+      bookPayment(payments, p, c, amount, 'collection', `E2E-DD-${pop.side.int(1e8, 9e8)}`, '2026-09-15');
+      // Two equal collections under one mandate of one claim: without the end-to-end id nothing tells them apart.
+      if (!endToEndId) truth = { kind: 'none' };
+    }
+    if (!endToEndId && pop.side.chance(0.5)) remittance = 'RUECKLASTSCHRIFT';
+  }
+  const name = holderName(rng, p);
+  const returnReason = rng.pick(scenario === 'recall' ? ['DUPL', 'FRAD', 'TECH'] : ['AC04', 'MD06', 'AM04', 'MS03']);
+  return { scenario, truth, amountCents: -amount, kind, name, iban: p.iban, remittance, endToEndId, mandateId, returnReason, proprietaryCodeOnly: rng.chance(0.3) };
 }
 
 /** The transactions of one bank entry: one, or several for a batch the bank credits as a whole. */
@@ -463,7 +490,7 @@ function planScenario(rng: Prng, scenario: Scenario, pop: Population, payments: 
         Array.from({ length: rng.int(2, 6) }, () => {
           const p = pop.takePayer();
           const c = rng.pick(p.claims);
-          return transfer(p, c.openCents, `${c.claimId} Lastschrift ${rng.pick(['Arztrechnung', 'Praxis Oberländer', 'Dr. Brückner'])}`, pays(c, c.openCents), { kind: 'CRDT-collection', endToEndId: c.claimId });
+          return transfer(p, c.openCents, `${c.claimId} Lastschrift ${rng.pick(['Arztrechnung', 'Praxis Oberländer', 'Dr. Brückner'])}`, pays(c, c.openCents), { kind: 'CRDT-collection', endToEndId: c.claimId, mandateId: mandateOf(p) });
         }),
       ];
     }
@@ -559,7 +586,7 @@ function transactionXml(rng: Prng, line: PlannedLine, batched: boolean): unknown
     TxAmt: batched ? { Amt: amountXml(line.amountCents) } : undefined,
   };
   return {
-    Refs: { EndToEndId: line.endToEndId ?? 'NOTPROVIDED' },
+    Refs: { EndToEndId: line.endToEndId ?? 'NOTPROVIDED', MndtId: line.mandateId },
     AmtDtls: amounts.InstdAmt || amounts.TxAmt ? amounts : undefined,
     RltdPties: party && (debtorSide ? { Dbtr: { Nm: party.Nm }, DbtrAcct: party.Acct } : { Cdtr: { Nm: party.Nm }, CdtrAcct: party.Acct }),
     RmtInf: { Ustrd: ustrd(rng, line.remittance) },
@@ -619,7 +646,7 @@ function camtXml(rng: Prng, entries: PlannedEntry[], lineCount: number): string 
 
 export function generateStatement(opts: { lines: number; seed: number }): GeneratedStatement {
   const rng = new Prng(opts.seed);
-  const pop = new Population(rng, Math.ceil(opts.lines * 1.4));
+  const pop = new Population(rng, Math.ceil(opts.lines * 1.4), opts.seed);
   // Earlier payments from the same accounts, so a return must find the right one among several.
   const payments: BookedBankPayment[] = [];
   const planned: PlannedEntry[] = [];

@@ -39,6 +39,11 @@ export interface BankLine {
   entryRef?: string;
   /** The sender's end-to-end id (SEPA), which a return echoes. */
   endToEndId?: string;
+  /**
+   * The SEPA direct-debit mandate reference (CAMT Refs/MndtId, MT940 MREF+, OFX MEMO's MREF+): on
+   * a collection of ours and on its return, which echoes it.
+   */
+  mandateId?: string;
   counterpartyName?: string;
   counterpartyIban?: string;
   /** Remittance information (Verwendungszweck), lines joined by a single space. */

@@ -6,7 +6,7 @@ import { child, children, text, type XmlNode } from './camt-xml';
 import { formatCents } from './decimal-cents';
 import { gvcOfProprietaryCode, kindOfGvc, signedKind } from './german-codes';
 import type { Fail } from './read-statement';
-import { collapseSpaces, endToEndIdOf } from './sepa-remittance';
+import { collapseSpaces, endToEndIdOf, mandateIdOf } from './sepa-remittance';
 
 /** ISO bank transaction sub-families that reverse an earlier payment, and those that are fees. */
 const RETURN_SUBFAMILIES = new Set(['RRTN', 'UPDD', 'RPCR', 'PRDD']);
@@ -93,6 +93,8 @@ function lineOf(ctx: EntryContext, entry: EntryFacts, tx: XmlNode | undefined, a
     original: originalAmount(tx, ctx, amountCents, at),
     entryRef: text(tx, 'Refs', 'AcctSvcrRef') ?? entry.entryRef,
     endToEndId: endToEndIdOf(text(tx, 'Refs', 'EndToEndId')),
+    // The schema (camt.053.001.02 to .08) has the mandate only in TxDtls/Refs, on collection and return alike.
+    mandateId: mandateIdOf(text(tx, 'Refs', 'MndtId')),
     counterpartyName: party.name,
     counterpartyIban: party.iban,
     bankCode: codeText(code),

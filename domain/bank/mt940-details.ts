@@ -1,19 +1,20 @@
 import { assignDefined } from './assign-defined';
 import { isIbanShaped } from './iban';
-import { collapseSpaces, endToEndIdOf, splitSepaIdentifiers } from './sepa-remittance';
+import { collapseSpaces, endToEndIdOf, mandateIdOf, splitSepaIdentifiers } from './sepa-remittance';
 
 /**
  * An MT940 :86: field. German banks structure it (DK "Mehrzweckfeld"): a 3-digit
  * Geschäftsvorfallcode, then subfields ?00 posting text, ?10 prima nota, ?20–?29 and ?60–?63
  * Verwendungszweck, ?30 bank code/BIC, ?31 account/IBAN, ?32–?33 name, ?34 return reason
- * (Textschlüsselergänzung), ?38 IBAN. Some banks separate subfields with '>' instead of '?'.
- * Anything else is free text.
+ * (Textschlüsselergänzung), ?38 IBAN; the Verwendungszweck carries the SEPA identifiers (EREF+,
+ * MREF+, SVWZ+ …). Some banks separate subfields with '>' instead of '?'. Anything else is free text.
  */
 export interface Mt940Details {
   gvc?: string;
   postingText?: string;
   remittance: string;
   endToEndId?: string;
+  mandateId?: string;
   counterpartyName?: string;
   counterpartyIban?: string;
   returnCode?: string;
@@ -49,6 +50,7 @@ export function parseDetails(lines: string[]): Mt940Details {
     gvc: structured[1],
     postingText: collapseSpaces(subfields.get('00') ?? '') || undefined,
     endToEndId: endToEndIdOf(part('EREF')),
+    mandateId: mandateIdOf(part('MREF')),
     counterpartyName: name || undefined,
     counterpartyIban: iban,
     returnCode: subfields.get('34')?.trim() || undefined,

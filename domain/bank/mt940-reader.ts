@@ -138,6 +138,7 @@ function readLine(field: Mt940Field, detailsField: Mt940Field | undefined, accou
       original: s.original?.currency !== currency ? s.original : undefined,
       entryRef: s.bankRef,
       endToEndId: details.endToEndId,
+      mandateId: details.mandateId,
       counterpartyName: details.counterpartyName,
       counterpartyIban: details.counterpartyIban,
       bankCode: details.gvc ?? s.transactionType,

@@ -6,7 +6,7 @@ import { signedKind } from './german-codes';
 import { isIbanShaped } from './iban';
 import { descendants, parseOfxTree, type OfxNode } from './ofx-tree';
 import type { Fail, ReadBankFile, ReadStatement } from './read-statement';
-import { collapseSpaces } from './sepa-remittance';
+import { collapseSpaces, mandateIdOf, splitSepaIdentifiers } from './sepa-remittance';
 
 /** OFX transaction types that are the bank's own fees. */
 const CHARGE_TYPES = new Set(['FEE', 'SRVCHG']);
@@ -116,6 +116,7 @@ class OfxReader {
     if (foreign.text && foreign.text !== currency) this.fail(foreign.at, `the amount is in ${foreign.text}, not the account currency ${currency}`);
     const payee = this.one(t, 'PAYEE', at);
     const iban = this.value(this.one(t, 'BANKACCTTO', at), 'ACCTID', `${at}/BANKACCTTO`).text;
+    const memo = collapseSpaces(this.value(t, 'MEMO', at).text ?? '');
     return assignDefined<BankLine>(
       {
         accountId,
@@ -123,7 +124,7 @@ class OfxReader {
         amountCents,
         currency,
         kind: CHARGE_TYPES.has(bankCode) ? 'CHARGE' : signedKind(amountCents),
-        remittance: collapseSpaces(this.value(t, 'MEMO', at).text ?? ''),
+        remittance: memo,
         source: `${at} (line ${t.line})`,
       },
       {
@@ -131,6 +132,9 @@ class OfxReader {
         entryRef: this.value(t, 'FITID', at).text,
         counterpartyName: this.value(t, 'NAME', at).text ?? this.value(payee, 'NAME', `${at}/PAYEE`).text,
         counterpartyIban: isIbanShaped(iban) ? iban : undefined,
+        // OFX has no field for it; German banks pass the SEPA text on in MEMO ("EREF+… MREF+… SVWZ+…").
+        // Only the mandate is taken from it: the end-to-end id is part of the dedup key of lines stored before.
+        mandateId: mandateIdOf(splitSepaIdentifiers(memo).parts.get('MREF')),
         bankCode,
       },
     );

@@ -29,6 +29,11 @@ export function endToEndIdOf(value: string | undefined): string | undefined {
   return v && v !== 'NOTPROVIDED' ? v : undefined;
 }
 
+/** A mandate reference as delivered, without the blanks a wrapped field leaves around it. */
+export function mandateIdOf(value: string | undefined): string | undefined {
+  return value?.trim() || undefined;
+}
+
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -2,9 +2,9 @@ import type { BankLine } from '../bank/bank-line';
 import { formatEuro } from '../format';
 import { clamp01, scoreClaim, type Option } from './claim-scoring';
 import { closedClaimOption, ibanAmountOptions, nearMissOptions } from './credit-fallback';
-import { findInvoiceReferences } from './invoice-references';
 import type { MatchingPolicy } from './matching-policy';
 import { multiClaimOptions, type LiveReference } from './multi-claim';
+import { creditReferences } from './named-claims';
 import type { OpenAmounts } from './open-amounts';
 import { neighbourClaims } from './payer-evidence';
 import { rankOptions, toSuggestion } from './ranked-options';
@@ -46,8 +46,7 @@ function unnamedClaimOptions(line: BankLine, named: LiveReference, option: Optio
 
 /** The options for money coming in, before deciding: from the references found, else from fallbacks. */
 function creditOptions(line: BankLine, ctx: MatchContext, policy: MatchingPolicy, open: OpenAmounts): { options: Option[]; notes: string[] } {
-  // Payers type the invoice number into the end-to-end reference too, and our own direct debits carry it there.
-  const refs = findInvoiceReferences(line.endToEndId ? `${line.remittance} / ${line.endToEndId}` : line.remittance, policy.maxOcrCorrections);
+  const refs = creditReferences(line, policy);
   const notes: string[] = [];
   const options: Option[] = [];
   const live: LiveReference[] = [];

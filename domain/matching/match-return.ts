@@ -12,12 +12,14 @@ interface BookedLine {
   payments: BookedBankPayment[];
   totalCents: number;
   method?: PaymentMethod;
+  endToEndId?: string;
+  mandateId?: string;
 }
 
 function groupByBankLine(payments: readonly BookedBankPayment[]): BookedLine[] {
   const groups = new Map<string, BookedLine>();
   for (const p of payments) {
-    const g = groups.get(p.bankLineId) ?? { bankLineId: p.bankLineId, payments: [], totalCents: 0, method: p.method };
+    const g = groups.get(p.bankLineId) ?? { bankLineId: p.bankLineId, payments: [], totalCents: 0, method: p.method, endToEndId: p.endToEndId, mandateId: p.mandateId };
     g.payments.push(p);
     g.totalCents += p.amountCents;
     groups.set(p.bankLineId, g);
@@ -43,16 +45,25 @@ const RETURNED: Record<Exclude<ReturnKind, 'OUR_TRANSFER_RETURNED'>, { method: P
 const METHOD_NAME: Record<PaymentMethod, string> = { DIRECT_DEBIT: 'a collection of ours', TRANSFER: 'a transfer' };
 const describe = (g: BookedLine) => (g.method ? METHOD_NAME[g.method] : 'a payment of unknown kind');
 
+/** The booked line a return takes back, how sure that is and why. */
+interface Identified {
+  group: BookedLine;
+  confidence: number;
+  reason: string;
+}
+
 /**
  * A RETURN of money in takes back a payment booked before, and only one of the kind it returns:
  * a returned direct debit only our own collection, a recalled transfer only that transfer. The
  * payment is identified by the end-to-end id the return echoes (ours for a collection, the payer's
- * for a transfer); exactly one booked line of that kind must carry it and its total must be the
- * returned amount. A return without end-to-end id may still name the invoice in the original
- * remittance it repeats: exactly one booked line of that kind and amount paying that claim then.
- * Anything else (no or a foreign end-to-end id, a payment of the other kind, a return the file
- * does not classify) goes to staff with the reason, earlier payments of the same IBAN and amount
- * as suggestions only: an amount and an account never prove which payment came back.
+ * for a transfer): exactly one booked line of that kind must carry it and its total must be the
+ * returned amount. Without an end-to-end id naming a payment, the mandate reference a returned
+ * collection echoes, or the invoice the original remittance names, may identify exactly one booked
+ * line of that kind and amount that no identifier of the return contradicts.
+ * Anything else (a foreign end-to-end id, a payment of the other kind, several collections under
+ * one mandate, a return the file does not classify) goes to staff with the reason, earlier
+ * payments of the same mandate, IBAN and amount as suggestions only: an amount and an account
+ * never prove which payment came back.
  */
 export function matchReturn(line: BankLine, ctx: MatchContext, policy: MatchingPolicy): MatchDecision {
   const kind = returnKindOf(line);
@@ -66,44 +77,67 @@ export function matchReturn(line: BankLine, ctx: MatchContext, policy: MatchingP
   const reason = `${returned?.what ?? 'return'}${line.returnReason ? ` (reason ${line.returnReason})` : ''} of ${formatEuro(amount)}`;
   const groups = groupByBankLine(ctx.bookedPaymentsFor(line));
   const byEndToEnd = line.endToEndId ? groups.filter((g) => g.payments.some((p) => p.endToEndId === line.endToEndId)) : [];
-  const ofKind = byEndToEnd.filter((g) => returned && g.method === returned.method);
-  const certain = returned && ofKind.length === 1 && ofKind[0].totalCents === amount;
-  if (certain && policy.returnByEndToEndConfidence >= policy.autoBookMinConfidence) {
-    const s = toSuggestion(ofKind[0], policy.returnByEndToEndConfidence, [`end-to-end id ${line.endToEndId} names this ${returned.payment}`]);
-    return { action: 'REVERSE', confidence: s.confidence, paymentIds: s.paymentIds!, reasons: [reason, ...s.reasons], suggestions: [] };
-  }
-  // Without an end-to-end id, the original remittance the return repeats may name the invoice.
-  const byReference = returned && !line.endToEndId ? byOriginalReference(line, groups, returned.method, amount, policy) : undefined;
-  if (returned && byReference && policy.returnByReferenceConfidence >= policy.autoBookMinConfidence) {
-    const s = toSuggestion(byReference.group, policy.returnByReferenceConfidence, [`the original reference names ${byReference.claimId}, paid by this ${returned.payment} of the same amount`]);
+  const byMandate = line.mandateId ? groups.filter((g) => g.mandateId === line.mandateId && !byEndToEnd.includes(g)) : [];
+  const search = returned && (byEndToEnd.length ? byEndToEndId(line, byEndToEnd, returned, amount, policy) : byMandateOrReference(line, groups, returned, amount, policy));
+  if (search && 'group' in search && search.confidence >= policy.autoBookMinConfidence) {
+    const s = toSuggestion(search.group, search.confidence, [search.reason]);
     return { action: 'REVERSE', confidence: s.confidence, paymentIds: s.paymentIds!, reasons: [reason, ...s.reasons], suggestions: [] };
   }
 
   const iban = line.counterpartyIban ? normalizeIban(line.counterpartyIban) : undefined;
-  const byIbanAmount = iban ? groups.filter((g) => !byEndToEnd.includes(g) && g.totalCents === amount && g.payments.some((p) => p.counterpartyIban && normalizeIban(p.counterpartyIban) === iban)) : [];
+  const named = [...byEndToEnd, ...byMandate];
+  const byIbanAmount = iban ? groups.filter((g) => !named.includes(g) && g.totalCents === amount && g.payments.some((p) => p.counterpartyIban && normalizeIban(p.counterpartyIban) === iban)) : [];
   const suggestions = [
     ...byEndToEnd.map((g) => toSuggestion(g, policy.returnByEndToEndConfidence / 2, [`end-to-end id ${line.endToEndId} matches ${describe(g)}`])),
+    ...byMandate.map((g) => toSuggestion(g, policy.returnByMandateConfidence / 2, [`mandate reference ${line.mandateId} matches ${describe(g)}`])),
     ...byIbanAmount.map((g) => toSuggestion(g, policy.returnByIbanAmountConfidence / 2, [`IBAN ${line.counterpartyIban} and amount ${formatEuro(amount)} match ${describe(g)}`])),
   ].slice(0, policy.maxSuggestions);
-  const why = certain || byReference
-    ? `confidence ${certain ? policy.returnByEndToEndConfidence : policy.returnByReferenceConfidence} is below ${policy.autoBookMinConfidence}`
-    : whyNotReversed(line, returned, byEndToEnd, ofKind, amount);
+  const why = !returned
+    ? `the bank file does not say what kind of payment came back (bank code ${line.bankCode ?? 'missing'})`
+    : search && 'group' in search
+      ? `confidence ${search.confidence} is below ${policy.autoBookMinConfidence}`
+      : (search?.why ?? 'no earlier payment found');
   return { action: 'QUEUE', confidence: suggestions[0]?.confidence ?? 0, reasons: [reason, why], suggestions };
 }
 
-/** The one booked line of the returned kind and amount that paid a claim the return's text names, if exactly one does. */
-function byOriginalReference(line: BankLine, groups: readonly BookedLine[], method: PaymentMethod, amount: number, policy: MatchingPolicy): { group: BookedLine; claimId: string } | undefined {
-  const named = new Set(findInvoiceReferences(line.remittance, policy.maxOcrCorrections).filter((r) => r.valid).map((r) => r.number));
-  if (named.size === 0) return undefined;
-  const fitting = groups.filter((g) => g.method === method && g.totalCents === amount && g.payments.some((p) => named.has(p.claimId)));
-  return fitting.length === 1 ? { group: fitting[0], claimId: fitting[0].payments.find((p) => named.has(p.claimId))!.claimId } : undefined;
+type Returned = (typeof RETURNED)[keyof typeof RETURNED];
+type Search = Identified | { why: string };
+
+/** The end-to-end id names booked lines: exactly one of the returned kind and amount is the one. */
+function byEndToEndId(line: BankLine, byEndToEnd: readonly BookedLine[], returned: Returned, amount: number, policy: MatchingPolicy): Search {
+  const ofKind = byEndToEnd.filter((g) => g.method === returned.method);
+  const e2e = `end-to-end id ${line.endToEndId}`;
+  if (ofKind.length === 0) return { why: `${e2e} names ${byEndToEnd.map(describe).join(' and ')}, not a ${returned.payment}` };
+  if (ofKind.length > 1) return { why: `${ofKind.length} earlier booked payments carry ${e2e}` };
+  if (ofKind[0].totalCents !== amount) return { why: `the earlier payment was ${formatEuro(ofKind[0].totalCents)}, not ${formatEuro(amount)}` };
+  return { group: ofKind[0], confidence: policy.returnByEndToEndConfidence, reason: `${e2e} names this ${returned.payment}` };
 }
 
-function whyNotReversed(line: BankLine, returned: (typeof RETURNED)[keyof typeof RETURNED] | undefined, byEndToEnd: readonly BookedLine[], ofKind: readonly BookedLine[], amount: number): string {
-  if (!returned) return `the bank file does not say what kind of payment came back (bank code ${line.bankCode ?? 'missing'})`;
-  if (!line.endToEndId) return `the ${returned.what} carries neither an end-to-end id nor an original reference naming exactly one ${returned.payment} of this amount`;
-  if (byEndToEnd.length === 0) return `end-to-end id ${line.endToEndId} names no ${returned.payment}`;
-  if (ofKind.length === 0) return `end-to-end id ${line.endToEndId} names ${byEndToEnd.map(describe).join(' and ')}, not a ${returned.payment}`;
-  if (ofKind.length > 1) return `${ofKind.length} earlier booked payments carry end-to-end id ${line.endToEndId}`;
-  return `the earlier payment was ${formatEuro(ofKind[0].totalCents)}, not ${formatEuro(amount)}`;
+/** Two references that are both given and differ: the return is not of that payment. */
+const contradicts = (ours: string | undefined, theirs: string | undefined) => ours !== undefined && theirs !== undefined && ours !== theirs;
+
+/**
+ * Without an end-to-end id naming a payment: the booked lines of the returned kind and amount that
+ * neither the return's end-to-end id nor its mandate contradicts; of those, the one its mandate
+ * reference names, else the one paying the invoice its original remittance names. Several
+ * collections under one mandate (recurring ones of the same amount) need the reference to tell
+ * them apart.
+ */
+function byMandateOrReference(line: BankLine, groups: readonly BookedLine[], returned: Returned, amount: number, policy: MatchingPolicy): Search {
+  const fitting = groups.filter((g) => g.method === returned.method && g.totalCents === amount && !contradicts(line.endToEndId, g.endToEndId) && !contradicts(line.mandateId, g.mandateId));
+  const named = new Set(findInvoiceReferences(line.remittance, policy.maxOcrCorrections).filter((r) => r.valid).map((r) => r.number));
+  const namesClaim = (g: BookedLine) => g.payments.some((p) => named.has(p.claimId));
+  const mandate = `mandate reference ${line.mandateId}`;
+  const byMandate = line.mandateId ? fitting.filter((g) => g.mandateId === line.mandateId) : [];
+  if (byMandate.length === 1) return { group: byMandate[0], confidence: policy.returnByMandateConfidence, reason: `${mandate} names this ${returned.payment}, of the same amount` };
+  const byReference = (byMandate.length > 1 ? byMandate : fitting).filter(namesClaim);
+  if (byReference.length === 1) {
+    const claimId = byReference[0].payments.find((p) => named.has(p.claimId))!.claimId;
+    const also = byMandate.length > 1 ? ` under ${mandate}` : '';
+    return { group: byReference[0], confidence: policy.returnByReferenceConfidence, reason: `the original reference names ${claimId}, paid by this ${returned.payment} of the same amount${also}` };
+  }
+  if (byMandate.length > 1) return { why: `${byMandate.length} earlier payments of ${formatEuro(amount)} carry ${mandate} and the original reference tells none of them apart` };
+  const given = [line.endToEndId && `end-to-end id ${line.endToEndId}`, line.mandateId && mandate].filter(Boolean);
+  if (given.length) return { why: `${given.join(' and ')} name${given.length > 1 ? '' : 's'} no ${returned.payment}${named.size ? ', and the original reference names no such payment of this amount' : ''}` };
+  return { why: `the ${returned.what} carries no end-to-end id, mandate reference or original reference naming exactly one ${returned.payment} of this amount` };
 }

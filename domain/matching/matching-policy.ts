@@ -52,10 +52,14 @@ const DEFAULTS = {
    * No invoice number in the text, but the sending IBAN has paid this payer's claims before, the
    * account holder's name is the payer, and the payer's only open claim has exactly this open
    * amount. Three independent facts agree and nothing competes, so by default this just reaches
-   * autoBookMinConfidence. Any doubt blocks it: another open claim of the payer or of the IBAN,
-   * another payer on the same IBAN, a name that does not match, any number-like text.
+   * autoBookMinConfidence. Any doubt blocks it: another open claim of the payer or of the IBAN
+   * with this amount, or a larger one the amount could be a part payment of when it is a round sum
+   * (partPaymentRoundingCents), another payer on the same IBAN, a name that does not match, any
+   * number-like text.
    */
   ibanAmountConfidence: 0.9,
+  /** Payers choose part payments in multiples of this (whole euros); an amount with other cents is no part payment. */
+  partPaymentRoundingCents: 100,
   /** A number with wrong check digits that becomes a claim's number after one digit correction (suggestion only). */
   nearMissConfidence: 0.4,
   /**
@@ -67,6 +71,8 @@ const DEFAULTS = {
   returnByEndToEndConfidence: 0.98,
   /** A return without end-to-end id whose original remittance names the claim of exactly one booked payment of its kind and amount. */
   returnByReferenceConfidence: 0.95,
+  /** A returned direct debit whose mandate reference names exactly one collection of ours of its amount that nothing contradicts. */
+  returnByMandateConfidence: 0.95,
   /** Returns found by IBAN and amount only are suggestions for staff, ranked by this. */
   returnByIbanAmountConfidence: 0.9,
   /** How many ranked suggestions a decision carries for the unclear-payments assistant. */
@@ -100,10 +106,12 @@ export const MatchingPolicySchema = z.object({
   payerContradictionPenalty: weight.default(DEFAULTS.payerContradictionPenalty),
   competingReferencePenalty: weight.default(DEFAULTS.competingReferencePenalty),
   ibanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.ibanAmountConfidence),
+  partPaymentRoundingCents: z.number().int().positive().default(DEFAULTS.partPaymentRoundingCents),
   nearMissConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfidence),
   nearMissConfirmedConfidence: z.number().min(0).max(1).default(DEFAULTS.nearMissConfirmedConfidence),
   returnByEndToEndConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByEndToEndConfidence),
   returnByReferenceConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByReferenceConfidence),
+  returnByMandateConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByMandateConfidence),
   returnByIbanAmountConfidence: z.number().min(0).max(1).default(DEFAULTS.returnByIbanAmountConfidence),
   maxSuggestions: z.number().int().min(1).max(50).default(DEFAULTS.maxSuggestions),
   institutionalPayerNames: z.array(z.string().min(3)).default(DEFAULTS.institutionalPayerNames),

@@ -17,9 +17,11 @@ export function memoryMatchContext(claims: readonly ClaimView[], payments: reado
   const byIban = new Map<string, ClaimView[]>();
   for (const c of claims) for (const iban of new Set(c.payerIbans.map(normalizeIban))) push(byIban, iban, c);
   const paymentsByEndToEnd = new Map<string, BookedBankPayment[]>();
+  const paymentsByMandate = new Map<string, BookedBankPayment[]>();
   const paymentsByIban = new Map<string, BookedBankPayment[]>();
   for (const p of payments) {
     if (p.endToEndId) push(paymentsByEndToEnd, p.endToEndId, p);
+    if (p.mandateId) push(paymentsByMandate, p.mandateId, p);
     if (p.counterpartyIban) push(paymentsByIban, normalizeIban(p.counterpartyIban), p);
   }
   return {
@@ -28,6 +30,7 @@ export function memoryMatchContext(claims: readonly ClaimView[], payments: reado
     bookedPaymentsFor(line: BankLine) {
       const found = new Set([
         ...(line.endToEndId ? (paymentsByEndToEnd.get(line.endToEndId) ?? []) : []),
+        ...(line.mandateId ? (paymentsByMandate.get(line.mandateId) ?? []) : []),
         ...(line.counterpartyIban ? (paymentsByIban.get(normalizeIban(line.counterpartyIban)) ?? []) : []),
       ]);
       return [...found];

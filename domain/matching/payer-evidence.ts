@@ -43,7 +43,9 @@ export function payerEvidence(line: BankLine, claim: ClaimView, ctx: MatchContex
   const reasons: string[] = [];
   let delta = 0;
   if (isInstitutionalPayer(line.counterpartyName, policy)) {
-    return { delta, reasons: [`account holder "${line.counterpartyName}" is an insurer or aid office paying for the payer ${claim.payerName}`] };
+    // Insurers and aid offices pay their share under the patient's invoice number as a matter of
+    // course: such a payer is expected as much as the patient in person.
+    return { delta: policy.nameMatchBonus, reasons: [`account holder "${line.counterpartyName}" is an insurer or aid office paying for the payer ${claim.payerName}`] };
   }
   const iban = ibanVerdict(line, claim, ctx, household);
   if (iban === 'known') {

@@ -30,6 +30,8 @@ export interface BookedBankPayment {
   bankLineId: string;
   entryRef?: string;
   endToEndId?: string;
+  /** The mandate reference of a collection of ours, which its return echoes. */
+  mandateId?: string;
   counterpartyIban?: string;
   bookingDate: string;
   /** How the money came in, from the code of the bank line it was booked from; undefined when that code did not say. */
@@ -40,7 +42,7 @@ export interface BookedBankPayment {
 export interface MatchContext {
   claim(claimId: string): ClaimView | undefined;
   claimsByPayerIban(iban: string): ClaimView[];
-  /** Payments an incoming RETURN may reverse (by end-to-end id, entry reference, IBAN and amount). */
+  /** Payments an incoming RETURN may reverse: those of its end-to-end id, mandate reference or IBAN. */
   bookedPaymentsFor(line: BankLine): BookedBankPayment[];
 }
 

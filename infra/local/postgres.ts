@@ -13,7 +13,7 @@ export interface LocalService {
  * Run as root, initdb runs as the `postgres` user, so the data directory lives in the system
  * temp dir, whose parent that user can write.
  */
-export async function startEmbeddedPostgres(opts: { name: string; port: number; persistent: boolean }): Promise<LocalService> {
+export async function startEmbeddedPostgres(opts: { name: string; port: number; persistent: boolean; fsync?: boolean }): Promise<LocalService> {
   const databaseDir = path.join(os.tmpdir(), 'claimflow-pg', opts.name);
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (!opts.persistent) fs.rmSync(databaseDir, { recursive: true, force: true });
@@ -25,8 +25,8 @@ export async function startEmbeddedPostgres(opts: { name: string; port: number; 
     user: 'claimflow',
     password: 'claimflow',
     persistent: opts.persistent,
-    // fsync off only for throwaway test clusters: they are deleted after the run anyway.
-    postgresFlags: opts.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    // fsync off only for throwaway test clusters (deleted after the run anyway) and benchmarks' caches.
+    postgresFlags: (opts.fsync ?? opts.persistent) ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     onLog: () => undefined,
     onError: (e: unknown) => process.stderr.write(`postgres: ${String(e)}\n`),
   });

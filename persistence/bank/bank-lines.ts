@@ -7,8 +7,8 @@ import { IdPage, pageOf } from '../id-page';
 const LINE_COLUMNS: Record<string, ColumnType> = {
   id: 'text', fileId: 'text', dedupKey: 'text', accountId: 'text', statementId: 'text', bookingDate: 'text', valueDate: 'text',
   amountCents: 'int4', currency: 'text', originalAmountCents: 'int4', originalCurrency: 'text', kind: 'text', entryRef: 'text',
-  endToEndId: 'text', counterpartyName: 'text', counterpartyIban: 'text', remittance: 'text', bankCode: 'text', returnReason: 'text',
-  source: 'text', status: { enum: 'BankLineStatus' },
+  endToEndId: 'text', mandateId: 'text', counterpartyName: 'text', counterpartyIban: 'text', remittance: 'text', bankCode: 'text', returnReason: 'text',
+  source: 'text', status: { enum: 'BankLineStatus' }, decision: 'jsonb',
 };
 
 /** A line of a statement file about to be stored. */
@@ -19,13 +19,23 @@ export interface NewBankLine {
   dedupKey: string;
 }
 
+/** The dedup keys of these that lines stored before carry (an overlapping statement's). */
+export async function knownDedupKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await tx.$queryRaw<Array<{ dedupKey: string }>>`SELECT "dedupKey" FROM "BankLine" WHERE "dedupKey" = ANY(${keys}::text[])`;
+  return new Set(rows.map((r) => r.dedupKey));
+}
+
+/** A new line with the status and decision it was booked by. */
+export type DecidedBankLine = NewBankLine & { status: BankLineStatus; decision: object };
+
 /**
- * Stores a file's lines but those whose dedup key is known (from an overlapping statement);
- * returns the ids of the lines stored. They are stored UNCLEAR: the caller sets each to its real
- * status with its decision, in the same transaction.
+ * Stores a file's new lines, each with its status and decision, in one statement; returns the ids
+ * stored. A line whose dedup key another import stored meanwhile is not stored again (and missing
+ * from the result).
  */
-export function insertNewLines(tx: Tx, fileId: string, lines: NewBankLine[]): Promise<Set<string>> {
-  const rows = lines.map(({ line, statementId, dedupKey, id }) => ({
+export function insertDecidedLines(tx: Tx, fileId: string, lines: DecidedBankLine[]): Promise<Set<string>> {
+  const rows = lines.map(({ line, statementId, dedupKey, id, status, decision }) => ({
     ...line,
     id,
     fileId,
@@ -33,16 +43,10 @@ export function insertNewLines(tx: Tx, fileId: string, lines: NewBankLine[]): Pr
     statementId,
     originalAmountCents: line.original?.amountCents,
     originalCurrency: line.original?.currency,
-    status: 'UNCLEAR',
+    status,
+    decision,
   }));
   return bulkInsertNew(tx, 'BankLine', LINE_COLUMNS, rows, 'dedupKey');
-}
-
-/** Sets lines to their status with the decision they were booked by, in one statement. */
-export async function writeLineDecisions(tx: Tx, lines: Array<{ id: string; status: BankLineStatus; decision: object }>): Promise<void> {
-  await tx.$executeRaw`UPDATE "BankLine" l SET status = u.status::"BankLineStatus", decision = u.decision::jsonb
-    FROM unnest(${lines.map((l) => l.id)}::text[], ${lines.map((l) => l.status)}::text[], ${lines.map((l) => JSON.stringify(l.decision))}::text[]) AS u(id, status, decision)
-    WHERE l.id = u.id`;
 }
 
 export async function setLineStatus(tx: Tx, lineId: string, status: BankLineStatus): Promise<void> {
@@ -61,6 +65,7 @@ export function bankLineOf(r: BankLineRow): BankLine {
     kind: r.kind as BankLineKind,
     entryRef: r.entryRef ?? undefined,
     endToEndId: r.endToEndId ?? undefined,
+    mandateId: r.mandateId ?? undefined,
     counterpartyName: r.counterpartyName ?? undefined,
     counterpartyIban: r.counterpartyIban ?? undefined,
     remittance: r.remittance,

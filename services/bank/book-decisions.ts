@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../infra/db/prisma';
 import type { BankLine } from '../../domain/bank/bank-line';
 import { watchesBalance } from '../../domain/bank/watching-stages';
@@ -9,15 +8,15 @@ import { formatEuro } from '../../domain/format';
 import type { Allocation, MatchDecision } from '../../domain/matching/types';
 import { bookNew, JournalEntry } from '../../persistence/ledger';
 import { AllocationRow, insertAllocations, markAllocationsReversed, originalPaymentEntries } from '../../persistence/bank/bank-allocations';
-import { writeLineDecisions } from '../../persistence/bank/bank-lines';
+import { DecidedBankLine, insertDecidedLines, NewBankLine } from '../../persistence/bank/bank-lines';
 import { ClaimState, claimStates, lockClaims } from '../../persistence/bank/claim-states';
 import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from '../../persistence/payments';
+import { newRowId } from '../../persistence/row-id';
 
 export const IMPORT_ACTOR = 'bank-import';
 
-export interface DecidedLine {
-  lineId: string;
-  line: BankLine;
+/** A line of the file not stored before, with the matcher's decision. */
+export interface DecidedLine extends NewBankLine {
   decision: MatchDecision;
 }
 
@@ -29,11 +28,11 @@ interface Batch {
   entries: JournalEntry[];
   allocations: AllocationRow[];
   reversed: Array<{ id: string; by: string }>;
-  lines: Array<{ id: string; status: LineStatus; decision: object }>;
+  lines: DecidedBankLine[];
 }
 
 /**
- * Books the matcher's decisions for new bank lines, in the caller's transaction:
+ * Stores new bank lines and books the matcher's decisions for them, in the caller's transaction:
  * BOOK → one payment per allocation (key `bank:<lineId>:<claimId>`), as a staff payment would be;
  * QUEUE → bank against unallocated receipts, for the unclear-payments assistant;
  * REVERSE → the returned payments' entries undone, money out of the bank;
@@ -41,9 +40,10 @@ interface Batch {
  * booked when they were sent, so booking their statement line again would count them twice).
  * Anything that does not add up is queued with the reason instead: never a wrong booking.
  * Ledger keys are `bank-line:<lineId>:<what>` (or the payment's own), so a file's bank postings can
- * be reconciled against its statements.
+ * be reconciled against its statements. Each line is stored once, with the status and decision it
+ * was booked by.
  */
-export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void> {
+export async function bookDecisions(tx: Tx, fileId: string, lines: DecidedLine[]): Promise<void> {
   const paymentIds = lines.flatMap((l) => (l.decision.action === 'REVERSE' ? l.decision.paymentIds : []));
   const originals = await originalPaymentEntries(tx, paymentIds);
   const claimIds = [...new Set([...lines.flatMap((l) => (l.decision.action === 'BOOK' ? l.decision.allocations.map((a) => a.claimId) : [])), ...[...originals.values()].map((o) => o.allocation.claimId!)])];
@@ -53,9 +53,10 @@ export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void>
   const batch: Batch = { payments: [], entries: [], allocations: [], reversed: [], lines: [] };
   const reversedNow = new Set<string>();
 
-  for (const { lineId, line, decision: d } of lines) {
+  for (const stored of lines) {
+    const { id: lineId, line, decision: d } = stored;
     const record = (status: LineStatus, action: MatchDecision['action'], why?: string) =>
-      batch.lines.push({ id: lineId, status, decision: { ...d, matcherAction: d.action, action, reasons: why ? [...d.reasons, why] : d.reasons } });
+      batch.lines.push({ ...stored, status, decision: { ...d, matcherAction: d.action, action, reasons: why ? [...d.reasons, why] : d.reasons } });
     const queue = (why?: string) => {
       batch.entries.push({ idempotencyKey: `bank-line:${lineId}:unallocated`, kind: 'bank_unallocated', description: `unallocated bank line (${line.source})`, postings: entries.unallocatedReceipt(line.amountCents) });
       record('UNCLEAR', 'QUEUE', why);
@@ -72,7 +73,7 @@ export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void>
         const p = preparePayment(t, { idempotencyKey: `bank:${lineId}:${a.claimId}`, claimId: a.claimId, amountCents: a.amountCents, receivedAt: new Date(line.valueDate ?? line.bookingDate), source: 'bank', reference: line.remittance.slice(0, 200), actor: IMPORT_ACTOR });
         Object.assign(t, p.after);
         batch.payments.push(p);
-        batch.allocations.push({ id: randomUUID(), bankLineId: lineId, kind: 'CLAIM', claimId: a.claimId, paymentId: p.paymentId, amountCents: a.amountCents, automatic: true, confidence: d.confidence, actor: IMPORT_ACTOR });
+        batch.allocations.push({ id: newRowId(), bankLineId: lineId, kind: 'CLAIM', claimId: a.claimId, paymentId: p.paymentId, amountCents: a.amountCents, automatic: true, confidence: d.confidence, actor: IMPORT_ACTOR });
       }
       record('MATCHED', 'BOOK');
     } else if (d.action === 'REVERSE') {
@@ -89,7 +90,7 @@ export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void>
         t.balance = withPostings(t.balance, postings);
         reversedNow.add(o.allocation.paymentId!);
         batch.entries.push({ idempotencyKey: `bank-line:${lineId}:reversal:${o.allocation.paymentId}`, kind: 'bank_return', description: `return of payment ${o.allocation.paymentId} (${line.source})`, claimId, clientId: t.clientId, postings });
-        batch.allocations.push({ id: randomUUID(), bankLineId: lineId, kind: 'REVERSAL', claimId, paymentId: null, amountCents: -o.allocation.amountCents, automatic: true, confidence: d.confidence, actor: IMPORT_ACTOR });
+        batch.allocations.push({ id: newRowId(), bankLineId: lineId, kind: 'REVERSAL', claimId, paymentId: null, amountCents: -o.allocation.amountCents, automatic: true, confidence: d.confidence, actor: IMPORT_ACTOR });
         batch.reversed.push({ id: o.allocation.id, by: `bank-line:${lineId}` });
       }
       record('REVERSED', 'REVERSE');
@@ -102,7 +103,7 @@ export async function bookDecisions(tx: Tx, lines: DecidedLine[]): Promise<void>
       queue(d.action === 'IGNORE' ? 'money moved on a line the matcher ignores: staff decide' : undefined);
     }
   }
-  await writeBatch(tx, batch);
+  await writeBatch(tx, fileId, batch);
 }
 
 /** Why a BOOK decision cannot be booked as it stands (the matcher's promise, checked again under the claims' locks). */
@@ -144,10 +145,13 @@ function returnProblem(
   return undefined;
 }
 
-async function writeBatch(tx: Tx, b: Batch): Promise<void> {
+async function writeBatch(tx: Tx, fileId: string, b: Batch): Promise<void> {
+  const stored = await insertDecidedLines(tx, fileId, b.lines);
+  // Lines are known new when matched; one another import stored since was decided against a stale
+  // view: undo all (the transaction) and let the retry skip it.
+  if (stored.size < b.lines.length) throw new Error(`bank file ${fileId}: ${b.lines.length - stored.size} of its lines were stored by another import meanwhile; import again`);
   await writePayments(tx, b.payments);
   await bookNew(tx, b.entries);
   await insertAllocations(tx, b.allocations);
   await markAllocationsReversed(tx, b.reversed);
-  await writeLineDecisions(tx, b.lines);
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/prisma';
 import { BankFileError, BankLine, ParsedBankFile } from '../../domain/bank/bank-line';
 import type { BankFileLimits } from '../../domain/bank/bank-import-policy';
 import { dedupKeysOf } from '../../domain/bank/dedup-key';
-import { matchLines } from '../../domain/matching/match-lines';
 import type { MatchingPolicy } from '../../domain/matching/matching-policy';
 import { audit } from '../../persistence/audit';
-import { insertNewLines } from '../../persistence/bank/bank-lines';
+import { knownDedupKeys } from '../../persistence/bank/bank-lines';
 import { bankFileSummary, lockFileForImport, markFileImported, QuarantineReason, quarantineFile } from '../../persistence/bank/statement-files';
 import { loadSystemPolicy } from '../../persistence/policy';
 import { bookDecisions, IMPORT_ACTOR } from './book-decisions';
@@ -14,6 +12,7 @@ import { separateLawyerTransfers, settleLawyerTransfers } from './lawyer-settlem
 import { matchWithDatabase } from './match-with-database';
 import { parseWithinDeadline } from './parse-within-deadline';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
+import { newRowId } from '../../persistence/row-id';
 
 /** The ledger is kept in euros: a statement of an account in another currency is not ours to book. */
 const LEDGER_CURRENCY = 'EUR';
@@ -70,15 +69,20 @@ async function readFile(fileName: string, content: Buffer, limits: BankFileLimit
 async function bookNewLines(tx: Tx, fileId: string, parsed: ParsedBankFile, policy: MatchingPolicy): Promise<void> {
   const all = parsed.statements.flatMap((s) => {
     const keys = dedupKeysOf(s.lines);
-    return s.lines.map((line, i) => ({ line, statementId: s.statementId, dedupKey: keys[i], id: randomUUID() }));
+    return s.lines.map((line, i) => ({ line, statementId: s.statementId, dedupKey: keys[i], id: newRowId() }));
   });
-  const inserted = await insertNewLines(tx, fileId, all);
-  const fresh = all.filter((l) => inserted.has(l.id));
-  const { fromLawyers, others } = await separateLawyerTransfers(tx, fresh.map((l) => ({ lineId: l.id, line: l.line })));
+  // A line known from an overlapping statement (or twice in this file) is stored and booked once.
+  const known = await knownDedupKeys(tx, all.map((l) => l.dedupKey));
+  const fresh = all.filter((l) => {
+    if (known.has(l.dedupKey)) return false;
+    known.add(l.dedupKey);
+    return true;
+  });
+  const { fromLawyers, others } = await separateLawyerTransfers(tx, fresh);
   const lines: BankLine[] = others.map((l) => l.line);
-  const decisions = await matchWithDatabase(tx, lines, (ctx) => matchLines(lines, ctx, policy));
-  const unsettled = await settleLawyerTransfers(tx, fromLawyers);
-  await bookDecisions(tx, [...others.map((l, i) => ({ ...l, decision: decisions[i] })), ...unsettled]);
+  const decisions = await matchWithDatabase(tx, lines, policy);
+  const unsettled = await settleLawyerTransfers(tx, fileId, fromLawyers);
+  await bookDecisions(tx, fileId, [...others.map((l, i) => ({ ...l, decision: decisions[i] })), ...unsettled]);
   const counts = { lines: all.length, duplicates: all.length - fresh.length };
   await markFileImported(tx, fileId, parsed, counts);
   await audit(tx, IMPORT_ACTOR, 'import', 'bank-file', fileId, { format: parsed.format, ...counts });

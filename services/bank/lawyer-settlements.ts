@@ -6,25 +6,24 @@ import * as entries from '../../domain/ledger/entries';
 import { findInvoiceReferences } from '../../domain/matching/invoice-references';
 import type { MatchDecision } from '../../domain/matching/types';
 import { lockClaims } from '../../persistence/bank/claim-states';
-import { writeLineDecisions } from '../../persistence/bank/bank-lines';
+import { insertDecidedLines, type DecidedBankLine, type NewBankLine } from '../../persistence/bank/bank-lines';
 import { openClearingOfLawyer } from '../../persistence/collection/lawyer-ledger';
 import { lawyersByIban, LawyerRow } from '../../persistence/collection/lawyers';
 import { bookNew, JournalEntry } from '../../persistence/ledger';
 import type { DecidedLine } from './book-decisions';
 
-type NewLine = { lineId: string; line: BankLine };
 
 /**
  * Credits from a lawyer's account are the lawyer's transfers of what it collected, one transfer
  * for many claims; they never reach the matcher (their remittance names our invoice numbers, which
  * it would take for a patient's payment). Returns the lines from lawyers and the rest.
  */
-export async function separateLawyerTransfers(tx: Tx, lines: NewLine[]): Promise<{ fromLawyers: Array<NewLine & { lawyer: LawyerRow }>; others: NewLine[] }> {
+export async function separateLawyerTransfers(tx: Tx, lines: NewBankLine[]): Promise<{ fromLawyers: Array<NewBankLine & { lawyer: LawyerRow }>; others: NewBankLine[] }> {
   const ibanOf = (l: BankLine) => (l.kind === 'CREDIT' && l.counterpartyIban ? normalizeIban(l.counterpartyIban) : undefined);
   const ibans = [...new Set(lines.flatMap((l) => ibanOf(l.line) ?? []))];
   const lawyers = new Map((ibans.length > 0 ? await lawyersByIban(tx, ibans) : []).map((l) => [l.iban, l]));
-  const fromLawyers: Array<NewLine & { lawyer: LawyerRow }> = [];
-  const others: NewLine[] = [];
+  const fromLawyers: Array<NewBankLine & { lawyer: LawyerRow }> = [];
+  const others: NewBankLine[] = [];
   for (const l of lines) {
     const lawyer = lawyers.get(ibanOf(l.line) ?? '');
     if (lawyer) fromLawyers.push({ ...l, lawyer });
@@ -40,12 +39,13 @@ export async function separateLawyerTransfers(tx: Tx, lines: NewLine[]): Promise
  * lawyer's settlement statement). Otherwise the line is returned for the unclear-payments queue
  * with the reason.
  */
-export async function settleLawyerTransfers(tx: Tx, lines: Array<NewLine & { lawyer: LawyerRow }>): Promise<DecidedLine[]> {
+export async function settleLawyerTransfers(tx: Tx, fileId: string, lines: Array<NewBankLine & { lawyer: LawyerRow }>): Promise<DecidedLine[]> {
   const unsettled: DecidedLine[] = [];
   const booked: JournalEntry[] = [];
-  const decided: Array<{ id: string; status: 'MATCHED'; decision: object }> = [];
+  const decided: DecidedBankLine[] = [];
   const open = new Map<string, Map<string, { clientId: string; cents: number }>>();
-  for (const { lineId, line, lawyer } of lines) {
+  for (const { lawyer, ...stored } of lines) {
+    const { id: lineId, line } = stored;
     if (!open.has(lawyer.id)) {
       await lockClaims(tx, [...(await openClearingOfLawyer(tx, lawyer.id)).keys()]);
       open.set(lawyer.id, await openClearingOfLawyer(tx, lawyer.id));
@@ -54,7 +54,7 @@ export async function settleLawyerTransfers(tx: Tx, lines: Array<NewLine & { law
     const claims = settledClaims(line, clearing);
     if (typeof claims === 'string') {
       const reason = `transfer from lawyer ${lawyer.name}: ${claims}`;
-      unsettled.push({ lineId, line, decision: { action: 'QUEUE', confidence: 0, reasons: [reason], suggestions: [] } satisfies MatchDecision });
+      unsettled.push({ ...stored, decision: { action: 'QUEUE', confidence: 0, reasons: [reason], suggestions: [] } satisfies MatchDecision });
       continue;
     }
     const allocations = claims.map((claimId) => ({ claimId, amountCents: clearing.get(claimId)!.cents }));
@@ -65,10 +65,11 @@ export async function settleLawyerTransfers(tx: Tx, lines: Array<NewLine & { law
     }
     // Recorded like a booked match (the file's summary counts it), against the clearing account rather than as payments.
     const decision = { action: 'BOOK', settles: 'lawyer_clearing', lawyerId: lawyer.id, confidence: 1, allocations, reasons: [`settlement of lawyer ${lawyer.name} for ${claims.length} claims`], suggestions: [] };
-    decided.push({ id: lineId, status: 'MATCHED', decision });
+    decided.push({ ...stored, status: 'MATCHED', decision });
   }
   await bookNew(tx, booked);
-  await writeLineDecisions(tx, decided);
+  const inserted = await insertDecidedLines(tx, fileId, decided);
+  if (inserted.size < decided.length) throw new Error(`bank file ${fileId}: a lawyer's transfer was stored by another import meanwhile; import again`);
   return unsettled;
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/prisma';
 import { unallocatedCents } from '../../domain/bank/unallocated-cents';
 import { watchesBalance } from '../../domain/bank/watching-stages';
@@ -13,6 +12,7 @@ import { claimStates, lockClaims } from '../../persistence/bank/claim-states';
 import { book, bookNew } from '../../persistence/ledger';
 import { paymentTargets, preparePayment, writePayments } from '../../persistence/payments';
 import { Refusal } from '../../domain/refusal';
+import { newRowId } from '../../persistence/row-id';
 
 export interface ActionResult {
   lineId: string;
@@ -92,7 +92,7 @@ export function assignLine(db: Db, lineId: string, allocations: Allocation[], wh
     const targets = await paymentTargets(tx, claimIds);
     const rows: AllocationRow[] = [];
     const prepared = allocations.map((a) => {
-      const id = randomUUID();
+      const id = newRowId();
       const p = preparePayment(targets.get(a.claimId)!, { idempotencyKey: `bank:${line.id}:${a.claimId}:${id}`, claimId: a.claimId, amountCents: a.amountCents, receivedAt: new Date(), source: 'bank', reference: `bank line ${line.id}`, actor: who.actor }, Account.UNALLOCATED_RECEIPTS);
       rows.push({ id, bankLineId: line.id, kind: 'CLAIM', claimId: a.claimId, paymentId: p.paymentId, amountCents: a.amountCents, automatic: false, actor: who.actor });
       return p;
@@ -109,7 +109,7 @@ export function refundLine(db: Db, lineId: string, iban: string | undefined, who
     requireMoneyIn(rest, 'refunded');
     const to = iban ?? line.counterpartyIban;
     if (!to) throw new Refusal('unprocessable', 'no_iban', `bank line ${line.id} names no payer IBAN: give the IBAN to refund to`);
-    const id = randomUUID();
+    const id = newRowId();
     await bookNew(tx, [{ idempotencyKey: `bank-refund:${id}`, kind: 'bank_refund', description: `refund of bank line ${line.id} to ${to}`, postings: entries.refundUnallocated(rest) }]);
     await insertAllocations(tx, [{ id, bankLineId: line.id, kind: 'REFUND', claimId: null, paymentId: null, amountCents: rest, iban: to, automatic: false, actor: who.actor }]);
     return { amountCents: rest, iban: to };
@@ -120,7 +120,7 @@ export function refundLine(db: Db, lineId: string, iban: string | undefined, who
 export function markNotOurs(db: Db, lineId: string, note: string, who: Who): Promise<ActionResult> {
   return onUnclearLine(db, lineId, 'not-ours', who, async (tx, line, rest) => {
     if (rest === 0) throw new Refusal('unprocessable', 'nothing_unallocated', `bank line ${line.id} has nothing unallocated`);
-    const id = randomUUID();
+    const id = newRowId();
     await bookNew(tx, [{ idempotencyKey: `bank-not-ours:${id}`, kind: 'bank_not_ours', description: `bank line ${line.id} is no claim payment: ${note}`.slice(0, 500), postings: entries.nonClaimReceipt(rest) }]);
     await insertAllocations(tx, [{ id, bankLineId: line.id, kind: 'NOT_OURS', claimId: null, paymentId: null, amountCents: rest, automatic: false, actor: who.actor }]);
     return { amountCents: rest, note };

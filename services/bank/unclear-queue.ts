@@ -1,6 +1,5 @@
 import type { Db } from '../../infra/db/prisma';
 import { unallocatedCents } from '../../domain/bank/unallocated-cents';
-import { matchLines } from '../../domain/matching/match-lines';
 import type { MatchDecision, Suggestion } from '../../domain/matching/types';
 import { bankLineOf, unclearLinesPage } from '../../persistence/bank/bank-lines';
 import { IdPage, nextCursor } from '../../persistence/id-page';
@@ -22,7 +21,7 @@ export async function unclearPage(db: Db, q: IdPage) {
   const rows = await unclearLinesPage(db, q);
   const lines = rows.map(bankLineOf);
   const policy = await loadSystemPolicy(db);
-  const decisions = await matchWithDatabase(db, lines, (ctx) => matchLines(lines, ctx, policy.matching));
+  const decisions = await matchWithDatabase(db, lines, policy.matching);
   return {
     items: rows.map((r, i) => {
       const queued = r.decision as { reasons?: string[]; confidence?: number } | null;

@@ -124,29 +124,37 @@ test.concurrent('a ZIP of CAMT files is booked entry by entry; a hostile file is
   expect((await upload(h, statement([{ amountCents: c.totalCents, ref: ref(), name: c.payer, iban: randomIban(), remittance: c.id }]))).body).toMatchObject({ status: 'IMPORTED', matched: 1 });
 });
 
-test.concurrent('a returned direct debit reverses only our collection it names: one whose end-to-end id names no collection of ours is not matched to a transfer of the same account and amount', async () => {
-  const [f, g] = await waitingClaims(h, 2, { paymentTerm: '1 hour' });
-  const [payerF, payerG] = [randomIban(), randomIban()];
-  const [partF, partG] = [Math.floor(f.totalCents / 3), Math.floor(g.totalCents / 3)];
+test.concurrent('a returned direct debit reverses only our collection it names, by end-to-end id or mandate reference: one whose end-to-end id names no collection of ours is not matched to a transfer of the same account and amount', async () => {
+  const [f, g, m] = await waitingClaims(h, 3, { paymentTerm: '1 hour' });
+  const [payerF, payerG, payerM] = [randomIban(), randomIban(), randomIban()];
+  const [partF, partG, partM] = [Math.floor(f.totalCents / 3), Math.floor(g.totalCents / 3), Math.floor(m.totalCents / 3)];
   const collectionId = `E2E-${ref()}`;
+  const mandateId = `PVS-M-${ref()}`;
   const paid = await upload(
     h,
     statement([
       { amountCents: partF, ref: ref(), name: f.payer, iban: payerF, remittance: `Anzahlung ${f.id}` },
       { amountCents: partG, ref: ref(), endToEndId: collectionId, name: g.payer, iban: payerG, remittance: `${g.id} Lastschrift`, family: 'IDDT', subFamily: 'ESDD' },
+      { amountCents: partM, ref: ref(), endToEndId: `E2E-${ref()}`, mandateId, name: m.payer, iban: payerM, remittance: `${m.id} Lastschrift`, family: 'IDDT', subFamily: 'ESDD' },
     ]),
   );
-  expect(paid.body.matched).toBe(2);
-  await h.eventually('payments seen', async () => ((await openOf(h, f.id)) === f.totalCents - partF && (await openOf(h, g.id)) === g.totalCents - partG ? true : undefined));
+  expect(paid.body.matched).toBe(3);
+  await h.eventually('payments seen', async () => ((await openOf(h, f.id)) === f.totalCents - partF && (await openOf(h, g.id)) === g.totalCents - partG && (await openOf(h, m.id)) === m.totalCents - partM ? true : undefined));
 
   const returned = await upload(
     h,
     statement([
       { amountCents: -partF, ref: ref(), endToEndId: `E2E-${ref()}`, name: f.payer, iban: payerF, family: 'IDDT', subFamily: 'UPDD', remittance: 'RUECKLASTSCHRIFT MD06' },
       { amountCents: -partG, ref: ref(), endToEndId: collectionId, name: g.payer, iban: payerG, family: 'IDDT', subFamily: 'UPDD', remittance: 'RUECKLASTSCHRIFT AM04' },
+      // Returned without end-to-end id, account or invoice number: the mandate alone names the collection.
+      { amountCents: -partM, ref: ref(), mandateId, name: m.payer, family: 'IDDT', subFamily: 'UPDD', remittance: 'RUECKLASTSCHRIFT MS03' },
     ]),
   );
-  expect(returned.body).toMatchObject({ lines: 2, reversed: 1, queued: 1, matched: 0 });
+  expect(returned.body).toMatchObject({ lines: 3, reversed: 2, queued: 1, matched: 0 });
+  const byMandate = await h.db.bankLine.findFirstOrThrow({ where: { fileId: returned.body.fileId, amountCents: -partM } });
+  expect(byMandate).toMatchObject({ mandateId, status: 'REVERSED' });
+  expect((byMandate.decision as { reasons: string[] }).reasons).toContain(`mandate reference ${mandateId} names this collection of ours, of the same amount`);
+  expect(await openOf(h, m.id)).toBe(m.totalCents);
   const queued = await h.db.bankLine.findFirstOrThrow({ where: { fileId: returned.body.fileId, status: 'UNCLEAR' } });
   expect(queued.amountCents).toBe(-partF);
   const decision = queued.decision as { reasons: string[]; suggestions: { reasons: string[] }[] };
@@ -154,7 +162,7 @@ test.concurrent('a returned direct debit reverses only our collection it names: 
   expect(decision.suggestions[0].reasons.join(' ')).toContain('match a transfer');
   expect(await openOf(h, f.id)).toBe(f.totalCents - partF);
   expect(await openOf(h, g.id)).toBe(g.totalCents);
-  expect(await unbalancedEntries(h.db, [f.id, g.id])).toBe(0);
+  expect(await unbalancedEntries(h.db, [f.id, g.id, m.id])).toBe(0);
 });
 
 test.concurrent('a return reverses the payment it names and the claim is dunned again; a return on a closed claim goes to staff; our own transfers are recorded only', async () => {

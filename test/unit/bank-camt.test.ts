@@ -91,6 +91,7 @@ describe('CAMT.053 fixture with the cases real files lack', () => {
       kind: 'RETURN',
       returnReason: 'MD06',
       endToEndId: 'LS-RE0000100032',
+      mandateId: 'M-4711',
       counterpartyName: 'Hans Weber',
       counterpartyIban: 'DE44500105175407324931',
       bankCode: 'PMNT/IDDT/UPDD',

@@ -142,6 +142,7 @@ describe('MT940 fixture: Sparkasse style, ISO-8859-1, CRLF, SWIFT blocks', () =>
       kind: 'RETURN',
       returnReason: '901',
       endToEndId: 'LS-RE0000100032',
+      mandateId: 'M-4711',
       remittance: 'Lastschrift RE0000100032',
       counterpartyName: 'Hans Weber',
     });
@@ -208,6 +209,7 @@ describe('MT940 pieces', () => {
       gvc: '835',
       remittance: '. SPOTIFY, Ihr Einkaufbei SPOTIFY',
       endToEndId: '1234567890123 PAYPAL',
+      mandateId: '12AB234CD6E7F',
       counterpartyName: 'PayPal (Europe) S.a.r.l. et',
     });
     expect(parseDetails(['166?20EREF+NOTPROVIDED?21SVWZ+RE0000100008?22ABWA+Max Muster'])).toEqual({
@@ -217,6 +219,18 @@ describe('MT940 pieces', () => {
     });
     expect(parseDetails(['>20Opłata za rachunek>31>32BOOKING GROUP'])).toEqual({ remittance: 'Opłata za rachunek', counterpartyName: 'BOOKING GROUP' });
     expect(parseDetails(['NL47INGB9999999999 hr gjlm paulissen', '', 'Betaling sieraden'])).toEqual({ remittance: 'NL47INGB9999999999 hr gjlm paulissen Betaling sieraden' });
+  });
+
+  it('finds the mandate reference (MREF+) wherever the wrapped Verwendungszweck puts it', () => {
+    // The value runs on from ?21 into ?22 without repeating its identifier.
+    expect(parseDetails(['109?00SEPA-RUECKLASTSCHRIFT?20EREF+PVS-E2E-2026-00','0815?21MREF+PVS-M-2026-00?2247', '11?23CRED+DE98ZZZ09999999999?24SVWZ+RE0000100032 MD06?34901'])).toMatchObject({
+      gvc: '109',
+      endToEndId: 'PVS-E2E-2026-000815',
+      mandateId: 'PVS-M-2026-004711',
+      remittance: 'RE0000100032 MD06',
+      returnCode: '901',
+    });
+    expect(parseDetails(['166?20SVWZ+RE0000100008 Mandat fehlt']).mandateId).toBeUndefined();
   });
 
   it("finds a line's :86: behind a non-SWIFT :NS: field, and reads FCHG lines as charges", () => {

@@ -37,6 +37,16 @@ describe('OFX 1.x SGML fixture (German bank, Windows-1252, decimal comma)', () =
     ]);
   });
 
+  it('takes the mandate reference of a direct debit from a MEMO carrying the SEPA identifiers, and only from one', () => {
+    const text = FIXTURE.toString('latin1');
+    const withMemo = (memo: string) => parseBankFile('umsaetze.ofx', Buffer.from(text.replace('<MEMO>Kontoführung', `<MEMO>${memo}`), 'latin1')).statements[0].lines[1];
+    const returned = withMemo('RUECKLASTSCHRIFT EREF+PVS-E2E-4711 MREF+PVS-M-2026-0815 CRED+DE98ZZZ09999999999 SVWZ+RE0000100032 MD06');
+    expect(returned.mandateId).toBe('PVS-M-2026-0815');
+    // The end-to-end id stays where it is: it is part of the dedup key of lines stored before.
+    expect(returned.endToEndId).toBeUndefined();
+    expect(withMemo('Mandat PVS-M-2026-0815').mandateId).toBeUndefined();
+  });
+
   it('rejects a bad amount and a foreign-currency line with the transaction number', () => {
     const text = FIXTURE.toString('latin1');
     const broken = (from: string, to: string) => () => parseBankFile('umsaetze.ofx', Buffer.from(text.replace(from, to), 'latin1'));

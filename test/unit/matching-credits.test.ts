@@ -1,4 +1,5 @@
 import { formatInvoiceNumber } from '../../domain/invoice-number';
+import { nearMisses } from '../../domain/matching/near-miss';
 import { allocationsOf, claim, credit, decide, decideOne, IBAN_MUELLER, IBAN_SCHMIDT, IBAN_UNKNOWN } from './matching-fixtures';
 
 const mueller = (seq: number, open: number) => claim(seq, open, 'Dr. Hans Müller', [IBAN_MUELLER]);
@@ -179,7 +180,7 @@ describe('matching credits without a usable reference', () => {
   });
 
   it.each([
-    ['the payer has another open claim the amount could be a part payment of', [C, claim(100006, 39900, 'Sabine Schmidt', [IBAN_SCHMIDT])], 'Sabine Schmidt', 'the payer has 1 other open claim(s) with more open than this amount'],
+    ['the payer has another open claim the amount could be a part payment of', [C, claim(100006, 39900, 'Sabine Schmidt', [IBAN_SCHMIDT])], 'Sabine Schmidt', 'the payer has 1 other open claim(s) with more open than this round amount'],
     ['the holder is not named', claims, undefined, 'account holder "" does not confirm the payer Sabine Schmidt'],
     ['the IBAN has paid another payer too', [C, claim(100007, 1990, 'Paul Schmidt', [IBAN_SCHMIDT], { open: false })], 'Sabine Schmidt', 'this IBAN has paid claims of several payers'],
   ])('only suggests it when %s', (_case, population, name, doubt) => {
@@ -194,6 +195,15 @@ describe('matching credits without a usable reference', () => {
     expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
   });
 
+  it('books an amount to the cent that is one claim\'s open amount, although the payer has a larger claim a round sum could be a part of', () => {
+    const larger = claim(100006, 39900, 'Sabine Schmidt', [IBAN_SCHMIDT]);
+    const exact = { ...C, openCents: 24987, totalCents: 24987 };
+    const d = decideOne(credit(24987, 'Arztrechnung', { counterpartyIban: IBAN_SCHMIDT, counterpartyName: 'Sabine Schmidt' }), [exact, larger]);
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 24987 }]);
+    // 250,00 € against claims of 250,00 € and 399,00 €: a part payment of the larger one is as likely.
+    expect(decideOne(fromSchmidt('Arztrechnung', 'Sabine Schmidt'), [C, larger]).action).toBe('QUEUE');
+  });
+
   it('books a number one typing error off when the exact amount and the payer\'s name confirm the only candidate', () => {
     const wrong = `${digits(C).slice(0, 3)}${(Number(digits(C)[3]) + 1) % 10}${digits(C).slice(4)}`;
     const d = decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'SCHMIDT, SABINE', counterpartyIban: IBAN_UNKNOWN }), claims);
@@ -203,6 +213,20 @@ describe('matching credits without a usable reference', () => {
     expect(decideOne(credit(24000, `Rechnung RE${wrong}`, { counterpartyName: 'SCHMIDT, SABINE' }), claims).action).toBe('QUEUE');
     expect(decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'Peter Schmidt' }), claims).action).toBe('QUEUE');
     expect(decideOne(credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'Sabine Schmidt', counterpartyIban: IBAN_MUELLER }), claims).action).toBe('QUEUE');
+  });
+
+  it('books the one candidate of a slip that fits the amount and the payer, when the slip lands on several claims', () => {
+    // Invoice numbers are issued in sequence: the slip that makes C's number wrong often makes another claim's number too.
+    const slips = [...Array(10).keys()].flatMap((pos) => [...Array(10).keys()].map((d) => `${digits(C).slice(0, pos)}${d}${digits(C).slice(pos + 1)}`));
+    const wrong = slips.find((w) => w !== digits(C) && nearMisses(w).length >= 2)!;
+    const [other] = nearMisses(wrong).filter((m) => m.number !== C.claimId);
+    const neighbour = { ...claim(0, 9950, 'Peter Lorenz'), claimId: other.number };
+    const fromSabine = credit(25000, `Rechnung RE${wrong}`, { counterpartyName: 'Sabine Schmidt' });
+    const d = decideOne(fromSabine, [...claims, neighbour]);
+    expect(allocationsOf(d)).toEqual([{ claimId: C.claimId, amountCents: 25000 }]);
+    expect(d.suggestions.map((s) => s.allocations[0].claimId)).toEqual([neighbour.claimId]);
+    // Both candidates with this open amount: which one was meant, the text cannot say.
+    expect(decideOne(fromSabine, [...claims, { ...neighbour, openCents: 25000, payerName: 'Sabine Schmidt' }]).action).toBe('QUEUE');
   });
 
   it('only suggests it when the text holds a number that is no valid invoice number', () => {
@@ -225,6 +249,15 @@ describe('payers a careful clerk books without doubt', () => {
     expect(d.action).toBe('BOOK');
     expect(allocationsOf(d)).toEqual([{ claimId: A.claimId, amountCents: 7000 }]);
     expect(d.reasons).toContain('account holder "Allianz Private Krankenversicherungs-AG" is an insurer or aid office paying for the payer Dr. Hans Müller');
+  });
+
+  it('books an insurer paying part under a number it took OCR corrections and no prefix to read', () => {
+    const misread = digits(A).replace('0', 'o').replace('0', 'O').replace('1', 'l');
+    const d = decideOne(credit(7000, `Leistung ${misread} Vers.-Nr. 415194`, insurer), claims);
+    expect(d.action).toBe('BOOK');
+    expect(d.confidence).toBe(0.9);
+    // The same text from an unknown company is not booked.
+    expect(decideOne(credit(7000, `Leistung ${misread}`, { counterpartyName: 'Meier Logistik GmbH', counterpartyIban: IBAN_UNKNOWN }), claims).action).toBe('QUEUE');
   });
 
   it('books an insurer whose account has paid other patients\' claims before', () => {

@@ -6,18 +6,19 @@ const A = claim(200001, 0, 'Hans Müller', [IBAN_MUELLER]);
 const B = claim(200002, 0, 'Hans Müller', [IBAN_MUELLER]);
 const COLLECTION = 'PMNT/IDDT/ESDD';
 const TRANSFER = 'PMNT/RCDT/ESCT';
-const payment = (paymentId: string, claimId: string, amountCents: number, bankLineId: string, endToEndId?: string, bankCode = COLLECTION): BookedBankPayment => ({
+const payment = (paymentId: string, claimId: string, amountCents: number, bankLineId: string, endToEndId?: string, bankCode = COLLECTION, mandateId?: string): BookedBankPayment => ({
   paymentId,
   claimId,
   amountCents,
   bankLineId,
   endToEndId,
+  mandateId,
   counterpartyIban: IBAN_MUELLER,
   bookingDate: '2026-11-20',
   method: paymentMethodOf(bankCode),
 });
 /** A returned direct debit (ISO PMNT/IDDT/UPDD) unless another bank code is given. */
-const returned = (amountCents: number, extra: { endToEndId?: string; counterpartyIban?: string; bankCode?: string } = {}) =>
+const returned = (amountCents: number, extra: { endToEndId?: string; mandateId?: string; counterpartyIban?: string; bankCode?: string } = {}) =>
   credit(-amountCents, 'RETOURE AC04 KONTO AUFGELOEST', { kind: 'RETURN', returnReason: 'AC04', bankCode: 'PMNT/IDDT/UPDD', ...extra });
 
 describe('what kind of payment a line is and what a return gives back, from the bank code', () => {
@@ -82,7 +83,7 @@ describe('matching returns', () => {
     const payments = [payment('P1', A.claimId, 3000, 'L1'), payment('P3', B.claimId, 5000, 'L2')];
     const d = decideOne(returned(5000, { counterpartyIban: IBAN_MUELLER }), [A, B], payments);
     expect(d.action).toBe('QUEUE');
-    expect(d.reasons).toContain('the returned direct debit carries neither an end-to-end id nor an original reference naming exactly one collection of ours of this amount');
+    expect(d.reasons).toContain('the returned direct debit carries no end-to-end id, mandate reference or original reference naming exactly one collection of ours of this amount');
     expect(d.suggestions.map((s) => s.paymentIds)).toEqual([['P3']]);
     expect(d.suggestions[0].allocations).toEqual([{ claimId: B.claimId, amountCents: -5000 }]);
   });
@@ -129,6 +130,62 @@ describe('matching returns', () => {
     const d = decideOne(returned(5000, { counterpartyIban: IBAN_SCHMIDT, endToEndId: 'E2E-9' }), [A], [payment('P1', A.claimId, 5000, 'L1')]);
     expect(d).toMatchObject({ action: 'QUEUE', confidence: 0, suggestions: [] });
     expect(d.reasons).toContain('end-to-end id E2E-9 names no collection of ours');
+  });
+});
+
+describe('returned direct debits found by their mandate reference', () => {
+  const MANDATE = 'PVS-M-2026-004711';
+  const collection = (paymentId: string, claimId: string, amountCents: number, bankLineId: string, mandateId = MANDATE, endToEndId?: string) =>
+    payment(paymentId, claimId, amountCents, bankLineId, endToEndId, COLLECTION, mandateId);
+
+  it('reverses the one collection of ours of this amount its mandate names, not a transfer or another mandate of the same account and amount', () => {
+    const payments = [collection('P1', A.claimId, 5000, 'L1'), payment('P2', B.claimId, 5000, 'L2', undefined, TRANSFER), collection('P3', B.claimId, 5000, 'L3', 'PVS-M-2026-000815')];
+    const d = decideOne(returned(5000, { mandateId: MANDATE, counterpartyIban: IBAN_MUELLER }), [A, B], payments);
+    expect(d).toMatchObject({ action: 'REVERSE', paymentIds: ['P1'], confidence: 0.95 });
+    expect(d.reasons[1]).toBe(`mandate reference ${MANDATE} names this collection of ours, of the same amount`);
+  });
+
+  it('finds the collection by its mandate when the return names it without any IBAN of the payer', () => {
+    const d = decideOne(returned(5000, { mandateId: MANDATE }), [A], [collection('P1', A.claimId, 5000, 'L1')]);
+    expect(d).toMatchObject({ action: 'REVERSE', paymentIds: ['P1'] });
+  });
+
+  it('reverses by mandate when the collection was booked without the end-to-end id the return echoes', () => {
+    const d = decideOne(returned(5000, { mandateId: MANDATE, endToEndId: 'PVS-E2E-77' }), [A], [collection('P1', A.claimId, 5000, 'L1')]);
+    expect(d).toMatchObject({ action: 'REVERSE', paymentIds: ['P1'] });
+  });
+
+  it('queues a return whose end-to-end id contradicts the collection its mandate names', () => {
+    const d = decideOne(returned(5000, { mandateId: MANDATE, endToEndId: 'PVS-E2E-99' }), [A], [collection('P1', A.claimId, 5000, 'L1', MANDATE, 'PVS-E2E-12')]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.reasons[1]).toBe(`end-to-end id PVS-E2E-99 and mandate reference ${MANDATE} name no collection of ours`);
+    expect(d.suggestions).toEqual([expect.objectContaining({ paymentIds: ['P1'], reasons: expect.arrayContaining([`mandate reference ${MANDATE} matches a collection of ours`]) })]);
+  });
+
+  it('queues a return of another amount than the collection its mandate names', () => {
+    const d = decideOne(returned(4500, { mandateId: MANDATE }), [A], [collection('P1', A.claimId, 5000, 'L1')]);
+    expect(d.action).toBe('QUEUE');
+    expect(d.reasons[1]).toBe(`mandate reference ${MANDATE} names no collection of ours`);
+  });
+
+  it('queues a return of one of several equal collections under one mandate unless the original reference tells which', () => {
+    // Monthly installments of one claim collected under one mandate: nothing tells which came back.
+    const installments = [collection('P1', A.claimId, 5000, 'L1'), collection('P2', A.claimId, 5000, 'L2')];
+    const d = decideOne(returned(5000, { mandateId: MANDATE }), [A], installments);
+    expect(d.action).toBe('QUEUE');
+    expect(d.reasons[1]).toBe(`2 earlier payments of 50,00 € carry mandate reference ${MANDATE} and the original reference tells none of them apart`);
+    expect(d.suggestions.map((s) => s.paymentIds)).toEqual([['P1'], ['P2']]);
+
+    // One mandate for a payer's claims A and B: the return's original reference names B.
+    const twoClaims = [collection('P1', A.claimId, 5000, 'L1'), collection('P2', B.claimId, 5000, 'L2')];
+    const named = credit(-5000, `RUECKLASTSCHRIFT ${B.claimId}`, { kind: 'RETURN', bankCode: 'NRLS+109+931', mandateId: MANDATE });
+    expect(decideOne(named, [A, B], twoClaims)).toMatchObject({ action: 'REVERSE', paymentIds: ['P2'], reasons: expect.arrayContaining([`the original reference names ${B.claimId}, paid by this collection of ours of the same amount under mandate reference ${MANDATE}`]) });
+  });
+
+  it('never reverses a transfer by a mandate reference, nor a collection by a recall', () => {
+    const recall = decideOne(returned(5000, { mandateId: MANDATE, bankCode: 'PMNT/RCDT/RPCR' }), [A], [collection('P1', A.claimId, 5000, 'L1')]);
+    expect(recall.action).toBe('QUEUE');
+    expect(recall.reasons[1]).toBe(`mandate reference ${MANDATE} names no transfer received`);
   });
 });
 
