@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { durationMs } from './duration';
+import { durationSchema } from './duration-schema';
 import { BankImportPolicySchema, DEFAULT_BANK_IMPORT_POLICY } from './bank/bank-import-policy';
 import { DEFAULT_DOCUMENT_POLICY, DocumentPolicySchema } from './documents/document-policy';
 import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matching-policy';
 import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/interest-policy';
+import { CollectionPolicySchema, DEFAULT_COLLECTION_POLICY } from './claims/collection-policy';
+import { DEFAULT_LIMITATION_POLICY, LimitationPolicySchema } from './claims/limitation-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -12,13 +14,7 @@ import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/intere
  * "90s"), so a demo or a test can live a claim's months in seconds.
  */
 
-const duration = z.string().refine((v) => {
-  try {
-    return durationMs(v) > 0;
-  } catch {
-    return false;
-  }
-}, 'a positive duration such as "14 days", "36h" or "5s"');
+const duration = durationSchema;
 const rate = z
   .string()
   .regex(/^\d+(\.\d{1,9})?$/, 'a decimal rate such as "0.035"')
@@ -44,6 +40,10 @@ export const PolicySchema = z.object({
   maxHistoryEvents: z.number().int().min(100).max(40_000),
   /** Default and default interest (§§ 286, 288 BGB). */
   interest: InterestPolicySchema.default(DEFAULT_INTEREST_POLICY),
+  /** The collection request to the client before the lawyer (Beitreibungsanfrage). */
+  collection: CollectionPolicySchema.default(DEFAULT_COLLECTION_POLICY),
+  /** Limitation (§§ 195, 199, 203, 204, 197 BGB) and how early to escalate before it. */
+  limitation: LimitationPolicySchema.default(DEFAULT_LIMITATION_POLICY),
   /** Bank-statement matching thresholds (read from the system policy). */
   matching: MatchingPolicySchema.default(DEFAULT_MATCHING_POLICY),
   /** The scheduled SFTP import of bank statements (read from the system policy). */
@@ -65,6 +65,8 @@ export const SYSTEM_POLICY: Policy = {
   inkassoFeeRate: '0.06',
   maxHistoryEvents: 2000,
   interest: DEFAULT_INTEREST_POLICY,
+  collection: DEFAULT_COLLECTION_POLICY,
+  limitation: DEFAULT_LIMITATION_POLICY,
   matching: DEFAULT_MATCHING_POLICY,
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,

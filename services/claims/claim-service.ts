@@ -15,6 +15,8 @@ import { collectionHandoff } from './collection-handoff';
 import { claimStaffActions } from './claim-staff-actions';
 import { claimInterest } from './claim-interest';
 import { baseRates } from './base-rates';
+import { collectionRequests } from './collection-request';
+import { claimLimitation } from './claim-limitation';
 
 /** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
 export function createClaimService(deps: ServiceDeps, documents: DocumentsService) {
@@ -27,6 +29,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
   }
 
   const interest = claimInterest(db);
+  const collection = collectionRequests(deps, documents, existingClaim);
   return {
     ...claimStaffActions(db, temporal, existingClaim),
 
@@ -39,6 +42,10 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     /** The letters of the claim's life (invoice, reminders, agreements, cancellation). */
     letters: claimLetters(deps, documents, interest),
     handOffToCollection: collectionHandoff(deps, documents),
+    /** The collection request to the client before the lawyer, and its answers. */
+    collection,
+    /** Limitation dates, negotiations, the report of claims at risk. */
+    limitation: claimLimitation(db, temporal, existingClaim),
 
     /** One page of claims with their open amounts; `next` is the cursor of the following page. */
     async list(filter: ClaimListFilter) {

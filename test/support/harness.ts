@@ -21,6 +21,8 @@ export const FAST_POLICY: Partial<Policy> = {
   reminderInterval: '2s',
   reminderFeesCents: [0, 250],
   collectionPeriod: '3s',
+  // The client is asked before the lawyer; without an answer the claim goes to the lawyer.
+  collection: { answerWithin: '2s', defaultAnswer: 'pursue', purchasedDecision: 'pursue', afterWait: 'ask' },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { cancellation, claimStateQuery, deferral, dispute, installmentAgreement, paymentReceived } from '../../contracts/claims/claim-messages';
+import { cancellation, claimStateQuery, collectionDecision, deferral, dispute, installmentAgreement, limitationChanged, paymentReceived } from '../../contracts/claims/claim-messages';
 import type { ClaimRun } from './claim-run';
 
 /**
@@ -30,6 +30,15 @@ export function handleClaimMessages(run: ClaimRun): void {
   });
   setHandler(cancellation, (c) => {
     s.cancelRequest ??= c;
+  });
+  setHandler(collectionDecision, (d) => {
+    if (s.stage !== 'COLLECTION_REQUEST' || !s.collection) return;
+    Object.assign(s.collection, { answer: d.decision, until: d.until ? Date.parse(d.until) : undefined, decidedBy: 'client' });
+    run.collectionAnswered = true;
+  });
+  setHandler(limitationChanged, () => {
+    run.limitationStale = true;
+    run.plansChanged = true;
   });
   setHandler(claimStateQuery, () => s);
 }

@@ -6,10 +6,12 @@ import { handleClaimMessages } from './claim-handlers';
 import { sendLettersDue } from './claim-letters';
 import { ClaimRun, DUNNING_STAGES } from './claim-run';
 import { closeUncollectible, escalate, plannedPaymentOnTrack, waitForDeadline } from './dunning';
+import { awaitCollectionDecision } from './collection-request';
+import { watchLimitation } from './limitation-watch';
 
 /**
- * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection →
- * payout. Decisions and timers only; every effect is an idempotent activity. Staff and the bank
+ * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection
+ * request (Inkasso) → collection → payout. Decisions and timers only; every effect is an idempotent activity. Staff and the bank
  * import talk to it through signals (contracts/claims/claim-messages.ts); its state is queryable
  * and mirrored in search attributes for the Temporal UI.
  */
@@ -88,9 +90,14 @@ async function step(run: ClaimRun, contextClientId: string): Promise<void> {
       break;
     case 'WAITING':
     case 'REMINDER':
+      await watchLimitation(run);
       if (!(await waitForDeadline(run))) break;
       if (await plannedPaymentOnTrack(run)) break;
       await escalate(run);
+      break;
+    case 'COLLECTION_REQUEST':
+      await watchLimitation(run);
+      await awaitCollectionDecision(run);
       break;
     case 'COLLECTION':
       if (!(await waitForDeadline(run))) break;
