@@ -50,7 +50,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day yyyy-mm-dd');
 export const CollectionDecisionBody = z
   .object({
     decision: z.enum(['pursue', 'return', 'wait']).describe('pursue: hand to the lawyer; return: back to the client; wait: ask again (or pursue, per policy) on `until`'),
-    until: isoDay.optional().describe('wait: the day to wait until'),
+    until: isoDate.optional().describe('wait: the date (or date-time) to wait until'),
     reason: z.string().min(1).max(500).optional(),
   })
   .refine((b) => (b.decision === 'wait') === (b.until !== undefined), { path: ['until'], message: 'required for wait, and only for wait' });

@@ -31,7 +31,7 @@ export type CollectionAnswerName = 'pursue' | 'return' | 'wait';
 /** The client's answer to the collection request, recorded (CollectionDecision) before the signal. */
 export interface CollectionDecisionSignal {
   decision: CollectionAnswerName;
-  /** wait: until this day (ISO date). */
+  /** wait: until then (ISO date or date-time). */
   until?: string;
   decisionId: string;
 }
@@ -91,7 +91,7 @@ export interface CollectionRequestState {
   /** Epoch ms: without an answer by then the policy's default applies. */
   answerBy: number;
   answer?: CollectionAnswerName;
-  /** wait: epoch ms of the day the client named. */
+  /** wait: epoch ms of the date the client named. */
   until?: number;
   decidedBy?: 'client' | 'policy';
 }

@@ -7,7 +7,7 @@ export interface CollectionDecisionInput {
   idempotencyKey: string;
   claimId: string;
   decision: 'pursue' | 'return' | 'wait';
-  /** wait: until this day (ISO date). */
+  /** wait: until then (ISO date or date-time). */
   until?: string;
   reason?: string;
   /** client (answered through staff) or policy. */

@@ -16,7 +16,7 @@ import type { ServiceDeps } from '../service-deps';
 
 export interface CollectionAnswer {
   decision: CollectionAnswerName;
-  /** wait: until this day (ISO date). */
+  /** wait: until then (ISO date or date-time). */
   until?: string;
   reason?: string;
 }
@@ -24,7 +24,7 @@ export interface CollectionAnswer {
 /** The system's actor for what policy decides. */
 const POLICY_ACTOR = 'system';
 
-const decisionView = (r: CollectionDecisionRow) => ({ id: r.id, claimId: r.claimId, decision: r.decision, until: r.until?.toISOString().slice(0, 10) ?? null, reason: r.reason, source: r.source, actor: r.actor, at: r.createdAt });
+const decisionView = (r: CollectionDecisionRow) => ({ id: r.id, claimId: r.claimId, decision: r.decision, until: r.until?.toISOString() ?? null, reason: r.reason, source: r.source, actor: r.actor, at: r.createdAt });
 
 /**
  * The collection request (Beitreibungsanfrage): before an Inkasso claim goes to the lawyer the
@@ -74,8 +74,8 @@ export function collectionRequests(deps: Pick<ServiceDeps, 'db' | 'centre' | 'te
         if (earlier) return { created: false, decision: decisionView(earlier), signalled: false };
         throw new Refusal('conflict', 'not_awaiting_decision', `claim ${claim.id} is ${claim.stage.toLowerCase()}, not waiting for a collection decision`);
       }
-      if (answer.decision === 'wait' && (!answer.until || answer.until <= new Date().toISOString().slice(0, 10))) {
-        throw new Refusal('unprocessable', 'wait_needs_future_date', 'a "wait" needs a day after today in until', [{ field: 'until', reason: 'a day after today' }]);
+      if (answer.decision === 'wait' && !(Date.parse(answer.until ?? '') > Date.now())) {
+        throw new Refusal('unprocessable', 'wait_needs_future_date', `a "wait" needs a date in the future in until, not ${answer.until}`, [{ field: 'until', reason: 'in the future' }]);
       }
       const { row, created } = await recordCollectionDecision(db, { idempotencyKey: key, claimId, ...answer, source: 'client', actor });
       const signalled = created && (await signalClaim(temporal, claimId, collectionDecision, { decision: answer.decision, until: answer.until, decisionId: row.id }));

@@ -12,7 +12,7 @@ CREATE TABLE "CollectionDecision" (
     "idempotencyKey" TEXT NOT NULL,
     "claimId" TEXT NOT NULL,
     "decision" TEXT NOT NULL,
-    "until" DATE,
+    "until" TIMESTAMP(3),
     "reason" TEXT,
     "source" TEXT NOT NULL,
     "actor" TEXT NOT NULL,
