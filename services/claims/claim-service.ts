@@ -14,6 +14,7 @@ import { claimLifecycle } from './claim-lifecycle';
 import { collectionHandoff } from './collection-handoff';
 import { claimStaffActions } from './claim-staff-actions';
 import { claimInterest } from './claim-interest';
+import { limitationEvents } from '../../persistence/claims/limitation-events';
 import { baseRates } from './base-rates';
 import { collectionRequests } from './collection-request';
 import { claimLimitation } from './claim-limitation';
@@ -68,7 +69,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
       };
     },
 
-    /** A claim at a glance: records, balance, ledger, audit trail and its workflow's live state. */
+    /** A claim at a glance: records, balance, ledger, limitation events, audit trail and its workflow's live state. */
     async detail(id: string) {
       const claim = await claimWithRecords(db, id);
       if (!claim) throw doesNotExist(`claim ${id}`);
@@ -82,6 +83,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
         ledger: postings
           .sort((a, b) => a.transaction.occurredAt.getTime() - b.transaction.occurredAt.getTime())
           .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, amountCents: p.amountCents })),
+        limitationEvents: await limitationEvents(db, claim.id),
         history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, data: h.data })),
         workflow: { id: claimWorkflowId(claim.id), state: await claimWorkflowState(temporal, claim.id) },
       };
