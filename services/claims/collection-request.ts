@@ -2,6 +2,8 @@ import type { CollectionAnswerName } from '../../contracts/claims/claim-messages
 import { collectionDecision } from '../../contracts/claims/claim-messages';
 import { signalClaim } from '../../contracts/client/claim-handle';
 import { durationMs } from '../../domain/duration';
+import { escalationDay } from '../../domain/claims/limitation';
+import { isoDayOf } from '../../domain/interest/calendar-day';
 import { clientRecipient } from '../../domain/documents/recipients';
 import { Refusal } from '../../domain/refusal';
 import { renderDocument } from '../../documents/render-document';
@@ -33,6 +35,15 @@ const decisionView = (r: CollectionDecisionRow) => ({ id: r.id, claimId: r.claim
  */
 export function collectionRequests(deps: Pick<ServiceDeps, 'db' | 'centre' | 'temporal'>, documents: DocumentsService, existingClaim: (id: string) => Promise<Claim>) {
   const { db, centre, temporal } = deps;
+
+  /** A "wait" must end by the day the claim has to be with the lawyer for its limitation date. */
+  async function waitEndsBeforeEscalation(claim: Claim, until: string): Promise<void> {
+    if (!claim.limitationDate) return;
+    const latest = escalationDay(isoDayOf(claim.limitationDate), (await loadPolicy(db, claim.clientId)).limitation.escalateDaysBefore);
+    if (until.slice(0, 10) > latest) {
+      throw new Refusal('unprocessable', 'wait_past_limitation', `claim ${claim.id} is time-barred after ${isoDayOf(claim.limitationDate)}: a wait may last until ${latest} at the latest`, [{ field: 'until', reason: `on or before ${latest}` }]);
+    }
+  }
 
   return {
     /**
@@ -77,6 +88,7 @@ export function collectionRequests(deps: Pick<ServiceDeps, 'db' | 'centre' | 'te
       if (answer.decision === 'wait' && !(Date.parse(answer.until ?? '') > Date.now())) {
         throw new Refusal('unprocessable', 'wait_needs_future_date', `a "wait" needs a date in the future in until, not ${answer.until}`, [{ field: 'until', reason: 'in the future' }]);
       }
+      if (answer.decision === 'wait') await waitEndsBeforeEscalation(claim, answer.until!);
       const { row, created } = await recordCollectionDecision(db, { idempotencyKey: key, claimId, ...answer, source: 'client', actor });
       const signalled = created && (await signalClaim(temporal, claimId, collectionDecision, { decision: answer.decision, until: answer.until, decisionId: row.id }));
       return { created, decision: decisionView(row), signalled };

@@ -115,3 +115,13 @@ test.concurrent('a bought claim: the centre decides by policy without asking the
   expect((await decisions(c.id)).map((d) => [d.decision, d.source])).toEqual([['return', 'policy']]);
   expect((await reconciles(c.id)).bad_debt).toBe(c.claim.totalCents);
 });
+
+test.concurrent('a payment while the client is asked settles the claim; no decision is needed', async () => {
+  const c = await askedClaim({});
+  const open = (await h.api().get(`/api/claims/${c.id}`)).body.balance.openCents as number;
+  expect((await h.api().post(`/api/claims/${c.id}/payments`).send({ amountCents: open })).status).toBe(201);
+  expect(await c.result()).toBe('PAID');
+  expect(await decisions(c.id)).toEqual([]);
+  expect((await answer(c.id, { decision: 'pursue' })).status).toBe(409);
+  await reconciles(c.id);
+});

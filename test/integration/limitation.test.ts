@@ -73,6 +73,10 @@ test('a claim near its limitation date skips the remaining reminders; the report
   expect((await riskReport('withinDays=400&sort=-date')).filter((r) => r.id === near.id || r.id === past.id).map((r) => r.id)).toEqual([near.id, past.id]);
   expect((await h.api().get('/api/reports/limitation-risk?withinDays=-1')).status).toBe(400);
 
+  // Waiting is no answer when limitation is this close.
+  const wait = await h.api().post(`/api/claims/${near.id}/collection-decision`).send({ decision: 'wait', until: new Date(Date.now() + 86_400_000).toISOString() });
+  expect([wait.status, wait.body.error?.code]).toEqual([422, 'wait_past_limitation']);
+
   // Declined by the client: no longer at risk, and the books are closed.
   for (const c of [near, past]) {
     expect((await h.api().post(`/api/claims/${c.id}/collection-decision`).send({ decision: 'return' })).status).toBe(201);
@@ -99,6 +103,10 @@ test('negotiations recorded by staff halt limitation (§ 203 BGB)', async () => 
   const open = await negotiate({ from: `${year}-11-25` });
   expect([open.status, open.body.limitationDate]).toEqual([201, null]);
   await h.eventually('the workflow reads the halt', async () => ((await state(c.id)).limitation?.date === null ? true : undefined));
+  expect((await h.api().get(`/api/claims/${c.id}`)).body.limitationEvents.map((e: { date: string; until: string | null }) => [e.date, e.until])).toEqual([
+    [`${year}-11-01`, `${year}-11-20`],
+    [`${year}-11-25`, null],
+  ]);
   expect((await h.db.auditEvent.findMany({ where: { entityId: c.id, action: 'negotiation' } })).map((e) => e.actor)).toEqual(['sachbearbeiter.r', 'sachbearbeiter.r', 'sachbearbeiter.r']);
 
   expect((await h.api().post(`/api/claims/${c.id}/payments`).send({ amountCents: c.claim.totalCents })).status).toBe(201);
