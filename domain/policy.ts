@@ -78,6 +78,7 @@ export const DEMO_POLICY: Policy = {
   paymentTerm: '8s',
   reminderInterval: '5s',
   collectionPeriod: '10s',
+  collection: { ...DEFAULT_COLLECTION_POLICY, answerWithin: '10s' },
 };
 
 /** The system policy overridden by a client's own fields; throws naming every invalid field. */
