@@ -11,9 +11,10 @@ import { watchLimitation } from './limitation-watch';
 
 /**
  * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection
- * request (Inkasso) → collection → payout. Decisions and timers only; every effect is an idempotent activity. Staff and the bank
- * import talk to it through signals (contracts/claims/claim-messages.ts); its state is queryable
- * and mirrored in search attributes for the Temporal UI.
+ * request (Inkasso) → collection → payout. Decisions and timers only; every effect is an
+ * idempotent activity. Staff and the bank import talk to it through signals
+ * (contracts/claims/claim-messages.ts); its state is queryable and mirrored in search attributes
+ * for the Temporal UI.
  */
 export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOutcome> {
   const run = new ClaimRun(input);
