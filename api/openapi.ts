@@ -61,14 +61,20 @@ export const openApiDocument = {
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {
-        summary: 'upload a billing file (PADneXt XML or CSV, see docs/csv-format.md)',
+        summary: 'upload a billing file (PADneXt XML or CSV, see docs/csv-format.md), alone, or with its PADneXt order file as two multipart parts or in a ZIP',
         parameters: [
           { name: 'clientId', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'fileName', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'fileName', in: 'query', required: false, description: 'required unless the body is multipart/form-data', schema: { type: 'string' } },
           actor,
         ],
-        requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-        responses: { 202: { description: 'accepted for processing' }, 200: { description: 'identical file already received' }, 400: error, 404: error },
+        requestBody: {
+          required: true,
+          content: {
+            'application/octet-stream': { schema: { type: 'string', format: 'binary', description: 'the billing file, or a ZIP holding it and its order file' } },
+            'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' }, description: 'the billing file and its order file as file parts' } },
+          },
+        },
+        responses: { 202: { description: 'accepted for processing' }, 200: { description: 'identical delivery already received' }, 400: error, 404: error, 422: { ...error, description: 'the files are not one delivery' } },
       },
     },
     '/billing-files/{id}': {

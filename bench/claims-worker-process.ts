@@ -17,7 +17,7 @@ function documentEnv(env: Environment): Record<string, string> {
  * Runs workers/main.ts with WORKER_ROLE=claims in a child process under `nice`, connected to the
  * same services. Resolves once the worker reports it is running.
  */
-export async function startClaimsWorkerProcess(env: Environment, dataDir: string, queues: TaskQueues): Promise<{ stop(): Promise<void> }> {
+export async function startClaimsWorkerProcess(env: Environment, dataDir: string, queues: TaskQueues): Promise<{ pid: number; stop(): Promise<void> }> {
   const keyFile = path.join(dataDir, 'sftp-client-key');
   fs.writeFileSync(keyFile, env.collectionSftp.privateKey ?? '', { mode: 0o600 });
   const s = env.collectionSftp;
@@ -46,6 +46,7 @@ export async function startClaimsWorkerProcess(env: Environment, dataDir: string
     });
   });
   return {
+    pid: child.pid!,
     stop: () => {
       child.removeAllListeners('exit');
       return stopChild(child);

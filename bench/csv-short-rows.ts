@@ -4,8 +4,9 @@ import { parseCsv } from '../domain/intake/csv-parser';
 /**
  * npx tsx bench/csv-short-rows.ts: parseCsv on a file whose rows are all as long as the header and on
  * the same file with the trailing empty cells of every row left off (as hand-written or non-Excel
- * exports do). csv-parse builds an error object for every row shorter than the header even with
- * relax_column_count, so the second figure shows what short rows cost. Last line: JSON figures.
+ * exports do). csv-parse built an error object for every row shorter than the header even with
+ * relax_column_count (twice the time or more for short rows); the reader's own tokenizer
+ * (domain/intake/csv-rows.ts) should take the same time for both. Last line: JSON figures.
  */
 function main(): void {
   const cases = Number(process.env.BENCH_CASES ?? 30_000);

@@ -4,9 +4,12 @@ import { decodeBankText } from '../domain/bank/decode-bank-text';
 import { detectBankFormat } from '../domain/bank/detect-bank-format';
 import { formatEuro } from '../domain/format';
 import { checkBankFile, type BankFileCheck } from '../services/bank/check-bank-file';
-import { checkBillingFile, type BillingFileCheck } from '../services/intake/check-billing-file';
+import { isOrderFile } from '../domain/intake/billing-delivery';
+import { SYSTEM_POLICY } from '../domain/policy';
+import { checkBillingDelivery, type BillingFileCheck } from '../services/intake/check-billing-file';
 
-export type FileCheck = (BillingFileCheck | BankFileCheck) & { file: string };
+/** file: the billing or bank file checked; orderFile: the order file checked with it. */
+export type FileCheck = (BillingFileCheck | BankFileCheck) & { file: string; orderFile?: string };
 
 /** 0: everything accepted; 1: some records rejected; 2: a file rejected whole. */
 export type CheckExit = 0 | 1 | 2;
@@ -16,10 +19,53 @@ function isBankFile(content: Buffer): boolean {
   return detectBankFormat(decodeBankText(content)).ok;
 }
 
-export function checkFile(file: string): FileCheck {
-  const content = fs.readFileSync(file);
-  const name = path.basename(file);
-  return { file, ...(isBankFile(content) ? checkBankFile(content, name) : checkBillingFile(content, name)) };
+interface Given {
+  file: string;
+  content: Buffer;
+}
+
+/**
+ * The files of a command line as deliveries: an order file (Auftragsdatei) is checked with the
+ * billing file given just before it (`check BILLING ORDER`), else just after it; a ZIP is one
+ * delivery. The pairs go through the upload's own reading (checkBillingDelivery), with the
+ * system policy's ZIP bounds (the command reads no database).
+ */
+export async function checkFiles(files: string[]): Promise<Array<FileCheck | Unreadable>> {
+  const given = files.map((file): Given | Unreadable => {
+    try {
+      return { file, content: fs.readFileSync(file) };
+    } catch (e) {
+      return { file, kind: 'unreadable', error: { location: 'file', reason: (e as Error).message } };
+    }
+  });
+  const order = (g: Given | Unreadable | undefined): g is Given => g !== undefined && 'content' in g && isOrderFile(g.content);
+  const billing = (g: Given | Unreadable | undefined): g is Given => g !== undefined && 'content' in g && !isOrderFile(g.content) && !isBankFile(g.content);
+  const checks: Array<Promise<FileCheck | Unreadable>> = [];
+  for (let i = 0; i < given.length; i++) {
+    const g = given[i];
+    if (!('content' in g)) checks.push(Promise.resolve(g));
+    else if (isBankFile(g.content)) checks.push(Promise.resolve({ file: g.file, ...checkBankFile(g.content, path.basename(g.file)) }));
+    else {
+      const next = given[i + 1];
+      const partner = billing(g) ? (order(next) ? next : undefined) : billing(next) ? next : undefined;
+      if (partner) i++;
+      checks.push(checkDelivery(billing(g) ? g : partner, order(g) ? g : partner, g));
+    }
+  }
+  return Promise.all(checks);
+}
+
+async function checkDelivery(billingFile: Given | undefined, orderFile: Given | undefined, first: Given): Promise<FileCheck> {
+  const files = [billingFile, orderFile].flatMap((f) => (f ? [{ name: path.basename(f.file), content: f.content }] : []));
+  const check = await checkBillingDelivery(files, SYSTEM_POLICY.intake.deliveryZip);
+  return { file: (billingFile ?? first).file, ...(orderFile && billingFile ? { orderFile: orderFile.file } : {}), ...check };
+}
+
+/** A file the command could not read at all. */
+export interface Unreadable {
+  file: string;
+  kind: 'unreadable';
+  error: { location: string; reason: string };
 }
 
 export function exitOf(c: FileCheck): CheckExit {
@@ -37,11 +83,12 @@ export function describe(c: FileCheck): string[] {
       ...c.statements.map((s) => `  ${s.statementId ?? '(no id)'} ${s.currency}: ${s.lines} lines, sum ${formatEuro(s.sumCents)}, opening ${s.openingCents === null ? '–' : formatEuro(s.openingCents)}, closing ${s.closingCents === null ? '–' : formatEuro(s.closingCents)}`),
     ];
   }
-  if (c.fileErrors.length > 0) return [`${c.file}: rejected whole`, ...c.fileErrors.map((e) => `  ${e.field}: ${e.reason}`)];
+  const name = c.orderFile ? `${c.file} (with order file ${c.orderFile})` : c.file;
+  if (c.fileErrors.length > 0) return [`${name}: rejected whole`, ...c.fileErrors.map((e) => `  ${e.field}: ${e.reason}`)];
   const accepted = c.records.filter((r) => r.ok);
   const total = accepted.reduce((s, r) => s + (r.totalCents ?? 0), 0);
   return [
-    `${c.file}: ${c.records.length} records, ${accepted.length} accepted (${formatEuro(total)}), ${c.records.length - accepted.length} rejected`,
+    `${name}: ${c.records.length} records, ${accepted.length} accepted (${formatEuro(total)}), ${c.records.length - accepted.length} rejected`,
     ...c.notices.map((n) => `  notice: ${n}`),
     ...c.records.flatMap((r, i) => [
       ...r.errors.map((e) => `  record ${i + 1}${r.externalId ? ` (case ${r.externalId})` : ''}: ${e.field}: ${e.reason}`),

@@ -1,13 +1,14 @@
-import { checkFile, describe, exitOf, type CheckExit } from './check-command';
+import { checkFiles, describe, exitOf, type CheckExit } from './check-command';
 
-const USAGE = `usage: claimflow check [--json] FILE [FILE…]
+const USAGE = `usage: claimflow check [--json] FILE [ORDER_FILE] [FILE…]
 
 Parses, validates and prices billing files (PADneXt, CSV) or reads bank statements (CAMT, MT940,
-OFX) exactly as an upload would, and stores nothing. Exit 0: all accepted; 1: some records
-rejected; 2: a file rejected whole (or unreadable).`;
+OFX) exactly as an upload would, and stores nothing. A PADneXt order file (*_auf.xml) given right
+after its billing file is checked with it (length, SHA-1); a ZIP holding both is one delivery.
+Exit 0: all accepted; 1: some records rejected; 2: a file rejected whole (or unreadable).`;
 
-/** The command line: `claimflow check [--json] FILE…`; returns the exit code. */
-export function main(args: string[], out: (line: string) => void = console.log): number {
+/** The command line: `claimflow check [--json] FILE…`; resolves to the exit code. */
+export async function main(args: string[], out: (line: string) => void = console.log): Promise<number> {
   const [command, ...rest] = args;
   const json = rest.includes('--json');
   const files = rest.filter((a) => a !== '--json');
@@ -15,16 +16,10 @@ export function main(args: string[], out: (line: string) => void = console.log):
     out(USAGE);
     return 2;
   }
-  const checks = files.map((f) => {
-    try {
-      return checkFile(f);
-    } catch (e) {
-      return { file: f, kind: 'unreadable' as const, error: { location: 'file', reason: (e as Error).message } };
-    }
-  });
+  const checks = await checkFiles(files);
   if (json) out(JSON.stringify(checks.length === 1 ? checks[0] : checks));
   else for (const c of checks) for (const line of c.kind === 'unreadable' ? [`${c.file}: cannot be read: ${c.error.reason}`] : describe(c)) out(line);
   return Math.max(...checks.map((c): CheckExit => (c.kind === 'unreadable' ? 2 : exitOf(c))));
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

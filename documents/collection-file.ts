@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ClaimBalance } from '../domain/ledger/claim-balance';
 import type { ClaimData } from '../domain/documents/document-request';
 import { formatDate } from '../domain/format';
 
@@ -8,7 +7,8 @@ export interface CollectionCase {
   /** The person responsible for the claim (Schuldner). */
   debtorName: string;
   dunningLevel: number;
-  balance: ClaimBalance;
+  /** Open amounts as of the handoff, interest to that day included. */
+  open: { principalCents: number; costsCents: number; interestCents: number; totalCents: number };
 }
 
 /**
@@ -16,9 +16,9 @@ export interface CollectionCase {
  * semicolon CSV as German law-firm software imports it, amounts in cents and in euro text.
  */
 export function collectionFile(c: CollectionCase): Buffer {
-  const b = c.balance;
+  const o = c.open;
   const rows = [
-    ['Rechnungsnummer', 'Schuldner', 'Patient', 'Rechnungsdatum', 'Fällig am', 'Mahnstufe', 'Hauptforderung_Cent', 'Kosten_Cent', 'Offen_Cent'],
+    ['Rechnungsnummer', 'Schuldner', 'Patient', 'Rechnungsdatum', 'Fällig am', 'Mahnstufe', 'Hauptforderung_Cent', 'Kosten_Cent', 'Zinsen_Cent', 'Offen_Cent'],
     [
       c.claim.invoiceNumber,
       c.debtorName,
@@ -26,9 +26,10 @@ export function collectionFile(c: CollectionCase): Buffer {
       formatDate(c.claim.invoiceDate),
       formatDate(c.claim.dueDate),
       String(c.dunningLevel),
-      String(b.principalOpenCents),
-      String(b.costsOpenCents),
-      String(b.principalOpenCents + b.costsOpenCents),
+      String(o.principalCents),
+      String(o.costsCents),
+      String(o.interestCents),
+      String(o.totalCents),
     ],
   ];
   return Buffer.from(stringify(rows, { delimiter: ';', record_delimiter: '\r\n' }), 'utf8');

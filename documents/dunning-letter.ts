@@ -2,7 +2,7 @@ import { formatDate, formatEuro } from '../domain/format';
 import { dunningLevelName } from '../domain/documents/dunning-level';
 import type { ReminderRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
-import { claimLetter, dailyInterestNote, interestRow, paragraphs, paymentRequest } from './letter-parts';
+import { claimLetter, dailyInterestNote, interestRow, paragraphs, paymentBlocks } from './letter-parts';
 
 /** "Zahlungserinnerung" for level 1, "(n-1). Mahnung" after, unless the client words it. */
 export function dunningTitle(r: Pick<ReminderRequest, 'level' | 'head'>): string {
@@ -35,7 +35,7 @@ export function dunningLetter(r: ReminderRequest): LetterSpec {
           { label: 'Offener Betrag', value: formatEuro(r.openCents), bold: true },
         ],
       },
-      ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber), ...dailyInterestNote(r.interest), 'Sollten Sie in der Zwischenzeit gezahlt haben, betrachten Sie dieses Schreiben bitte als gegenstandslos.'),
+      ...paymentBlocks(r.head, r.openCents, r.payBy, c.invoiceNumber, ...dailyInterestNote(r.interest), 'Sollten Sie in der Zwischenzeit gezahlt haben, betrachten Sie dieses Schreiben bitte als gegenstandslos.'),
     ],
     [`zur Rechnung ${c.invoiceNumber} ist noch ${formatEuro(r.openCents)} offen. Anbei erhalten Sie unsere ${title}.`, `Bitte zahlen Sie bis zum ${formatDate(r.payBy)}.`],
     [['Mahnstufe', String(r.level)]],

@@ -4,7 +4,7 @@ import { formatDate, formatEuro } from '../domain/format';
 import type { ClaimData, DuplicateRequest, InvoiceLine, InvoiceRequest, RedeliveryRequest } from '../domain/documents/document-request';
 import type { Block, TableRow } from './letter-spec';
 import type { LetterSpec } from './letter-spec';
-import { claimInfo, closing, paragraphs, paymentRequest, pdfFileName, salutation } from './letter-parts';
+import { claimInfo, closing, paragraphs, paymentBlocks, pdfFileName, salutation } from './letter-parts';
 
 const COLUMNS = [
   { header: 'Datum', width: 19 },
@@ -77,7 +77,7 @@ export function invoiceLetter(r: AnyInvoice): LetterSpec {
       ...paragraphs(salutation(r.head), ...redelivery, intro),
       ...(c.diagnosis ? paragraphs(`Diagnose: ${c.diagnosis}`) : []),
       ...invoiceBlocks(c),
-      ...paragraphs(paymentRequest(r.head, c.totalCents, c.dueDate, c.invoiceNumber), ...(b.paymentHint ? [b.paymentHint] : [])),
+      ...paymentBlocks(r.head, c.totalCents, c.dueDate, c.invoiceNumber, ...(b.paymentHint ? [b.paymentHint] : [])),
       ...closing(r.head),
     ],
     cover: [

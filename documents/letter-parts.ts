@@ -1,6 +1,7 @@
 import { formatDate, formatEuro } from '../domain/format';
 import type { ClaimData, DatedAmount, InterestLine, LetterHeadData } from '../domain/documents/document-request';
 import type { Block, LetterSpec } from './letter-spec';
+import { epcQrPayload } from '../domain/documents/epc-qr';
 
 /** "Sehr geehrte Frau Dr. Muster," from the client's wording or the recipient's salutation. */
 export function salutation(h: LetterHeadData): string {
@@ -34,6 +35,20 @@ export function paymentRequest(h: LetterHeadData, amountCents: number, payBy: st
   const bank = h.client.bankAccount;
   const account = bank ? ` auf das Konto ${bank.holder}, IBAN ${bank.iban}${bank.bic ? `, BIC ${bank.bic}` : ''}` : '';
   return `Bitte überweisen Sie ${formatEuro(amountCents)} bis zum ${formatDate(payBy)}${account}. Verwendungszweck: ${invoiceNumber}.`;
+}
+
+/**
+ * The request to pay as a paragraph, with the GiroCode for it when the letter names an account:
+ * a payer scans amount, account and invoice number instead of typing them.
+ */
+export function paymentBlocks(h: LetterHeadData, amountCents: number, payBy: string, invoiceNumber: string, ...more: string[]): Block[] {
+  const bank = h.client.bankAccount;
+  return [
+    ...paragraphs(paymentRequest(h, amountCents, payBy, invoiceNumber), ...more),
+    ...(bank && amountCents > 0
+      ? [{ type: 'giro_code' as const, payload: epcQrPayload(bank, amountCents, invoiceNumber), caption: `GiroCode: mit Ihrer Banking-App scannen, um ${formatEuro(amountCents)} an ${bank.holder} mit dem Verwendungszweck ${invoiceNumber} zu überweisen.` }]
+      : []),
+  ];
 }
 
 /** Closing paragraph (the client's, if it has one) and greeting. */

@@ -22,7 +22,9 @@ export type Block =
   | { type: 'paragraph'; text: string; bold?: boolean }
   | { type: 'table'; columns: TableColumn[]; rows: TableRow[] }
   /** Label/amount pairs right-aligned under a table (sum, fees, open total). */
-  | { type: 'totals'; rows: Array<{ label: string; value: string; bold?: boolean }> };
+  | { type: 'totals'; rows: Array<{ label: string; value: string; bold?: boolean }> }
+  /** An EPC QR code (GiroCode) with its caption: the payment a banking app fills in from it. */
+  | { type: 'giro_code'; payload: string; caption: string };
 
 export interface LetterSpec {
   head: LetterHeadData;

@@ -1,7 +1,7 @@
 import { formatDate, formatEuro } from '../domain/format';
 import type { PartialPaymentRequest } from '../domain/documents/document-request';
 import type { LetterSpec } from './letter-spec';
-import { claimLetter, dailyInterestNote, interestRow, paragraphs, paymentRequest } from './letter-parts';
+import { claimLetter, dailyInterestNote, interestRow, paragraphs, paymentBlocks } from './letter-parts';
 
 /** Teilzahlung: what arrived, what was paid in all, what remains and by when. */
 export function partialPaymentLetter(r: PartialPaymentRequest): LetterSpec {
@@ -21,7 +21,7 @@ export function partialPaymentLetter(r: PartialPaymentRequest): LetterSpec {
           { label: 'Restbetrag', value: formatEuro(r.openCents), bold: true },
         ],
       },
-      ...paragraphs(paymentRequest(r.head, r.openCents, r.payBy, c.invoiceNumber), ...dailyInterestNote(r.interest)),
+      ...paymentBlocks(r.head, r.openCents, r.payBy, c.invoiceNumber, ...dailyInterestNote(r.interest)),
     ],
     [`Ihre Zahlung von ${formatEuro(r.payment.amountCents)} ist eingegangen; zur Rechnung ${c.invoiceNumber} sind noch ${formatEuro(r.openCents)} offen.`],
   );

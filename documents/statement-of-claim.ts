@@ -18,7 +18,7 @@ export function statementOfClaim(r: StatementOfClaimRequest): LetterSpec {
     ...r.costs,
     ...interest,
     ...r.payments.map((p) => ({ ...p, amountCents: -p.amountCents })),
-  ];
+  ].sort((x, y) => x.date.slice(0, 10).localeCompare(y.date.slice(0, 10)));
   return claimLetter(
     r,
     'Forderungsaufstellung',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationSchema } from './duration-schema';
 import { BankImportPolicySchema, DEFAULT_BANK_IMPORT_POLICY } from './bank/bank-import-policy';
 import { DEFAULT_DOCUMENT_POLICY, DocumentPolicySchema } from './documents/document-policy';
+import { DEFAULT_INTAKE_POLICY, IntakePolicySchema } from './intake/intake-policy';
 import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matching-policy';
 import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/interest-policy';
 import { CollectionPolicySchema, DEFAULT_COLLECTION_POLICY } from './claims/collection-policy';
@@ -50,6 +51,8 @@ export const PolicySchema = z.object({
   bankImport: BankImportPolicySchema.default(DEFAULT_BANK_IMPORT_POLICY),
   /** Document retention and channel retries. */
   documents: DocumentPolicySchema.default(DEFAULT_DOCUMENT_POLICY),
+  /** Billing-file deliveries: the bounds of a ZIP (read from the system policy). */
+  intake: IntakePolicySchema.default(DEFAULT_INTAKE_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -70,6 +73,7 @@ export const SYSTEM_POLICY: Policy = {
   matching: DEFAULT_MATCHING_POLICY,
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,
+  intake: DEFAULT_INTAKE_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

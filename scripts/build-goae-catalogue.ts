@@ -232,6 +232,28 @@ export function singleRateInSentence(s: string, known: string[], owner?: string)
   return codes.length ? codes : owner ? [owner] : [];
 }
 
+/**
+ * Codes a sentence allows once per treatment day: "Der Zuschlag nach Nummer 441 ist je
+ * Behandlungstag nur einmal berechnungsfähig", "Die Leistungen nach den Nummern 270, 273 bis 281 …
+ * können jeweils nur einmal je Behandlungstag berechnet werden".
+ */
+export function oncePerDayInSentence(s: string, known: string[], owner?: string): string[] {
+  if (!/je Behandlungstag nur einmal|nur einmal je Behandlungstag/.test(s)) return [];
+  const codes = codesInPhrase(s.split(/\s(?:ist|sind|kann|können|darf|dürfen)\s/)[0], known);
+  return codes.length ? codes : owner ? [owner] : [];
+}
+
+/**
+ * The services surcharges belong to, from the general provisions: "Die Zuschläge nach den Nummern
+ * 440, 441, … sind operativen Leistungen - nach den Nummern 679, 695, … in Abschnitt F, … zuzuordnen".
+ */
+export function surchargeBasesInSentence(s: string, known: string[]): Array<{ surcharge: string; bases: string[] }> {
+  const m = /^Die Zuschläge nach (den Nummern .+?) sind (.+?) zuzuordnen/.exec(s);
+  if (!m) return [];
+  const bases = codesInPhrase(m[2], known);
+  return bases.length ? codesInPhrase(m[1], known).map((surcharge) => ({ surcharge, bases })) : [];
+}
+
 /** Fixed conversion rate of the Deutsche Mark (Council Regulation (EC) No 2866/98): 1 EUR = 1.95583 DM. */
 const DM_PER_EUR_HUNDRED_THOUSANDTHS = 195583;
 
@@ -370,6 +392,8 @@ export function buildCatalogue(md: string) {
   // Exclusions and single-rate marks from entry texts, their notes and the general provisions.
   const excludes = new Map<string, Set<string>>();
   const singleRate = new Set<string>();
+  const oncePerDay = new Set<string>();
+  const surchargeBases = new Map<string, string[]>();
   const trace: Array<{ owner?: string; sentence: string; pairs: Array<[string, string]> }> = [];
   const scan = (text: string, owner?: string) => {
     for (const s of sentences(text)) {
@@ -380,6 +404,7 @@ export function buildCatalogue(md: string) {
         excludes.get(a)!.add(b);
       }
       for (const c of singleRateInSentence(s, known, owner)) singleRate.add(c);
+      for (const c of oncePerDayInSentence(s, known, owner)) oncePerDay.add(c);
     }
   };
   for (const e of byCode.values()) {
@@ -387,6 +412,10 @@ export function buildCatalogue(md: string) {
     for (const n of e.notes) scan(n, e.code);
   }
   for (const g of general) scan(g.text);
+  // The list of services a surcharge belongs to runs over several paragraphs (one per section).
+  for (const s of sentences(general.map((g) => g.text).join(' '))) {
+    for (const { surcharge, bases } of surchargeBasesInSentence(s, known)) surchargeBases.set(surcharge, bases);
+  }
 
   const entries: CatalogueEntry[] = [];
   const withoutPoints: string[] = [];
@@ -412,7 +441,10 @@ export function buildCatalogue(md: string) {
       excludes: [...(excludes.get(e.code) ?? [])].filter((c) => byCode.get(c)?.points !== undefined),
     };
     if (singleRate.has(e.code)) entry.singleRate = true;
-    if (percentOf) entry.percentOf = percentOf;
+    if (oncePerDay.has(e.code)) entry.oncePerDay = true;
+    // A percentage surcharge whose own text names no services takes those the general provisions assign it (441).
+    const bases = surchargeBases.get(e.code);
+    if (percentOf) entry.percentOf = percentOf.codes || !bases ? percentOf : { ...percentOf, codes: bases };
     entries.push(entry);
   }
   return { entries, withoutPoints, problems, technicalByA: [...technicalByA], trace };
@@ -437,6 +469,8 @@ function main() {
   console.log(`Rated like section A (technical): ${technicalByA.length} codes`);
   console.log(`With exclusions: ${entries.filter((e) => e.excludes.length > 0).length}`);
   console.log(`Single rate only: ${entries.filter((e) => e.singleRate).map((e) => e.code).join(', ')}`);
+  console.log(`Once per treatment day: ${entries.filter((e) => e.oncePerDay).map((e) => e.code).join(', ')}`);
+  console.log(`Percentage surcharges: ${entries.filter((e) => e.percentOf).map((e) => `${e.code} (${e.percentOf!.percent} % of ${e.percentOf!.codes?.length ?? 'any'} services)`).join(', ')}`);
 
   fs.writeFileSync(out, JSON.stringify(entries, null, 1) + '\n');
   console.log(`Wrote ${path.relative(process.cwd(), out)}`);

@@ -1,16 +1,20 @@
 import { Router } from 'express';
 import { actorOf, ApiContext } from '../context';
 import { notFound } from '../errors';
-import { rawFileBody, uploadedFile } from '../uploaded-file';
+import { rawFileBody, uploadedFiles } from '../uploaded-file';
 
-/** Upload of a client's billing file and its receipt. */
+/**
+ * Upload of a client's billing file and its receipt. The body is the billing file itself
+ * (`?fileName=`), a ZIP holding it with its PADneXt order file, or multipart/form-data with both
+ * as file parts.
+ */
 export function billingFileRoutes(ctx: ApiContext): Router {
   const r = Router();
   const { intake } = ctx.services;
 
   r.post('/clients/:clientId/billing-files', rawFileBody, async (req, res) => {
-    const { fileName, content } = uploadedFile(req, 'billing');
-    const reception = await intake.receiveBillingFile({ clientId: req.params.clientId, fileName, content, actor: actorOf(req) });
+    const files = await uploadedFiles(req, 'billing');
+    const reception = await intake.receiveBillingFile({ clientId: req.params.clientId, files, actor: actorOf(req) });
     switch (reception.kind) {
       case 'unknown_client':
         throw notFound(`client ${req.params.clientId}`);
@@ -32,6 +36,7 @@ export function billingFileRoutes(ctx: ApiContext): Router {
       id: sub.id,
       clientId: sub.clientId,
       fileName: sub.fileName,
+      orderFileName: sub.orderFileName,
       format: sub.format,
       status: sub.status,
       receivedAt: sub.receivedAt,

@@ -19,12 +19,26 @@ export function addressLines(a: PostalAddress): string[] {
   ];
 }
 
+const HEAD_WIDTH = mm(110);
+
+/**
+ * The sender's name at the largest size (14 pt down to 10 pt) at which it takes at most two lines
+ * of the head's width; the lines under it move down with it, so no name covers the address.
+ */
+function nameSize(doc: Doc, name: string): number {
+  let size = 14;
+  const fits = () => doc.font(FONT_BOLD).fontSize(size).heightOfString(name, { width: HEAD_WIDTH }) <= 2 * doc.currentLineHeight(true) + 1;
+  while (size > 10 && !fits()) size -= 0.5;
+  return size;
+}
+
 /** Name, address and (for the client) logo in the letterhead band. */
 function drawLetterhead(doc: Doc, h: LetterHeadData, from: 'client' | 'centre'): void {
   const c = from === 'client' ? h.client : h.centre;
-  doc.font(FONT_BOLD).fontSize(14).text(c.name, MARGIN.left, mm(15), { width: mm(110), lineBreak: false });
-  doc.font(FONT).fontSize(9).text(`${c.street} · ${c.postalCode} ${c.city}`, MARGIN.left, mm(22), { width: mm(110) });
-  if (from === 'client') doc.text(`Abrechnung durch ${h.centre.name}`, MARGIN.left, mm(27), { width: mm(110) });
+  doc.font(FONT_BOLD).fontSize(nameSize(doc, c.name)).text(c.name, MARGIN.left, mm(15), { width: HEAD_WIDTH, height: mm(16), ellipsis: true });
+  const below = Math.max(doc.y + mm(1), mm(22));
+  doc.font(FONT).fontSize(9).text(`${c.street} · ${c.postalCode} ${c.city}`, MARGIN.left, below, { width: HEAD_WIDTH, lineBreak: false });
+  if (from === 'client') doc.text(`Abrechnung durch ${h.centre.name}`, MARGIN.left, below + mm(5), { width: HEAD_WIDTH, lineBreak: false });
   const logo = from === 'client' ? h.client.logo : undefined;
   if (logo) doc.image(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength), mm(150), mm(10), { fit: [mm(40), LETTERHEAD_HEIGHT - mm(20)], align: 'right' });
 }

@@ -3,6 +3,7 @@ import type { Block, LetterSpec } from '../letter-spec';
 import { drawFirstPageHead } from './letterhead';
 import { drawFooters } from './page-footer';
 import { drawTable } from './table';
+import { drawGiroCode } from './giro-code';
 import { MARGIN, PAGE, SUBJECT_Y, TEXT_WIDTH, mm } from './din5008';
 import { FONT, FONT_BOLD, shareStandardFonts } from './fonts';
 import { textCell } from './text-cell';
@@ -27,6 +28,7 @@ function drawTotals(doc: Doc, rows: Extract<Block, { type: 'totals' }>['rows']):
 function drawBlock(doc: Doc, b: Block): void {
   if (b.type === 'table') return drawTable(doc, b.columns, b.rows);
   if (b.type === 'totals') return drawTotals(doc, b.rows);
+  if (b.type === 'giro_code') return drawGiroCode(doc, b);
   doc.font(b.bold ? FONT_BOLD : FONT).fontSize(10).text(b.text, MARGIN.left, doc.y, { width: TEXT_WIDTH, lineGap: 1.5 });
   doc.moveDown(0.6);
 }

@@ -2,7 +2,7 @@ import { BankFileError, type ParsedBankFile } from './bank-line';
 import type { BankFileLimits } from './bank-import-policy';
 import { parseBankFile } from './parse-bank-file';
 import { failFor } from './read-statement';
-import { isZip, unzipBankFile } from './unzip-bank-file';
+import { isZip, unzipEntries } from '../zip-entries';
 
 /**
  * A delivery as the bank sends it: one statement file, or a ZIP of CAMT files (banks pack a day's
@@ -12,7 +12,7 @@ import { isZip, unzipBankFile } from './unzip-bank-file';
 export async function readBankDelivery(fileName: string, content: Buffer, limits: BankFileLimits): Promise<ParsedBankFile> {
   if (!isZip(content)) return parseBankFile(fileName, content, limits);
   const fail = failFor(fileName);
-  const entries = await unzipBankFile(content, limits, fail);
+  const entries = await unzipEntries(content, { maxEntries: limits.zipMaxEntries, maxUncompressedBytes: limits.zipMaxUncompressedBytes }, fail);
   if (!entries.length) fail('ZIP', 'the archive holds no file');
   const read = entries.map((entry) => {
     try {

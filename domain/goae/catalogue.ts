@@ -25,6 +25,8 @@ export interface GoaeEntry {
    * it belongs to, not points of its own (441, 5298); points is 0 for such a code.
    */
   percentOf?: PercentSurcharge;
+  /** Billable once per treatment day ("ist je Behandlungstag nur einmal berechnungsfähig"), e.g. 440–449, 270. */
+  oncePerDay?: boolean;
 }
 
 export interface PercentSurcharge {
@@ -32,7 +34,10 @@ export interface PercentSurcharge {
   percent: number;
   /** The schedule's ceiling ("jedoch nicht mehr als 132 Deutsche Mark"), in euro cents. */
   maxCents?: number;
-  /** The services it may belong to ("zu den Leistungen nach den Nummern 5010 bis 5290"); any service when absent. */
+  /**
+   * The services it may belong to: its own text's ("zu den Leistungen nach den Nummern 5010 bis
+   * 5290") or the general provisions' (441: the operative services of Abschnitt C VIII Nr. 3).
+   */
   codes?: string[];
 }
 

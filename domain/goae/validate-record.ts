@@ -7,6 +7,8 @@
  */
 import type { InpatientReduction, IntakeLine, IntakeRecord, RecordError } from '../intake/types';
 import { getGoaeEntry, type GoaeEntry } from './catalogue';
+import { billedCode, checkOncePerDay, serviceLines, type ServiceLine } from './service-lines';
+import { surchargeBasePoints } from './surcharge-base';
 import { feeCents, inpatientReductionCents, parseFactor, percentSurchargeCents } from './fee';
 import { DEFAULT_GOAE_POLICY, type GoaePolicy } from './policy';
 
@@ -47,7 +49,8 @@ export function priceRecord(record: IntakeRecord, fileName: string, policy: Goae
   // Fee lines with a known code, for the exclusion check across lines.
   const feeRefs: Array<{ n: number; date: string; entry: GoaeEntry }> = [];
   // Every fee line with a known code (analog ones too): what a percentage surcharge may belong to.
-  const services: ServiceRef[] = [];
+  const services = serviceLines(record.lines);
+  const surcharges: Surcharges = { services, taken: new Map() };
 
   record.lines.forEach((line, i) => {
     const n = i + 1;
@@ -62,13 +65,13 @@ export function priceRecord(record: IntakeRecord, fileName: string, policy: Goae
       return;
     }
 
-    const p = priceFeeLine(line, at, record.inpatientReduction, policy, err, services);
+    const p = priceFeeLine(line, n, record.inpatientReduction, policy, err, surcharges);
     if (p.entry && !line.analogDescription) feeRefs.push({ n, date: line.date, entry: p.entry });
-    if (p.entry) services.push({ n, date: line.date, entry: p.entry });
     if (p.line && countOk) priced.push(p.line);
   });
 
   checkExclusions(feeRefs, err);
+  checkOncePerDay(services, err);
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, lines: priced, totalCents: priced.reduce((s, l) => s + l.amountCents, 0) };
@@ -87,27 +90,26 @@ function priceExpense(line: Extract<IntakeLine, { kind: 'expense' }>): PricedLin
   };
 }
 
-interface ServiceRef {
-  n: number;
-  date: string;
-  entry: GoaeEntry;
+/** The record's service lines, and per base line how many percentage surcharges it carries already. */
+interface Surcharges {
+  services: ServiceLine[];
+  taken: Map<number, number>;
 }
 
 function priceFeeLine(
   line: Extract<IntakeLine, { kind: 'fee' }>,
-  at: string,
+  n: number,
   reduction: InpatientReduction,
   policy: GoaePolicy,
   err: (field: string, reason: string) => void,
-  earlierServices: ServiceRef[],
+  surcharges: Surcharges,
 ): { entry?: GoaeEntry; line?: PricedLine } {
+  const at = `lines[${n}]`;
   const analog = line.analogDescription !== undefined;
   if (analog && line.analogDescription!.trim() === '') {
     err(`${at}.analogDescription`, 'analog billing (§ 6 Abs. 2 GOÄ) needs a description of the service actually performed');
   }
-  // Lab analog codes are marked with a leading "A" on the invoice (Abschnitt M, Allg. Best. Nr. 8).
-  const code = analog ? line.code.trim().replace(/^A\s*(?=\d)/i, '') : line.code;
-  const entry = getGoaeEntry(code);
+  const entry = getGoaeEntry(billedCode(line));
   if (!entry) {
     err(
       `${at}.code`,
@@ -133,13 +135,9 @@ function priceFeeLine(
 
   let unitCents: number;
   if (entry.percentOf) {
-    const base = serviceOfSurcharge(entry, line.date, earlierServices);
-    if (!base) {
-      const which = entry.percentOf.codes ? `a service ${describeCodes(entry.percentOf.codes)}` : 'the service it belongs to';
-      err(`${at}.code`, `GOÄ ${entry.code} is ${entry.percentOf.percent} % of the simple fee of ${which}, which must precede it on the same date ${line.date}: there is none`);
-      return { entry };
-    }
-    unitCents = percentSurchargeCents(base.entry.points, entry.percentOf.percent, line.factor, entry.percentOf.maxCents, policy);
+    const basePoints = surchargeBasePoints({ n, date: line.date, count: line.count, entry }, surcharges.services, surcharges.taken, err);
+    if (basePoints === undefined) return { entry };
+    unitCents = percentSurchargeCents(basePoints, entry.percentOf.percent, line.factor, entry.percentOf.maxCents, policy);
   } else {
     unitCents = feeCents(entry.points, line.factor, 1, policy);
   }
@@ -163,20 +161,6 @@ function priceFeeLine(
       amountCents: gross - reductionCents,
     },
   };
-}
-
-/**
- * The service a percentage surcharge belongs to: the nearest earlier fee line of the same date that
- * the surcharge may be added to (its listed codes, else any service that is not a surcharge itself).
- */
-function serviceOfSurcharge(surcharge: GoaeEntry, date: string, earlier: ServiceRef[]): ServiceRef | undefined {
-  const eligible = (e: GoaeEntry) => (surcharge.percentOf!.codes ? surcharge.percentOf!.codes.includes(e.code) : !e.percentOf && !e.singleRate);
-  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].date === date && eligible(earlier[i].entry)) return earlier[i];
-  return undefined;
-}
-
-function describeCodes(codes: string[]): string {
-  return codes.length > 3 ? `GOÄ ${codes[0]} to ${codes[codes.length - 1]}` : `GOÄ ${codes.join(', ')}`;
 }
 
 /** Threshold, maximum and single-rate rules of § 5 and § 2 GOÄ. False when the line cannot be priced. */

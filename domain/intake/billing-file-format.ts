@@ -12,7 +12,8 @@ export function billingFileFormat(content: Buffer, fileName: string): BillingFil
   return looksLikeXml(content) || /\.xml$/i.test(fileName) ? 'padnext' : 'csv';
 }
 
-function looksLikeXml(content: Buffer): boolean {
+/** Whether the content is XML: its first non-blank character (after any BOM) is '<'. */
+export function looksLikeXml(content: Buffer): boolean {
   // UTF-16 (Excel's "Unicode text" CSV, or XML): decided by the decoded text, not its bytes.
   const wide = utf16Text(content.subarray(0, 1024));
   if (wide !== undefined) return wide.trimStart().startsWith('<');

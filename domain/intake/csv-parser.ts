@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import type { InpatientReduction, IntakeAddress, IntakeLine, IntakePerson, IntakeRecord, ParsedBillingFile, ParsedRecord } from './types';
 import { CASE_COLUMNS, CSV_COLUMNS, FIELD_OF, REQUIRED_CSV_COLUMNS, type CsvColumn } from './csv-columns';
+import { csvRows } from './csv-rows';
 import { decodeCsv } from './decode';
 import { RecordErrors, fileError } from './record-errors';
 import { parseFactor, parseFlexibleDate, parseGermanAmount, parsePositiveInt } from './values';
@@ -12,7 +12,19 @@ import { parseFactor, parseFlexibleDate, parseGermanAmount, parsePositiveInt } f
  * with the spreadsheet row number ("row 7: ..."; the header is row 1).
  */
 
-type Row = { row: number; get: (c: CsvColumn) => string };
+/** One data row: its spreadsheet row number and its trimmed cells by column (a prototype method, not a closure per row: files have 100,000s of rows). */
+class Row {
+  constructor(
+    readonly row: number,
+    private readonly cells: string[],
+    private readonly index: Map<CsvColumn, number>,
+  ) {}
+
+  get(c: CsvColumn): string {
+    const i = this.index.get(c);
+    return i === undefined ? '' : (this.cells[i] ?? '').trim();
+  }
+}
 
 export function parseCsv(text: string | Buffer, fileName: string): ParsedBillingFile {
   const result: ParsedBillingFile = { format: 'csv', fileName, records: [], fileErrors: [] };
@@ -23,15 +35,12 @@ export function parseCsv(text: string | Buffer, fileName: string): ParsedBilling
     const decoded = decodeCsv(text);
     if (!decoded.ok) return fail('encoding', decoded.reason);
     content = decoded.text;
-    if (decoded.notice) result.notices = [decoded.notice];
+    if (decoded.notice) result.notices = [{ field: 'encoding', reason: decoded.notice }];
   }
 
-  let rows: string[][];
-  try {
-    rows = parse(content, { delimiter: ';', relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
-  } catch (e) {
-    return fail('csv', `not readable as semicolon-separated CSV: ${(e as Error).message}`);
-  }
+  const split = csvRows(content);
+  if (!split.ok) return fail('csv', `not readable as semicolon-separated CSV: ${split.reason}`);
+  const rows = split.rows;
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   if (header.length < 2) {
     const hint = (rows[0]?.[0] ?? '').includes(',') ? ' (the header contains commas: save as "CSV (Semikolon-getrennt)")' : '';
@@ -59,7 +68,7 @@ export function parseCsv(text: string | Buffer, fileName: string): ParsedBilling
   const cases = new Map<string, Row[]>();
   const orphanRows: number[] = [];
   for (const { cells, row: rowNo } of dataRows) {
-    const row: Row = { row: rowNo, get: (c) => (index.has(c) ? (cells[index.get(c)!] ?? '').trim() : '') };
+    const row = new Row(rowNo, cells, index);
     const id = row.get('fall_id');
     if (!id) orphanRows.push(row.row);
     else {

@@ -1,6 +1,6 @@
 import type { InpatientReduction, IntakePerson, IntakeRecord, ParsedBillingFile, ParsedRecord } from './types';
 import { decodeXml } from './decode';
-import { declaredXmlEncoding } from '../xml-declaration';
+import type { DeliveryFile } from './billing-delivery';
 import { checkOrderFile } from './padnext-order';
 import { consentFromInstruction } from './padnext-consent';
 import { mapPersonNames, mapAddress, mapRecipient, samePerson } from './padnext-persons';
@@ -28,23 +28,23 @@ interface Doctor {
   name: string;
 }
 
-export function parsePadnext(padxXml: string | Buffer, fileName: string, ordnerXml?: string): ParsedBillingFile {
+export function parsePadnext(padxXml: string | Buffer, fileName: string, order?: DeliveryFile): ParsedBillingFile {
   const result: ParsedBillingFile = { format: 'padnext', fileName, records: [], fileErrors: [] };
   const fail = (field: string, reason: string) => ((result.fileErrors = [fileError(fileName, field, reason)]), result);
 
+  // The order file vouches for the bytes as delivered: checked before they are read at all.
+  if (order) {
+    const checked = checkOrderFile(order, fileName, typeof padxXml === 'string' ? Buffer.from(padxXml, 'utf8') : padxXml);
+    if (checked.errors.length) return (result.fileErrors = checked.errors), result;
+    if (checked.notices.length) result.notices = checked.notices;
+  }
   let xml: string;
-  let bytes: Uint8Array | undefined;
-  if (typeof padxXml === 'string') {
-    xml = padxXml;
-    const enc = declaredXmlEncoding(xml.replace(/^\uFEFF/, ''));
-    // A string is only byte-comparable with the order file's checksum if it is UTF-8 on disk.
-    if (!enc || /^utf-?8$/i.test(enc)) bytes = Buffer.from(xml, 'utf8');
-  } else {
+  if (typeof padxXml === 'string') xml = padxXml;
+  else {
     const decoded = decodeXml(padxXml);
     if (!decoded.ok) return fail('encoding', decoded.reason);
     xml = decoded.text;
-    if (decoded.notice) result.notices = [decoded.notice];
-    bytes = padxXml;
+    if (decoded.notice) result.notices = [...(result.notices ?? []), { field: 'encoding', reason: decoded.notice }];
   }
 
   const tree = parseXmlTree(xml);
@@ -63,10 +63,6 @@ export function parsePadnext(padxXml: string | Buffer, fileName: string, ordnerX
   if (rechnungen.length === 0) return fail('rechnung', 'the file contains no <rechnung>');
   if (root.attrs.anzahl !== String(rechnungen.length)) {
     return fail('rechnungen.anzahl', `<rechnungen anzahl="${root.attrs.anzahl ?? ''}"> does not match the ${rechnungen.length} <rechnung> elements: file incomplete?`);
-  }
-  if (ordnerXml !== undefined) {
-    const orderErrors = checkOrderFile(ordnerXml, fileName, bytes);
-    if (orderErrors.length) return (result.fileErrors = orderErrors), result;
   }
 
   const doctors = new Map<string, Doctor>();
@@ -91,7 +87,7 @@ export function parsePadnext(padxXml: string | Buffer, fileName: string, ordnerX
       recordNo += 1;
       const at = `rechnung[${ri + 1}]/abrechnungsfall[${fi + 1}]`;
       const externalId = rechnung.attrs.id && faelle.length > 1 ? `${rechnung.attrs.id}-${fi + 1}` : rechnung.attrs.id;
-      result.records.push(parseCase({ fileName, recordNo, rechnung, fall, at, externalId, doctors, firstPatient, singleCase: faelle.length === 1 }));
+      result.records.push(parseCase({ fileName, recordNo, rechnung, fall, at, externalId, doctors, firstPatient, invoiceCases: faelle.length, invoiceKey: `rechnung[${ri + 1}]` }));
     });
   });
   return result;
@@ -105,8 +101,10 @@ interface CaseContext {
   at: string;
   externalId: string | undefined;
   doctors: Map<string, Doctor>;
-  /** The rechnung holds only this case, so its aisendbetrag is the case's total. */
-  singleCase: boolean;
+  /** How many cases the rechnung holds: with one, its aisendbetrag is the case's total, else the sum of its cases'. */
+  invoiceCases: number;
+  /** The rechnung's place in the file: groups its cases for the total check. */
+  invoiceKey: string;
   /** The spec lets later cases of a rechnung omit <behandelter> when it is the same patient. */
   firstPatient: XmlNode | undefined;
 }
@@ -175,10 +173,12 @@ function parseCase(ctx: CaseContext): ParsedRecord {
   if (responsible) record.responsible = responsible;
   if (diagnosis) record.diagnosis = diagnosis;
   record.stated = { lineCents: mapped.statedLineCents };
-  // aisendbetrag is the invoice's total: it is a case's total only when the invoice has one case.
-  const total = ctx.singleCase ? statedInvoiceTotal(rechnung, errs, at.split('/')[0]) : undefined;
+  // aisendbetrag is the invoice's total: a case's total only when the invoice has one case, else
+  // the sum of its cases' totals, checked once all of them are priced.
+  const total = statedInvoiceTotal(rechnung, errs, at.split('/')[0]);
   if (!errs.empty) return failed();
-  if (total !== undefined) record.stated.totalCents = total;
+  if (total !== undefined && ctx.invoiceCases === 1) record.stated.totalCents = total;
+  else if (total !== undefined) record.stated.invoice = { id: rechnung.attrs.id!, at: ctx.invoiceKey, totalCents: total, cases: ctx.invoiceCases };
   return { ok: true, record };
 }
 

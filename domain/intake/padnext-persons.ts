@@ -105,7 +105,7 @@ export function mapRecipient(empfaenger: XmlNode | undefined, errs: RecordErrors
   if (variant.name === 'organisation') {
     const name = [childText(variant, 'name'), childText(variant, 'namezusatz')].filter(Boolean).join(', ');
     if (!name) errs.add('responsible.lastName', `<name> of the organisation is missing (at ${vAt}/name)`);
-    return { firstName: '', lastName: name, address: mapAddress(child(variant, 'anschrift'), errs, 'responsible.address', vAt), email: email(variant) };
+    return { firstName: '', lastName: name, address: mapAddress(child(variant, 'anschrift'), errs, 'responsible.address', vAt), email: email(variant), business: true };
   }
   return { ...mapPersonNames(variant, errs, 'responsible', vAt), address: mapAddress(child(variant, 'anschrift'), errs, 'responsible.address', vAt) };
 }

@@ -1,7 +1,7 @@
 import type { IntakeRecord, ParsedRecord, RecordError } from './types';
 import { priceRecord, type PricedLine } from '../goae/validate-record';
 import { DEFAULT_GOAE_POLICY, type GoaePolicy } from '../goae/policy';
-import { compareStatedAmounts } from './stated-amounts';
+import { compareStatedAmounts, type StatedDifferences } from './stated-amounts';
 
 /** What becomes of one record of a billing file. */
 export type RecordOutcome =
@@ -17,8 +17,12 @@ export interface EarlierCases {
   recordsOfFile: Map<string, number>;
 }
 
-/** Judges one parsed record: rejected (unreadable or unpriceable), a duplicate of an earlier case, or accepted and priced. */
-export function recordOutcome(r: ParsedRecord, earlier: EarlierCases, fileName: string, policy: GoaePolicy = DEFAULT_GOAE_POLICY): RecordOutcome {
+/**
+ * Judges one parsed record: rejected (unreadable or unpriceable), a duplicate of an earlier case, or
+ * accepted and priced. invoiceTotal: what the check of its invoice's stated total across several
+ * cases found for it (invoiceTotalDifferences).
+ */
+export function recordOutcome(r: ParsedRecord, earlier: EarlierCases, fileName: string, policy: GoaePolicy = DEFAULT_GOAE_POLICY, invoiceTotal?: StatedDifferences): RecordOutcome {
   if (!r.ok) return { kind: 'rejected', recordNo: r.recordNo, externalId: r.externalId, errors: r.errors, raw: null };
   const rec = r.record;
   const earlierClaim = earlier.claims.get(rec.externalId);
@@ -27,7 +31,9 @@ export function recordOutcome(r: ParsedRecord, earlier: EarlierCases, fileName: 
   if (earlierRecord) return { kind: 'duplicate', recordNo: rec.recordNo, externalId: rec.externalId, reason: `case ${rec.externalId} appears already as record ${earlierRecord} of this file` };
   const priced = priceRecord(rec, fileName, policy);
   if (!priced.ok) return { kind: 'rejected', recordNo: rec.recordNo, externalId: rec.externalId, errors: priced.errors, raw: rec };
-  const stated = compareStatedAmounts(rec, priced.lines, priced.totalCents, fileName, policy.statedAmountToleranceCents);
-  if (stated.errors.length) return { kind: 'rejected', recordNo: rec.recordNo, externalId: rec.externalId, errors: [...stated.errors, ...stated.warnings], raw: rec };
-  return { kind: 'accepted', record: rec, lines: priced.lines, totalCents: priced.totalCents, warnings: stated.warnings };
+  const own = compareStatedAmounts(rec, priced.lines, priced.totalCents, fileName, policy.statedAmountToleranceCents);
+  const errors = [...own.errors, ...(invoiceTotal?.errors ?? [])];
+  const warnings = [...own.warnings, ...(invoiceTotal?.warnings ?? [])];
+  if (errors.length) return { kind: 'rejected', recordNo: rec.recordNo, externalId: rec.externalId, errors: [...errors, ...warnings], raw: rec };
+  return { kind: 'accepted', record: rec, lines: priced.lines, totalCents: priced.totalCents, warnings };
 }

@@ -23,6 +23,8 @@ export interface IntakePerson {
   birthDate?: string;
   address: IntakeAddress;
   email?: string;
+  /** An organisation (an insurer, an employer), not a consumer: § 286 (3) and § 288 (2), (5) BGB. */
+  business?: boolean;
 }
 
 /** One billed item: a GOÄ fee line or an expense (Auslagen, § 10 GOÄ: charged at cost). */
@@ -79,7 +81,13 @@ export interface IntakeRecord {
 
 /** What the delivering software computed: the invoice total and each line's total (after § 6a), in cents. */
 export interface StatedAmounts {
+  /** The case's total: the invoice's total when the invoice holds only this case. */
   totalCents?: number;
+  /**
+   * The total of an invoice holding several cases (PADneXt rechnung/@aisendbetrag), stated on each
+   * of them: checked against the sum of the invoice's cases (domain/intake/invoice-totals.ts).
+   */
+  invoice?: { id: string; /** The invoice's place in its file (rechnung[3]): what its cases share. */ at: string; totalCents: number; cases: number };
   /** By line, in the order of `lines`; undefined where the file states none. */
   lineCents: Array<number | undefined>;
 }
@@ -89,6 +97,12 @@ export interface RecordError {
   file: string;
   /** 1-based record number, or 0 for the file as a whole. */
   record: number;
+  field: string;
+  reason: string;
+}
+
+/** A remark on a file that was read: which field of it, and what the receipt says. */
+export interface FileNotice {
   field: string;
   reason: string;
 }
@@ -104,7 +118,7 @@ export interface ParsedBillingFile {
   /** Errors of the file as a whole (unreadable XML, wrong root element): then records is empty. */
   fileErrors: RecordError[];
   /** Things the receipt must say although the file was read, e.g. an encoding the bytes contradict. */
-  notices?: string[];
+  notices?: FileNotice[];
   /** The total of all cases as the file states it (CSV trailer), in cents. */
   statedTotalCents?: number;
 }

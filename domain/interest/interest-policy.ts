@@ -21,6 +21,8 @@ export const InterestPolicySchema = z.object({
   businessMarginPercent: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/),
   /** Day count: ACT_365 (every year 365 days) or ACT_ACT (the calendar year's days). */
   dayCount: z.enum(['ACT_365', 'ACT_ACT']),
+  /** The lump sum a business in default owes (§ 288 (5) BGB: 40 EUR); 0 where the centre does not claim it. */
+  businessLumpSumCents: z.number().int().nonnegative(),
 });
 
 export type InterestPolicy = z.infer<typeof InterestPolicySchema>;
@@ -33,4 +35,5 @@ export const DEFAULT_INTEREST_POLICY: InterestPolicy = {
   consumerMarginPercent: '5',
   businessMarginPercent: '9',
   dayCount: 'ACT_365',
+  businessLumpSumCents: 4000,
 };

@@ -32,6 +32,11 @@ export function purchase(b: ClaimBalance, feeRate: string): Posting[] {
   ]);
 }
 
+/** The lump sum a business in default owes (§ 288 (5) BGB): costs, the centre's income like a dunning fee. */
+export function defaultLumpSum(cents: number): Posting[] {
+  return reminderFee(cents);
+}
+
 /** A dunning fee the patient owes the centre. */
 export function reminderFee(feeCents: number): Posting[] {
   return entry([

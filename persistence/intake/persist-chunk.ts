@@ -25,12 +25,13 @@ function personRow(p: IntakePerson) {
     city: p.address.city,
     country: p.address.country,
     email: p.email ?? null,
+    business: p.business ?? false,
   };
 }
 
 const PERSON_COLUMNS: Record<string, ColumnType> = {
   id: 'text', salutation: 'text', title: 'text', firstName: 'text', lastName: 'text', birthDate: 'text',
-  street: 'text', postalCode: 'text', city: 'text', country: 'text', email: 'text',
+  street: 'text', postalCode: 'text', city: 'text', country: 'text', email: 'text', business: 'bool',
 };
 const CLAIM_COLUMNS: Record<string, ColumnType> = {
   id: 'text', clientId: 'text', submissionId: 'text', externalId: 'text', doctorExternalId: 'text', doctorName: 'text',

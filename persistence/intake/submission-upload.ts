@@ -12,6 +12,8 @@ export interface Upload {
   format: BillingFileFormat;
   sha256: string;
   content: Buffer;
+  /** The PADneXt order file delivered with it. */
+  order?: { fileName: string; content: Buffer };
 }
 
 /** A submission stored before with the same content: what the answer to a repeated upload names. */
@@ -35,13 +37,13 @@ export function submissionWithContent(db: Db, clientId: string, sha256: string):
  * lets one win).
  */
 export async function insertSubmission(db: Db, upload: Upload, actor: string): Promise<{ id: string } | { earlier: EarlierUpload }> {
-  const { clientId, fileName, format, sha256, content } = upload;
+  const { clientId, fileName, format, sha256, content, order } = upload;
   const id = randomUUID();
   try {
     await db.$transaction(async (tx) => {
-      await tx.submission.create({ data: { id, clientId, fileName, format, sha256, content: new Uint8Array(0) } });
-      await writeSubmissionContent(tx, id, content);
-      await audit(tx, actor, 'upload', 'submission', id, { fileName, bytes: content.length });
+      await tx.submission.create({ data: { id, clientId, fileName, format, sha256, content: new Uint8Array(0), orderFileName: order?.fileName ?? null } });
+      await writeSubmissionContent(tx, id, content, order?.content);
+      await audit(tx, actor, 'upload', 'submission', id, { fileName, bytes: content.length, ...(order ? { orderFileName: order.fileName, orderBytes: order.content.length } : {}) });
     });
   } catch (e) {
     const earlier = e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' ? await submissionWithContent(db, clientId, sha256) : null;

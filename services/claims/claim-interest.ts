@@ -37,19 +37,24 @@ export function claimInterest(db: Db) {
     async accrue(claimId: string, key: string): Promise<void> {
       await db.$transaction(async (tx) => {
         await lockClaim(tx, claimId);
-        const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { clientId: true } });
+        const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { clientId: true, defaultSince: true, responsible: { select: { business: true } } } });
         const policy = await loadPolicy(tx, claim.clientId);
+        const today = isoDayOf(new Date());
+        // A business in default owes the lump sum of § 288 (5) BGB once, as costs.
+        if (claim.responsible.business && claim.defaultSince && isoDayOf(claim.defaultSince) <= today && policy.interest.charge) {
+          await book(tx, { idempotencyKey: `lump-sum:${claimId}`, kind: 'default_lump_sum', description: 'Verzugspauschale § 288 (5) BGB', claimId, clientId: claim.clientId, postings: entries.defaultLumpSum(policy.interest.businessLumpSumCents) });
+        }
         const ci = (await claimInterests(tx, [claimId], () => policy.interest)).get(claimId);
         if (!ci) return;
         let amount: number;
         try {
-          amount = interestToBook(ci, await loadBaseRates(tx), isoDayOf(new Date()));
+          amount = interestToBook(ci, await loadBaseRates(tx), today);
         } catch (e) {
           if (e instanceof Refusal && e.code === 'base_rate_unknown') return;
           throw e;
         }
         if (amount === 0) return;
-        await book(tx, { idempotencyKey: `interest:${key}`, kind: INTEREST_KIND, description: `default interest to ${isoDayOf(new Date())}`, claimId, clientId: claim.clientId, postings: entries.interestAccrual(amount, ci.owner) });
+        await book(tx, { idempotencyKey: `interest:${key}`, kind: INTEREST_KIND, description: `default interest to ${today}`, claimId, clientId: claim.clientId, postings: entries.interestAccrual(amount, ci.owner) });
       });
     },
 

@@ -42,7 +42,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     lifecycle: claimLifecycle(db),
     /** The letters of the claim's life (invoice, reminders, agreements, cancellation). */
     letters: claimLetters(deps, documents, interest),
-    handOffToCollection: collectionHandoff(deps, documents),
+    handOffToCollection: collectionHandoff(deps, documents, interest),
     /** The collection request to the client before the lawyer, and its answers. */
     collection,
     /** Limitation dates, negotiations, the report of claims at risk. */
@@ -79,7 +79,8 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
       return {
         ...rest,
         lines: claim.lines.map((l) => ({ ...l, factor: l.factor?.toString() ?? null })),
-        balance: { ...balance, openCents: openCents(balance) },
+        // Principal, costs and interest open, what was paid, and the open total.
+        balance: { ...balance, paidCents: claim.payments.reduce((sum, p) => sum + p.amountCents, 0), openCents: openCents(balance) },
         ledger: postings
           .sort((a, b) => a.transaction.occurredAt.getTime() - b.transaction.occurredAt.getTime())
           .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, amountCents: p.amountCents })),

@@ -5,6 +5,8 @@ import { readSubmissionContent } from '../../persistence/intake/submission-conte
 import { persistChunk, type PersistedClaim } from '../../persistence/intake/persist-chunk';
 import { acceptedTotalCents, markSubmissionProcessed, markSubmissionRejected, submissionById, submissionCounts, submissionRecordCounts } from '../../persistence/intake/submissions';
 import { fileNotices } from '../../domain/intake/file-notices';
+import { invoiceTotalDifferences } from '../../domain/intake/invoice-totals';
+import { DEFAULT_GOAE_POLICY } from '../../domain/goae/policy';
 import { storedRecordNos } from '../../persistence/intake/submission-records';
 import { claimsByExternalId } from '../../persistence/intake/submission-claims';
 import type { IntakeCounts } from '../../contracts/intake/billing-file-result';
@@ -26,20 +28,23 @@ export interface PersistedChunk {
 export async function ingestSubmission(db: Db, submissionId: string, onChunk: (chunk: PersistedChunk) => void = () => undefined, chunkSize = CHUNK): Promise<IntakeCounts> {
   const sub = await submissionById(db, submissionId);
   if (sub.status === 'RECEIVED') {
-    const parsed = parseBillingFile(await readSubmissionContent(db, submissionId), sub.fileName);
+    const { content, orderContent } = await readSubmissionContent(db, submissionId);
+    const order = orderContent && sub.orderFileName !== null ? { name: sub.orderFileName, content: orderContent } : undefined;
+    const parsed = parseBillingFile(content, sub.fileName, order);
     if (parsed.fileErrors.length > 0) {
       await markSubmissionRejected(db, submissionId, parsed.fileErrors);
     } else {
       const done = await storedRecordNos(db, submissionId);
       const todo = parsed.records.filter((r) => !done.has(r.ok ? r.record.recordNo : r.recordNo));
       const recordsOfFile = new Map<string, number>();
+      const invoiceTotals = invoiceTotalDifferences(parsed.records, sub.fileName);
       // One chunk is written while the next is priced: PostgreSQL and Node work at the same time.
       let writing: Promise<void> = Promise.resolve();
       for (let i = 0; i < todo.length; i += chunkSize) {
         const chunk = todo.slice(i, i + chunkSize);
         const earlierClaims = await claimsByExternalId(db, sub.clientId, chunk.flatMap((r) => (r.ok ? [r.record.externalId] : [])));
         const outcomes: RecordOutcome[] = chunk.map((r) => {
-          const outcome = recordOutcome(r, { claims: earlierClaims, recordsOfFile }, sub.fileName);
+          const outcome = recordOutcome(r, { claims: earlierClaims, recordsOfFile }, sub.fileName, DEFAULT_GOAE_POLICY, invoiceTotals.get(r.ok ? r.record.recordNo : r.recordNo));
           if (outcome.kind === 'accepted') recordsOfFile.set(outcome.record.externalId, outcome.record.recordNo);
           return outcome;
         });

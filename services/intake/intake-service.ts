@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../service-deps';
+import type { DeliveryFile } from '../../domain/intake/billing-delivery';
 import type { DocumentsService } from '../documents/documents-service';
 import type { IntakeCounts } from '../../contracts/intake/billing-file-result';
 import { billingFileReceipt } from '../../persistence/intake/billing-file-receipt';
@@ -19,7 +20,7 @@ export function createIntakeService(deps: ServiceDeps, documents: DocumentsServi
   const { db, temporal, queues } = deps;
 
   return {
-    receiveBillingFile: (file: { clientId: string; fileName: string; content: Buffer; actor: string }) => receiveBillingFile(deps, file),
+    receiveBillingFile: (upload: { clientId: string; files: DeliveryFile[]; actor: string }) => receiveBillingFile(deps, upload),
 
     /** A billing file with every record's outcome; null when there is no such file. */
     billingFileReceipt: (submissionId: string) => billingFileReceipt(db, submissionId),

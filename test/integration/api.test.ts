@@ -120,7 +120,7 @@ describe('claim detail and listing', () => {
 
     // Before any payment the whole total is open.
     // Inkasso: the client keeps its stake in the claim until it is collected.
-    expect(b.balance).toEqual({ principalOpenCents: totalCents, costsOpenCents: 0, interestOpenCents: 0, clientStakeCents: totalCents, clientPayableCents: 0, openCents: totalCents });
+    expect(b.balance).toEqual({ principalOpenCents: totalCents, costsOpenCents: 0, interestOpenCents: 0, clientStakeCents: totalCents, clientPayableCents: 0, paidCents: 0, openCents: totalCents });
     const ledger = b.ledger.map((p: any) => [p.kind, p.account, p.amountCents]).sort();
     expect(ledger).toEqual([['recognise', 'client_claims', -totalCents], ['recognise', 'receivable_principal', totalCents]]);
     expect(b.payments).toEqual([]);

@@ -61,8 +61,14 @@ test('Inkasso: a paid claim and an unpaid claim each run through every stage, an
   mailed(`Rechnung ${paid}`, paidVia);
   mailed(`Zahlungserinnerung zur Rechnung ${unpaid}`, unpaidVia);
   mailed(`1. Mahnung zur Rechnung ${unpaid}`, unpaidVia);
-  const handoff = fs.readFileSync(path.join(sftp.baseDir, 'collection', client.number, `${unpaid}.csv`), 'utf8');
-  expect(handoff).toContain(unpaid);
+  // The lawyer's folder: the papers sent so far, the statement of claim, the CSV and the manifest naming them.
+  const folder = path.join(sftp.baseDir, 'collection', client.number, unpaid);
+  expect(fs.readFileSync(path.join(folder, `${unpaid}.csv`), 'utf8')).toContain(unpaid);
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'claim.json'), 'utf8'));
+  expect(manifest.claim.invoiceNumber).toBe(unpaid);
+  expect(manifest.documents.map((d: { kind: string }) => d.kind)).toEqual(['INVOICE', 'REMINDER_1', 'REMINDER_2', 'STATEMENT_OF_CLAIM']);
+  for (const d of manifest.documents) expect(fs.readFileSync(path.join(folder, d.file)).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(manifest.statementOfAccount.open.totalCents).toBe(manifest.statementOfAccount.open.principalCents + manifest.statementOfAccount.open.costsCents + manifest.statementOfAccount.open.interestCents);
 
   // Money: the paid claim's principal goes to the client minus the 6 % Inkasso fee; the unpaid
   // claim goes back to the client, its dunning fee is dropped; nothing stays open anywhere.

@@ -104,3 +104,20 @@ test.concurrent('a day past the last known base rate is refused with the way out
   const s = (await statement(c.id, '2027-01-15')).body;
   expect(s.interest.periods.map((p: { from: string; to: string; ratePercent: string }) => [p.from, p.to, p.ratePercent])).toEqual([['2026-10-02', '2027-01-15', '6.27']]);
 });
+
+test.concurrent('a business in default: 9 points over the base rate and the lump sum of § 288 (5) BGB, booked once', async () => {
+  const c = await waitingClaim('INKASSO');
+  const claim = await h.db.claim.update({ where: { id: c.id }, data: { defaultSince: new Date('2025-01-10') } });
+  await h.db.person.update({ where: { id: claim.responsibleId }, data: { business: true } });
+  const interest = h.services.services.claims.interest;
+  await interest.accrue(c.id, 'test-1');
+  await interest.accrue(c.id, 'test-2');
+  const s = (await statement(c.id, '2025-03-31')).body;
+  // 11.01.–31.03.2025: 80 days at 2.27 + 9 = 11.27 %
+  expect(s.interest.periods.map((p: { ratePercent: string; days: number }) => [p.ratePercent, p.days])).toEqual([['11.27', 80]]);
+  // The lump sum is booked on the day default interest was first booked (today), once for both occasions.
+  const now = (await statement(c.id, new Date().toISOString().slice(0, 10))).body;
+  expect(now.costs.map((x: { description: string; amountCents: number }) => [x.description, x.amountCents])).toEqual([['Verzugspauschale § 288 (5) BGB', 4000]]);
+  expect(now.interest.periods[0]).toMatchObject({ from: '2025-01-11', ratePercent: '11.27' });
+  expect((await accountBalances(h.db, [c.id])).receivable_costs).toBe(4000);
+});

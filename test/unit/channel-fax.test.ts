@@ -9,7 +9,8 @@ let fax: HttpFaxProvider;
 let pdf: Buffer;
 
 beforeAll(async () => {
-  service = await startLocalFaxService({ port: await freePort(), transmitMs: 100 });
+  // Long enough that a busy machine still sees a job queued before it is sent.
+  service = await startLocalFaxService({ port: await freePort(), transmitMs: 1000 });
   fax = new HttpFaxProvider(service.url);
   pdf = await new Promise<Buffer>((resolve) => {
     const doc = new PDFDocument();

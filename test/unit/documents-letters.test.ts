@@ -1,5 +1,6 @@
 import { renderDocument } from '../../documents/render-document';
-import { sampleClaim, sampleHead, sampleLogo, sampleRequest } from '../../documents/sample-documents';
+import { sampleClaim, sampleClient, sampleHead, sampleLogo, sampleRequest } from '../../documents/sample-documents';
+import type { InvoiceRequest } from '../../domain/documents/document-request';
 import type { DocumentKind } from '../../domain/documents/document-kind';
 import { pdfText } from './documents-pdf-text';
 
@@ -84,5 +85,19 @@ describe('patient letters as PDF', () => {
     const without = await renderDocument(sampleRequest('invoice'));
     expect(with_.pdf.includes('/Subtype /Image')).toBe(true);
     expect(without.pdf.includes('/Subtype /Image')).toBe(false);
+  });
+});
+
+describe('the letterhead', () => {
+  it('fits a client name of two lines above its address line, never over it', async () => {
+    const name = 'Praxisgemeinschaft Dr. med. Berger & Kollegen für Innere Medizin und Kardiologie';
+    const r = await renderDocument({ ...(sampleRequest('invoice') as InvoiceRequest), head: sampleHead(0, sampleClient({ name })) });
+    const { text, items } = await pdfText(r.pdf);
+    expect(text).toContain(name);
+    const onPage1 = items.filter((i) => i.page === 1);
+    const nameBottom = Math.max(...onPage1.filter((i) => name.includes(i.str.trim()) && i.y < 120).map((i) => i.y));
+    const addressLine = onPage1.find((i) => i.str.startsWith('Lindenstraße 5'))!;
+    // Baselines: the address line sits at least one line (9 pt) below the name's last line.
+    expect(addressLine.y - nameBottom).toBeGreaterThanOrEqual(9);
   });
 });

@@ -56,7 +56,16 @@ describe('GOÄ catalogue (generated from the official schedule)', () => {
 
   it('carries the percentage surcharges with their rule from the schedule instead of points', () => {
     expect(getGoaeEntry('441')).toMatchObject({ points: 0, section: 'C', singleRate: true, percentOf: { percent: 100, maxCents: 6749 } });
-    expect(getGoaeEntry('441')!.percentOf!.codes).toBeUndefined();
+    // 441 belongs to the operative services Abschnitt C VIII, Allgemeine Bestimmungen Nr. 3 lists.
+    const operative = getGoaeEntry('441')!.percentOf!.codes!;
+    expect(operative).toHaveLength(397);
+    expect(operative).toEqual(expect.arrayContaining(['679', '1043', '1044', '1045', '2380', '2386', '3300']));
+    expect(operative).not.toContain('2053');
+    expect(operative).not.toContain('1');
+    expect(getGoaeEntry('441')!.oncePerDay).toBe(true);
+    expect(['440', '442', '449', '270', '287'].every((c) => getGoaeEntry(c)!.oncePerDay)).toBe(true);
+    expect(getGoaeEntry('271')!.oncePerDay).toBeUndefined();
+    expect(getGoaeEntry('5298')!.oncePerDay).toBeUndefined();
     const x = getGoaeEntry('5298')!;
     expect(x).toMatchObject({ points: 0, section: 'O', factorClass: 'technical', percentOf: { percent: 25 } });
     expect(x.singleRate).toBeUndefined();

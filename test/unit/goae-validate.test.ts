@@ -216,14 +216,55 @@ describe('percentage surcharges (441, 5298)', () => {
   });
 
   it('prices 441 as 100 % of the simple fee of the operation, at most 67.49 EUR (132 DM)', () => {
-    // 2380: 310 points -> 1806.91 -> 1807; 2053: 2400 points -> 139.89 EUR, capped at 67.49
+    // 2380: 310 points -> 1806.91 -> 1807; 2540: 4500 points -> 262.29 EUR, capped at 67.49
     const small = priceRecord(record([fee('2380'), fee('441', '1.0')]), FILE);
     expect(small.ok && small.lines[1]).toMatchObject({ code: '441', unitCents: 1807 });
-    const big = priceRecord(record([fee('2053'), fee('441', '1.0')]), FILE);
+    const big = priceRecord(record([fee('2540'), fee('441', '1.0')]), FILE);
     expect(big.ok && big.lines[1]).toMatchObject({ code: '441', unitCents: 6749 });
     // § 6a applies to the surcharge like to any fee: 6749 × 0.75 = 5061.75 -> 5062
-    const inpatient = priceRecord(record([fee('2053'), fee('441', '1.0')], { inpatientReduction: '25' }), FILE);
+    const inpatient = priceRecord(record([fee('2540'), fee('441', '1.0')], { inpatientReduction: '25' }), FILE);
     expect(inpatient.ok && inpatient.lines[1]).toMatchObject({ amountCents: 5062, reductionCents: 1687 });
+  });
+
+  it('prices 441 once per treatment day on every operative service of that day (C VIII Nr. 3), wherever listed, and on nothing else', () => {
+    // Day 1: 2380 (310 points) and 2010 (379) are operative, 1 (Beratung, 80 × 5.82873 × 2.3 = 1072) is not:
+    // (310 + 379) × 5.82873 = 4015.99 -> 4016.
+    // Day 2: 2380 twice (count 2): 620 × 5.82873 = 3613.81 -> 3614.
+    const day2 = { date: '2024-03-05' };
+    const r = priceRecord(record([fee('1'), fee('2380'), fee('441', '1.0'), fee('2010'), fee('2380', '2.3', { ...day2, count: 2 }), fee('441', '1.0', day2)]), FILE);
+    expect(r.ok && r.lines.map((l) => [l.code, l.unitCents])).toEqual([['1', 1072], ['2380', 4156], ['441', 4016], ['2010', 5081], ['2380', 4156], ['441', 3614]]);
+  });
+
+  it('refuses a second 441 on the same day, a count above 1, and a 441 on a day without operative service', () => {
+    const once = 'GOÄ 441 is billable only once per treatment day';
+    expect(errorsOf(priceRecord(record([fee('2380'), fee('441', '1.0'), fee('2010'), fee('441', '1.0')]), FILE))).toEqual([
+      { file: FILE, record: 7, field: 'lines[4].code', reason: `${once}: line 2 already bills it on 2024-03-04` },
+    ]);
+    expect(errorsOf(priceRecord(record([fee('2380'), fee('441', '1.0', { count: 2 })]), FILE))).toEqual([{ file: FILE, record: 7, field: 'lines[2].count', reason: `${once}: count 2 on 2024-03-04` }]);
+    // A consultation is no operative service; the operation the day before does not count.
+    expect(errorsOf(priceRecord(record([fee('2380', '2.3', { date: '2024-03-03' }), fee('1'), fee('441', '1.0')]), FILE))).toEqual([
+      { file: FILE, record: 7, field: 'lines[3].code', reason: 'GOÄ 441 is 100 % of the simple fee of one of the 397 services listed for it (GOÄ 679, 695, 700 … 3300) on the same date 2024-03-04: there is none that day' },
+    ]);
+    // The same day limit holds for every code the schedule limits so, e.g. the infusion 270.
+    expect(errorsOf(priceRecord(record([fee('270'), fee('270')]), FILE))).toEqual([{ file: FILE, record: 7, field: 'lines[2].code', reason: 'GOÄ 270 is billable only once per treatment day: line 1 already bills it on 2024-03-04' }]);
+  });
+
+  it('gives each 5298 its own X-ray service: the nearest earlier one of the day that has none yet', () => {
+    // 5030: 360 points -> 25 % × 1.8 = 944; 5100: 300 points -> 300 × 5.82873 × 0.25 × 1.8 = 786.88 -> 787.
+    const interleaved = priceRecord(record([fee('5030', '1.8'), fee('5298', '1.8'), fee('5100', '1.8'), fee('5298', '1.8')]), FILE);
+    expect(interleaved.ok && interleaved.lines.filter((l) => l.code === '5298').map((l) => l.unitCents)).toEqual([944, 787]);
+    const atTheEnd = priceRecord(record([fee('5030', '1.8'), fee('5100', '1.8'), fee('5298', '1.8'), fee('5298', '1.8')]), FILE);
+    expect(atTheEnd.ok && atTheEnd.lines.filter((l) => l.code === '5298').map((l) => l.unitCents)).toEqual([787, 944]);
+    const twice = priceRecord(record([fee('5030', '1.8', { count: 2 }), fee('5298', '1.8', { count: 2 })]), FILE);
+    expect(twice.ok && twice.lines[1]).toMatchObject({ unitCents: 944, amountCents: 1888 });
+    expect(errorsOf(priceRecord(record([fee('5030', '1.8'), fee('5100', '1.8'), fee('5298', '1.8'), fee('5298', '1.8'), fee('5298', '1.8')]), FILE))).toEqual([
+      {
+        file: FILE,
+        record: 7,
+        field: 'lines[5].code',
+        reason: 'GOÄ 5298 is 25 % of the simple fee of a service GOÄ 5010 to 5290, once per service performed: the services before it on 2024-03-04 (line 1 (GOÄ 5030 × 1), line 2 (GOÄ 5100 × 1)) already carry theirs, 1 more cannot be added',
+      },
+    ]);
   });
 
   it('refuses a percentage surcharge without the service it belongs to on the same date', () => {

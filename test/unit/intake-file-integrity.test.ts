@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { billingFileFormat } from '../../domain/intake/billing-file-format';
 import { parseCsv } from '../../domain/intake/csv-parser';
 import { fileNotices } from '../../domain/intake/file-notices';
+import { invoiceTotalDifferences } from '../../domain/intake/invoice-totals';
 import { parseBillingFile } from '../../domain/intake/parse-billing-file';
 import { recordOutcome } from '../../domain/intake/record-outcome';
 import type { IntakeRecord, ParsedBillingFile } from '../../domain/intake/types';
@@ -23,14 +24,14 @@ describe('encodings the bytes contradict', () => {
     expect(parsed.fileErrors).toEqual([]);
     const [first] = okRecords(parsed);
     expect(first.patient).toMatchObject({ firstName: 'Jörg', address: { city: 'Köln', street: 'Hohe Straße 12a' } });
-    expect(parsed.notices).toEqual(['the file declares ISO-8859-15, but its bytes are UTF-8: read as UTF-8']);
+    expect(parsed.notices).toEqual([{ field: 'encoding', reason: 'the file declares ISO-8859-15, but its bytes are UTF-8: read as UTF-8' }]);
   });
 
   it('undoes a double UTF-8 encoding of PADneXt and CSV and says so', () => {
     const xml = PADX.replace('encoding="ISO-8859-15"', 'encoding="UTF-8"');
     const parsed = parseBillingFile(doubleEncoded(xml), 'x_padx.xml');
     expect(okRecords(parsed)[0].patient.address.city).toBe('Köln');
-    expect(parsed.notices?.[0]).toMatch(/^the text was encoded as UTF-8 twice \(".*Ã.*"\): the double encoding was undone$/);
+    expect(parsed.notices?.[0]?.reason).toMatch(/^the text was encoded as UTF-8 twice \(".*Ã.*"\): the double encoding was undone$/);
 
     const csv = iconv.decode(readFileSync(path.join(FIXTURES, 'windows-1252.csv')), 'windows-1252').replace(/Köln/g, 'Lüneburg');
     const fromCsv = parseCsv(doubleEncoded(csv), 'x.csv');
@@ -98,6 +99,49 @@ describe('amounts the PADneXt file states', () => {
     const parsed = parseBillingFile(Buffer.from(withConsent.replace('<pad:gesamtbetrag>30.60</pad:gesamtbetrag>', '<pad:gesamtbetrag>30.61</pad:gesamtbetrag>'), 'utf8'), 'p_padx.xml');
     const strict = recordOutcome(parsed.records[0], noEarlier(), 'p_padx.xml', { ...DEFAULT_GOAE_POLICY, statedAmountToleranceCents: 0 });
     expect(strict).toMatchObject({ kind: 'rejected', errors: [{ field: 'lines[1].amountCents' }] });
+  });
+});
+
+describe('the stated total of an invoice holding several cases', () => {
+  // R-2024-001 bills the boy (32,80 EUR) and, as a second case, his mother (GOÄ 1: 10,72 EUR).
+  const mother =
+    '<pad:abrechnungsfall><pad:humanmedizin><pad:leistungserbringerid>LE1</pad:leistungserbringerid>' +
+    '<pad:behandelter><pad:vorname>Bärbel</pad:vorname><pad:name>Schäfer</pad:name><pad:gebdatum>1981-04-12</pad:gebdatum><pad:geschlecht>w</pad:geschlecht><pad:verwandtschaft>0</pad:verwandtschaft></pad:behandelter>' +
+    '<pad:zeitraum><pad:startdatum>2024-03-04</pad:startdatum><pad:endedatum>2024-03-04</pad:endedatum></pad:zeitraum><pad:behandlungsart>0</pad:behandlungsart><pad:vertragsart>1</pad:vertragsart>' +
+    '<pad:positionen posanzahl="1"><pad:goziffer positionsnr="1" go="GOAE" ziffer="1"><pad:datum>2024-03-04</pad:datum><pad:anzahl>1</pad:anzahl><pad:text>Beratung</pad:text><pad:faktor>2.3</pad:faktor><pad:gesamtbetrag>10.72</pad:gesamtbetrag></pad:goziffer></pad:positionen>' +
+    '</pad:humanmedizin></pad:abrechnungsfall>';
+  const family = (aisendbetrag: string, second = mother) =>
+    PADX.replace('encoding="ISO-8859-15"', 'encoding="UTF-8"')
+      .replace('<pad:rechnung id="R-2024-001"', `<pad:rechnung aisendbetrag="${aisendbetrag}" id="R-2024-001"`)
+      .replace('</pad:abrechnungsfall>\n  </pad:rechnung>', `</pad:abrechnungsfall>${second}\n  </pad:rechnung>`);
+  const outcomes = (xml: string) => {
+    const parsed = parseBillingFile(Buffer.from(xml, 'utf8'), 'f_padx.xml');
+    const totals = invoiceTotalDifferences(parsed.records, 'f_padx.xml');
+    return parsed.records.slice(0, 2).map((r) => recordOutcome(r, noEarlier(), 'f_padx.xml', DEFAULT_GOAE_POLICY, totals.get(r.ok ? r.record.recordNo : r.recordNo)));
+  };
+
+  it('accepts an invoice whose total is the sum of its cases, without remark', () => {
+    const [boy, mum] = outcomes(family('43.52'));
+    expect(boy).toMatchObject({ kind: 'accepted', record: { externalId: 'R-2024-001-1' }, totalCents: 3280, warnings: [] });
+    expect(mum).toMatchObject({ kind: 'accepted', record: { externalId: 'R-2024-001-2' }, totalCents: 1072, warnings: [] });
+  });
+
+  it('reports a difference on each case: a warning within the tolerance, a rejection above it, naming both amounts', () => {
+    const reason = (stated: string, diff: string, judged: string) =>
+      `total of invoice R-2024-001 (2 cases: R-2024-001-1, R-2024-001-2): the file states ${stated} EUR, the GOÄ pricing gives 43,52 EUR (difference ${diff} EUR, ${judged} the tolerance of 0,01 EUR)`;
+    const centOff = outcomes(family('43.53'));
+    expect(centOff).toEqual([1, 2].map((record) => expect.objectContaining({ kind: 'accepted', warnings: [{ file: 'f_padx.xml', record, field: 'invoiceTotalCents', reason: reason('43,53', '0,01', 'within') }] })));
+    const euroOff = outcomes(family('44.52'));
+    expect(euroOff).toEqual([1, 2].map((record) => expect.objectContaining({ kind: 'rejected', errors: [{ file: 'f_padx.xml', record, field: 'invoiceTotalCents', reason: reason('44,52', '1,00', 'above') }] })));
+  });
+
+  it('says the total was not checked when a case of the invoice cannot be read, and refuses an unreadable total on every case', () => {
+    const [boy, broken] = outcomes(family('43.52', mother.replace(/<pad:positionen[\s\S]*<\/pad:positionen>/, '')));
+    expect(broken).toMatchObject({ kind: 'rejected', errors: [expect.objectContaining({ field: 'lines' })] });
+    expect(boy).toMatchObject({ kind: 'accepted', warnings: [{ record: 1, field: 'invoiceTotalCents', reason: 'invoice R-2024-001 states a total of 43,52 EUR for its 2 cases, not checked: 1 of its 2 cases could not be read' }] });
+    const garbled = outcomes(family('43,52'));
+    expect(garbled.map((o) => o.kind)).toEqual(['rejected', 'rejected']);
+    expect(garbled[1]).toMatchObject({ errors: [{ field: 'stated.totalCents', reason: expect.stringMatching(/^aisendbetrag .*\(at rechnung\[1\]\/@aisendbetrag\)$/) }] });
   });
 });
 

@@ -55,12 +55,11 @@ describe('PADneXt generator', () => {
     for (const c of a.cases) expect(c.lines.filter((l) => l.kind === 'fee').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('generates 10,000 cases fast', () => {
-    const t = performance.now();
+  // Its speed is a benchmark's business (npm run bench:intake), not a timed test's.
+  it('generates 10,000 cases', () => {
     const g = generatePadnext({ cases: 10_000, seed: 42 });
-    const ms = performance.now() - t;
     expect(g.cases).toHaveLength(10_000);
-    expect(ms).toBeLessThan(3000);
+    expect(new Set(g.cases.map((c) => c.invoiceId)).size).toBe(10_000);
   });
 
   it('broken cases fail the XSD only where intended', () => {
@@ -76,7 +75,7 @@ describe('PADneXt generator', () => {
 describe('parsePadnext', () => {
   it('round-trips generated cases (names, addresses, codes, factors, amounts, consent, § 6a), with the order file checked', () => {
     const g = generatePadnext({ cases: 250, seed: 2024 });
-    const parsed = parsePadnext(Buffer.from(g.padx, 'utf8'), g.padxName, g.auf);
+    const parsed = parsePadnext(Buffer.from(g.padx, 'utf8'), g.padxName, { name: g.aufName, content: Buffer.from(g.auf) });
     expect(parsed.fileErrors).toEqual([]);
     expect(parsed.format).toBe('padnext');
     const records = okRecords(parsed);
@@ -186,9 +185,9 @@ describe('parsePadnext', () => {
   it('refuses a billing file that does not match its order file', () => {
     const g = generatePadnext({ cases: 5, seed: 8 });
     const altered = g.padx.replace(g.cases[0].patient.firstName, 'X' + g.cases[0].patient.firstName);
-    const parsed = parsePadnext(Buffer.from(altered), g.padxName, g.auf);
+    const parsed = parsePadnext(Buffer.from(altered), g.padxName, { name: g.aufName, content: Buffer.from(g.auf) });
     expect(parsed.records).toEqual([]);
-    expect(parsed.fileErrors.map((e) => e.reason).join('\n')).toMatch(/SHA-1 of the billing file is [0-9a-f]{40}/);
+    expect(parsed.fileErrors.map((e) => e.reason).join('\n')).toMatch(/pruefsumme="[0-9a-f]{40}", the billing file's SHA-1 is [0-9a-f]{40}/);
   });
 
   it('flags unknown consent states, conflicting doctors and § 6a markers per record', () => {

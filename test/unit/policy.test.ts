@@ -31,6 +31,7 @@ describe('resolvePolicy', () => {
       limitation: SYSTEM_POLICY.limitation,
       matching: SYSTEM_POLICY.matching,
       bankImport: SYSTEM_POLICY.bankImport,
+      intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
     });
   });

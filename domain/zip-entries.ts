@@ -1,6 +1,13 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { BankFileLimits } from './bank-import-policy';
-import type { Fail } from './read-statement';
+
+/** Names the place and the reason of a ZIP that cannot be read, and throws (the caller's error type). */
+export type ZipFail = (location: string, reason: string) => never;
+
+/** How far a ZIP delivery may go: guards against zip bombs. */
+export interface ZipLimits {
+  maxEntries: number;
+  maxUncompressedBytes: number;
+}
 
 export interface ZipEntry {
   name: string;
@@ -13,13 +20,14 @@ export function isZip(content: Buffer): boolean {
 }
 
 /**
- * The files of a ZIP delivery, unpacked in memory. Bounded against zip bombs: the number of
- * entries and the bytes unpacked in all (declared sizes checked before unpacking, actual bytes
- * while unpacking; yauzl verifies that each entry's data matches its declared size).
+ * The files of a ZIP delivery (bank statements, billing file with its order file), unpacked in
+ * memory. Bounded against zip bombs: the number of entries and the bytes unpacked in all (declared
+ * sizes checked before unpacking, actual bytes while unpacking; yauzl verifies that each entry's
+ * data matches its declared size). yauzl refuses absolute paths and ".." in entry names.
  */
-export async function unzipBankFile(content: Buffer, limits: BankFileLimits, fail: Fail): Promise<ZipEntry[]> {
+export async function unzipEntries(content: Buffer, limits: ZipLimits, fail: ZipFail): Promise<ZipEntry[]> {
   const zip = await yauzl.fromBufferPromise(content, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }).catch((e: Error) => fail('ZIP', `not a readable ZIP archive: ${e.message}`));
-  if (zip.entryCount > limits.zipMaxEntries) fail('ZIP', `${zip.entryCount} entries, more than the ${limits.zipMaxEntries} a delivery may hold`);
+  if (zip.entryCount > limits.maxEntries) fail('ZIP', `${zip.entryCount} entries, more than the ${limits.maxEntries} a delivery may hold`);
   const entries: ZipEntry[] = [];
   let unpacked = 0;
   for (let entry = await nextEntry(zip, fail); entry; entry = await nextEntry(zip, fail)) {
@@ -27,13 +35,13 @@ export async function unzipBankFile(content: Buffer, limits: BankFileLimits, fai
     const at = `ZIP entry ${entry.fileName}`;
     if (entry.isEncrypted()) fail(at, 'the entry is encrypted');
     unpacked += entry.uncompressedSize;
-    if (unpacked > limits.zipMaxUncompressedBytes) fail(at, `the archive unpacks to more than ${limits.zipMaxUncompressedBytes} bytes`);
+    if (unpacked > limits.maxUncompressedBytes) fail(at, `the archive unpacks to more than ${limits.maxUncompressedBytes} bytes`);
     entries.push({ name: entry.fileName, content: await readEntry(zip, entry, at, fail) });
   }
   return entries;
 }
 
-function nextEntry(zip: ZipFile, fail: Fail): Promise<Entry | undefined> {
+function nextEntry(zip: ZipFile, fail: ZipFail): Promise<Entry | undefined> {
   return new Promise((resolve, reject) => {
     const done = (entry: Entry | undefined) => {
       zip.removeAllListeners();
@@ -53,7 +61,7 @@ function nextEntry(zip: ZipFile, fail: Fail): Promise<Entry | undefined> {
   });
 }
 
-async function readEntry(zip: ZipFile, entry: Entry, at: string, fail: Fail): Promise<Buffer> {
+async function readEntry(zip: ZipFile, entry: Entry, at: string, fail: ZipFail): Promise<Buffer> {
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
