@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
-import { BaseRateBody, CancellationBody, DeferralBody, DisputeBody, InstallmentBody, PaymentBody } from './schemas';
+import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
@@ -118,6 +118,29 @@ export const openApiDocument = {
     '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
+    '/claims/{id}/collection-decision': {
+      post: {
+        summary: 'record the client’s answer to the collection request (pursue, return, wait until a day)',
+        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        requestBody: { required: true, ...json(CollectionDecisionBody) },
+        responses: { 201: { description: 'recorded, audited and signalled' }, 200: { description: 'already recorded under this Idempotency-Key' }, 400: error, 404: error, 409: error, 422: error },
+      },
+    },
+    '/claims/{id}/negotiations': {
+      post: {
+        summary: 'record negotiations with the debtor (halt limitation, § 203 BGB); the same start day again sets their end',
+        parameters: [claimId, actor],
+        requestBody: { required: true, ...json(NegotiationBody) },
+        responses: { 201: { description: 'recorded; the new limitation date' }, 200: { description: 'the same negotiations were recorded' }, 400: error, 404: error, 409: error, 422: error },
+      },
+    },
+    '/reports/limitation-risk': {
+      get: {
+        summary: 'open claims not with the lawyer whose limitation date is within withinDays (or past), by date, paged',
+        parameters: ['withinDays', 'sort', 'limit', 'after'].map((name) => ({ name, in: 'query', required: name === 'withinDays', schema: { type: 'string' } })),
+        responses: { 200: { description: '{ claims, next }' }, 400: error },
+      },
+    },
     '/claims/{id}/letters': {
       post: {
         summary: 'send the person responsible a free letter from a template, the fee statement or the statement of claim',

@@ -34,8 +34,8 @@ export const InstallmentBody = z.object({
   installments: z
     .array(z.object({ dueDate: isoDate, amountCents: cents }))
     .min(2)
-    .max(60)
-    .describe('the plan; the amounts must add up to the open amount'),
+    .max(120)
+    .describe('the plan (up to ten years of monthly installments); the amounts must add up to the open amount'),
 });
 
 export const DisputeBody = z.object({
@@ -45,8 +45,31 @@ export const DisputeBody = z.object({
 
 export const CancellationBody = z.object({ reason: z.string().min(1).max(500) });
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day yyyy-mm-dd');
+
+export const CollectionDecisionBody = z
+  .object({
+    decision: z.enum(['pursue', 'return', 'wait']).describe('pursue: hand to the lawyer; return: back to the client; wait: ask again (or pursue, per policy) on `until`'),
+    until: isoDate.optional().describe('wait: the date (or date-time) to wait until'),
+    reason: z.string().min(1).max(500).optional(),
+  })
+  .refine((b) => (b.decision === 'wait') === (b.until !== undefined), { path: ['until'], message: 'required for wait, and only for wait' });
+
+export const NegotiationBody = z
+  .object({
+    from: isoDay.describe('the day negotiations with the debtor began (§ 203 BGB)'),
+    until: isoDay.optional().describe('the day they ended; absent while they last'),
+  });
+
+export const LimitationRiskQuery = z.object({
+  withinDays: z.coerce.number().int().min(0).max(3650).describe('limitation dates up to this many days from today (and past ones)'),
+  sort: z.enum(['date', '-date']).default('date').describe('date: earliest first; -date: latest first'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  after: z.string().regex(/^\d{4}-\d{2}-\d{2}\|.+$/, 'the cursor `next` of the previous page').optional(),
+});
+
 export const ClaimListQuery = z.object({
-  stage: z.enum(['INTAKE', 'SPLITTING', 'PURCHASE', 'STATEMENT', 'WAITING', 'REMINDER', 'COLLECTION', 'PAYOUT', 'CLOSED']).optional(),
+  stage: z.enum(['INTAKE', 'SPLITTING', 'PURCHASE', 'STATEMENT', 'WAITING', 'REMINDER', 'COLLECTION_REQUEST', 'COLLECTION', 'PAYOUT', 'CLOSED']).optional(),
   clientId: z.string().optional(),
   submissionId: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

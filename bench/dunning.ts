@@ -16,7 +16,7 @@ import { watchPeakRss } from './process-memory';
 import { lawyerFeedbackFile } from './gen/lawyer-feedback-writer';
 import { connectSftp } from '../infra/sftp';
 import { openAmounts } from '../persistence/claims/claim-queries';
-import { DEFAULT_COLLECTION_POLICY } from '../domain/policy';
+import { DEFAULT_COLLECTION_POLICY } from '../domain/claims/collection-policy';
 
 /**
  * npm run bench:dunning: BENCH_CLAIMS claims (default 10,000) go into dunning with short durations

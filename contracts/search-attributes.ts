@@ -9,6 +9,8 @@ export const ClaimClient = defineSearchAttributeKey('ClaimClient', SearchAttribu
 export const ClaimStage = defineSearchAttributeKey('ClaimStage', SearchAttributeType.KEYWORD);
 export const DunningLevel = defineSearchAttributeKey('DunningLevel', SearchAttributeType.INT);
 export const OpenAmountCents = defineSearchAttributeKey('OpenAmountCents', SearchAttributeType.INT);
+/** Where a collection request stands: ASKED, WAIT, PURSUE or RETURN (`CollectionDecision = "ASKED"`). */
+export const CollectionDecision = defineSearchAttributeKey('CollectionDecision', SearchAttributeType.KEYWORD);
 
 /** Name → type as the Temporal CLI's `--search-attribute` flag spells it. */
 export const SEARCH_ATTRIBUTE_TYPES: Record<string, 'Keyword' | 'Int'> = {
@@ -16,4 +18,5 @@ export const SEARCH_ATTRIBUTE_TYPES: Record<string, 'Keyword' | 'Int'> = {
   ClaimStage: 'Keyword',
   DunningLevel: 'Int',
   OpenAmountCents: 'Int',
+  CollectionDecision: 'Keyword',
 };

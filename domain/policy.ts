@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { durationMs } from './duration';
+import { durationSchema } from './duration-schema';
 import { BankImportPolicySchema, DEFAULT_BANK_IMPORT_POLICY } from './bank/bank-import-policy';
 import { DEFAULT_DOCUMENT_POLICY, DocumentPolicySchema } from './documents/document-policy';
 import { DEFAULT_INTAKE_POLICY, IntakePolicySchema } from './intake/intake-policy';
 import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matching-policy';
 import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/interest-policy';
+import { CollectionPolicySchema, DEFAULT_COLLECTION_POLICY } from './claims/collection-policy';
+import { DEFAULT_LIMITATION_POLICY, LimitationPolicySchema } from './claims/limitation-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -13,33 +15,12 @@ import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/intere
  * "90s"), so a demo or a test can live a claim's months in seconds.
  */
 
-const duration = z.string().refine((v) => {
-  try {
-    return durationMs(v) > 0;
-  } catch {
-    return false;
-  }
-}, 'a positive duration such as "14 days", "36h" or "5s"');
+const duration = durationSchema;
 const rate = z
   .string()
   .regex(/^\d+(\.\d{1,9})?$/, 'a decimal rate such as "0.035"')
   .refine((v) => Number(v) <= 1, 'a share of at most 1');
 const cents = z.number().int().nonnegative();
-
-/** The lawyer exchange: reading the lawyers' feedback, and what follows from it. */
-export const CollectionPolicySchema = z.object({
-  /** How often the Schedule reads the lawyers' outboxes (system policy). */
-  feedbackInterval: duration,
-  /**
-   * Once the lawyer reports on a claim, the collection period no longer closes it: it may go this
-   * long without any report from the lawyer before it closes as uncollectible.
-   */
-  silencePeriod: duration,
-  /** The factoring contract charges an uncollectable bought claim back to the client (else bad debt). */
-  chargeBackWriteOffs: z.boolean(),
-});
-export type CollectionPolicy = z.infer<typeof CollectionPolicySchema>;
-export const DEFAULT_COLLECTION_POLICY: CollectionPolicy = { feedbackInterval: '1 hour', silencePeriod: '180 days', chargeBackWriteOffs: false };
 
 export const PolicySchema = z.object({
   /** Invoice due this long after it is issued (Zahlungsziel). */
@@ -60,14 +41,16 @@ export const PolicySchema = z.object({
   maxHistoryEvents: z.number().int().min(100).max(40_000),
   /** Default and default interest (§§ 286, 288 BGB). */
   interest: InterestPolicySchema.default(DEFAULT_INTEREST_POLICY),
+  /** The collection request to the client (Beitreibungsanfrage), the lawyer's feedback and write-offs. */
+  collection: CollectionPolicySchema.default(DEFAULT_COLLECTION_POLICY),
+  /** Limitation (§§ 195, 199, 203, 204, 197 BGB) and how early to escalate before it. */
+  limitation: LimitationPolicySchema.default(DEFAULT_LIMITATION_POLICY),
   /** Bank-statement matching thresholds (read from the system policy). */
   matching: MatchingPolicySchema.default(DEFAULT_MATCHING_POLICY),
   /** The scheduled SFTP import of bank statements (read from the system policy). */
   bankImport: BankImportPolicySchema.default(DEFAULT_BANK_IMPORT_POLICY),
   /** Document retention and channel retries. */
   documents: DocumentPolicySchema.default(DEFAULT_DOCUMENT_POLICY),
-  /** The lawyer's feedback and write-offs. */
-  collection: CollectionPolicySchema.default(DEFAULT_COLLECTION_POLICY),
   /** Billing-file deliveries: the bounds of a ZIP (read from the system policy). */
   intake: IntakePolicySchema.default(DEFAULT_INTAKE_POLICY),
 });
@@ -85,10 +68,11 @@ export const SYSTEM_POLICY: Policy = {
   inkassoFeeRate: '0.06',
   maxHistoryEvents: 2000,
   interest: DEFAULT_INTEREST_POLICY,
+  collection: DEFAULT_COLLECTION_POLICY,
+  limitation: DEFAULT_LIMITATION_POLICY,
   matching: DEFAULT_MATCHING_POLICY,
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,
-  collection: DEFAULT_COLLECTION_POLICY,
   intake: DEFAULT_INTAKE_POLICY,
 };
 
@@ -98,6 +82,7 @@ export const DEMO_POLICY: Policy = {
   paymentTerm: '8s',
   reminderInterval: '5s',
   collectionPeriod: '10s',
+  collection: { ...DEFAULT_COLLECTION_POLICY, answerWithin: '10s' },
 };
 
 /** The system policy overridden by a client's own fields; throws naming every invalid field. */

@@ -13,14 +13,16 @@ import { healthService } from './system/health-service';
 export function createServices(deps: ServiceDeps) {
   // Every area sends its letters through the one documents service (archive, then deliver once).
   const documents = createDocumentsService(deps);
+  // The lawyer's reports of a dunning order or a title move the claim's limitation date.
+  const claims = createClaimService(deps, documents);
   return {
     /** The task queues, for wiring workers. */
     queues: deps.queues,
     documents,
     intake: createIntakeService(deps, documents),
     bank: createBankService(deps),
-    claims: createClaimService(deps, documents),
-    collection: createCollectionService(deps, documents),
+    claims,
+    collection: createCollectionService(deps, documents, claims.limitation),
     health: healthService(deps.db, deps.temporal),
   };
 }

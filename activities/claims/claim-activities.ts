@@ -6,7 +6,7 @@ import type { Services } from '../../services';
  * replay books, sends and pays nothing twice. The names are the workflow histories' contract.
  */
 export function createClaimActivities(services: Services) {
-  const { lifecycle, letters, handOffToCollection } = services.claims;
+  const { lifecycle, letters, handOffToCollection, collection, limitation } = services.claims;
   return {
     loadClaimContext: lifecycle.context,
     recordStage: lifecycle.recordStage,
@@ -23,6 +23,9 @@ export function createClaimActivities(services: Services) {
     cancelClaim: letters.cancelClaim,
     handOffToCollection,
     writeOffClaim: services.collection.writeOff,
+    sendCollectionRequest: collection.send,
+    recordCollectionPolicyDecision: collection.recordPolicyDecision,
+    claimLimitation: limitation.refresh,
   };
 }
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
-import { BaseRateBody, CancellationBody, ClaimListQuery, DeferralBody, DisputeBody, InstallmentBody, PaymentBody, StatementQuery } from '../schemas';
+import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, StatementQuery } from '../schemas';
 
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
@@ -64,6 +64,22 @@ export function claimRoutes(ctx: ApiContext): Router {
   });
   r.post('/claims/:id/cancellation', async (req, res) => {
     res.status(202).json(await claims.cancel(req.params.id, parse(CancellationBody, req.body, 'body'), actorOf(req)));
+  });
+
+  // The client's answer to the collection request (Beitreibungsanfrage), while the claim waits for it.
+  r.post('/claims/:id/collection-decision', async (req, res) => {
+    const body = parse(CollectionDecisionBody, req.body, 'body');
+    const result = await claims.collection.decide(req.params.id, body, actorOf(req), req.header('idempotency-key') ?? randomUUID());
+    res.status(result.created ? 201 : 200).json(result);
+  });
+  // Negotiations with the debtor halt limitation (§ 203 BGB).
+  r.post('/claims/:id/negotiations', async (req, res) => {
+    const result = await claims.limitation.recordNegotiation(req.params.id, parse(NegotiationBody, req.body, 'body'), actorOf(req));
+    res.status(result.created ? 201 : 200).json(result);
+  });
+  // Open claims not with the lawyer whose limitation date is near or past.
+  r.get('/reports/limitation-risk', async (req, res) => {
+    res.json(await claims.limitation.riskReport(parse(LimitationRiskQuery, req.query, 'query')));
   });
 
   return r;

@@ -28,11 +28,28 @@ export interface CancellationSignal {
   actor: string;
 }
 
+export type CollectionAnswerName = 'pursue' | 'return' | 'wait';
+/** The client's answer to the collection request, recorded (CollectionDecision) before the signal. */
+export interface CollectionDecisionSignal {
+  decision: CollectionAnswerName;
+  /** wait: until then (ISO date or date-time). */
+  until?: string;
+  decisionId: string;
+}
+
+export interface LimitationChangedSignal {
+  /** The event's kind, e.g. NEGOTIATION. */
+  kind: string;
+}
+
 export const paymentReceived = defineSignal<[PaymentSignal]>('paymentReceived');
 export const deferral = defineSignal<[DeferralSignal]>('deferral');
 export const installmentAgreement = defineSignal<[InstallmentSignal]>('installmentAgreement');
 export const dispute = defineSignal<[DisputeSignal]>('dispute');
 export const cancellation = defineSignal<[CancellationSignal]>('cancellation');
+export const collectionDecision = defineSignal<[CollectionDecisionSignal]>('collectionDecision');
+/** An event that moves the limitation date was recorded (negotiations, a dunning order, a title). */
+export const limitationChanged = defineSignal<[LimitationChangedSignal]>('limitationChanged');
 
 /** A lawyer's report on a claim in collection (what it books is booked before the signal). */
 export type LawyerReportSignal = LawyerReport & {
@@ -61,6 +78,7 @@ export type ClaimStageName =
   | 'STATEMENT'
   | 'WAITING'
   | 'REMINDER'
+  | 'COLLECTION_REQUEST'
   | 'COLLECTION'
   | 'PAYOUT'
   | 'CLOSED';
@@ -85,6 +103,28 @@ export interface ClaimState {
   outcome?: ClaimOutcome;
   /** Set by the lawyer's first report. */
   lawyer?: LawyerProgress;
+  /** The collection request: its round (a "wait" asks again), answer-by date, the answer and by whom. */
+  collection?: CollectionRequestState;
+  /** The limitation date as last read, when the workflow escalates for it, and whether it has passed. */
+  limitation?: LimitationState;
+}
+
+export interface CollectionRequestState {
+  round: number;
+  /** Epoch ms: without an answer by then the policy's default applies. */
+  answerBy: number;
+  answer?: CollectionAnswerName;
+  /** wait: epoch ms of the date the client named. */
+  until?: number;
+  decidedBy?: 'client' | 'policy';
+}
+
+export interface LimitationState {
+  /** ISO date; null before the claim fell due or while a halt without end lasts. */
+  date: string | null;
+  /** Epoch ms of the day the claim must be with the lawyer by (the policy's days before the date). */
+  escalateAt: number | null;
+  passed: boolean;
 }
 
 export const claimStateQuery = defineQuery<ClaimState>('claimState');

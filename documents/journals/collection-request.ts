@@ -12,7 +12,7 @@ export function collectionRequest(r: CollectionRequestRequest): LetterSpec {
     r.head.date.slice(0, 10),
     [
       ...paragraphs(
-        `die folgenden ${r.claims.length} Forderungen sind trotz Mahnung nicht beglichen. Bitte teilen Sie uns bis zum ${formatDate(r.answerBy)} mit, ob wir sie an den Rechtsanwalt zur gerichtlichen Beitreibung abgeben sollen. Ohne Ihre Antwort geben wir sie ab.`,
+        `die folgenden ${r.claims.length} Forderungen sind trotz Mahnung nicht beglichen. Bitte teilen Sie uns bis zum ${formatDate(r.answerBy)} mit, ob wir sie an den Rechtsanwalt zur gerichtlichen Beitreibung abgeben sollen. ${r.unanswered === 'return' ? 'Ohne Ihre Antwort geben wir sie Ihnen zurück.' : 'Ohne Ihre Antwort geben wir sie ab.'}`,
       ),
       table(
         [['Rechnungsnr.', 28], ['Schuldner/in', 37], ['fällig am', 20], ['Stufe', 12, 'right'], ['Hauptford.', 23, 'right'], ['Kosten', 20, 'right'], ['offen', 25, 'right']],

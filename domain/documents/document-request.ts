@@ -239,6 +239,8 @@ export type CollectionRequestRequest = {
   head: LetterHeadData;
   kind: 'collection_request';
   answerBy: string;
+  /** What the centre does without an answer (the policy's default); absent: pursue. */
+  unanswered?: 'pursue' | 'return';
   claims: Array<{ invoiceNumber: string; debtorName: string; dueDate: string; dunningLevel: number; principalCents: number; costsCents: number; openCents: number }>;
 };
 /** Who bears a written-off claim's loss: the Inkasso client, the centre (bought), or the client by charge-back. */

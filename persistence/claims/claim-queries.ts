@@ -33,7 +33,7 @@ export async function openAmounts(db: Db, claimIds: string[]): Promise<Map<strin
   return new Map(sums.map((b) => [b.claimId!, b._sum.amountCents ?? 0]));
 }
 
-/** Everything the claim detail shows: lines, persons, payments, documents, agreements, postings. */
+/** Everything the claim detail shows: lines, persons, payments, documents, agreements, collection decisions, postings. */
 export function claimWithRecords(db: Db, id: string) {
   return db.claim.findUnique({
     where: { id },
@@ -44,6 +44,7 @@ export function claimWithRecords(db: Db, id: string) {
       payments: { orderBy: { receivedAt: 'asc' } },
       documents: { orderBy: { createdAt: 'asc' } },
       agreements: { orderBy: { createdAt: 'asc' } },
+      collectionDecisions: { orderBy: { createdAt: 'asc' } },
       postings: { include: { transaction: true } },
     },
   });

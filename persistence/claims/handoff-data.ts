@@ -7,8 +7,9 @@ export function handoffParties(db: Db, claimId: string) {
 
 /**
  * The papers of a claim a lawyer needs: every PDF sent about it (invoice, reminders, agreements),
- * as first sent (re-sends and duplicates repeat them), oldest first.
+ * as first sent (re-sends and duplicates repeat them), oldest first. Not the collection request:
+ * it asked the client, the lawyer's principal, and is none of the debtor's business.
  */
 export function claimPapers(db: Db, claimId: string) {
-  return db.document.findMany({ where: { claimId, sourceId: null, mimeType: 'application/pdf' }, orderBy: { createdAt: 'asc' } });
+  return db.document.findMany({ where: { claimId, sourceId: null, mimeType: 'application/pdf', kind: { not: 'COLLECTION_REQUEST' } }, orderBy: { createdAt: 'asc' } });
 }

@@ -14,7 +14,10 @@ import { claimLifecycle } from './claim-lifecycle';
 import { collectionHandoff } from './collection-handoff';
 import { claimStaffActions } from './claim-staff-actions';
 import { claimInterest } from './claim-interest';
+import { limitationEvents } from '../../persistence/claims/limitation-events';
 import { baseRates } from './base-rates';
+import { collectionRequests } from './collection-request';
+import { claimLimitation } from './claim-limitation';
 
 /** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
 export function createClaimService(deps: ServiceDeps, documents: DocumentsService) {
@@ -27,6 +30,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
   }
 
   const interest = claimInterest(db);
+  const collection = collectionRequests(deps, documents, existingClaim);
   return {
     ...claimStaffActions(db, temporal, existingClaim),
 
@@ -39,6 +43,10 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     /** The letters of the claim's life (invoice, reminders, agreements, cancellation). */
     letters: claimLetters(deps, documents, interest),
     handOffToCollection: collectionHandoff(deps, documents, interest),
+    /** The collection request to the client before the lawyer, and its answers. */
+    collection,
+    /** Limitation dates, negotiations, the report of claims at risk. */
+    limitation: claimLimitation(db, temporal, existingClaim),
 
     /** One page of claims with their open amounts; `next` is the cursor of the following page. */
     async list(filter: ClaimListFilter) {
@@ -61,7 +69,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
       };
     },
 
-    /** A claim at a glance: records, balance, ledger, audit trail and its workflow's live state. */
+    /** A claim at a glance: records, balance, ledger, limitation events, audit trail and its workflow's live state. */
     async detail(id: string) {
       const claim = await claimWithRecords(db, id);
       if (!claim) throw doesNotExist(`claim ${id}`);
@@ -76,6 +84,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
         ledger: postings
           .sort((a, b) => a.transaction.occurredAt.getTime() - b.transaction.occurredAt.getTime())
           .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, amountCents: p.amountCents })),
+        limitationEvents: await limitationEvents(db, claim.id),
         history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, data: h.data })),
         workflow: { id: claimWorkflowId(claim.id), state: await claimWorkflowState(temporal, claim.id) },
       };

@@ -12,7 +12,8 @@ import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
 import { lawyerOutbox } from './lawyer-outbox';
 import { readFeedbackFile } from './read-feedback-file';
-import { takeLawyerReport } from './take-lawyer-report';
+import { movesLimitation, takeLawyerReport } from './take-lawyer-report';
+import type { ClaimLimitationService } from '../claims/claim-limitation';
 import { writeOffClaim } from './write-off';
 
 /** A report staff enter by hand: the line id is made from their idempotency key. */
@@ -22,7 +23,7 @@ export type StaffLawyerReport = Omit<LawyerReport, 'lineId'>;
  * Collection: the lawyer's feedback (the scheduled read of the outboxes, reports staff enter by
  * hand, the quarantine of what could not be taken) and the write-off of uncollectable claims.
  */
-export function createCollectionService(deps: ServiceDeps, documents: DocumentsService) {
+export function createCollectionService(deps: ServiceDeps, documents: DocumentsService, limitation: Pick<ClaimLimitationService, 'refresh'>) {
   const { db, temporal } = deps;
   const outbox = lawyerOutbox(db, deps.collectionSftp);
 
@@ -30,7 +31,7 @@ export function createCollectionService(deps: ServiceDeps, documents: DocumentsS
     listOutboxes: outbox.list,
     fetchFeedbackFile: outbox.fetch,
     archiveFeedbackFile: outbox.archive,
-    readFeedbackFile: (fileId: string) => readFeedbackFile(db, temporal, fileId),
+    readFeedbackFile: (fileId: string) => readFeedbackFile(db, temporal, fileId, limitation.refresh),
 
     /**
      * Records a lawyer's report staff received another way (letter, phone): validated, booked and
@@ -47,6 +48,7 @@ export function createCollectionService(deps: ServiceDeps, documents: DocumentsS
       if (taken.status === 'refused') {
         throw new Refusal(taken.code === 'claim_not_found' ? 'not_found' : 'conflict', taken.code, taken.reason);
       }
+      if (taken.status === 'taken' && movesLimitation(full)) await limitation.refresh(taken.claimId);
       const signalled = await signalClaim(temporal, taken.claimId, lawyerReport, { ...full, reportId: taken.reportId });
       return { reportId: taken.reportId, created: taken.status === 'taken', signalled };
     },

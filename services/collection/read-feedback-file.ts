@@ -8,7 +8,7 @@ import { audit } from '../../persistence/audit';
 import { feedbackFile, markFeedbackFile, quarantineProblems } from '../../persistence/collection/feedback-files';
 import { reportsOfFile } from '../../persistence/collection/lawyer-reports';
 import { FEEDBACK_ACTOR } from './lawyer-outbox';
-import { takeLawyerReport } from './take-lawyer-report';
+import { movesLimitation, takeLawyerReport } from './take-lawyer-report';
 
 /**
  * Reads a stored feedback file: every good line's report is taken (booked and stored, each in its
@@ -17,7 +17,7 @@ import { takeLawyerReport } from './take-lawyer-report';
  * report's claim is told. Safe to repeat: a file read before is not read again, a line taken before
  * is skipped by its id, and the claims are told again (they ignore a report they know).
  */
-export async function readFeedbackFile(db: Db, temporal: Client, fileId: string): Promise<LawyerFileSummary> {
+export async function readFeedbackFile(db: Db, temporal: Client, fileId: string, limitationMoved: (claimId: string) => Promise<unknown>): Promise<LawyerFileSummary> {
   const file = await feedbackFile(db, fileId);
   if (file.status === 'RECEIVED') {
     const parsed = parseLawyerFeedback(file.fileName, Buffer.from(file.content));
@@ -25,6 +25,7 @@ export async function readFeedbackFile(db: Db, temporal: Client, fileId: string)
     for (const { line, raw, report } of parsed.ok ? parsed.reports : []) {
       const taken = await takeLawyerReport(db, report, { lawyerId: file.lawyerId, fileId, line, actor: FEEDBACK_ACTOR });
       if (taken.status === 'refused') problems.push({ file: file.fileName, line, field: taken.field, reason: taken.reason, raw });
+      else if (taken.status === 'taken' && movesLimitation(report)) await limitationMoved(taken.claimId);
     }
     await quarantineProblems(db, file.lawyerId, fileId, problems);
     const taken = (await reportsOfFile(db, fileId)).length;

@@ -51,13 +51,18 @@ async function bookReport(tx: Tx, report: LawyerReport, reportId: string, actor:
       break;
     }
     case 'dunning_order':
-      await recordLimitationEvent(tx, { claimId: report.claimId, kind: 'DUNNING_ORDER', date: report.date, source });
+      await recordLimitationEvent(tx, report.claimId, { kind: 'DUNNING_ORDER', date: report.date, source });
       break;
     case 'title':
-      await recordLimitationEvent(tx, { claimId: report.claimId, kind: 'TITLE', date: report.date, source });
+      await recordLimitationEvent(tx, report.claimId, { kind: 'TITLE', date: report.date, source });
       break;
     default:
       // Acknowledgement, installment plan, uncollectable, returned: the claim's workflow acts on them.
       break;
   }
+}
+
+/** A dunning order halts limitation (§ 204 BGB), a title makes it 30 years (§ 197 BGB): the claim's date moves. */
+export function movesLimitation(report: Pick<LawyerReport, 'kind'>): boolean {
+  return report.kind === 'dunning_order' || report.kind === 'title';
 }

@@ -46,15 +46,16 @@ test('Inkasso: a paid claim and an unpaid claim each run through every stage, an
   }
   const unpaidStages = (await h.db.auditEvent.findMany({ where: { entityId: unpaid, action: 'stage' }, orderBy: { id: 'asc' } })).map((e) => e.data as { stage: string; dunningLevel: number });
   expect(unpaidStages.filter((s) => s.stage === 'REMINDER').map((s) => s.dunningLevel)).toEqual([1, 2]);
-  expect(unpaidStages.some((s) => s.stage === 'COLLECTION')).toBe(true);
+  expect(unpaidStages.filter((s) => s.stage.startsWith('COLLECTION')).map((s) => s.stage)).toEqual(['COLLECTION_REQUEST', 'COLLECTION']);
 
-  // Letters: the paid claim got its invoice only; the unpaid one invoice, two reminders and a handoff.
+  // Letters: the paid claim got its invoice only; the unpaid one invoice, two reminders, the
+  // collection request to the client (unanswered: the policy pursues) and the handoff.
   // Letters go by email where the person responsible has an address, else to print.
   const docs = async (id: string) => (await h.db.document.findMany({ where: { claimId: id }, orderBy: { createdAt: 'asc' } })).map((d) => `${d.kind}:${d.status}`);
   const letterStatus = async (id: string) => ((await h.db.claim.findUniqueOrThrow({ where: { id }, include: { responsible: true } })).responsible.email ? 'SENT' : 'QUEUED_FOR_PRINT');
   const [paidVia, unpaidVia] = [await letterStatus(paid), await letterStatus(unpaid)];
   expect(await docs(paid)).toEqual([`INVOICE:${paidVia}`]);
-  expect(await docs(unpaid)).toEqual([`INVOICE:${unpaidVia}`, `REMINDER_1:${unpaidVia}`, `REMINDER_2:${unpaidVia}`, 'COLLECTION_HANDOFF:SENT']);
+  expect(await docs(unpaid)).toEqual([`INVOICE:${unpaidVia}`, `REMINDER_1:${unpaidVia}`, `REMINDER_2:${unpaidVia}`, 'COLLECTION_REQUEST:SENT', 'COLLECTION_HANDOFF:SENT']);
   const subjects = h.mails().map((m) => m.subject);
   const mailed = (subject: string, via: string) => expect(subjects.filter((s) => s === subject)).toHaveLength(via === 'SENT' ? 1 : 0);
   mailed(`Rechnung ${paid}`, paidVia);

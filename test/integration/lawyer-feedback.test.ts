@@ -2,7 +2,7 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { formatDate } from '../../domain/format';
 import { formatInvoiceNumber } from '../../domain/invoice-number';
 import { Account } from '../../domain/ledger/accounts';
-import { DEFAULT_COLLECTION_POLICY } from '../../domain/policy';
+import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
 import { limitationEvents } from '../../persistence/claims/limitation-events';
 import { LAWYER_FEEDBACK_SCHEDULE_ID, ensureLawyerFeedbackSchedule } from '../../services/scheduling/lawyer-feedback-schedule';
 import { ref, statement, upload } from '../fixtures/bank-import/bank-test-kit';

@@ -1,31 +1,16 @@
-import { generatePadnext } from '../../bench/gen/padnext-generator';
 import { applyRate } from '../../domain/decimal-rate';
 import type { Policy } from '../../domain/policy';
 import type { Tariff } from '../../prisma/generated/client';
 import { useHarness } from '../support/harness';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
-import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow-ids';
+import { stagesOf as kitStages, waitingClaim as waitingKitClaim } from '../support/claim-kit';
 
 jest.setTimeout(120_000);
 
 const h = useHarness();
 
-/**
- * One claim of a new client, invoiced and waiting for payment. Payment terms of these tests leave
- * a few seconds for staff to act after the invoice: rendering its PDF shares this process's CPU.
- */
-async function waitingClaim(tariff: Tariff, policy: Partial<Policy> = {}) {
-  const client = await h.client(tariff, policy);
-  const file = generatePadnext({ cases: 1, seed: 3, clientId: client.id });
-  const res = await h.api().post(`/api/clients/${client.id}/billing-files`).query({ fileName: file.padxName }).set('Content-Type', 'application/xml').send(file.padx);
-  await h.temporal.workflow.getHandle(billingFileWorkflowId(res.body.submissionId)).result();
-  const claim = await h.db.claim.findFirstOrThrow({ where: { submissionId: res.body.submissionId } });
-  await h.eventually('invoice sent', async () => ((await h.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).stage === 'WAITING' ? true : undefined));
-  return { client, claim, id: claim.id, result: () => h.temporal.workflow.getHandle(claimWorkflowId(claim.id)).result() };
-}
-
-const stagesOf = async (id: string) =>
-  (await h.db.auditEvent.findMany({ where: { entityId: id, action: 'stage' }, orderBy: { id: 'asc' } })).map((e) => ({ ...(e.data as { stage: string; dunningLevel: number }), at: e.at.getTime() }));
+const waitingClaim = (tariff: Tariff, policy: Partial<Policy> = {}) => waitingKitClaim(h, tariff, policy);
+const stagesOf = (id: string) => kitStages(h, id);
 const open = async (id: string) => (await h.api().get(`/api/claims/${id}`)).body.balance.openCents as number;
 const pay = (id: string, amountCents: number) => h.api().post(`/api/claims/${id}/payments`).send({ amountCents });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

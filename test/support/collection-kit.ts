@@ -5,7 +5,8 @@ import { billingFileWorkflowId, claimWorkflowId } from '../../contracts/workflow
 import { claimStateQuery } from '../../contracts/claims/claim-messages';
 import type { LawyerFeedbackResult } from '../../contracts/collection/lawyer-feedback-result';
 import { FEEDBACK_COLUMNS } from '../../domain/collection/lawyer-feedback-file';
-import { DEFAULT_COLLECTION_POLICY, type Policy } from '../../domain/policy';
+import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
+import type { Policy } from '../../domain/policy';
 import { connectSftp, type SftpTarget } from '../../infra/sftp';
 import type { LawyerRow } from '../../persistence/collection/lawyers';
 import { claimBalance } from '../../persistence/ledger';

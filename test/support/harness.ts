@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import type { Express } from 'express';
 import { SYSTEM_POLICY, Policy } from '../../domain/policy';
+import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
 import type { SftpTarget } from '../../infra/sftp';
 import type { DocumentServicesConfig } from '../../infra/dms/document-services';
 import { setSystemPolicy, upsertClient, ClientSeed } from '../../persistence/seed';
@@ -21,6 +22,8 @@ export const FAST_POLICY: Partial<Policy> = {
   reminderInterval: '2s',
   reminderFeesCents: [0, 250],
   collectionPeriod: '3s',
+  // The client is asked before the lawyer; without an answer the claim goes to the lawyer.
+  collection: { ...DEFAULT_COLLECTION_POLICY, answerWithin: '2s', defaultAnswer: 'pursue', purchasedDecision: 'pursue', afterWait: 'ask' },
 };
 
 /**

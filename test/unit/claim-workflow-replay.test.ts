@@ -15,6 +15,8 @@ const paths = [
   { name: 'claim-paid-path', activities: ['issueInvoice', 'sendPartialPaymentLetter', 'sendReminder', 'sendAgreementLetter', 'sendAgreementLetter', 'sendPartialPaymentLetter'] },
   // Reminders, a partial payment while dunned, the collection handoff, returned to the client.
   { name: 'claim-reminder-path', activities: ['issueInvoice', 'sendReminder', 'sendPartialPaymentLetter', 'sendReminder', 'handOffToCollection'] },
+  // With the collection request and limitation watch: asked, "wait" (asked again), pursue, handed off, returned.
+  { name: 'claim-collection-request-path', activities: ['issueInvoice', 'sendReminder', 'sendCollectionRequest', 'sendCollectionRequest', 'handOffToCollection'] },
 ];
 
 test.each(paths)('the recorded $name replays on the current claim workflow', async ({ name, activities }) => {

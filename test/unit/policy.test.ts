@@ -27,17 +27,20 @@ describe('resolvePolicy', () => {
       inkassoFeeRate: '0.045',
       maxHistoryEvents: 2000,
       interest: SYSTEM_POLICY.interest,
+      collection: SYSTEM_POLICY.collection,
+      limitation: SYSTEM_POLICY.limitation,
       matching: SYSTEM_POLICY.matching,
       bankImport: SYSTEM_POLICY.bankImport,
-      collection: SYSTEM_POLICY.collection,
       intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
     });
   });
 
   it('fills sections a stored policy predates with their defaults', () => {
-    const { matching, bankImport, documents, ...older } = SYSTEM_POLICY;
+    const { matching, bankImport, documents, collection, limitation, ...older } = SYSTEM_POLICY;
     const p = resolvePolicy(older);
+    expect(p.collection).toEqual(collection);
+    expect(p.limitation).toEqual(limitation);
     expect(p.matching).toEqual(matching);
     expect(p.bankImport).toEqual(bankImport);
     expect(p.documents).toEqual(documents);

@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { cancellation, claimStateQuery, deferral, dispute, installmentAgreement, lawyerReport, paymentReceived } from '../../contracts/claims/claim-messages';
+import { cancellation, claimStateQuery, collectionDecision, deferral, dispute, installmentAgreement, lawyerReport, limitationChanged, paymentReceived } from '../../contracts/claims/claim-messages';
 import type { ClaimRun } from './claim-run';
 
 /**
@@ -35,6 +35,15 @@ export function handleClaimMessages(run: ClaimRun): void {
     if (s.lawyer?.seenReports.includes(r.reportId) || run.lawyerReports.some((q) => q.reportId === r.reportId)) return;
     run.lawyerReports.push(r);
     // The current wait starts over: the report may settle the claim or change its deadline.
+    run.plansChanged = true;
+  });
+  setHandler(collectionDecision, (d) => {
+    if (s.stage !== 'COLLECTION_REQUEST' || !s.collection) return;
+    Object.assign(s.collection, { answer: d.decision, until: d.until ? Date.parse(d.until) : undefined, decidedBy: 'client' });
+    run.collectionAnswered = true;
+  });
+  setHandler(limitationChanged, () => {
+    run.limitationStale = true;
     run.plansChanged = true;
   });
   setHandler(claimStateQuery, () => s);

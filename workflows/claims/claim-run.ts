@@ -1,14 +1,14 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { ClaimStageName, ClaimState, LawyerReportSignal } from '../../contracts/claims/claim-messages';
 import type { ClaimWorkflowInput, LetterDue } from '../../contracts/claims/claim-workflow-input';
-import { ClaimClient, ClaimStage, DunningLevel, OpenAmountCents } from '../../contracts/search-attributes';
+import { ClaimClient, ClaimStage, CollectionDecision, DunningLevel, OpenAmountCents } from '../../contracts/search-attributes';
 import type { ClaimActivities } from '../../activities/claims/claim-activities';
 import { db } from './claim-activity-proxies';
 
 type ClaimContext = Awaited<ReturnType<ClaimActivities['loadClaimContext']>>;
 
 /** Stages in which the patient has an invoice and owes money. */
-export const DUNNING_STAGES: ClaimStageName[] = ['WAITING', 'REMINDER', 'COLLECTION'];
+export const DUNNING_STAGES: ClaimStageName[] = ['WAITING', 'REMINDER', 'COLLECTION_REQUEST', 'COLLECTION'];
 
 /**
  * One run of a claim's workflow: the state carried across continue-as-new, what this run's signal
@@ -21,6 +21,10 @@ export class ClaimRun {
   paymentPending = false;
   /** A deferral, installment plan or dispute changed: the current wait starts over. */
   plansChanged = false;
+  /** The client's answer to the collection request came: the wait for it ends. */
+  collectionAnswered = false;
+  /** The limitation date may have moved (a new run, a reminder, a halt): read it before the next wait. */
+  limitationStale = true;
   /** Agreement letters sent so far: numbers their idempotency keys. */
   agreementLetters: number;
   /** Letters signals called for, sent by the main loop. */
@@ -53,7 +57,8 @@ export class ClaimRun {
    */
   publish(): void {
     const { s } = this;
-    const key = `${s.stage}|${s.dunningLevel}|${s.openCents}|${s.clientId}`;
+    const decision = s.collection && (s.collection.answer?.toUpperCase() ?? 'ASKED');
+    const key = `${s.stage}|${s.dunningLevel}|${s.openCents}|${s.clientId}|${decision}`;
     if (key === this.published) return;
     this.published = key;
     upsertSearchAttributes([
@@ -61,6 +66,7 @@ export class ClaimRun {
       { key: DunningLevel, value: s.dunningLevel },
       { key: OpenAmountCents, value: s.openCents },
       ...(s.clientId ? [{ key: ClaimClient, value: s.clientId }] : []),
+      ...(decision ? [{ key: CollectionDecision, value: decision }] : []),
     ]);
   }
 

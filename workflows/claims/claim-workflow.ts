@@ -7,12 +7,15 @@ import { sendLettersDue } from './claim-letters';
 import { ClaimRun, DUNNING_STAGES } from './claim-run';
 import { closeUncollectible, escalate, plannedPaymentOnTrack, waitForDeadline } from './dunning';
 import { actOnLawyerReports, lawyerStillWorking } from './lawyer-reports';
+import { awaitCollectionDecision } from './collection-request';
+import { watchLimitation } from './limitation-watch';
 
 /**
- * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection →
- * payout. Decisions and timers only; every effect is an idempotent activity. Staff, the bank
- * import and the lawyer's feedback talk to it through signals (contracts/claims/claim-messages.ts);
- * its state is queryable and mirrored in search attributes for the Temporal UI.
+ * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection
+ * request (Inkasso) → collection → payout. Decisions and timers only; every effect is an
+ * idempotent activity. Staff, the bank import and the lawyer's feedback talk to it through signals
+ * (contracts/claims/claim-messages.ts); its state is queryable and mirrored in search attributes
+ * for the Temporal UI.
  */
 export async function claimWorkflow(input: ClaimWorkflowInput): Promise<ClaimOutcome> {
   const run = new ClaimRun(input);
@@ -93,9 +96,14 @@ async function step(run: ClaimRun, contextClientId: string): Promise<void> {
       break;
     case 'WAITING':
     case 'REMINDER':
+      await watchLimitation(run);
       if (!(await waitForDeadline(run))) break;
       if (await plannedPaymentOnTrack(run)) break;
       await escalate(run);
+      break;
+    case 'COLLECTION_REQUEST':
+      await watchLimitation(run);
+      await awaitCollectionDecision(run);
       break;
     case 'COLLECTION':
       if (!(await waitForDeadline(run))) break;

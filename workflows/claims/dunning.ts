@@ -2,6 +2,8 @@ import { condition } from '@temporalio/workflow';
 import { durationMs } from '../../domain/duration';
 import { db, io } from './claim-activity-proxies';
 import type { ClaimRun } from './claim-run';
+import { escalateToCollection } from './collection-request';
+import { limitationNear } from './limitation-watch';
 
 /**
  * The dunning steps of a claim with an invoice out: waiting for the deadline (due date, next
@@ -19,7 +21,9 @@ export async function waitForDeadline(run: ClaimRun): Promise<boolean> {
     return false;
   }
   const due = s.installments.length > 0 ? s.installments[0].dueAt : (s.nextActionAt ?? Date.now());
-  const deadline = Math.max(due, s.pausedUntil ?? 0);
+  let deadline = Math.max(due, s.pausedUntil ?? 0);
+  // Before the lawyer has it, limitation comes first: no pause or plan holds the claim past it.
+  if (s.stage !== 'COLLECTION' && s.limitation?.escalateAt != null) deadline = Math.min(deadline, s.limitation.escalateAt);
   const remaining = deadline - Date.now();
   if (remaining <= 0) return true;
   return !(await condition(interrupted, remaining));
@@ -39,9 +43,9 @@ export async function installmentOnTrack(run: ClaimRun): Promise<boolean> {
   return false;
 }
 
-/** The deadline passed during a plan that is on track: nothing to escalate. */
+/** The deadline passed during a plan that is on track: nothing to escalate (unless limitation is near). */
 export async function plannedPaymentOnTrack(run: ClaimRun): Promise<boolean> {
-  return run.s.installments.length > 0 && (await installmentOnTrack(run));
+  return run.s.installments.length > 0 && !limitationNear(run) && (await installmentOnTrack(run));
 }
 
 /** The payment deadline (or a reminder's) has passed without full payment: escalate. */
@@ -52,17 +56,15 @@ export async function escalate(run: ClaimRun): Promise<void> {
     s.purchased = true;
     await db.payOut(claimId, 'purchase');
   }
-  if (s.dunningLevel < policy.reminderLevels) {
+  if (s.dunningLevel < policy.reminderLevels && !limitationNear(run)) {
     s.dunningLevel += 1;
     await run.enter('REMINDER');
     run.publish();
     s.nextActionAt = await io.sendReminder(claimId, s.dunningLevel, policy.reminderInterval);
     await run.refreshBalance();
+    run.limitationStale = true;
   } else {
-    await run.enter('COLLECTION');
-    run.publish();
-    await io.handOffToCollection(claimId);
-    s.nextActionAt = Date.now() + durationMs(policy.collectionPeriod);
+    await escalateToCollection(run);
   }
 }
 

@@ -65,18 +65,6 @@ CREATE TABLE "CollectionQuarantine" (
     CONSTRAINT "CollectionQuarantine_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable
-CREATE TABLE "LimitationEvent" (
-    "id" TEXT NOT NULL,
-    "claimId" TEXT NOT NULL,
-    "kind" TEXT NOT NULL,
-    "date" TEXT NOT NULL,
-    "source" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "LimitationEvent_pkey" PRIMARY KEY ("id")
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "Lawyer_iban_key" ON "Lawyer"("iban");
 CREATE UNIQUE INDEX "LawyerFeedbackFile_lawyerId_sha256_key" ON "LawyerFeedbackFile"("lawyerId", "sha256");
@@ -84,8 +72,6 @@ CREATE UNIQUE INDEX "LawyerReport_lawyerId_lineId_key" ON "LawyerReport"("lawyer
 CREATE INDEX "LawyerReport_claimId_idx" ON "LawyerReport"("claimId");
 CREATE INDEX "LawyerReport_fileId_idx" ON "LawyerReport"("fileId");
 CREATE UNIQUE INDEX "CollectionQuarantine_fileId_line_key" ON "CollectionQuarantine"("fileId", "line");
-CREATE UNIQUE INDEX "LimitationEvent_claimId_kind_source_key" ON "LimitationEvent"("claimId", "kind", "source");
-CREATE INDEX "LimitationEvent_claimId_idx" ON "LimitationEvent"("claimId");
 
 -- AddForeignKey
 ALTER TABLE "LawyerFeedbackFile" ADD CONSTRAINT "LawyerFeedbackFile_lawyerId_fkey" FOREIGN KEY ("lawyerId") REFERENCES "Lawyer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,46 @@
+import type { Db } from '../../infra/db/prisma';
+import type { ClaimStage } from '../../prisma/generated/client';
+import { audit } from '../audit';
+
+/** What a claim's limitation date is computed from: the day its invoice went out and its client. */
+export function limitationBasis(db: Db, claimId: string) {
+  return db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { clientId: true, invoiceDate: true, limitationDate: true, limitationPassedAt: true } });
+}
+
+export async function setLimitationDate(db: Db, claimId: string, day: string | null): Promise<void> {
+  await db.claim.update({ where: { id: claimId }, data: { limitationDate: day ? new Date(day) : null } });
+}
+
+/** Flags a claim found past its limitation date (once: the first finding is audited). */
+export async function flagLimitationPassed(db: Db, claimId: string, limitationDate: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const flagged = await tx.claim.updateMany({ where: { id: claimId, limitationPassedAt: null }, data: { limitationPassedAt: new Date() } });
+    if (flagged.count === 1) await audit(tx, 'system', 'limitation_passed', 'claim', claimId, { limitationDate });
+  });
+}
+
+export interface LimitationRiskQuery {
+  /** Claims in these stages count as open and not with the lawyer. */
+  stages: ClaimStage[];
+  /** Limitation dates up to this day (ISO date). */
+  through: string;
+  /** date: earliest first; -date: latest first. */
+  sort: 'date' | '-date';
+  limit: number;
+  /** The cursor "<limitation day>|<claim id>" of the previous page's last row. */
+  after?: string;
+}
+
+/** One page of claims whose limitation date is near, by date then id (keyset paging). */
+export function limitationRiskPage(db: Db, q: LimitationRiskQuery) {
+  const dir = q.sort === 'date' ? 'asc' : 'desc';
+  const [afterDay, afterId] = q.after?.split('|') ?? [];
+  const beyond = dir === 'asc' ? 'gt' : 'lt';
+  const cursor = afterDay ? { OR: [{ limitationDate: { [beyond]: new Date(afterDay) } }, { limitationDate: new Date(afterDay), id: { [beyond]: afterId } }] } : {};
+  return db.claim.findMany({
+    where: { stage: { in: q.stages }, limitationDate: { not: null, lte: new Date(q.through) }, ...cursor },
+    orderBy: [{ limitationDate: dir }, { id: dir }],
+    take: q.limit,
+    select: { id: true, clientId: true, stage: true, dunningLevel: true, limitationDate: true, limitationPassedAt: true, responsible: { select: { firstName: true, lastName: true } } },
+  });
+}
