@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     paid.set(claimId, part);
     await services.services.claims.recordPayment({ idempotencyKey: `bench:${claimId}:${part}`, claimId, amountCents, receivedAt: new Date(), source: 'bench', actor: 'bench' });
   };
+  let rounds = 0;
   for (;;) {
     const open = await db.claim.findMany({ where: { id: { in: [...pathOf.keys()] }, stage: { not: 'CLOSED' } }, select: { id: true, stage: true, dunningLevel: true, totalCents: true } });
     if (open.length === 0) break;
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
     const inCollection = open.filter((c) => pathOf.get(c.id) === 'lawyer_path' && c.stage === 'COLLECTION').map((c) => c.id);
     const handedOver = await db.document.findMany({ where: { idempotencyKey: { in: inCollection.map((id) => `collection:${id}`) }, status: 'SENT' }, select: { claimId: true } });
     await reportCollected(handedOver.map((d) => d.claimId!), balances);
-    console.log(`[bench] ${open.length} claims open after ${((Date.now() - started) / 1000).toFixed(0)} s, worker RSS peak ${(rss.peakBytes() / 2 ** 20).toFixed(0)} MiB`);
+    if (++rounds % 15 === 0) console.log(`[bench] ${open.length} claims open after ${((Date.now() - started) / 1000).toFixed(0)} s, worker RSS peak ${(rss.peakBytes() / 2 ** 20).toFixed(0)} MiB`);
     await new Promise((r) => setTimeout(r, 2000));
   }
   const runS = (Date.now() - started) / 1000;

@@ -2,12 +2,11 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { formatDate } from '../../domain/format';
 import { formatInvoiceNumber } from '../../domain/invoice-number';
 import { Account } from '../../domain/ledger/accounts';
-import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
 import { limitationEvents } from '../../persistence/claims/limitation-events';
 import { LAWYER_FEEDBACK_SCHEDULE_ID, ensureLawyerFeedbackSchedule } from '../../services/scheduling/lawyer-feedback-schedule';
 import { ref, statement, upload } from '../fixtures/bank-import/bank-test-kit';
 import { useHarness } from '../support/harness';
-import { claimResult, claimsInCollection, claimState, euro, feedbackCsv, folderNames, newLawyer, putFeedback, readFeedbackNow, reconciledBalances } from '../support/collection-kit';
+import { COLLECTION_TEST_POLICY, claimResult, claimsInCollection, claimState, euro, feedbackCsv, folderNames, newLawyer, putFeedback, readFeedbackNow, reconciledBalances } from '../support/collection-kit';
 
 jest.setTimeout(180_000);
 
@@ -209,7 +208,7 @@ test('the lawyer returns the case: an Inkasso claim goes back to the client', as
 
 test('a lawyer who goes silent longer than the silence period: the claim closes as uncollectible, counted from the last report', async () => {
   const lawyer = await newLawyer(h);
-  const [c] = await claimsInCollection(h, 'INKASSO', 1, { collection: { ...DEFAULT_COLLECTION_POLICY, silencePeriod: '4s' } });
+  const [c] = await claimsInCollection(h, 'INKASSO', 1, { collection: { ...COLLECTION_TEST_POLICY.collection!, silencePeriod: '4s' } });
   await putFeedback(lawyer, 'still.csv', feedbackCsv([`S1;${c.id};;BESTAETIGT;${TODAY};;;`]));
   await readFeedbackNow(h);
   const reportedAt = Date.now();

@@ -26,7 +26,8 @@ export const COLLECTION_TEST_POLICY: Partial<Policy> = {
   reminderInterval: '1s',
   reminderFeesCents: [250],
   collectionPeriod: '1 hour',
-  collection: { ...DEFAULT_COLLECTION_POLICY, silencePeriod: '1 hour' },
+  // The client's answer to the collection request is not waited for: the policy pursues after a second.
+  collection: { ...DEFAULT_COLLECTION_POLICY, answerWithin: '1s', defaultAnswer: 'pursue', silencePeriod: '1 hour' },
 };
 
 export interface CollectionClaim {
