@@ -9,10 +9,9 @@ import { bookNew, JournalEntry, lockClaim } from './ledger';
 import { loadPolicy } from './policy';
 import { claimInterests, loadBaseRates } from './claims/interest-facts';
 import { INTEREST_KIND } from '../domain/interest/receivable-moves';
-import { afterPrincipalPaid, interestToBook, type ClaimInterest } from '../domain/interest/interest-due';
+import { afterPrincipalPaid, interestToBookIfKnown, type ClaimInterest } from '../domain/interest/interest-due';
 import type { BaseRateTable } from '../domain/interest/base-rate';
 import { isoDayOf } from '../domain/interest/calendar-day';
-import { Refusal } from '../domain/refusal';
 import { newRowId } from './row-id';
 
 type Tx = Prisma.TransactionClient;
@@ -65,7 +64,7 @@ export function preparePayment(t: PaymentTarget, p: PaymentInput, receivedInto: 
   const journal: JournalEntry[] = [];
   let balance = t.balance;
   let booked = t.interest?.bookedCents ?? 0;
-  const accrued = t.interest ? interestUpTo(t.interest, t.rates, day) : 0;
+  const accrued = t.interest ? interestToBookIfKnown(t.interest, t.rates, day) : 0;
   if (accrued !== 0) {
     const postings = entries.interestAccrual(accrued, t.interest!.owner);
     journal.push({ idempotencyKey: `interest:payment:${paymentId}`, kind: INTEREST_KIND, description: `default interest to ${day}`, claimId: p.claimId, clientId: t.clientId, postings });
@@ -82,19 +81,6 @@ export function preparePayment(t: PaymentTarget, p: PaymentInput, receivedInto: 
     entries: journal,
     after: { balance: withPostings(balance, postings), interest: t.interest && afterPrincipalPaid(t.interest, day, principalPaid, booked) },
   };
-}
-
-/**
- * Interest to book before a payment. A day past the known base rates books none now (the payment
- * still goes through, costs and principal first); the statement of account names the missing rate.
- */
-function interestUpTo(ci: ClaimInterest, rates: BaseRateTable, day: string): number {
-  try {
-    return interestToBook(ci, rates, day);
-  } catch (e) {
-    if (e instanceof Refusal && e.code === 'base_rate_unknown') return 0;
-    throw e;
-  }
 }
 
 /** A claim's balance once these postings are booked on it. */

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { isoDayOf } from '../../domain/interest/calendar-day';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
@@ -40,7 +41,7 @@ export function claimRoutes(ctx: ApiContext): Router {
   // Forderungsaufstellung zum Stichtag: principal, costs, interest per period, payments as allocated.
   r.get('/claims/:id/statement-of-account', async (req, res) => {
     const { asOf } = parse(StatementQuery, req.query, 'query');
-    res.json(await claims.interest.statement(req.params.id, asOf ?? new Date().toISOString().slice(0, 10)));
+    res.json(await claims.interest.statement(req.params.id, asOf ?? isoDayOf(new Date())));
   });
 
   // The base rates of § 247 BGB default interest is computed from.

@@ -1,5 +1,6 @@
 import type { InterestOwner } from '../ledger/entries';
 import type { BaseRateTable } from './base-rate';
+import { Refusal } from '../refusal';
 import { defaultInterest, type DayCount, type InterestFacts } from './default-interest';
 
 /** One claim's default interest: its facts, what is booked so far, and whose it is. */
@@ -20,6 +21,19 @@ export interface ClaimInterest {
 export function interestToBook(ci: ClaimInterest, rates: BaseRateTable, asOf: string): number {
   if (!ci.charge) return 0;
   return defaultInterest(ci.facts, rates, asOf, ci.dayCount).totalCents - ci.bookedCents;
+}
+
+/**
+ * As interestToBook, but nothing while a day lacks its base rate: a payment or a letter goes on
+ * without booking interest now; the statement of account names the missing rate.
+ */
+export function interestToBookIfKnown(ci: ClaimInterest, rates: BaseRateTable, asOf: string): number {
+  try {
+    return interestToBook(ci, rates, asOf);
+  } catch (e) {
+    if (e instanceof Refusal && e.code === 'base_rate_unknown') return 0;
+    throw e;
+  }
 }
 
 /** The facts once a payment paid `principalCents` of principal on `day`. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../infra/db/prisma';
 import { isoDayOf } from '../../domain/interest/calendar-day';
 import { defaultBegins } from '../../domain/interest/default-start';
-import { interestToBook } from '../../domain/interest/interest-due';
+import { interestToBookIfKnown } from '../../domain/interest/interest-due';
 import { INTEREST_KIND } from '../../domain/interest/receivable-moves';
 import { interestLine, type StatementOfAccount } from '../../domain/interest/statement-of-account';
 import { loadStatementOfAccount } from '../../persistence/claims/statement-of-account';
@@ -46,13 +46,7 @@ export function claimInterest(db: Db) {
         }
         const ci = (await claimInterests(tx, [claimId], () => policy.interest)).get(claimId);
         if (!ci) return;
-        let amount: number;
-        try {
-          amount = interestToBook(ci, await loadBaseRates(tx), today);
-        } catch (e) {
-          if (e instanceof Refusal && e.code === 'base_rate_unknown') return;
-          throw e;
-        }
+        const amount = interestToBookIfKnown(ci, await loadBaseRates(tx), today);
         if (amount === 0) return;
         await book(tx, { idempotencyKey: `interest:${key}`, kind: INTEREST_KIND, description: `default interest to ${today}`, claimId, clientId: claim.clientId, postings: entries.interestAccrual(amount, ci.owner) });
       });
