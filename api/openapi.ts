@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
-import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody } from './schemas';
+import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
@@ -118,6 +118,7 @@ export const openApiDocument = {
     '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
+    '/claims/{id}/write-off': staffAction('write the claim off as uncollectable (postings per tariff, letter to the client)', WriteOffBody),
     '/claims/{id}/collection-decision': {
       post: {
         summary: 'record the client’s answer to the collection request (pursue, return, wait until a day)',

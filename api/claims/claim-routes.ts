@@ -3,7 +3,7 @@ import { isoDayOf } from '../../domain/interest/calendar-day';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
-import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, StatementQuery } from '../schemas';
+import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, StatementQuery, WriteOffBody } from '../schemas';
 
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
@@ -65,6 +65,9 @@ export function claimRoutes(ctx: ApiContext): Router {
   });
   r.post('/claims/:id/cancellation', async (req, res) => {
     res.status(202).json(await claims.cancel(req.params.id, parse(CancellationBody, req.body, 'body'), actorOf(req)));
+  });
+  r.post('/claims/:id/write-off', async (req, res) => {
+    res.status(202).json(await claims.writeOff(req.params.id, parse(WriteOffBody, req.body, 'body'), actorOf(req)));
   });
 
   // The client's answer to the collection request (Beitreibungsanfrage), while the claim waits for it.
