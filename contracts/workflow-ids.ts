@@ -21,4 +21,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   printRun: 'print-run',
   journalRun: 'client-journals-monthly',
   lawyerFeedback: 'lawyer-feedback-import',
+  limitationSweep: 'limitation-sweep',
 } as const;
