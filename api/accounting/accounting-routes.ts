@@ -24,11 +24,11 @@ export function accountingRoutes(ctx: ApiContext): Router {
   });
   r.get('/accounting/datev-exports/:id/file', async (req, res) => {
     const file = await accounting.exportFile(req.params.id);
-    res.type('text/csv; charset=windows-1252').attachment(file.fileName).send(Buffer.from(file.content));
+    res.attachment(file.fileName).type('text/csv; charset=windows-1252').send(Buffer.from(file.content));
   });
   r.get('/accounting/datev-exports/:id/invoice-journal', async (req, res) => {
     const file = await accounting.invoiceJournal(req.params.id);
-    res.type('text/csv; charset=utf-8').attachment(file.fileName).send(Buffer.from(file.content));
+    res.attachment(file.fileName).type('text/csv; charset=utf-8').send(Buffer.from(file.content));
   });
 
   return r;

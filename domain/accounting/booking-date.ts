@@ -18,8 +18,3 @@ export function firstOpenDay(day: string, locked: readonly Period[]): string {
   for (const p of sorted) if (p.from <= d && d <= p.to) d = addDays(p.to, 1);
   return d;
 }
-
-/** Periods that share a day with `p` (an export may repeat a period exactly, never overlap another). */
-export function overlapping(p: Period, others: readonly Period[]): Period[] {
-  return others.filter((o) => o.from <= p.to && p.from <= o.to);
-}

@@ -25,7 +25,7 @@ export async function lockPeriodsForExport(tx: Tx): Promise<void> {
 }
 
 /** The exported periods that end on `day` or later. */
-export async function exportedPeriodsFrom(tx: Tx, day: string): Promise<Period[]> {
+async function exportedPeriodsFrom(tx: Tx, day: string): Promise<Period[]> {
   const rows = await tx.$queryRaw<Period[]>`SELECT to_char("periodFrom", 'YYYY-MM-DD') AS "from", to_char("periodTo", 'YYYY-MM-DD') AS "to" FROM "DatevExport" WHERE "periodTo" >= ${day}::date`;
   return rows;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../infra/db/prisma';
-import { overlapping, Period } from '../../domain/accounting/booking-date';
+import type { Period } from '../../domain/accounting/booking-date';
 import { DEFAULT_CURRENCY } from '../../domain/accounting/currency';
 import { buchungsstapel, fiscalYearStart } from '../../domain/datev/buchungsstapel';
 import { accountNumbers } from '../../domain/datev/chart';
@@ -29,7 +29,7 @@ export async function exportPeriod(db: Db, period: Period, actor: string) {
       await lockPeriodsForExport(tx);
       const earlier = await exportOfPeriod(tx, period);
       if (earlier) return { created: false, export: earlier };
-      const clash = overlapping(period, await overlappingExports(tx, period));
+      const clash = await overlappingExports(tx, period);
       if (clash.length > 0) throw new Refusal('conflict', 'period_overlaps_export', `period ${period.from} to ${period.to} overlaps the exported period ${clash[0].from} to ${clash[0].to}: export a period once, the same days again give the same batch`);
       const policy = (await loadSystemPolicy(tx)).datev;
       const fiscalStart = fiscalYearStart(period.from, policy.fiscalYearStartMonth);
