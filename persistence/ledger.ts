@@ -2,7 +2,7 @@ import type { Prisma } from '../prisma/generated/client';
 import type { Posting } from '../domain/ledger/accounts';
 import { ClaimBalance, claimBalanceFrom } from '../domain/ledger/claim-balance';
 import { DEFAULT_CURRENCY } from '../domain/accounting/currency';
-import { openBookingDay } from './accounting/period-locks';
+import { holdBookingLock, openBookingDay } from './accounting/period-locks';
 import { bulkInsert } from './bulk-insert';
 import { newRowId } from './row-id';
 
@@ -61,6 +61,7 @@ export async function claimBalance(tx: Tx, claimId: string): Promise<ClaimBalanc
 
 /** Serialises bookings on one claim: balance-dependent entries must see each other's results. */
 export async function lockClaim(tx: Tx, claimId: string): Promise<void> {
+  await holdBookingLock(tx);
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
   if (rows.length === 0) throw new Error(`claim ${claimId} does not exist`);
 }

@@ -12,9 +12,19 @@ type Tx = Prisma.TransactionClient;
  */
 const PERIOD_LOCK = 0x0da7e5;
 
+/**
+ * Takes the booking side of the lock (shared, held to the end of the transaction). A transaction
+ * that books takes it before its claim row locks (lockClaim, lockClaims): then it never waits for
+ * the lock while holding a claim another booking waits for, and an export queued in between
+ * cannot close a circle of waits.
+ */
+export async function holdBookingLock(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${PERIOD_LOCK}::bigint)`;
+}
+
 /** The day a booking made now is dated: today (UTC), or the first open day after the exported periods covering it. */
 export async function openBookingDay(tx: Tx): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${PERIOD_LOCK}::bigint)`;
+  await holdBookingLock(tx);
   const today = isoDayOf(new Date());
   return firstOpenDay(today, await exportedPeriodsFrom(tx, today));
 }

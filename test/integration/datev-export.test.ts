@@ -187,6 +187,15 @@ describe('DATEV export of a period', () => {
     expect((await h.api().get('/api/claims/RE0000000000/money-trace')).status).toBe(404);
   });
 
+  it('refuses a chart naming an unknown account or a malformed number, and keeps the one in force', async () => {
+    const bad = await h.api().put('/api/accounting/chart').send({ skr: 'SKR04', overrides: { bank: '18a0', kasse: '1000' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['overrides', 'overrides.bank']);
+    const chart = await h.api().get('/api/accounting/chart');
+    expect(chart.body).toMatchObject({ skr: 'SKR04', overrides: { bank: '1810' } });
+    expect(chart.body.accounts).toHaveLength(15);
+  });
+
   it('audits the chart and the exports', async () => {
     const events = await h.db.auditEvent.findMany({ where: { entityType: { in: ['accounting_chart', 'datev_export'] } }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.entityType, e.action, e.actor])).toEqual([
