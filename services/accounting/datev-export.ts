@@ -54,7 +54,7 @@ export async function exportPeriod(db: Db, period: Period, actor: string) {
       };
       await insertExport(tx, e, rows);
       await audit(tx, actor, 'export', 'datev_export', e.id, { period, skr: chart.skr, rowCount: rows.length, sha256: e.sha256 });
-      return { created: true, export: { id: e.id, periodFrom: new Date(`${period.from}T00:00:00Z`), periodTo: new Date(`${period.to}T00:00:00Z`), skr: e.skr, fileName: e.fileName, sha256: e.sha256, rowCount: rows.length, createdBy: actor, createdAt } };
+      return { created: true, export: (await exportOfPeriod(tx, period))! };
     },
     { timeout: EXPORT_TIMEOUT_MS, maxWait: 60_000 },
   );

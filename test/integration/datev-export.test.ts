@@ -6,6 +6,8 @@ import { addDays, isoDayOf } from '../../domain/interest/calendar-day';
 import { applyRate } from '../../domain/decimal-rate';
 import { SYSTEM_POLICY } from '../../domain/policy';
 import { loadPolicy } from '../../persistence/policy';
+import { book } from '../../persistence/ledger';
+import * as entries from '../../domain/ledger/entries';
 import { useHarness } from '../support/harness';
 import { reachesStage, waitingClaim } from '../support/claim-kit';
 
@@ -196,11 +198,40 @@ describe('DATEV export of a period', () => {
     expect(chart.body.accounts).toHaveLength(15);
   });
 
+  it('lets an export wait for a booking in flight and takes it in', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let dated!: (day: string) => void;
+    const bookingDay = new Promise<string>((r) => (dated = r));
+    const booking = h.db.$transaction(
+      async (tx) => {
+        await book(tx, { idempotencyKey: 'datev-test-in-flight', kind: 'bank_charge', description: 'charge booked while an export starts', postings: entries.bankCharge(-123) });
+        dated(isoDayOf((await tx.ledgerTransaction.findUniqueOrThrow({ where: { idempotencyKey: 'datev-test-in-flight' } })).bookingDate));
+        await released;
+      },
+      { timeout: 60_000 },
+    );
+    const day = await bookingDay;
+    const exporting = new Promise<{ status: number; body: { id: string } }>((resolve, reject) => {
+      h.api().post('/api/accounting/datev-exports').send({ from: day, to: day }).end((err, res) => (err ? reject(err) : resolve(res)));
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    await booking;
+    const res = await exporting;
+    expect(res.status).toBe(201);
+    const exportedLines = iconv.decode(await download(res.body.id), 'win1252').split('\r\n');
+    expect(exportedLines.slice(2).filter(Boolean).map(fieldsOf).filter((f) => f[10] === 'DATEV-TEST-IN-FLIGHT').map((f) => f.slice(0, 14))).toEqual([
+      ['1,23', 'S', 'EUR', '', '', '', '6855', '1810', '', ddmm(day), 'DATEV-TEST-IN-FLIGHT', '', '', 'Bankgebühren'],
+    ]);
+  });
+
   it('audits the chart and the exports', async () => {
     const events = await h.db.auditEvent.findMany({ where: { entityType: { in: ['accounting_chart', 'datev_export'] } }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.entityType, e.action, e.actor])).toEqual([
       ['accounting_chart', 'update', 'anna.buchhaltung'],
       ['datev_export', 'export', 'anna.buchhaltung'],
+      ['datev_export', 'export', 'api'],
       ['datev_export', 'export', 'api'],
     ]);
   });
