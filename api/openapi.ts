@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountingPaths } from './accounting/accounting-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
@@ -60,6 +61,7 @@ export const openApiDocument = {
     ...documentTemplatePaths,
     ...bankPaths,
     ...collectionPaths,
+    ...accountingPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {
@@ -90,6 +92,13 @@ export const openApiDocument = {
       },
     },
     '/claims/{id}': { get: { summary: 'claim with stage, balance, lines, history, documents', parameters: [claimId], responses: { 200: { description: 'claim' }, 404: error } } },
+    '/claims/{id}/money-trace': {
+      get: {
+        summary: "every posting of the claim: transaction, account and chart account number, amount, currency, booking date, source (GOÄ lines, payment and bank line, allocation, payout) and the DATEV batch rows it was exported in; with the balances they sum to",
+        parameters: [claimId],
+        responses: { 200: { description: '{ claimId, postings, balance }' }, 404: error },
+      },
+    },
     '/claims/{id}/payments': {
       post: {
         summary: 'record a payment',

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './service-deps';
+import { createAccountingService } from './accounting/accounting-service';
 import { createBankService } from './bank/bank-service';
 import { createClaimService } from './claims/claim-service';
 import { createCollectionService } from './collection/collection-service';
@@ -23,6 +24,7 @@ export function createServices(deps: ServiceDeps) {
     bank: createBankService(deps),
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
+    accounting: createAccountingService(deps),
     health: healthService(deps.db, deps.temporal),
   };
 }

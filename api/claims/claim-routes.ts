@@ -18,6 +18,11 @@ export function claimRoutes(ctx: ApiContext): Router {
     res.json(await claims.detail(req.params.id));
   });
 
+  // Every cent of the claim from its billing file to the accountant's DATEV rows.
+  r.get('/claims/:id/money-trace', async (req, res) => {
+    res.json(await ctx.services.accounting.moneyTrace(req.params.id));
+  });
+
   r.get('/claims/:id/documents/:documentId', async (req, res) => {
     const doc = await claims.document(req.params.id, req.params.documentId);
     res.type(doc.mimeType).send(doc.content);
