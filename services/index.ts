@@ -5,6 +5,7 @@ import { createCollectionService } from './collection/collection-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
+import { createAccountService } from './money/account-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -24,6 +25,7 @@ export function createServices(deps: ServiceDeps) {
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
     health: healthService(deps.db, deps.temporal),
+    accounts: createAccountService(deps),
   };
 }
 
