@@ -33,7 +33,8 @@ export function journalInfo(h: LetterHeadData, extra: Array<[string, string]> = 
 /** The request to pay: amount, date, account and the invoice number as reference. */
 export function paymentRequest(h: LetterHeadData, amountCents: number, payBy: string, invoiceNumber: string): string {
   const bank = h.collectionAccount;
-  const account = bank ? ` auf das Konto ${bank.holder}, IBAN ${bank.iban}${bank.bic ? `, BIC ${bank.bic}` : ''}` : '';
+  // No-break spaces: the IBAN is read (and typed) as one piece, never split over two lines.
+  const account = bank ? ` auf das Konto ${bank.holder}, IBAN\u00a0${bank.iban.replace(/ /g, '\u00a0')}${bank.bic ? `, BIC ${bank.bic}` : ''}` : '';
   return `Bitte überweisen Sie ${formatEuro(amountCents)} bis zum ${formatDate(payBy)}${account}. Verwendungszweck: ${invoiceNumber}.`;
 }
 
