@@ -6,6 +6,7 @@ import { letterSpec, renderDocument } from '../../documents/render-document';
 import { SAMPLE_CENTRE } from '../../documents/sample-documents';
 import { billingFileWorkflowId } from '../../contracts/workflow-ids';
 import type { Policy } from '../../domain/policy';
+import type { CollectionAccount } from '../../domain/money/collection-account';
 import { Refusal } from '../../domain/refusal';
 import { loadClaimDocument } from '../../persistence/documents/claim-document-data';
 import { clientPayoutAccount } from '../../persistence/money/payout-accounts';
@@ -24,7 +25,7 @@ import { pdfText } from '../unit/documents-pdf-text';
 jest.setTimeout(120_000);
 const h = useHarness();
 
-const [OWN, SHARED_TRUST] = SAMPLE_COLLECTION_ACCOUNTS;
+const [OWN, SHARED_TRUST] = SAMPLE_COLLECTION_ACCOUNTS as [CollectionAccount, CollectionAccount];
 const putAccount = (id: string, body: object) => h.api().put(`/api/collection-accounts/${id}`).set('X-Actor', 'buchhaltung.k').send(body);
 const putPayout = (clientId: string, body: object) => h.api().put(`/api/clients/${clientId}/payout-account`).set('X-Actor', 'buchhaltung.k').send(body);
 
@@ -66,7 +67,7 @@ async function expectPaidTo(c: { claimId: string; totalCents: number; payoutIban
 describe('the collection account of each tariff on the invoice', () => {
   it("Inkasso, shared trust account: the centre's trust account, not the client's", async () => {
     const c = await clientWithClaim('INKASSO');
-    await expectPaidTo(c, SHARED_TRUST as { iban: string; bic: string; holder: string });
+    await expectPaidTo(c, { ...SHARED_TRUST, bic: SHARED_TRUST.bic! });
   });
 
   it("Inkasso, a trust account per client: the client's own trust account", async () => {
@@ -85,7 +86,7 @@ describe('the collection account of each tariff on the invoice', () => {
 
   it("Sofortfactoring: the centre's own account; the purchase price is paid out to the payout account", async () => {
     const c = await clientWithClaim('SOFORTFACTORING');
-    await expectPaidTo(c, OWN as { iban: string; bic: string; holder: string });
+    await expectPaidTo(c, { ...OWN, bic: OWN.bic! });
     const payout = await h.eventually('purchase price paid out', () => h.db.payout.findFirst({ where: { claimId: c.claimId } }).then((p) => p ?? undefined));
     expect(payout.iban).toBe(c.payoutIban);
     expect(await clientPayoutAccount(h.db, c.clientId)).toEqual({ iban: c.payoutIban, bic: 'DEUTDEDBKOE', holder: `Praxis ${(await h.db.client.findUniqueOrThrow({ where: { id: c.clientId } })).number}` });
@@ -93,16 +94,16 @@ describe('the collection account of each tariff on the invoice', () => {
 
   it("Fälligkeitsfactoring: the centre's own account", async () => {
     const c = await clientWithClaim('FAELLIGKEITSFACTORING');
-    await expectPaidTo(c, OWN as { iban: string; bic: string; holder: string });
+    await expectPaidTo(c, { ...OWN, bic: OWN.bic! });
   });
 });
 
 describe('payout accounts are never collection accounts', () => {
   it('refuses a payout IBAN that is a collection account, and a collection account that is a payout IBAN', async () => {
     const client = await h.client('INKASSO');
-    const refused = await putPayout(client.id, { iban: friendlyFormatIBAN(OWN!.iban) });
+    const refused = await putPayout(client.id, { iban: friendlyFormatIBAN(OWN.iban) });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toEqual({ code: 'payout_to_collection_account', message: `IBAN ${OWN!.iban} is collection account CA-OWN (${OWN!.holder}): a client is never paid out to a collection account` });
+    expect(refused.body.error).toEqual({ code: 'payout_to_collection_account', message: `IBAN ${OWN.iban} is collection account CA-OWN (${OWN.holder}): a client is never paid out to a collection account` });
 
     const payoutIban = randomIban();
     expect((await putPayout(client.id, { iban: payoutIban })).status).toBe(200);
@@ -115,10 +116,10 @@ describe('payout accounts are never collection accounts', () => {
 
   it('refuses a payout to a client whose stored payout IBAN is a collection account', async () => {
     const client = await h.client('SOFORTFACTORING');
-    await h.db.client.update({ where: { id: client.id }, data: { payoutIban: SHARED_TRUST!.iban } });
+    await h.db.client.update({ where: { id: client.id }, data: { payoutIban: SHARED_TRUST.iban } });
     const refusal = await clientPayoutAccount(h.db, client.id).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(Refusal);
-    expect(refusal).toMatchObject({ code: 'payout_to_collection_account', message: `client ${client.id}'s payout IBAN ${SHARED_TRUST!.iban} is collection account CA-TRUST: no payout goes to a collection account` });
+    expect(refusal).toMatchObject({ code: 'payout_to_collection_account', message: `client ${client.id}'s payout IBAN ${SHARED_TRUST.iban} is collection account CA-TRUST: no payout goes to a collection account` });
   });
 
   it('validates IBAN and BIC, and keeps one active account per place', async () => {
