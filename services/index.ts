@@ -6,6 +6,7 @@ import { createCollectionService } from './collection/collection-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
+import { createAccountService } from './money/account-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps) {
     collection: createCollectionService(deps, documents, claims.limitation),
     accounting: createAccountingService(deps),
     health: healthService(deps.db, deps.temporal),
+    accounts: createAccountService(deps),
   };
 }
 

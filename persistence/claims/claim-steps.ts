@@ -8,6 +8,7 @@ import * as entries from '../../domain/ledger/entries';
 import type { Policy } from '../../domain/policy';
 import { audit } from '../audit';
 import { book, claimBalance, lockClaim } from '../ledger';
+import { clientPayoutAccount } from '../money/payout-accounts';
 import { loadPolicy } from '../policy';
 
 /** The actor of what the claim workflow does by itself. */
@@ -96,13 +97,14 @@ export function collectionFacts(db: Db, claimId: string) {
 export async function payOutClaim(db: Db, claimId: string, step: string): Promise<number> {
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     await lockClaim(tx, claimId);
-    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: { client: true } });
+    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { clientId: true } });
     const amount = (await claimBalance(tx, claimId)).clientPayableCents;
     const key = `payout:${claimId}:${step}`;
     if (amount <= 0) return 0;
     const booked = await book(tx, { idempotencyKey: key, kind: 'payout', description: `payout for ${claimId} (${step})`, claimId, clientId: claim.clientId, postings: entries.payout(amount) });
     if (!booked) return 0;
-    await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId: claim.clientId, claimId, amountCents: amount, iban: claim.client.iban } });
+    const account = await clientPayoutAccount(tx, claim.clientId);
+    await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId: claim.clientId, claimId, amountCents: amount, iban: account?.iban ?? null } });
     return amount;
   });
 }

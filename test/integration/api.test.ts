@@ -67,6 +67,10 @@ describe('OpenAPI and health', () => {
     ['get', '/collection/lawyers'],
     ['put', '/collection/lawyers/{lawyerId}'],
     ['post', '/collection/lawyers/{lawyerId}/reports'],
+    ['get', '/collection-accounts'],
+    ['get', '/collection-accounts/{accountId}'],
+    ['put', '/collection-accounts/{accountId}'],
+    ['put', '/clients/{clientId}/payout-account'],
   ];
 
   test('GET /api/openapi.json is an OpenAPI 3.1 document describing every route', async () => {

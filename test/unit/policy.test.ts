@@ -34,12 +34,15 @@ describe('resolvePolicy', () => {
       intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
       datev: SYSTEM_POLICY.datev,
+      accounts: SYSTEM_POLICY.accounts,
     });
   });
 
   it('fills sections a stored policy predates with their defaults', () => {
-    const { matching, bankImport, documents, collection, limitation, ...older } = SYSTEM_POLICY;
+    const { matching, bankImport, documents, collection, limitation, accounts, ...older } = SYSTEM_POLICY;
     const p = resolvePolicy(older);
+    expect(p.accounts).toEqual({ inkassoTrust: 'shared' });
+    expect(p.accounts).toEqual(accounts);
     expect(p.collection).toEqual(collection);
     expect(p.limitation).toEqual(limitation);
     expect(p.matching).toEqual(matching);
