@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountingPaths } from './accounting/accounting-openapi';
+import { auditPaths } from './audit/audit-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { accountPaths } from './money/account-openapi';
@@ -63,6 +64,7 @@ export const openApiDocument = {
     ...bankPaths,
     ...collectionPaths,
     ...accountingPaths,
+    ...auditPaths,
     ...accountPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {

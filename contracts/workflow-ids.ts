@@ -22,4 +22,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   journalRun: 'client-journals-monthly',
   lawyerFeedback: 'lawyer-feedback-import',
   limitationSweep: 'limitation-sweep',
+  auditSeal: 'audit-seal',
 } as const;

@@ -9,6 +9,7 @@ import { CollectionPolicySchema, DEFAULT_COLLECTION_POLICY } from './claims/coll
 import { DEFAULT_LIMITATION_POLICY, LimitationPolicySchema } from './claims/limitation-policy';
 import { DatevPolicySchema, DEFAULT_DATEV_POLICY } from './datev/datev-policy';
 import { AccountsPolicySchema, DEFAULT_ACCOUNTS_POLICY } from './money/accounts-policy';
+import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -59,6 +60,8 @@ export const PolicySchema = z.object({
   datev: DatevPolicySchema.default(DEFAULT_DATEV_POLICY),
   /** The collection accounts patients pay into: a trust account per client or shared (Inkasso). */
   accounts: AccountsPolicySchema.default(DEFAULT_ACCOUNTS_POLICY),
+  /** How often the audit trail is sealed into its hash chain (read from the system policy). */
+  audit: AuditPolicySchema.default(DEFAULT_AUDIT_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -82,6 +85,7 @@ export const SYSTEM_POLICY: Policy = {
   intake: DEFAULT_INTAKE_POLICY,
   datev: DEFAULT_DATEV_POLICY,
   accounts: DEFAULT_ACCOUNTS_POLICY,
+  audit: DEFAULT_AUDIT_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

@@ -7,6 +7,7 @@ import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
 import { createAccountService } from './money/account-service';
+import { createAuditService } from './audit/audit-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -28,6 +29,7 @@ export function createServices(deps: ServiceDeps) {
     accounting: createAccountingService(deps),
     health: healthService(deps.db, deps.temporal),
     accounts: createAccountService(deps),
+    audit: createAuditService(deps),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createAuditActivities } from '../activities/audit/audit-activities';
 import path from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createClaimActivities } from '../activities/claims/claim-activities';
@@ -17,7 +18,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(services: Services) {
-  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services) };
+  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;

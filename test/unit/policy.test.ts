@@ -35,6 +35,7 @@ describe('resolvePolicy', () => {
       documents: SYSTEM_POLICY.documents,
       datev: SYSTEM_POLICY.datev,
       accounts: SYSTEM_POLICY.accounts,
+      audit: SYSTEM_POLICY.audit,
     });
   });
 
