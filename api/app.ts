@@ -4,6 +4,7 @@ import { billingFileRoutes } from './intake/billing-file-routes';
 import { claimLetterRoutes } from './documents/claim-letter-routes';
 import { claimRoutes } from './claims/claim-routes';
 import { collectionRoutes } from './collection/collection-routes';
+import { payoutRunRoutes } from './money/payout-run-routes';
 import { clientJournalRoutes } from './documents/client-journal-routes';
 import { documentTemplateRoutes } from './documents/document-template-routes';
 import { documentRoutes } from './documents/document-routes';
@@ -31,6 +32,7 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/api', documentTemplateRoutes(ctx));
   app.use('/api', documentRoutes(ctx));
   app.use('/api', clientJournalRoutes(ctx));
+  app.use('/api', payoutRunRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
+import { payoutRunPaths } from './money/payout-run-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
 import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
@@ -60,6 +61,7 @@ export const openApiDocument = {
     ...documentTemplatePaths,
     ...bankPaths,
     ...collectionPaths,
+    ...payoutRunPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {

@@ -7,6 +7,7 @@ import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matchi
 import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/interest-policy';
 import { CollectionPolicySchema, DEFAULT_COLLECTION_POLICY } from './claims/collection-policy';
 import { DEFAULT_LIMITATION_POLICY, LimitationPolicySchema } from './claims/limitation-policy';
+import { DEFAULT_PAYOUT_RUN_POLICY, PayoutRunPolicySchema } from './money/payout-run-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -53,6 +54,8 @@ export const PolicySchema = z.object({
   documents: DocumentPolicySchema.default(DEFAULT_DOCUMENT_POLICY),
   /** Billing-file deliveries: the bounds of a ZIP (read from the system policy). */
   intake: IntakePolicySchema.default(DEFAULT_INTAKE_POLICY),
+  /** Payout runs: their Schedule, the centre's debtor account, the bank upload (read from the system policy). */
+  payout: PayoutRunPolicySchema.default(DEFAULT_PAYOUT_RUN_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -74,6 +77,7 @@ export const SYSTEM_POLICY: Policy = {
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,
   intake: DEFAULT_INTAKE_POLICY,
+  payout: DEFAULT_PAYOUT_RUN_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

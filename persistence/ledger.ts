@@ -1,5 +1,5 @@
 import type { Prisma } from '../prisma/generated/client';
-import type { Posting } from '../domain/ledger/accounts';
+import type { ClaimPosting } from '../domain/ledger/entries';
 import { ClaimBalance, claimBalanceFrom } from '../domain/ledger/claim-balance';
 import { bulkInsert } from './bulk-insert';
 import { newRowId } from './row-id';
@@ -13,7 +13,8 @@ export interface JournalEntry {
   description: string;
   claimId?: string;
   clientId?: string;
-  postings: Posting[];
+  /** A posting's own claim, when it names one, goes before the entry's. */
+  postings: ClaimPosting[];
 }
 
 /** Books an entry unless its key was booked before or it moves no money; returns whether it booked now. */
@@ -30,7 +31,7 @@ export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
 }
 
 function postingRows(transactionId: string, e: JournalEntry) {
-  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, claimId: e.claimId ?? null, clientId: e.clientId ?? null }));
+  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, claimId: p.claimId ?? e.claimId ?? null, clientId: e.clientId ?? null }));
 }
 
 /**

@@ -5,6 +5,7 @@ import { ensureBankImportSchedule } from '../services/scheduling/bank-import-sch
 import { ensureLawyerFeedbackSchedule } from '../services/scheduling/lawyer-feedback-schedule';
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
+import { ensurePayoutRunSchedule } from '../services/scheduling/payout-run-schedule';
 import { configuredSftp } from '../infra/sftp';
 
 const log = pino({ name: 'worker' });
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   if (role !== 'intake') await ensureLawyerFeedbackSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensurePrintRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureJournalRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake') await ensurePayoutRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');

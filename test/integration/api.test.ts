@@ -67,6 +67,13 @@ describe('OpenAPI and health', () => {
     ['get', '/collection/lawyers'],
     ['put', '/collection/lawyers/{lawyerId}'],
     ['post', '/collection/lawyers/{lawyerId}/reports'],
+    ['post', '/payout-runs'],
+    ['get', '/payout-runs'],
+    ['get', '/payout-runs/{runId}'],
+    ['post', '/payout-runs/{runId}/approve'],
+    ['post', '/payout-runs/{runId}/cancel'],
+    ['post', '/payout-runs/{runId}/execute'],
+    ['get', '/payout-runs/{runId}/sepa'],
   ];
 
   test('GET /api/openapi.json is an OpenAPI 3.1 document describing every route', async () => {

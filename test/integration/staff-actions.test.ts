@@ -86,8 +86,10 @@ test.concurrent('a cancellation clears the claim with a credit note; a bought cl
   expect((await h.api().post(`/api/claims/${c.id}/cancellation`).set('X-Actor', 'sachbearbeiterin.k').send({ reason: 'Doppelt abgerechnet' })).status).toBe(202);
   expect(await c.result()).toBe('CANCELLED');
   const b = await accountBalances(h.db, [c.id]);
-  // The client was paid the price at purchase and now owes it back; the centre returns its discount.
-  expect(b).toMatchObject({ receivable_principal: 0, client_payable: price, fee_income: 0, bank: -price });
+  // The price was released to the client's payout run at purchase; the client now owes it back (a
+  // charge-back on its payable); the centre returns its discount. No money moved: runs pay.
+  expect(b).toMatchObject({ receivable_principal: 0, client_payable: price, client_payout_due: -price, fee_income: 0 });
+  expect(b.bank ?? 0).toBe(0);
   expect((await h.db.document.findMany({ where: { claimId: c.id }, orderBy: { createdAt: 'asc' } })).map((d) => d.kind)).toEqual(['INVOICE', 'CANCELLATION']);
   const history = await h.db.auditEvent.findMany({ where: { entityId: c.id, action: 'cancel' } });
   expect(history.map((e) => e.actor)).toEqual(['sachbearbeiterin.k']);
