@@ -5,10 +5,10 @@ import { billingFileWorkflowId, claimWorkflowId, payoutRunWorkflowId } from '../
 import { Account } from '../../domain/ledger/accounts';
 import { applyRate } from '../../domain/decimal-rate';
 import { DEFAULT_PAYOUT_RUN_POLICY } from '../../domain/money/payout-run-policy';
-import { connectSftp, type SftpTarget } from '../../infra/sftp';
 import { ensurePayoutRunSchedule, PAYOUT_RUN_SCHEDULE_ID } from '../../services/scheduling/payout-run-schedule';
 import { claimflowActivities } from '../../workers/claim-worker';
 import { crashAfterFirstRun } from '../support/faults';
+import { onSftpServer, testBankSftp } from '../support/sftp-session';
 import { useHarness } from '../support/harness';
 import { pain001Figures, validatePain001 } from '../support/sepa-schema';
 import type { Tariff } from '../../prisma/generated/client';
@@ -16,7 +16,7 @@ import type { Tariff } from '../../prisma/generated/client';
 jest.setTimeout(240_000);
 
 const h = useHarness();
-const bankSftp = JSON.parse(process.env.CF_TEST_SFTP!) as SftpTarget;
+const bankSftp = testBankSftp();
 
 /** A client of `tariff` with `cases` claims, each invoiced and waiting (a bought claim's price is released by then). */
 async function clientWithClaims(tariff: Tariff, cases: number, seed: number) {
@@ -42,15 +42,6 @@ async function executed(runId: string) {
   const res = await post(`/api/payout-runs/${runId}/execute`, 'ben');
   expect(res.status).toBe(202);
   return h.temporal.workflow.getHandle(payoutRunWorkflowId(runId)).result();
-}
-
-async function onBankServer<T>(fn: (sftp: Awaited<ReturnType<typeof connectSftp>>) => Promise<T>): Promise<T> {
-  const sftp = await connectSftp(bankSftp);
-  try {
-    return await fn(sftp);
-  } finally {
-    await sftp.end();
-  }
 }
 
 test('a run is prepared, refused to its preparer, approved by another and executed: SEPA file valid, amounts as the ledger says, nothing paid twice', async () => {
@@ -118,7 +109,7 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   expect(figures.endToEndIds.sort()).toEqual(lines.map((l) => l.endToEndId));
   expect(figures.ibans[0]).toBe(DEFAULT_PAYOUT_RUN_POLICY.debtor.iban);
   // Uploaded once to the bank's SFTP folder, the same bytes.
-  const onServer = await onBankServer(async (sftp) => (await sftp.get(path.posix.join(bankSftp.baseDir, uploadedTo))) as Buffer);
+  const onServer = await onSftpServer(bankSftp, async (sftp) => (await sftp.get(path.posix.join(bankSftp.baseDir, uploadedTo))) as Buffer);
   expect(onServer.toString('utf8')).toBe(xml);
 
   // The ledger: each paid client's payables transferred through the bank, the held-back one still owed; every entry balanced.
