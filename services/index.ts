@@ -24,7 +24,7 @@ export function createServices(deps: ServiceDeps) {
     bank: createBankService(deps),
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
-    payoutRuns: createPayoutRunService(deps),
+    payoutRuns: createPayoutRunService(deps, documents),
     health: healthService(deps.db, deps.temporal),
   };
 }

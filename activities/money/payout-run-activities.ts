@@ -27,6 +27,11 @@ export function createPayoutRunActivities(services: Services) {
       return execution.uploadSepaFile(runId);
     },
 
+    /** Sends each paid client the payout journal of its line, once. */
+    sendPayoutRunJournals(runId: string): Promise<number> {
+      return execution.sendJournals(runId);
+    },
+
     finishPayoutRun(runId: string): Promise<PayoutRunResult> {
       return execution.finish(runId);
     },

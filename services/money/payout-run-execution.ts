@@ -11,6 +11,12 @@ import { book } from '../../persistence/ledger';
 import { findRun, moveRun, paidLinesWithPayables, sepaFile, storeSepaFile } from '../../persistence/money/payout-run-store';
 import { loadSystemPolicy } from '../../persistence/policy';
 import type { PayoutRunResult } from '../../contracts/money/payout-run-result';
+import type { Centre } from '../../domain/documents/document-request';
+import { clientRecipient } from '../../domain/documents/recipients';
+import { renderDocument } from '../../documents/render-document';
+import { clientOrThrow } from '../../persistence/documents/clients';
+import { loadRunLinePayoutJournal } from '../../persistence/documents/journal-data';
+import type { DocumentsService } from '../documents/documents-service';
 
 /** The actor of the execution's own steps; the person who asked for it is audited at the start. */
 const ACTOR = 'payout-run';
@@ -20,7 +26,7 @@ const ACTOR = 'payout-run';
  * interrupted anywhere resumes and pays nobody twice: the SEPA file is built once and stored, each
  * line is booked once under its key, the file is uploaded once under its name.
  */
-export function payoutRunExecution(db: Db, fallbackSftp: SftpTarget) {
+export function payoutRunExecution(db: Db, fallbackSftp: SftpTarget, documents: Pick<DocumentsService, 'deliver'>, centre: Centre & { email: string }) {
   async function executingRun(runId: string) {
     const run = await findRun(db, runId);
     if (!run) throw new Error(`payout run ${runId} does not exist`);
@@ -77,6 +83,19 @@ export function payoutRunExecution(db: Db, fallbackSftp: SftpTarget) {
       await db.payoutRun.update({ where: { id: runId }, data: { sepaUploadedTo: relPath } });
       await audit(db, ACTOR, 'sepa-upload', 'payout-run', runId, { to: relPath, uploadedNow });
       return relPath;
+    },
+
+    /** Sends each paid client its payout journal of the line (Auszahlungsjournal), once per line; returns how many were sent now. */
+    async sendJournals(runId: string): Promise<number> {
+      await executingRun(runId);
+      let sent = 0;
+      for (const line of await paidLinesWithPayables(db, runId)) {
+        const client = await clientOrThrow(db, line.recipientId);
+        const journal = await loadRunLinePayoutJournal(db, line.id, centre);
+        const outcome = await documents.deliver({ idempotencyKey: `payout-journal:${line.id}`, kind: 'PAYOUT_JOURNAL', clientId: client.id, recipient: clientRecipient(client), from: centre.email, render: () => renderDocument(journal) });
+        if (outcome !== 'ALREADY_DONE') sent++;
+      }
+      return sent;
     },
 
     /** Marks the run executed (once) and answers what it paid. */

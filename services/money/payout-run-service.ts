@@ -1,4 +1,5 @@
 import type { ServiceDeps } from '../service-deps';
+import type { DocumentsService } from '../documents/documents-service';
 import { startPayoutRunWorkflow } from '../../contracts/client/workflow-starts';
 import { doesNotExist, Refusal } from '../../domain/refusal';
 import { findRun, listRuns, sepaFile } from '../../persistence/money/payout-run-store';
@@ -13,7 +14,7 @@ const SCHEDULE_ACTOR = 'payout-schedule';
  * Payout runs: prepare (the preview), approve (a second person), execute (`payoutRunWorkflow`:
  * SEPA file, postings, upload), cancel; the run, its lines and its file for staff.
  */
-export function createPayoutRunService(deps: ServiceDeps) {
+export function createPayoutRunService(deps: ServiceDeps, documents: Pick<DocumentsService, 'deliver'>) {
   const { db, temporal, queues } = deps;
 
   async function view(runId: string): Promise<PayoutRunView> {
@@ -64,7 +65,7 @@ export function createPayoutRunService(deps: ServiceDeps) {
     },
 
     /** The execution's steps, for the workflow's activities. */
-    execution: payoutRunExecution(db, deps.collectionSftp),
+    execution: payoutRunExecution(db, deps.collectionSftp, documents, deps.centre),
   };
 }
 

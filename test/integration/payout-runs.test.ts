@@ -126,6 +126,10 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   const trialBalance = await h.db.ledgerPosting.aggregate({ _sum: { amountCents: true } });
   expect(trialBalance._sum.amountCents).toBe(0);
 
+  // Each paid client got the payout journal of its line, once; the held-back client none.
+  const journals = await h.db.document.findMany({ where: { idempotencyKey: { startsWith: 'payout-journal:' }, clientId: { in: clientIds } }, select: { clientId: true, kind: true, status: true } });
+  expect(journals.sort((a, b) => a.clientId!.localeCompare(b.clientId!))).toEqual([bought.client.id, inkasso.client.id].sort().map((clientId) => ({ clientId, kind: 'PAYOUT_JOURNAL', status: 'SENT' })));
+
   // Executing again changes nothing; the audit trail names who did what.
   expect((await post(`/api/payout-runs/${run.id}/execute`, 'ben')).body).toMatchObject({ status: 'EXECUTED' });
   expect(await h.db.ledgerTransaction.count({ where: { idempotencyKey: { startsWith: 'payout-run-line:' }, id: { in: transfers.map((t) => t.id) } } })).toBe(2);
@@ -155,7 +159,7 @@ test('a run interrupted after every step resumes without a second file, posting 
   // Every step does its work, then its worker "crashes" before Temporal records the result.
   await h.stopWorker();
   const real = claimflowActivities(h.services.services);
-  await h.startWorker(crashAfterFirstRun(real, ['writePayoutRunSepaFile', 'bookPayoutRunTransfers', 'uploadPayoutRunSepaFile', 'finishPayoutRun']));
+  await h.startWorker(crashAfterFirstRun(real, ['writePayoutRunSepaFile', 'bookPayoutRunTransfers', 'uploadPayoutRunSepaFile', 'sendPayoutRunJournals', 'finishPayoutRun']));
   try {
     const result = await executed(run.id);
     expect(result).toMatchObject({ lineCount: 1, totalCents: price });
@@ -165,7 +169,7 @@ test('a run interrupted after every step resumes without a second file, posting 
   }
   const history = await h.temporal.workflow.getHandle(payoutRunWorkflowId(run.id)).fetchHistory();
   // Each step ran twice (a retried attempt is recorded as the started attempt's number).
-  expect(history.events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : []))).toEqual([2, 2, 2, 2]);
+  expect(history.events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : []))).toEqual([2, 2, 2, 2, 2]);
 
   const line = await h.db.payoutRunLine.findFirstOrThrow({ where: { runId: run.id } });
   const postings = await h.db.ledgerPosting.findMany({ where: { transaction: { idempotencyKey: `payout-run-line:${line.id}` } } });
@@ -174,6 +178,8 @@ test('a run interrupted after every step resumes without a second file, posting 
     [Account.CLIENT_PAYOUT_DUE, price, claims[0].id],
   ].sort());
   expect(await ledgerOwes(client.id)).toBe(0);
+  expect(await h.db.document.findMany({ where: { idempotencyKey: `payout-journal:${line.id}` }, select: { kind: true, status: true } })).toEqual([{ kind: 'PAYOUT_JOURNAL', status: 'SENT' }]);
+  expect(h.mails().filter((m) => m.messageId === `<payout-journal:${line.id}@claimflow>`).map((m) => m.to)).toEqual([client.email]);
   const trail = await h.db.auditEvent.findMany({ where: { entityType: 'payout-run', entityId: run.id }, orderBy: { id: 'asc' } });
   expect(trail.map((e) => e.action)).toEqual(['prepare', 'approve', 'execute', 'sepa-file', 'sepa-upload', 'executed']);
   const xml = (await h.db.payoutRun.findUniqueOrThrow({ where: { id: run.id } })).sepaFile!;

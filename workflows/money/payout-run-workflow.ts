@@ -9,14 +9,15 @@ const act = proxyActivities<PayoutRunActivities>({
 
 /**
  * An approved payout run's execution: the SEPA file (built once, stored), the transfers' postings
- * (once per line), the upload to the bank (once), then the run is executed. Every step is
- * idempotent, so a crash or a restarted worker anywhere resumes without paying anyone twice;
- * retries do not give up: a run half executed is finished, not left.
+ * (once per line), the upload to the bank (once), each client's payout journal (once per line),
+ * then the run is executed. Every step is idempotent, so a crash or a restarted worker anywhere
+ * resumes without paying anyone twice; retries do not give up: a run half executed is finished.
  */
 export async function payoutRunWorkflow(runId: string): Promise<PayoutRunResult> {
   await act.writePayoutRunSepaFile(runId);
   await act.bookPayoutRunTransfers(runId);
   await act.uploadPayoutRunSepaFile(runId);
+  await act.sendPayoutRunJournals(runId);
   return act.finishPayoutRun(runId);
 }
 
