@@ -83,6 +83,8 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   const payoutOfRun = await h.db.payoutRunItem.findFirstOrThrow({ where: { line: { runId: run.id } } });
   const secondLine = await h.db.payoutRunLine.findFirstOrThrow({ where: { runId: second.body.id } });
   await expect(h.db.payoutRunItem.create({ data: { payoutId: payoutOfRun.payoutId, lineId: secondLine.id, amountCents: payoutOfRun.amountCents } })).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+  // Four eyes hold in the database too: no approval by the preparer, whatever writes it.
+  await expect(h.db.payoutRun.update({ where: { id: second.body.id }, data: { approvedBy: 'anna' } })).rejects.toThrow(/PayoutRun_four_eyes/);
   expect((await post(`/api/payout-runs/${second.body.id}/cancel`, 'anna')).body).toMatchObject({ status: 'CANCELLED', cancelledBy: 'anna' });
 
   const result = await executed(run.id);
