@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { accountingPaths } from './accounting/accounting-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { payoutRunPaths } from './money/payout-run-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
-import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody } from './schemas';
+import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
@@ -62,6 +63,7 @@ export const openApiDocument = {
     ...bankPaths,
     ...collectionPaths,
     ...payoutRunPaths,
+    ...accountingPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {
@@ -92,6 +94,13 @@ export const openApiDocument = {
       },
     },
     '/claims/{id}': { get: { summary: 'claim with stage, balance, lines, history, documents', parameters: [claimId], responses: { 200: { description: 'claim' }, 404: error } } },
+    '/claims/{id}/money-trace': {
+      get: {
+        summary: "every posting of the claim: transaction, account and chart account number, amount, currency, booking date, source (GOÄ lines, payment and bank line, allocation, payout) and the DATEV batch rows it was exported in; with the balances they sum to",
+        parameters: [claimId],
+        responses: { 200: { description: '{ claimId, postings, balance }' }, 404: error },
+      },
+    },
     '/claims/{id}/payments': {
       post: {
         summary: 'record a payment',
@@ -120,6 +129,7 @@ export const openApiDocument = {
     '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
+    '/claims/{id}/write-off': staffAction('write the claim off as uncollectable (postings per tariff, letter to the client)', WriteOffBody),
     '/claims/{id}/collection-decision': {
       post: {
         summary: 'record the client’s answer to the collection request (pursue, return, wait until a day)',

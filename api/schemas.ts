@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WRITE_OFF_REASONS } from '../domain/collection/write-off-reason';
 
 /** Request shapes of the REST API; the OpenAPI document is generated from them. */
 
@@ -44,6 +45,11 @@ export const DisputeBody = z.object({
 });
 
 export const CancellationBody = z.object({ reason: z.string().min(1).max(500) });
+
+export const WriteOffBody = z.object({
+  reason: z.enum(WRITE_OFF_REASONS).describe("why: the lawyer's reasons, or staff's own (uneconomic, time_barred, other)"),
+  note: z.string().trim().min(1).max(500).describe('what staff found, for the audit trail'),
+});
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day yyyy-mm-dd');
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeBankText } from '../domain/bank/decode-bank-text';
-import { detectBankFormat } from '../domain/bank/detect-bank-format';
+import { isBankDelivery } from '../domain/bank/read-bank-delivery';
 import { formatEuro } from '../domain/format';
 import { checkBankFile, type BankFileCheck } from '../services/bank/check-bank-file';
 import { isOrderFile } from '../domain/intake/billing-delivery';
@@ -14,15 +13,14 @@ export type FileCheck = (BillingFileCheck | BankFileCheck) & { file: string; ord
 /** 0: everything accepted; 1: some records rejected; 2: a file rejected whole. */
 export type CheckExit = 0 | 1 | 2;
 
-/** A bank statement is recognised by content (CAMT, MT940, OFX); anything else is read as a billing file. */
-function isBankFile(content: Buffer): boolean {
-  return detectBankFormat(decodeBankText(content)).ok;
-}
-
 interface Given {
   file: string;
   content: Buffer;
+  /** A bank statement (or a ZIP of them) is recognised by content; anything else is read as billing. */
+  bank: boolean;
 }
+
+const BANK_LIMITS = SYSTEM_POLICY.bankImport.fileLimits;
 
 /**
  * The files of a command line as deliveries: an order file (Auftragsdatei) is checked with the
@@ -31,20 +29,24 @@ interface Given {
  * system policy's ZIP bounds (the command reads no database).
  */
 export async function checkFiles(files: string[]): Promise<Array<FileCheck | Unreadable>> {
-  const given = files.map((file): Given | Unreadable => {
-    try {
-      return { file, content: fs.readFileSync(file) };
-    } catch (e) {
-      return { file, kind: 'unreadable', error: { location: 'file', reason: (e as Error).message } };
-    }
-  });
+  const given = await Promise.all(
+    files.map(async (file): Promise<Given | Unreadable> => {
+      let content: Buffer;
+      try {
+        content = fs.readFileSync(file);
+      } catch (e) {
+        return { file, kind: 'unreadable', error: { location: 'file', reason: (e as Error).message } };
+      }
+      return { file, content, bank: await isBankDelivery(content, BANK_LIMITS) };
+    }),
+  );
   const order = (g: Given | Unreadable | undefined): g is Given => g !== undefined && 'content' in g && isOrderFile(g.content);
-  const billing = (g: Given | Unreadable | undefined): g is Given => g !== undefined && 'content' in g && !isOrderFile(g.content) && !isBankFile(g.content);
+  const billing = (g: Given | Unreadable | undefined): g is Given => g !== undefined && 'content' in g && !isOrderFile(g.content) && !g.bank;
   const checks: Array<Promise<FileCheck | Unreadable>> = [];
   for (let i = 0; i < given.length; i++) {
     const g = given[i];
     if (!('content' in g)) checks.push(Promise.resolve(g));
-    else if (isBankFile(g.content)) checks.push(Promise.resolve({ file: g.file, ...checkBankFile(g.content, path.basename(g.file)) }));
+    else if (g.bank) checks.push(checkBankFile(g.content, path.basename(g.file), BANK_LIMITS).then((check) => ({ file: g.file, ...check })));
     else {
       const next = given[i + 1];
       const partner = billing(g) ? (order(next) ? next : undefined) : billing(next) ? next : undefined;

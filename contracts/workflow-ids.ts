@@ -25,4 +25,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   journalRun: 'client-journals-monthly',
   lawyerFeedback: 'lawyer-feedback-import',
   payoutRunPreparation: 'payout-run-preparation',
+  limitationSweep: 'limitation-sweep',
 } as const;

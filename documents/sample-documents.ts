@@ -158,6 +158,6 @@ export function sampleRequest(kind: DocumentKind, n = 0, rowCount = 3): Document
     case 'collection_request':
       return { kind, head: journalHead(n), answerBy: '2026-12-10', claims: rows(rowCount, (i) => ({ invoiceNumber: nr(i), debtorName: `Jörg Weiß ${i}`, dueDate: '2026-08-01', dunningLevel: 3, principalCents: 27297, costsCents: 750, openCents: 28047 })) };
     case 'write_off_notice':
-      return { kind, head: journalHead(n), invoiceNumber: nr(0), patientName: 'Jörg Weiß', debtorName: 'Jörg Weiß', reason: 'Insolvenz des Schuldners', reportedOn: '2026-12-01', principalCents: 27297, interestCents: 412, feesCents: 750, lawyerCostsCents: 8354, bearer: 'client', chargedToClientCents: 8354 };
+      return { kind, head: journalHead(n), invoiceNumber: nr(0), patientName: 'Jörg Weiß', debtorName: 'Jörg Weiß', reason: 'Insolvenz des Schuldners', decidedBy: 'lawyer', reportedOn: '2026-12-01', principalCents: 27297, interestCents: 412, feesCents: 750, lawyerCostsCents: 8354, bearer: 'client', chargedToClientCents: 8354 };
   }
 }

@@ -2,8 +2,8 @@ import { Prisma } from '../prisma/generated/client';
 
 type Tx = Prisma.TransactionClient;
 
-/** PostgreSQL column types bulkInsert can bind; enums, jsonb and timestamps travel as text and are cast. */
-export type ColumnType = 'text' | 'int4' | 'numeric' | 'jsonb' | 'bool' | 'timestamp' | { enum: string };
+/** PostgreSQL column types bulkInsert can bind; enums, jsonb, timestamps and dates (ISO days) travel as text and are cast. */
+export type ColumnType = 'text' | 'int4' | 'numeric' | 'jsonb' | 'bool' | 'timestamp' | 'date' | { enum: string };
 
 /**
  * Inserts many rows in one statement: one array parameter per column, `unnest`ed into rows.
@@ -34,12 +34,12 @@ function insertStatement(table: string, columns: Record<string, ColumnType>, row
       if (v === undefined || v === null) return null;
       return type === 'jsonb' ? JSON.stringify(v) : v instanceof Date ? v.toISOString() : v;
     });
-    const arrayType = typeof type === 'object' || type === 'jsonb' || type === 'timestamp' ? 'text' : type;
+    const arrayType = typeof type === 'object' || type === 'jsonb' || type === 'timestamp' || type === 'date' ? 'text' : type;
     return Prisma.sql`${values}::${Prisma.raw(arrayType)}[]`;
   });
   const select = names.map((name, i) => {
     const type = columns[name];
-    const cast = typeof type === 'object' ? `::"${type.enum}"` : type === 'jsonb' ? '::jsonb' : type === 'timestamp' ? '::timestamp(3)' : '';
+    const cast = typeof type === 'object' ? `::"${type.enum}"` : type === 'jsonb' ? '::jsonb' : type === 'timestamp' ? '::timestamp(3)' : type === 'date' ? '::date' : '';
     return `c${i}${cast}`;
   });
   return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${Prisma.raw(names.map((n) => `"${n}"`).join(', '))})

@@ -1,6 +1,8 @@
 import type { Prisma } from '../prisma/generated/client';
 import type { ClaimPosting } from '../domain/ledger/entries';
 import { ClaimBalance, claimBalanceFrom } from '../domain/ledger/claim-balance';
+import { DEFAULT_CURRENCY } from '../domain/accounting/currency';
+import { holdBookingLock, openBookingDay } from './accounting/period-locks';
 import { bulkInsert } from './bulk-insert';
 import { newRowId } from './row-id';
 
@@ -13,16 +15,22 @@ export interface JournalEntry {
   description: string;
   claimId?: string;
   clientId?: string;
+  /** ISO 4217 code of the postings' cents; EUR when not given. */
+  currency?: string;
   /** A posting's own claim, when it names one, goes before the entry's. */
   postings: ClaimPosting[];
 }
 
-/** Books an entry unless its key was booked before or it moves no money; returns whether it booked now. */
+/**
+ * Books an entry unless its key was booked before or it moves no money; returns whether it booked
+ * now. It is dated today, or on the first open day when today lies in a period already exported.
+ */
 export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
   if (e.postings.length === 0) return false;
   const id = newRowId();
+  const bookingDate = new Date(`${await openBookingDay(tx)}T00:00:00Z`);
   const created = await tx.ledgerTransaction.createMany({
-    data: [{ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description }],
+    data: [{ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description, bookingDate }],
     skipDuplicates: true,
   });
   if (created.count === 0) return false;
@@ -31,17 +39,20 @@ export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
 }
 
 function postingRows(transactionId: string, e: JournalEntry) {
-  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, claimId: p.claimId ?? e.claimId ?? null, clientId: e.clientId ?? null }));
+  const currency = e.currency ?? DEFAULT_CURRENCY;
+  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, currency, claimId: p.claimId ?? e.claimId ?? null, clientId: e.clientId ?? null }));
 }
 
 /**
- * Books many entries in two statements (a bank statement's thousands of lines). Their keys must be
- * new: a repeated key fails the whole transaction instead of being skipped.
+ * Books many entries in two statements (a bank statement's thousands of lines), all on one booking
+ * day (as `book`). Their keys must be new: a repeated key fails the whole transaction instead of being skipped.
  */
 export async function bookNew(tx: Tx, es: JournalEntry[]): Promise<void> {
   const rows = es.filter((e) => e.postings.length > 0).map((e) => ({ id: newRowId(), e }));
-  await bulkInsert(tx, 'LedgerTransaction', { id: 'text', idempotencyKey: 'text', kind: 'text', description: 'text' }, rows.map(({ id, e }) => ({ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description })));
-  await bulkInsert(tx, 'LedgerPosting', { id: 'text', transactionId: 'text', account: 'text', amountCents: 'int4', claimId: 'text', clientId: 'text' }, rows.flatMap(({ id, e }) => postingRows(id, e)));
+  if (rows.length === 0) return;
+  const bookingDate = await openBookingDay(tx);
+  await bulkInsert(tx, 'LedgerTransaction', { id: 'text', idempotencyKey: 'text', kind: 'text', description: 'text', bookingDate: 'date' }, rows.map(({ id, e }) => ({ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description, bookingDate })));
+  await bulkInsert(tx, 'LedgerPosting', { id: 'text', transactionId: 'text', account: 'text', amountCents: 'int4', currency: 'text', claimId: 'text', clientId: 'text' }, rows.flatMap(({ id, e }) => postingRows(id, e)));
 }
 
 export async function claimBalance(tx: Tx, claimId: string): Promise<ClaimBalance> {
@@ -51,6 +62,7 @@ export async function claimBalance(tx: Tx, claimId: string): Promise<ClaimBalanc
 
 /** Serialises bookings on one claim: balance-dependent entries must see each other's results. */
 export async function lockClaim(tx: Tx, claimId: string): Promise<void> {
+  await holdBookingLock(tx);
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
   if (rows.length === 0) throw new Error(`claim ${claimId} does not exist`);
 }

@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './service-deps';
+import { createAccountingService } from './accounting/accounting-service';
 import { createBankService } from './bank/bank-service';
 import { createClaimService } from './claims/claim-service';
 import { createCollectionService } from './collection/collection-service';
@@ -25,6 +26,7 @@ export function createServices(deps: ServiceDeps) {
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
     payoutRuns: createPayoutRunService(deps, documents),
+    accounting: createAccountingService(deps),
     health: healthService(deps.db, deps.temporal),
   };
 }

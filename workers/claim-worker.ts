@@ -51,6 +51,11 @@ export async function createClaimflowWorkers(connection: NativeConnection, servi
         maxConcurrentActivityTaskExecutions: positiveInt('WORKER_MAX_ACTIVITIES', process.env.WORKER_MAX_ACTIVITIES, 50),
         maxConcurrentLocalActivityExecutions: positiveInt('WORKER_MAX_LOCAL_ACTIVITIES', process.env.WORKER_MAX_LOCAL_ACTIVITIES, 100),
         maxConcurrentWorkflowTaskExecutions: positiveInt('WORKER_MAX_WORKFLOW_TASKS', process.env.WORKER_MAX_WORKFLOW_TASKS, 100),
+        // Workflows kept in memory between their tasks. The SDK's default grows with the heap limit
+        // (some 2,300 on this machine's 4 GiB heap: a worker past 1 GiB with thousands of claims in
+        // dunning); a claim that waits days for its next timer gains nothing from staying cached,
+        // and an evicted one is replayed from its (short, continue-as-new) history when it wakes.
+        maxCachedWorkflows: positiveInt('WORKER_MAX_CACHED_WORKFLOWS', process.env.WORKER_MAX_CACHED_WORKFLOWS, 1000),
       }),
     ),
   );

@@ -26,6 +26,7 @@ export function createClaimActivities(services: Services) {
     sendCollectionRequest: collection.send,
     recordCollectionPolicyDecision: collection.recordPolicyDecision,
     claimLimitation: limitation.refresh,
+    sweepLimitation: limitation.sweep,
   };
 }
 

@@ -3,7 +3,7 @@ import { isoDayOf } from '../../domain/interest/calendar-day';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
-import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, StatementQuery } from '../schemas';
+import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, StatementQuery, WriteOffBody } from '../schemas';
 
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
@@ -16,6 +16,11 @@ export function claimRoutes(ctx: ApiContext): Router {
 
   r.get('/claims/:id', async (req, res) => {
     res.json(await claims.detail(req.params.id));
+  });
+
+  // Every cent of the claim from its billing file to the accountant's DATEV rows.
+  r.get('/claims/:id/money-trace', async (req, res) => {
+    res.json(await ctx.services.accounting.moneyTrace(req.params.id));
   });
 
   r.get('/claims/:id/documents/:documentId', async (req, res) => {
@@ -65,6 +70,9 @@ export function claimRoutes(ctx: ApiContext): Router {
   });
   r.post('/claims/:id/cancellation', async (req, res) => {
     res.status(202).json(await claims.cancel(req.params.id, parse(CancellationBody, req.body, 'body'), actorOf(req)));
+  });
+  r.post('/claims/:id/write-off', async (req, res) => {
+    res.status(202).json(await claims.writeOff(req.params.id, parse(WriteOffBody, req.body, 'body'), actorOf(req)));
   });
 
   // The client's answer to the collection request (Beitreibungsanfrage), while the claim waits for it.

@@ -76,7 +76,8 @@ class Rows {
     await this.db.$transaction(
       async (tx) => {
         for (const [table, rows] of this.tables) {
-          for (let i = 0; i < rows.length; i += CHUNK_ROWS) await bulkInsert(tx, table, COLUMNS[table], rows.slice(i, i + CHUNK_ROWS));
+          // One statement per table: the ledger checks each statement's transactions for balance.
+          await bulkInsert(tx, table, COLUMNS[table], rows);
           this.written += rows.length;
           rows.length = 0;
         }

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { LawyerReport } from '../../domain/collection/lawyer-report';
+import type { WriteOffReason } from '../../domain/collection/write-off-reason';
 
 /**
  * The messages a claim workflow understands. Money is booked before the signal is sent (by the
@@ -27,6 +28,14 @@ export interface CancellationSignal {
   reason: string;
   actor: string;
 }
+/** Staff write the claim off (recorded and audited before the signal): why, and who. */
+export interface WriteOffSignal {
+  reason: WriteOffReason;
+  note: string;
+  actor: string;
+  /** ISO date of the decision (the letter's date of it). */
+  on: string;
+}
 
 export type CollectionAnswerName = 'pursue' | 'return' | 'wait';
 /** The client's answer to the collection request, recorded (CollectionDecision) before the signal. */
@@ -47,6 +56,7 @@ export const deferral = defineSignal<[DeferralSignal]>('deferral');
 export const installmentAgreement = defineSignal<[InstallmentSignal]>('installmentAgreement');
 export const dispute = defineSignal<[DisputeSignal]>('dispute');
 export const cancellation = defineSignal<[CancellationSignal]>('cancellation');
+export const writeOff = defineSignal<[WriteOffSignal]>('writeOff');
 export const collectionDecision = defineSignal<[CollectionDecisionSignal]>('collectionDecision');
 /** An event that moves the limitation date was recorded (negotiations, a dunning order, a title). */
 export const limitationChanged = defineSignal<[LimitationChangedSignal]>('limitationChanged');
@@ -83,6 +93,9 @@ export type ClaimStageName =
   | 'PAYOUT'
   | 'CLOSED';
 
+/** Stages in which the patient has an invoice and owes money. */
+export const DUNNING_STAGES: ClaimStageName[] = ['WAITING', 'REMINDER', 'COLLECTION_REQUEST', 'COLLECTION'];
+
 export type ClaimOutcome = 'PAID' | 'CANCELLED' | 'RETURNED' | 'WRITTEN_OFF';
 
 /** What the workflow knows about its claim; carried across continue-as-new. */
@@ -100,6 +113,7 @@ export interface ClaimState {
   installments: Array<{ dueAt: number; amountCents: number }>;
   seenPayments: string[];
   cancelRequest?: CancellationSignal;
+  writeOffRequest?: WriteOffSignal;
   outcome?: ClaimOutcome;
   /** Set by the lawyer's first report. */
   lawyer?: LawyerProgress;

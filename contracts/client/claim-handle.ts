@@ -25,3 +25,13 @@ export async function claimWorkflowState(temporal: Client, claimId: string): Pro
     return null;
   }
 }
+
+/** Whether the claim's workflow runs (and so watches its limitation date); false when it finished or never started. */
+export async function claimWorkflowRunning(temporal: Client, claimId: string): Promise<boolean> {
+  try {
+    return (await temporal.workflow.getHandle(claimWorkflowId(claimId)).describe()).status.name === 'RUNNING';
+  } catch (e) {
+    if (e instanceof WorkflowNotFoundError) return false;
+    throw e;
+  }
+}

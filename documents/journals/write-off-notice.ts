@@ -11,7 +11,15 @@ const CONSEQUENCE: Record<WriteOffBearer, (r: WriteOffNoticeRequest) => string> 
   charged_back: (r) => `Gemäß unserem Factoringvertrag belasten wir Ihnen die angekaufte Forderung zurück: ${formatEuro(r.chargedToClientCents)} werden Ihrem Abrechnungskonto belastet.`,
 };
 
-/** Ausbuchungsmitteilung: the lawyer reported the claim uncollectable; it is written off, and the client learns what it bears. */
+/** How the letter says who found the claim uncollectable, and when. */
+function finding(r: WriteOffNoticeRequest): string {
+  const claim = `die Forderung aus der Rechnung ${r.invoiceNumber} (Patient/in ${r.patientName}, Schuldner/in ${r.debtorName})`;
+  return r.decidedBy === 'lawyer'
+    ? `der beauftragte Rechtsanwalt hat uns am ${formatDate(r.reportedOn)} mitgeteilt, dass ${claim} nicht beigetrieben werden kann.`
+    : `wir haben am ${formatDate(r.reportedOn)} entschieden, ${claim} nicht weiter zu verfolgen.`;
+}
+
+/** Ausbuchungsmitteilung: the lawyer reported the claim uncollectable or staff decided so; it is written off, and the client learns what it bears. */
 export function writeOffNotice(r: WriteOffNoticeRequest): LetterSpec {
   const total = r.principalCents + r.interestCents + r.feesCents + r.lawyerCostsCents;
   return journalLetter(
@@ -20,7 +28,7 @@ export function writeOffNotice(r: WriteOffNoticeRequest): LetterSpec {
     r.invoiceNumber,
     [
       ...paragraphs(
-        `der beauftragte Rechtsanwalt hat uns am ${formatDate(r.reportedOn)} mitgeteilt, dass die Forderung aus der Rechnung ${r.invoiceNumber} (Patient/in ${r.patientName}, Schuldner/in ${r.debtorName}) nicht beigetrieben werden kann. Grund: ${r.reason}. Wir haben die Forderung daher ausgebucht.`,
+        `${finding(r)} Grund: ${r.reason}. Wir haben die Forderung daher ausgebucht.`,
       ),
       {
         type: 'totals',

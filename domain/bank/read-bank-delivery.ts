@@ -1,5 +1,7 @@
 import { BankFileError, type ParsedBankFile } from './bank-line';
 import type { BankFileLimits } from './bank-import-policy';
+import { decodeBankText } from './decode-bank-text';
+import { detectBankFormat } from './detect-bank-format';
 import { parseBankFile } from './parse-bank-file';
 import { failFor } from './read-statement';
 import { isZip, unzipEntries } from '../zip-entries';
@@ -33,4 +35,23 @@ export async function readBankDelivery(fileName: string, content: Buffer, limits
       parsed.statements.map((s) => ({ ...s, lines: s.lines.map((line) => ({ ...line, source: `${entry.name}: ${line.source}` })) })),
     ),
   };
+}
+
+/** A statement file is told by its content (CAMT, MT940, OFX). */
+export function isBankStatement(content: Buffer): boolean {
+  return detectBankFormat(decodeBankText(content)).ok;
+}
+
+/**
+ * Whether a file someone hands over (the dry run cannot ask which upload it was meant for) is a bank
+ * delivery: a statement file, or a ZIP with a statement among its entries. A ZIP that cannot be
+ * unpacked is not claimed here: the billing side names its defect.
+ */
+export async function isBankDelivery(content: Buffer, limits: BankFileLimits): Promise<boolean> {
+  if (!isZip(content)) return isBankStatement(content);
+  const refused = (location: string, reason: string): never => {
+    throw new Error(`${location}: ${reason}`);
+  };
+  const entries = await unzipEntries(content, { maxEntries: limits.zipMaxEntries, maxUncompressedBytes: limits.zipMaxUncompressedBytes }, refused).catch(() => []);
+  return entries.some((e) => isBankStatement(e.content));
 }

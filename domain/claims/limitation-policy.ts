@@ -16,6 +16,12 @@ export const LimitationPolicySchema = z.object({
   negotiationAfterMonths: z.number().int().min(0).max(24),
   /** At least this many days before its limitation date a claim must be with the lawyer or declined. */
   escalateDaysBefore: z.number().int().min(0).max(3650),
+  /**
+   * The sweep (system policy): when it runs (cron), and how far ahead it looks at open claims'
+   * limitation dates, whether or not their workflow still runs.
+   */
+  sweepCron: z.string().min(9).default('15 5 * * *'),
+  sweepDaysAhead: z.number().int().min(0).max(3650).default(120),
 });
 
 export type LimitationPolicy = z.infer<typeof LimitationPolicySchema>;
@@ -26,4 +32,6 @@ export const DEFAULT_LIMITATION_POLICY: LimitationPolicy = {
   dunningOrderAfterMonths: 6,
   negotiationAfterMonths: 3,
   escalateDaysBefore: 90,
+  sweepCron: '15 5 * * *',
+  sweepDaysAhead: 120,
 };

@@ -22,7 +22,7 @@ export interface LimitationFact {
   until?: string | null;
 }
 
-export type LimitationRules = Omit<LimitationPolicy, 'escalateDaysBefore'>;
+export type LimitationRules = Omit<LimitationPolicy, 'escalateDaysBefore' | 'sweepCron' | 'sweepDaysAhead'>;
 
 /** `months` calendar months after `isoDay`; a day the target month lacks becomes its last (§ 188 (3) BGB). */
 export function addMonths(isoDay: string, months: number): string {

@@ -253,8 +253,10 @@ export type WriteOffNoticeRequest = {
   invoiceNumber: string;
   patientName: string;
   debtorName: string;
-  /** Why it cannot be collected, as the lawyer reported it (German text). */
+  /** Why it cannot be collected, as the lawyer reported it or staff decided (German text). */
   reason: string;
+  /** Who found the claim uncollectable: the lawyer's report, or staff's decision (with its date). */
+  decidedBy: 'lawyer' | 'staff';
   reportedOn: string;
   principalCents: number;
   /** Default interest booked and not paid. */

@@ -1,4 +1,5 @@
 import type { Tx } from '../../infra/db/prisma';
+import { holdBookingLock } from '../accounting/period-locks';
 
 /** What decides whether a claim takes a bank payment: its stage and outcome (and whose it is). */
 export interface ClaimState {
@@ -8,9 +9,10 @@ export interface ClaimState {
   outcome: string | null;
 }
 
-/** Row locks on claims, in id order (no deadlock between two imports touching the same claims). */
+/** Row locks on claims, in id order (no deadlock between two imports touching the same claims), after the booking lock. */
 export async function lockClaims(tx: Tx, claimIds: string[]): Promise<void> {
   if (claimIds.length === 0) return;
+  await holdBookingLock(tx);
   await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ANY(${claimIds}::text[]) ORDER BY id FOR UPDATE`;
 }
 

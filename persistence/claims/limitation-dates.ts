@@ -44,3 +44,27 @@ export function limitationRiskPage(db: Db, q: LimitationRiskQuery) {
     select: { id: true, clientId: true, stage: true, dunningLevel: true, limitationDate: true, limitationPassedAt: true, responsible: { select: { firstName: true, lastName: true } } },
   });
 }
+
+/**
+ * One page (by id) of the open claims the limitation sweep looks at: in `stages`, with a limitation
+ * date up to `through`, or an invoice and no date yet (a claim whose workflow never computed it).
+ */
+export async function limitationSweepPage(db: Db, q: { stages: ClaimStage[]; through: string; after?: string; limit: number }): Promise<string[]> {
+  const rows = await db.claim.findMany({
+    where: { stage: { in: q.stages }, OR: [{ limitationDate: { lte: new Date(q.through) } }, { limitationDate: null, invoiceDate: { not: null } }], ...(q.after ? { id: { gt: q.after } } : {}) },
+    orderBy: { id: 'asc' },
+    take: q.limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** Notes, once per claim and limitation date, that no workflow watches a claim near its limitation: staff must act. */
+export async function flagUnwatched(db: Db, claimId: string, limitationDate: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const noted = await tx.auditEvent.findFirst({ where: { entityType: 'claim', entityId: claimId, action: 'limitation_unwatched', data: { path: ['limitationDate'], equals: limitationDate } } });
+    if (noted) return false;
+    await audit(tx, 'system', 'limitation_unwatched', 'claim', claimId, { limitationDate });
+    return true;
+  });
+}

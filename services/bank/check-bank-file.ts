@@ -1,5 +1,6 @@
 import { BankFileError } from '../../domain/bank/bank-line';
-import { parseBankFile } from '../../domain/bank/parse-bank-file';
+import type { BankFileLimits } from '../../domain/bank/bank-import-policy';
+import { readBankDelivery } from '../../domain/bank/read-bank-delivery';
 
 export type BankFileCheck =
   | {
@@ -10,12 +11,13 @@ export type BankFileCheck =
   | { kind: 'bank-file'; error: { location: string; reason: string } };
 
 /**
- * A dry run of a bank statement upload: read by the same parser as the import (parseBankFile),
- * nothing stored or matched. A file the import would quarantine answers with where and why.
+ * A dry run of a bank statement upload: read as the import reads it (readBankDelivery: one
+ * statement file or a ZIP of CAMT files), nothing stored or matched. A file the import would
+ * quarantine answers with where and why.
  */
-export function checkBankFile(content: Buffer, fileName: string): BankFileCheck {
+export async function checkBankFile(content: Buffer, fileName: string, limits: BankFileLimits): Promise<BankFileCheck> {
   try {
-    const parsed = parseBankFile(fileName, content);
+    const parsed = await readBankDelivery(fileName, content, limits);
     return {
       kind: 'bank-file',
       format: parsed.format,

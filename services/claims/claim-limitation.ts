@@ -1,12 +1,14 @@
 import type { Client } from '@temporalio/client';
 import { limitationChanged, type LimitationState } from '../../contracts/claims/claim-messages';
-import { signalClaim } from '../../contracts/client/claim-handle';
+import { claimWorkflowRunning, signalClaim } from '../../contracts/client/claim-handle';
+import type { LimitationSweepResult } from '../../contracts/claims/limitation-sweep-result';
 import { addDays, dayNumber, isoDayOf } from '../../domain/interest/calendar-day';
 import { escalationDay, limitationDate } from '../../domain/claims/limitation';
 import { Refusal } from '../../domain/refusal';
 import type { Db } from '../../infra/db/prisma';
 import { audit } from '../../persistence/audit';
-import { flagLimitationPassed, limitationBasis, limitationRiskPage, setLimitationDate } from '../../persistence/claims/limitation-dates';
+import { flagLimitationPassed, flagUnwatched, limitationBasis, limitationRiskPage, limitationSweepPage, setLimitationDate } from '../../persistence/claims/limitation-dates';
+import { loadSystemPolicy } from '../../persistence/policy';
 import { limitationEvents, recordLimitationEvent } from '../../persistence/claims/limitation-events';
 import { openAmounts } from '../../persistence/claims/claim-queries';
 import { loadPolicy } from '../../persistence/policy';
@@ -15,6 +17,8 @@ import type { Claim, ClaimStage } from '../../prisma/generated/client';
 /** Open claims not (yet) with the lawyer: the ones whose limitation the centre must watch. */
 const AT_RISK_STAGES: ClaimStage[] = ['STATEMENT', 'WAITING', 'REMINDER', 'COLLECTION_REQUEST'];
 const DAY_MS = 86_400_000;
+
+const SWEEP_PAGE = 500;
 
 export interface RiskReportQuery {
   withinDays: number;
@@ -59,6 +63,31 @@ export function claimLimitation(db: Db, temporal: Client, existingClaim: (id: st
       const state = await service.refresh(claim.id);
       const signalled = await signalClaim(temporal, claim.id, limitationChanged, { kind: 'NEGOTIATION' });
       return { claimId: claim.id, created, limitationDate: state.date, signalled };
+    },
+
+    /**
+     * The daily sweep (Schedule `limitation-sweep`): every open claim not with the lawyer whose
+     * limitation date is within the system policy's `sweepDaysAhead` has its date computed and, past
+     * it, flagged. A claim whose workflow no longer runs (terminated, lost with its history) would pass its date unnoticed: it is noted in
+     * the audit trail once per date and named in the result, for staff.
+     */
+    async sweep(): Promise<LimitationSweepResult> {
+      const { sweepDaysAhead } = (await loadSystemPolicy(db)).limitation;
+      const through = addDays(isoDayOf(new Date()), sweepDaysAhead);
+      const result: LimitationSweepResult = { checked: 0, passed: [], unwatched: [] };
+      for (let page = await limitationSweepPage(db, { stages: AT_RISK_STAGES, through, limit: SWEEP_PAGE }); page.length > 0; page = await limitationSweepPage(db, { stages: AT_RISK_STAGES, through, limit: SWEEP_PAGE, after: page[page.length - 1] })) {
+        for (const id of page) {
+          const state = await service.refresh(id);
+          result.checked++;
+          if (state.passed) result.passed.push(id);
+          // A running workflow watches its own date (limitation-watch); only the unwatched need staff.
+          if (state.date && state.date <= through && !(await claimWorkflowRunning(temporal, id))) {
+            result.unwatched.push(id);
+            await flagUnwatched(db, id, state.date);
+          }
+        }
+      }
+      return result;
     },
 
     /** Open claims not with the lawyer whose limitation date is within `withinDays` (or past), by date. */

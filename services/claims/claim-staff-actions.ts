@@ -1,8 +1,9 @@
 import type { SignalDefinition } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../infra/db/prisma';
-import { cancellation, deferral, dispute, installmentAgreement } from '../../contracts/claims/claim-messages';
-import type { CancellationSignal, DeferralSignal, DisputeSignal, InstallmentSignal } from '../../contracts/claims/claim-messages';
+import { DUNNING_STAGES, cancellation, deferral, dispute, installmentAgreement, writeOff } from '../../contracts/claims/claim-messages';
+import type { CancellationSignal, ClaimStageName, DeferralSignal, DisputeSignal, InstallmentSignal, WriteOffSignal } from '../../contracts/claims/claim-messages';
+import { isoDayOf } from '../../domain/interest/calendar-day';
 import { signalClaim } from '../../contracts/client/claim-handle';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { Refusal } from '../../domain/refusal';
@@ -39,11 +40,18 @@ export function claimStaffActions(db: Db, temporal: Client, existingClaim: (id: 
     if (planned !== open) throw new Refusal('unprocessable', 'plan_mismatch', `the installments add up to ${planned} cents but ${open} cents are open`);
   }
 
+  /** Only a claim the patient owes on can be written off; before its invoice, cancel it. */
+  async function invoiced(claim: Claim): Promise<void> {
+    if (!DUNNING_STAGES.includes(claim.stage as ClaimStageName)) throw new Refusal('conflict', 'not_invoiced', `claim ${claim.id} is in ${claim.stage.toLowerCase()}: only an invoiced claim is written off (cancel it instead)`);
+  }
+
   return {
     defer: (claimId: string, body: DeferralSignal, actor: string) => act(claimId, 'deferral', body, actor, deferral, body),
     agreeInstallments: (claimId: string, body: InstallmentSignal, actor: string) =>
       act(claimId, 'installment_agreement', body, actor, installmentAgreement, body, (claim) => planCoversOpenAmount(claim, body)),
     dispute: (claimId: string, body: DisputeSignal, actor: string) => act(claimId, 'dispute', body, actor, dispute, body),
     cancel: (claimId: string, body: Omit<CancellationSignal, 'actor'>, actor: string) => act(claimId, 'cancellation', body, actor, cancellation, { reason: body.reason, actor }),
+    writeOff: (claimId: string, body: Pick<WriteOffSignal, 'reason' | 'note'>, actor: string) =>
+      act(claimId, 'write_off_request', body, actor, writeOff, { ...body, actor, on: isoDayOf(new Date()) }, invoiced),
   };
 }

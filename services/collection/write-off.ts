@@ -1,5 +1,5 @@
 import type { ClaimOutcome } from '../../contracts/claims/claim-messages';
-import { UncollectableReason } from '../../domain/collection/lawyer-report';
+import { WRITE_OFF_REASON_TEXT, type WriteOffReason } from '../../domain/collection/write-off-reason';
 import { clientRecipient, fullName } from '../../domain/documents/recipients';
 import { renderDocument } from '../../documents/render-document';
 import { bookWriteOff, writeOffParties } from '../../persistence/collection/write-offs';
@@ -7,21 +7,21 @@ import { journalHead } from '../../persistence/documents/letter-head';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
 
-/** The lawyer's reasons as the client's letter names them. */
-const REASON_TEXT: Record<UncollectableReason, string> = {
-  insolvency: 'Insolvenz des Schuldners',
-  address_unknown: 'Anschrift des Schuldners unbekannt',
-  deceased: 'Schuldner verstorben',
-};
+/** A member of staff who wrote the claim off, with their note; absent when the lawyer's report did. */
+export interface StaffWriteOff {
+  actor: string;
+  note: string;
+}
 
 /**
- * Writes off a claim the lawyer reported uncollectable (postings per tariff and policy, once) and
- * tells the client in a letter (once per claim, through the documents service).
+ * Writes off a claim the lawyer reported uncollectable or staff gave up (postings per tariff and
+ * policy, once) and tells the client in a letter (once per claim, through the documents service).
  */
 export function writeOffClaim(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents: DocumentsService) {
   const { db, centre } = deps;
-  return async (claimId: string, reason: UncollectableReason, reportedOn: string): Promise<ClaimOutcome> => {
-    const facts = await bookWriteOff(db, claimId, reason, 'system');
+  // Positional (claimId, reason, date) as recorded in histories since the lawyer's reports; staff's decision is added last.
+  return async (claimId: string, reason: WriteOffReason, on: string, staff?: StaffWriteOff): Promise<ClaimOutcome> => {
+    const facts = await bookWriteOff(db, claimId, staff ? `${reason}: ${staff.note}` : reason, staff?.actor ?? 'system');
     const claim = await writeOffParties(db, claimId);
     await documents.deliver({
       idempotencyKey: `write-off-notice:${claimId}`,
@@ -37,8 +37,9 @@ export function writeOffClaim(deps: Pick<ServiceDeps, 'db' | 'centre'>, document
           invoiceNumber: claim.id,
           patientName: fullName(claim.patient),
           debtorName: fullName(claim.responsible),
-          reason: REASON_TEXT[reason],
-          reportedOn,
+          reason: WRITE_OFF_REASON_TEXT[reason],
+          decidedBy: staff ? 'staff' : 'lawyer',
+          reportedOn: on,
           ...facts,
         }),
     });

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { claimStateQuery } from '../../contracts/claims/claim-messages';
+import type { LimitationSweepResult } from '../../contracts/claims/limitation-sweep-result';
 import { claimWorkflowId } from '../../contracts/workflow-ids';
 import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
 import { DEFAULT_LIMITATION_POLICY } from '../../domain/claims/limitation-policy';
@@ -22,9 +24,9 @@ const slowDunning: Partial<Policy> = {
   limitation: { ...DEFAULT_LIMITATION_POLICY, escalateDaysBefore: 400 },
 };
 
-/** Back-dates the claim's invoice (a claim migrated from another system). */
+/** Back-dates the claim's invoice (a claim migrated from another system, its limitation date not computed yet). */
 async function invoicedOn(claimId: string, day: string) {
-  await h.db.claim.update({ where: { id: claimId }, data: { invoiceDate: new Date(day), dueDate: new Date(day) } });
+  await h.db.claim.update({ where: { id: claimId }, data: { invoiceDate: new Date(day), dueDate: new Date(day), limitationDate: null } });
 }
 
 const state = (id: string) => h.temporal.workflow.getHandle(claimWorkflowId(id)).query(claimStateQuery);
@@ -111,4 +113,26 @@ test('negotiations recorded by staff halt limitation (§ 203 BGB)', async () => 
 
   expect((await h.api().post(`/api/claims/${c.id}/payments`).send({ amountCents: c.claim.totalCents })).status).toBe(201);
   expect(await c.result()).toBe('PAID');
+});
+
+test('the daily sweep flags claims past their date and names those no workflow watches any more, once', async () => {
+  const [lostPast, lostNear, watched] = [await waitingClaim(h, 'INKASSO', { paymentTerm: '1 hour' }), await waitingClaim(h, 'INKASSO', { paymentTerm: '1 hour' }), await waitingClaim(h, 'INKASSO', { paymentTerm: '1 hour' })];
+  await invoicedOn(lostPast.id, `${year - 4}-01-10`);
+  await invoicedOn(lostNear.id, `${year - 3}-01-10`);
+  await invoicedOn(watched.id, `${year - 3}-01-10`);
+  // Two workflows are gone (terminated by an operator, say): nothing would watch their claims.
+  for (const c of [lostPast, lostNear]) await h.temporal.workflow.getHandle(claimWorkflowId(c.id)).terminate('lost in a test');
+  const sweep = () => h.temporal.workflow.execute('limitationSweepWorkflow', { workflowId: `limitation-sweep-test-${randomUUID()}`, taskQueue: h.services.deps.queues.claims, args: [] }) as Promise<LimitationSweepResult>;
+  const first = await sweep();
+  expect(first.passed).toContain(lostPast.id);
+  expect(first.passed).not.toContain(lostNear.id);
+  expect(first.unwatched).toEqual(expect.arrayContaining([lostPast.id, lostNear.id]));
+  expect(first.unwatched).not.toContain(watched.id);
+  const claim = await h.db.claim.findUniqueOrThrow({ where: { id: lostNear.id } });
+  expect(claim.limitationDate?.toISOString().slice(0, 10)).toBe(`${year}-12-31`);
+  expect((await h.db.claim.findUniqueOrThrow({ where: { id: lostPast.id } })).limitationPassedAt).not.toBeNull();
+  // A second sweep finds them again but notes each in the audit trail only once.
+  expect((await sweep()).unwatched).toEqual(expect.arrayContaining([lostPast.id, lostNear.id]));
+  for (const c of [lostPast, lostNear]) expect(await h.db.auditEvent.count({ where: { entityId: c.id, action: 'limitation_unwatched' } })).toBe(1);
+  expect(await h.db.auditEvent.count({ where: { entityId: watched.id, action: 'limitation_unwatched' } })).toBe(0);
 });

@@ -110,3 +110,41 @@ test.concurrent('Fälligkeitsfactoring: an unpaid claim is bought when it falls 
   const b = await accountBalances(h.db, [c.id]);
   expect(b).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0, bad_debt: c.claim.totalCents });
 });
+
+test.each([
+  ['INKASSO', 'the client bears the principal: its claim on the patient ends'],
+  ['SOFORTFACTORING', 'the centre bears the principal as bad debt'],
+] as const)('staff write a claim off (%s): %s; the letter names staff’s decision; the audit trail names who and why', async (tariff, _bearer) => {
+  const c = await waitingClaim(tariff, { paymentTerm: '1 hour' });
+  const writeOff = (body: object) => h.api().post(`/api/claims/${c.id}/write-off`).set('X-Actor', 'teamleitung.m').send(body);
+  expect((await writeOff({ reason: 'bankrupt', note: 'x' })).status).toBe(400);
+  expect((await writeOff({ reason: 'uneconomic', note: '' })).status).toBe(400);
+  expect((await writeOff({ reason: 'uneconomic', note: 'Schuldner im Ausland, Kleinbetrag' })).status).toBe(202);
+  expect(await c.result()).toBe('WRITTEN_OFF');
+  const b = await accountBalances(h.db, [c.id]);
+  expect(b).toMatchObject({ receivable_principal: 0, client_claims: 0 });
+  expect(b.receivable_costs ?? 0).toBe(0);
+  expect(b.bad_debt ?? 0).toBe(tariff === 'INKASSO' ? 0 : c.claim.totalCents);
+  expect(await unbalancedEntries(h.db, [c.id])).toBe(0);
+  const audit = await h.db.auditEvent.findMany({ where: { entityId: c.id, action: { in: ['write_off_request', 'write_off'] } }, orderBy: { at: 'asc' } });
+  expect(audit.map((e) => [e.action, e.actor])).toEqual([
+    ['write_off_request', 'teamleitung.m'],
+    ['write_off', 'teamleitung.m'],
+  ]);
+  expect(audit[1].data).toMatchObject({ reason: 'uneconomic: Schuldner im Ausland, Kleinbetrag', principalCents: c.claim.totalCents });
+  const notice = await h.db.document.findUniqueOrThrow({ where: { idempotencyKey: `write-off-notice:${c.id}` } });
+  expect(notice).toMatchObject({ kind: 'WRITE_OFF_NOTICE', status: 'SENT' });
+  // Written off, the claim takes no second write-off.
+  expect((await writeOff({ reason: 'other', note: 'noch einmal' })).status).toBe(409);
+});
+
+test.concurrent('a claim not yet invoiced cannot be written off: it is cancelled instead', async () => {
+  const c = await waitingClaim('INKASSO', { paymentTerm: '1 hour' });
+  await h.db.claim.update({ where: { id: c.id }, data: { stage: 'STATEMENT' } });
+  const refused = await h.api().post(`/api/claims/${c.id}/write-off`).send({ reason: 'other', note: 'zu früh' });
+  expect(refused.status).toBe(409);
+  expect(refused.body.error.code).toBe('not_invoiced');
+  await h.db.claim.update({ where: { id: c.id }, data: { stage: 'WAITING' } });
+  await h.api().post(`/api/claims/${c.id}/cancellation`).send({ reason: 'Test beendet' });
+  expect(await c.result()).toBe('CANCELLED');
+});

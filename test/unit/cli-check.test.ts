@@ -9,6 +9,7 @@ import { zipArchive } from '../support/zip-archive';
 
 const TESTDATA = path.resolve(__dirname, '../../../shared/testdata');
 const BANK_FIXTURE = path.resolve(__dirname, '../fixtures/bank/camt053-cases.xml');
+const BANK_MT940 = path.resolve(__dirname, '../fixtures/bank/mt940-sparkasse-latin1.sta');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimflow-check-'));
 
 async function run(...args: string[]): Promise<{ exit: number; out: string[] }> {
@@ -99,6 +100,22 @@ test('a damaged bank statement answers where and why, with exit 2', async () => 
   expect(check.error.location).toBeTruthy();
   expect(check.error.reason).toBeTruthy();
   expect(exit).toBe(2);
+});
+
+test('a ZIP of CAMT files is read as the bank import reads it: every entry’s statements, or the entry that spoils the delivery', async () => {
+  const camt = (name: string) => ({ name, content: fs.readFileSync(path.join(TESTDATA, 'camt/genkgo-camt/test-data', name)) });
+  const single = await run('check', '--json', path.join(TESTDATA, 'camt/genkgo-camt/test-data/camt053.v2.with-account-name.xml'));
+  const multi = await run('check', '--json', path.join(TESTDATA, 'camt/genkgo-camt/test-data/camt053.v2.multi.statement.xml'));
+  const both = await run('check', '--json', writeFile('tagesauszuege.zip', zipArchive([camt('camt053.v2.with-account-name.xml'), camt('camt053.v2.multi.statement.xml')])));
+  const zipped = JSON.parse(both.out[0]);
+  expect(zipped).toMatchObject({ kind: 'bank-file', format: 'camt.053' });
+  expect(zipped.statements).toEqual([...JSON.parse(single.out[0]).statements, ...JSON.parse(multi.out[0]).statements]);
+  expect(both.exit).toBe(0);
+
+  const mt940 = fs.readFileSync(BANK_MT940);
+  const mixed = await run('check', '--json', writeFile('gemischt.zip', zipArchive([camt('camt053.v2.with-account-name.xml'), { name: 'konto.sta', content: mt940 }])));
+  expect(JSON.parse(mixed.out[0])).toEqual({ file: path.join(dir, 'gemischt.zip'), kind: 'bank-file', error: { location: 'ZIP entry konto.sta', reason: expect.stringMatching(/CAMT files only/) } });
+  expect(mixed.exit).toBe(2);
 });
 
 test('every third-party file of the shared test data gets a JSON verdict, never a crash', async () => {

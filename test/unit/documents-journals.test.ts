@@ -52,6 +52,19 @@ describe('client journals as PDF', () => {
     expect(text).toMatch(/Antwort bis\s+10\.12\.2026/);
   });
 
+  it('write-off notice: who found the claim uncollectable, the amounts written off and who bears them', async () => {
+    const lawyer = await textOf('write_off_notice');
+    expect(lawyer.text).toContain('der beauftragte Rechtsanwalt hat uns am 01.12.2026 mitgeteilt, dass die Forderung aus der Rechnung RE2000000055');
+    expect(lawyer.text).toMatch(/Ausgebucht insgesamt\s+368,13 €/);
+    const sample = sampleRequest('write_off_notice');
+    if (sample.kind !== 'write_off_notice') throw new Error(`a ${sample.kind} sample`);
+    const staff = await renderDocument({ ...sample, decidedBy: 'staff', reason: 'Beitreibung unwirtschaftlich' });
+    const { text } = await pdfText(staff.pdf);
+    expect(text).toContain('wir haben am 01.12.2026 entschieden, die Forderung aus der Rechnung RE2000000055');
+    expect(text).toContain('nicht weiter zu verfolgen. Grund: Beitreibung unwirtschaftlich.');
+    expect(text).not.toContain('Rechtsanwalt hat uns');
+  });
+
   it("goes out in the centre's letterhead to the client's address", async () => {
     const { items } = await textOf('payout_journal');
     expect(items.find((i) => i.page === 1 && i.str.includes('z. Hd. Abrechnung'))).toBeDefined();

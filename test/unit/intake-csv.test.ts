@@ -25,10 +25,9 @@ describe('CSV generator + parseCsv', () => {
     });
   });
 
-  it('generates 10,000 cases fast and deterministically', () => {
-    const t = performance.now();
+  // Its speed is the benchmarks' concern (bench:intake), not a timed test's.
+  it('generates 10,000 cases deterministically', () => {
     const a = generateCsv({ cases: 10_000, seed: 1 });
-    expect(performance.now() - t).toBeLessThan(3000);
     expect(generateCsv({ cases: 50, seed: 1 }).csv).toBe(generateCsv({ cases: 50, seed: 1 }).csv);
     expect(a.cases).toHaveLength(10_000);
   });

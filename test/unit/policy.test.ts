@@ -34,6 +34,7 @@ describe('resolvePolicy', () => {
       intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
       payout: SYSTEM_POLICY.payout,
+      datev: SYSTEM_POLICY.datev,
     });
   });
 

@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { cancellation, claimStateQuery, collectionDecision, deferral, dispute, installmentAgreement, lawyerReport, limitationChanged, paymentReceived } from '../../contracts/claims/claim-messages';
+import { DUNNING_STAGES, cancellation, writeOff, claimStateQuery, collectionDecision, deferral, dispute, installmentAgreement, lawyerReport, limitationChanged, paymentReceived } from '../../contracts/claims/claim-messages';
 import type { ClaimRun } from './claim-run';
 
 /**
@@ -30,6 +30,9 @@ export function handleClaimMessages(run: ClaimRun): void {
   });
   setHandler(cancellation, (c) => {
     s.cancelRequest ??= c;
+  });
+  setHandler(writeOff, (w) => {
+    if (DUNNING_STAGES.includes(s.stage)) s.writeOffRequest ??= w;
   });
   setHandler(lawyerReport, (r) => {
     if (s.lawyer?.seenReports.includes(r.reportId) || run.lawyerReports.some((q) => q.reportId === r.reportId)) return;

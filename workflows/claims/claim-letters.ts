@@ -1,7 +1,8 @@
 import { patched } from '@temporalio/workflow';
 import type { LetterDue } from '../../contracts/claims/claim-workflow-input';
 import { io } from './claim-activity-proxies';
-import { ClaimRun, DUNNING_STAGES } from './claim-run';
+import { ClaimRun } from './claim-run';
+import { DUNNING_STAGES } from '../../contracts/claims/claim-messages';
 
 /** Histories from before these letters existed replay without them. */
 const LETTERS_PATCH = 'claim-letters-for-agreements-and-partial-payments';

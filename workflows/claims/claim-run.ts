@@ -7,8 +7,6 @@ import { db } from './claim-activity-proxies';
 
 type ClaimContext = Awaited<ReturnType<ClaimActivities['loadClaimContext']>>;
 
-/** Stages in which the patient has an invoice and owes money. */
-export const DUNNING_STAGES: ClaimStageName[] = ['WAITING', 'REMINDER', 'COLLECTION_REQUEST', 'COLLECTION'];
 
 /**
  * One run of a claim's workflow: the state carried across continue-as-new, what this run's signal
@@ -42,6 +40,11 @@ export class ClaimRun {
     this.agreementLetters = input.agreementLetters ?? 0;
     this.lettersDue = [...(input.lettersDue ?? [])];
     this.lawyerReports = [...(input.lawyerReportsDue ?? [])];
+  }
+
+  /** Staff asked to end the claim (cancel or write off): every wait ends for the main loop to act. */
+  closeRequested(): boolean {
+    return this.s.cancelRequest !== undefined || this.s.writeOffRequest !== undefined;
   }
 
   /** Takes the policy and tariff the claim's client has now. */

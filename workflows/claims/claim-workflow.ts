@@ -1,10 +1,10 @@
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
-import type { ClaimOutcome } from '../../contracts/claims/claim-messages';
+import { DUNNING_STAGES, type ClaimOutcome } from '../../contracts/claims/claim-messages';
 import type { ClaimWorkflowInput } from '../../contracts/claims/claim-workflow-input';
 import { db, io } from './claim-activity-proxies';
 import { handleClaimMessages } from './claim-handlers';
 import { sendLettersDue } from './claim-letters';
-import { ClaimRun, DUNNING_STAGES } from './claim-run';
+import { ClaimRun } from './claim-run';
 import { closeUncollectible, escalate, plannedPaymentOnTrack, waitForDeadline } from './dunning';
 import { actOnLawyerReports, lawyerStillWorking } from './lawyer-reports';
 import { awaitCollectionDecision } from './collection-request';
@@ -36,6 +36,14 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
       run.publish();
       await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor);
       s.outcome = 'CANCELLED';
+      await run.refreshBalance();
+      await run.enter('PAYOUT');
+      continue;
+    }
+    if (s.writeOffRequest && !s.outcome && DUNNING_STAGES.includes(s.stage)) {
+      const w = s.writeOffRequest;
+      run.publish();
+      s.outcome = await io.writeOffClaim(claimId, w.reason, w.on, { actor: w.actor, note: w.note });
       await run.refreshBalance();
       await run.enter('PAYOUT');
       continue;

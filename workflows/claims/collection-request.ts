@@ -41,7 +41,7 @@ export async function awaitCollectionDecision(run: ClaimRun): Promise<void> {
   if (c.answer === 'pursue' || c.answer === 'return') return act(run, c.answer);
   run.publish();
   run.collectionAnswered = false;
-  const interrupted = () => run.collectionAnswered || run.paymentPending || s.cancelRequest !== undefined;
+  const interrupted = () => run.collectionAnswered || run.paymentPending || run.closeRequested();
   const remaining = (c.answer === 'wait' ? c.until! : c.answerBy) - Date.now();
   if (remaining > 0 && (await condition(interrupted, remaining))) return;
   if (c.answer === 'wait' && run.policy.collection.afterWait === 'ask') return ask(run);

@@ -15,7 +15,7 @@ export async function waitForDeadline(run: ClaimRun): Promise<boolean> {
   const { s } = run;
   run.publish();
   run.plansChanged = false;
-  const interrupted = () => run.paymentPending || run.plansChanged || s.cancelRequest !== undefined;
+  const interrupted = () => run.paymentPending || run.plansChanged || run.closeRequested();
   if (s.disputed) {
     await condition(interrupted);
     return false;
