@@ -7,6 +7,7 @@ import { claimLetterRoutes } from './documents/claim-letter-routes';
 import { claimRoutes } from './claims/claim-routes';
 import { collectionRoutes } from './collection/collection-routes';
 import { accountRoutes } from './money/account-routes';
+import { payoutRunRoutes } from './money/payout-run-routes';
 import { clientJournalRoutes } from './documents/client-journal-routes';
 import { documentTemplateRoutes } from './documents/document-template-routes';
 import { documentRoutes } from './documents/document-routes';
@@ -35,6 +36,7 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/api', documentTemplateRoutes(ctx));
   app.use('/api', documentRoutes(ctx));
   app.use('/api', clientJournalRoutes(ctx));
+  app.use('/api', payoutRunRoutes(ctx));
   app.use('/api', accountingRoutes(ctx));
   app.use('/api', auditRoutes(ctx));
   app.use(unknownRoute);

@@ -4,6 +4,7 @@ import { auditPaths } from './audit/audit-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { accountPaths } from './money/account-openapi';
+import { payoutRunPaths } from './money/payout-run-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
 import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
@@ -63,6 +64,7 @@ export const openApiDocument = {
     ...documentTemplatePaths,
     ...bankPaths,
     ...collectionPaths,
+    ...payoutRunPaths,
     ...accountingPaths,
     ...auditPaths,
     ...accountPaths,

@@ -5,6 +5,7 @@ import { createClaimService } from './claims/claim-service';
 import { createCollectionService } from './collection/collection-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
+import { createPayoutRunService } from './money/payout-run-service';
 import { healthService } from './system/health-service';
 import { createAccountService } from './money/account-service';
 import { createAuditService } from './audit/audit-service';
@@ -26,6 +27,7 @@ export function createServices(deps: ServiceDeps) {
     bank: createBankService(deps),
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
+    payoutRuns: createPayoutRunService(deps, documents),
     accounting: createAccountingService(deps),
     health: healthService(deps.db, deps.temporal),
     accounts: createAccountService(deps),

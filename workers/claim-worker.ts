@@ -7,6 +7,7 @@ import { createBankActivities } from '../activities/bank/bank-activities';
 import { createCollectionActivities } from '../activities/collection/collection-activities';
 import { createDocumentActivities } from '../activities/documents/document-activities';
 import { createJournalActivities } from '../activities/documents/journal-activities';
+import { createPayoutRunActivities } from '../activities/money/payout-run-activities';
 import type { Services } from '../services';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -18,7 +19,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(services: Services) {
-  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services) };
+  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services), ...createPayoutRunActivities(services) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;

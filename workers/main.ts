@@ -7,6 +7,7 @@ import { ensureLimitationSweepSchedule } from '../services/scheduling/limitation
 import { ensureAuditSealSchedule } from '../services/scheduling/audit-seal-schedule';
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
+import { ensurePayoutRunSchedule } from '../services/scheduling/payout-run-schedule';
 import { configuredSftp } from '../infra/sftp';
 
 const log = pino({ name: 'worker' });
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   if (role !== 'intake') await ensureLawyerFeedbackSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensurePrintRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureJournalRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake') await ensurePayoutRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureLimitationSweepSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureAuditSealSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());

@@ -8,7 +8,7 @@ import * as entries from '../../domain/ledger/entries';
 import type { Policy } from '../../domain/policy';
 import { audit } from '../audit';
 import { book, claimBalance, lockClaim } from '../ledger';
-import { clientPayoutAccount } from '../money/payout-accounts';
+import { payoutAccountOf } from '../money/payout-accounts';
 import { loadPolicy } from '../policy';
 
 /** The actor of what the claim workflow does by itself. */
@@ -93,17 +93,22 @@ export function collectionFacts(db: Db, claimId: string) {
   return db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { dunningLevel: true, client: { select: { number: true } } } });
 }
 
-/** Books and records the payout of what the client is owed for the claim now; returns the amount (0: nothing or done). */
+/**
+ * Releases what the client is owed for the claim now to the next payout run: the claim-level
+ * payable (a `Payout` row, negative for a charge-back) and its booking from the claim's payable to
+ * the payouts due. The run pays it (services/money/). Returns the amount (0: nothing or done).
+ */
 export async function payOutClaim(db: Db, claimId: string, step: string): Promise<number> {
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     await lockClaim(tx, claimId);
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { clientId: true } });
     const amount = (await claimBalance(tx, claimId)).clientPayableCents;
     const key = `payout:${claimId}:${step}`;
-    if (amount <= 0) return 0;
-    const booked = await book(tx, { idempotencyKey: key, kind: 'payout', description: `payout for ${claimId} (${step})`, claimId, clientId: claim.clientId, postings: entries.payout(amount) });
+    if (amount === 0) return 0;
+    const booked = await book(tx, { idempotencyKey: key, kind: 'payout_release', description: `payout of ${claimId} released to the next run (${step})`, claimId, clientId: claim.clientId, postings: entries.releaseForPayout(amount) });
     if (!booked) return 0;
-    const account = await clientPayoutAccount(tx, claim.clientId);
+    // The account as it stands now, for the record; the run checks it again (and holds back a bad one).
+    const { account } = await payoutAccountOf(tx, claim.clientId);
     await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId: claim.clientId, claimId, amountCents: amount, iban: account?.iban ?? null } });
     return amount;
   });

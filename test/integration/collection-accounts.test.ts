@@ -7,9 +7,8 @@ import { SAMPLE_CENTRE } from '../../documents/sample-documents';
 import { billingFileWorkflowId } from '../../contracts/workflow-ids';
 import type { Policy } from '../../domain/policy';
 import type { CollectionAccount } from '../../domain/money/collection-account';
-import { Refusal } from '../../domain/refusal';
 import { loadClaimDocument } from '../../persistence/documents/claim-document-data';
-import { clientPayoutAccount } from '../../persistence/money/payout-accounts';
+import { payoutAccountOf } from '../../persistence/money/payout-accounts';
 import { SAMPLE_COLLECTION_ACCOUNTS } from '../../persistence/seed';
 import type { Tariff } from '../../prisma/generated/client';
 import { randomIban, ref, upload } from '../fixtures/bank-import/bank-test-kit';
@@ -89,7 +88,7 @@ describe('the collection account of each tariff on the invoice', () => {
     await expectPaidTo(c, { ...OWN, bic: OWN.bic! });
     const payout = await h.eventually('purchase price paid out', () => h.db.payout.findFirst({ where: { claimId: c.claimId } }).then((p) => p ?? undefined));
     expect(payout.iban).toBe(c.payoutIban);
-    expect(await clientPayoutAccount(h.db, c.clientId)).toEqual({ iban: c.payoutIban, bic: 'DEUTDEDBKOE', holder: `Praxis ${(await h.db.client.findUniqueOrThrow({ where: { id: c.clientId } })).number}` });
+    expect((await payoutAccountOf(h.db, c.clientId)).account).toEqual({ iban: c.payoutIban, bic: 'DEUTDEDBKOE', holder: `Praxis ${(await h.db.client.findUniqueOrThrow({ where: { id: c.clientId } })).number}` });
   });
 
   it("Fälligkeitsfactoring: the centre's own account", async () => {
@@ -114,12 +113,10 @@ describe('payout accounts are never collection accounts', () => {
     expect(await h.db.collectionAccount.count({ where: { iban: payoutIban } })).toBe(0);
   });
 
-  it('refuses a payout to a client whose stored payout IBAN is a collection account', async () => {
+  it('never pays out to a client whose stored payout IBAN is a collection account: the account is refused with the reason a run holds its line back for', async () => {
     const client = await h.client('SOFORTFACTORING');
     await h.db.client.update({ where: { id: client.id }, data: { payoutIban: SHARED_TRUST.iban } });
-    const refusal = await clientPayoutAccount(h.db, client.id).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(Refusal);
-    expect(refusal).toMatchObject({ code: 'payout_to_collection_account', message: `client ${client.id}'s payout IBAN ${SHARED_TRUST.iban} is collection account CA-TRUST: no payout goes to a collection account` });
+    expect(await payoutAccountOf(h.db, client.id)).toEqual({ account: null, problem: `client ${client.id}'s payout IBAN ${SHARED_TRUST.iban} is collection account CA-TRUST: no payout goes to a collection account` });
   });
 
   it('validates IBAN and BIC, and keeps one active account per place', async () => {

@@ -33,6 +33,7 @@ describe('resolvePolicy', () => {
       bankImport: SYSTEM_POLICY.bankImport,
       intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
+      payout: SYSTEM_POLICY.payout,
       datev: SYSTEM_POLICY.datev,
       accounts: SYSTEM_POLICY.accounts,
       audit: SYSTEM_POLICY.audit,
