@@ -12,6 +12,7 @@ import { DecidedBankLine, insertDecidedLines, NewBankLine } from '../../persiste
 import { ClaimState, claimStates, lockClaims } from '../../persistence/bank/claim-states';
 import { paymentTargets, PaymentTarget, PreparedPayment, preparePayment, withPostings, writePayments } from '../../persistence/payments';
 import { newRowId } from '../../persistence/row-id';
+import { markTransfersDebited, payoutTransfers } from '../../persistence/money/payout-debits';
 
 export const IMPORT_ACTOR = 'bank-import';
 
@@ -29,6 +30,8 @@ interface Batch {
   allocations: AllocationRow[];
   reversed: Array<{ id: string; by: string }>;
   lines: DecidedBankLine[];
+  /** Payout-run transfers recognised on this statement: run line → statement line. */
+  debits: Array<{ lineId: string; bankLineId: string }>;
 }
 
 /**
@@ -50,7 +53,8 @@ export async function bookDecisions(tx: Tx, fileId: string, lines: DecidedLine[]
   await lockClaims(tx, claimIds);
   const targets = await paymentTargets(tx, claimIds);
   const stages = await claimStates(tx, claimIds);
-  const batch: Batch = { payments: [], entries: [], allocations: [], reversed: [], lines: [] };
+  const transfers = await payoutTransfers(tx, lines.flatMap((l) => (l.line.kind === 'DEBIT' && l.line.endToEndId ? [l.line.endToEndId] : [])));
+  const batch: Batch = { payments: [], entries: [], allocations: [], reversed: [], lines: [], debits: [] };
   const reversedNow = new Set<string>();
 
   for (const stored of lines) {
@@ -98,7 +102,10 @@ export async function bookDecisions(tx: Tx, fileId: string, lines: DecidedLine[]
       batch.entries.push({ idempotencyKey: `bank-line:${lineId}:charge`, kind: 'bank_charge', description: `bank charge (${line.source})`, postings: entries.bankCharge(line.amountCents) });
       record('IGNORED', 'IGNORE');
     } else if (d.action === 'IGNORE' && line.kind === 'DEBIT') {
-      record('IGNORED', 'IGNORE', 'our own transfer: booked when it was sent');
+      const transfer = line.endToEndId ? transfers.get(line.endToEndId) : undefined;
+      const recognised = transfer && transfer.bankLineId === null && transfer.amountCents === -line.amountCents && !batch.debits.some((x) => x.lineId === transfer.lineId);
+      if (recognised) batch.debits.push({ lineId: transfer.lineId, bankLineId: lineId });
+      record('IGNORED', 'IGNORE', recognised ? `payout run ${transfer.runNumber}: the transfer to ${transfer.recipientName}, booked when the run was executed` : transfer ? `our own transfer, with the end-to-end id of payout run ${transfer.runNumber}'s transfer to ${transfer.recipientName} (${formatEuro(transfer.amountCents)}) but not recognised as it (${formatEuro(-line.amountCents)}${transfer.bankLineId ? ', already debited on another line' : ''}): staff check` : 'our own transfer: booked when it was sent');
     } else {
       queue(d.action === 'IGNORE' ? 'money moved on a line the matcher ignores: staff decide' : undefined);
     }
@@ -154,4 +161,5 @@ async function writeBatch(tx: Tx, fileId: string, b: Batch): Promise<void> {
   await bookNew(tx, b.entries);
   await insertAllocations(tx, b.allocations);
   await markAllocationsReversed(tx, b.reversed);
+  await markTransfersDebited(tx, b.debits);
 }

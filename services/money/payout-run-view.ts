@@ -11,6 +11,8 @@ export function payoutRunView(run: StoredRun) {
     bic: l.bic,
     holder: l.holder,
     endToEndId: l.endToEndId,
+    /** The statement line the bank debited this transfer on, once the statement is imported. */
+    debitedOn: l.bankLineId,
     payables: l._count.items,
   });
   return {

@@ -12,6 +12,7 @@ import { onSftpServer, testBankSftp } from '../support/sftp-session';
 import { useHarness } from '../support/harness';
 import { pain001Figures, validatePain001 } from '../support/sepa-schema';
 import type { Tariff } from '../../prisma/generated/client';
+import { ref, statement, upload } from '../fixtures/bank-import/bank-test-kit';
 
 jest.setTimeout(240_000);
 
@@ -200,4 +201,29 @@ test('the Schedule prepares runs at the policy cron', async () => {
   } finally {
     await schedule.delete();
   }
+});
+
+test('the bank statement’s debit of a run’s transfer is recognised by its end-to-end id, once, and books nothing again', async () => {
+  const { client, claims } = await clientWithClaims('SOFORTFACTORING', 1, 25);
+  const price = claims[0].totalCents - applyRate(claims[0].totalCents, '0.035');
+  const run = (await post('/api/payout-runs', 'anna', { clientIds: [client.id] })).body;
+  await post(`/api/payout-runs/${run.id}/approve`, 'ben');
+  await executed(run.id);
+  const line = await h.db.payoutRunLine.findFirstOrThrow({ where: { runId: run.id } });
+  const debit = (amountCents: number) => statement([{ amountCents, ref: ref(), endToEndId: line.endToEndId, name: line.holder ?? client.name, iban: line.iban!, remittance: `Auszahlung ${run.number}`, family: 'ICDT', subFamily: 'ESCT' }]);
+
+  const first = await upload(h, debit(-price));
+  expect(first.body).toMatchObject({ status: 'IMPORTED', lines: 1, ignored: 1, matched: 0, queued: 0 });
+  const bankLine = await h.db.bankLine.findFirstOrThrow({ where: { fileId: first.body.fileId } });
+  expect(bankLine.status).toBe('IGNORED');
+  expect((bankLine.decision as { reasons: string[] }).reasons).toContain(`payout run ${run.number}: the transfer to ${client.name}, booked when the run was executed`);
+  expect((await h.api().get(`/api/payout-runs/${run.id}`)).body.lines[0]).toMatchObject({ endToEndId: line.endToEndId, debitedOn: bankLine.id });
+
+  // The same id again (a bank's duplicate, or someone else's transfer) is not taken as this transfer a second time.
+  const second = await upload(h, debit(-price));
+  const other = await h.db.bankLine.findFirstOrThrow({ where: { fileId: second.body.fileId } });
+  expect((other.decision as { reasons: string[] }).reasons.at(-1)).toMatch(new RegExp(`end-to-end id of payout run ${run.number}'s transfer .* already debited on another line\\): staff check$`));
+  expect((await h.db.payoutRunLine.findUniqueOrThrow({ where: { id: line.id } })).bankLineId).toBe(bankLine.id);
+  // The run's posting moved the money when it was executed; the statement lines add nothing.
+  for (const l of [bankLine, other]) expect(await h.db.ledgerTransaction.count({ where: { idempotencyKey: { startsWith: `bank-line:${l.id}:` } } })).toBe(0);
 });
