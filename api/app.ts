@@ -1,5 +1,6 @@
 import express, { Express } from 'express';
 import { accountingRoutes } from './accounting/accounting-routes';
+import { splittingRoutes } from './money/splitting-routes';
 import { bankRoutes } from './bank/bank-routes';
 import { billingFileRoutes } from './intake/billing-file-routes';
 import { claimLetterRoutes } from './documents/claim-letter-routes';
@@ -33,6 +34,7 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/api', documentRoutes(ctx));
   app.use('/api', clientJournalRoutes(ctx));
   app.use('/api', accountingRoutes(ctx));
+  app.use('/api', splittingRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountingPaths } from './accounting/accounting-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
+import { splittingPaths } from './money/splitting-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
 import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
@@ -62,6 +63,7 @@ export const openApiDocument = {
     ...bankPaths,
     ...collectionPaths,
     ...accountingPaths,
+    ...splittingPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {

@@ -6,6 +6,7 @@ import { createCollectionService } from './collection/collection-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
+import { createSplittingService } from './money/splitting-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -25,6 +26,7 @@ export function createServices(deps: ServiceDeps) {
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
     accounting: createAccountingService(deps),
+    splitting: createSplittingService(deps),
     health: healthService(deps.db, deps.temporal),
   };
 }
