@@ -1,7 +1,7 @@
 /**
  * Where a ledger transaction came from, read from its idempotency key (each booking's key names
  * its source: persistence/payments.ts, services/bank/, persistence/claims/claim-steps.ts): a payment,
- * a bank line, a staff allocation of one, a payout, a lawyer's report, or the claim's invoice
+ * a bank line, a staff allocation of one, a payout, a lawyer's report, a levy, or the claim's invoice
  * itself (its recognition, purchase, fees, interest, credit note, write-off).
  */
 export type TransactionSource =
@@ -10,6 +10,7 @@ export type TransactionSource =
   | { kind: 'allocation'; id: string }
   | { kind: 'payout'; id: string }
   | { kind: 'lawyer_report'; id: string }
+  | { kind: 'levy'; id: string }
   | { kind: 'invoice'; id: string }
   | { kind: 'entry'; id: string };
 
@@ -20,6 +21,8 @@ const BY_PREFIX: Array<[RegExp, TransactionSource['kind']]> = [
   // A payout's key is the Payout row's key: the whole key identifies it.
   [/^(payout:.+)$/, 'payout'],
   [/^lawyer-report:([^:]+):/, 'lawyer_report'],
+  // A levy taken at a payout (persistence/claims/claim-steps.ts): the ClaimLevy row it books.
+  [/^levy:([^:]+):/, 'levy'],
 ];
 
 export function transactionSource(idempotencyKey: string, claimId: string | null): TransactionSource {

@@ -27,6 +27,7 @@ const KIND_TEXT: Record<string, string> = {
   uncollectible: 'Forderungsausfall',
   write_off: 'Ausbuchung',
   payout: 'Auszahlung an Mandant',
+  levy: 'Abgabe',
   lawyer_costs: 'Anwaltskosten',
   lawyer_settlement: 'Überweisung Rechtsanwalt',
   bank_unallocated: 'Ungeklärter Zahlungseingang',
