@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LineMatch } from './split-rules';
+import { LineMatch, Rate } from './split-rules';
 
 /**
  * A client's levies (Abgaben) as stored (table LevyRule, JSON validated here): each takes a
@@ -11,7 +11,7 @@ export const LevyRuleSpec = z
     label: z.string().min(1),
     recipientId: z.string().min(1),
     match: LineMatch,
-    rate: z.string().regex(/^(0(\.\d{1,9})?|1(\.0{1,9})?)$/, 'a decimal rate between 0 and 1, e.g. "0.25"').optional(),
+    rate: Rate.optional(),
     fixedCents: z.number().int().positive().optional(),
   })
   .strict()

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { parseRate } from '../decimal-rate';
 
-/**
- * A submitting client's split rules as stored (table SplitRule, JSON validated here): an ordered
- * list of stages. Each stage takes `rate` (a decimal, "1" when not given) of what is still
- * unassigned of the lines it matches and gives it to its recipient; whatever no stage took goes
- * to the treating doctor's client (the rest share). Format: docs/splitting-and-levies.md.
- */
-const Rate = z.string().refine((r) => {
+/** A decimal share between 0 and 1 ("0.40"), as the fee rates of the policy are written. */
+export const Rate = z.string().refine((r) => {
   try {
     const { numerator, denominator } = parseRate(r);
     return numerator <= denominator;
@@ -28,6 +23,12 @@ export type LineMatch = z.infer<typeof LineMatch>;
 export const ShareRecipient = z.union([z.object({ clientId: z.string().min(1) }).strict(), z.object({ treatingDoctor: z.literal(true) }).strict()]);
 export type ShareRecipient = z.infer<typeof ShareRecipient>;
 
+/**
+ * A submitting client's split rules as stored (table SplitRule, JSON validated here): an ordered
+ * list of stages. Each stage takes `rate` (a decimal, "1" when not given) of what is still
+ * unassigned of the lines it matches and gives it to its recipient; whatever no stage took goes
+ * to the treating doctor's client (the rest share). Format: docs/splitting-and-levies.md.
+ */
 export const SplitStage = z
   .object({
     /** Shown with each amount the stage produced ("Labor an Dr. Weber"). */
