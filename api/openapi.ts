@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { accountingPaths } from './accounting/accounting-openapi';
+import { auditPaths } from './audit/audit-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { splittingPaths } from './money/splitting-openapi';
+import { accountPaths } from './money/account-openapi';
+import { payoutRunPaths } from './money/payout-run-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
 import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
@@ -62,8 +65,11 @@ export const openApiDocument = {
     ...documentTemplatePaths,
     ...bankPaths,
     ...collectionPaths,
+    ...payoutRunPaths,
     ...accountingPaths,
     ...splittingPaths,
+    ...auditPaths,
+    ...accountPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {

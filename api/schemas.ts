@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { WRITE_OFF_REASONS } from '../domain/collection/write-off-reason';
+import { isValidIban, normalizeIban } from '../domain/bank/iban';
+import { isValidBic, normalizeBic } from '../domain/bank/bic';
 
 /** Request shapes of the REST API; the OpenAPI document is generated from them. */
+
+/** An IBAN as typed or printed ("de89 3704 …"), checked by ibantools and kept in electronic form. */
+export const ibanField = z.string().transform(normalizeIban).refine(isValidIban, 'an IBAN with valid check digits');
+
+/** A BIC (8 or 11 characters), checked by ibantools, upper case. */
+export const bicField = z.string().transform(normalizeBic).refine(isValidBic, 'a valid BIC (8 or 11 characters: bank, country, location, branch)');
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'an ISO 8601 date (yyyy-mm-dd) or date-time');
 const cents = z.number().int().positive();

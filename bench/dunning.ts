@@ -5,7 +5,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { SYSTEM_POLICY, type Policy } from '../domain/policy';
 import { startEnvironment } from '../infra/environment';
-import { setSystemPolicy, upsertClient, SAMPLE_CLIENT, type ClientSeed } from '../persistence/seed';
+import { seedCollectionAccounts, setSystemPolicy, upsertClient, SAMPLE_CLIENT, type ClientSeed } from '../persistence/seed';
 import type { Tariff } from '../prisma/generated/client';
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const services = await connectServices(env);
   const { db, temporal } = services.deps;
   await setSystemPolicy(db, { ...SYSTEM_POLICY, ...DURATIONS });
+  await seedCollectionAccounts(db);
   const intake = runWorkers(await createClaimflowWorkers(services.workerConnection, services.services, { role: 'intake' }));
   const worker = await startClaimsWorkerProcess(env, dataDir, services.deps.queues);
   const rss = watchPeakRss(worker.pid);

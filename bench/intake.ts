@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { SYSTEM_POLICY } from '../domain/policy';
 import { startEnvironment } from '../infra/environment';
-import { setSystemPolicy, upsertClient, SAMPLE_CLIENT } from '../persistence/seed';
+import { seedCollectionAccounts, setSystemPolicy, upsertClient, SAMPLE_CLIENT } from '../persistence/seed';
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { startClaimsWorkerProcess } from './claims-worker-process';
 import { connectServices } from '../workers/services';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const { db, temporal } = services.deps;
   // System durations (30 days to pay): the claims park on their payment timer after the invoice.
   await setSystemPolicy(db, SYSTEM_POLICY);
+  await seedCollectionAccounts(db);
   const client = { ...SAMPLE_CLIENT, id: `BENCH-${process.pid}`, number: `b${process.pid}` };
   await upsertClient(db, client);
   // Intake runs here; claims run in a worker process of their own at lower CPU priority, as a

@@ -15,11 +15,16 @@ export const bankStatementWorkflowId = (sha256: string) => `bank-file-${sha256}`
 /** One send per archived document (staff re-sends, fax jobs). */
 export const sendDocumentWorkflowId = (documentId: string) => `send-document-${documentId}`;
 
+/** One execution per payout run: executing it again joins (or finds done) the same workflow. */
+export const payoutRunWorkflowId = (runId: string) => `payout-run-${runId}`;
+
 /** Scheduled runs: one id per Schedule, so runs never overlap. */
 export const SCHEDULED_WORKFLOW_IDS = {
   bankImport: 'bank-sftp-import',
   printRun: 'print-run',
   journalRun: 'client-journals-monthly',
   lawyerFeedback: 'lawyer-feedback-import',
+  payoutRunPreparation: 'payout-run-preparation',
   limitationSweep: 'limitation-sweep',
+  auditSeal: 'audit-seal',
 } as const;

@@ -32,8 +32,9 @@ export function journalInfo(h: LetterHeadData, extra: Array<[string, string]> = 
 
 /** The request to pay: amount, date, account and the invoice number as reference. */
 export function paymentRequest(h: LetterHeadData, amountCents: number, payBy: string, invoiceNumber: string): string {
-  const bank = h.client.bankAccount;
-  const account = bank ? ` auf das Konto ${bank.holder}, IBAN ${bank.iban}${bank.bic ? `, BIC ${bank.bic}` : ''}` : '';
+  const bank = h.collectionAccount;
+  // No-break spaces: the IBAN is read (and typed) as one piece, never split over two lines.
+  const account = bank ? ` auf das Konto ${bank.holder}, IBAN\u00a0${bank.iban.replace(/ /g, '\u00a0')}${bank.bic ? `, BIC ${bank.bic}` : ''}` : '';
   return `Bitte überweisen Sie ${formatEuro(amountCents)} bis zum ${formatDate(payBy)}${account}. Verwendungszweck: ${invoiceNumber}.`;
 }
 
@@ -42,7 +43,7 @@ export function paymentRequest(h: LetterHeadData, amountCents: number, payBy: st
  * a payer scans amount, account and invoice number instead of typing them.
  */
 export function paymentBlocks(h: LetterHeadData, amountCents: number, payBy: string, invoiceNumber: string, ...more: string[]): Block[] {
-  const bank = h.client.bankAccount;
+  const bank = h.collectionAccount;
   return [
     ...paragraphs(paymentRequest(h, amountCents, payBy, invoiceNumber), ...more),
     ...(bank && amountCents > 0

@@ -39,6 +39,9 @@ export const SAMPLE_CENTRE: LetterHeadData['centre'] = {
   imprint: ['Amtsgericht Düsseldorf HRB 12345', 'Geschäftsführerin: Jördis Schäfer', 'USt-IdNr. DE123456789'],
 };
 
+/** The trust account the sample patient letters are paid to. */
+export const SAMPLE_TRUST_ACCOUNT = { holder: 'PVS Süd Treuhandkonto', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bankName: 'Commerzbank Köln' };
+
 export function sampleClient(overrides: Partial<LetterClient> = {}): LetterClient {
   return {
     id: 'client-1',
@@ -47,7 +50,6 @@ export function sampleClient(overrides: Partial<LetterClient> = {}): LetterClien
     street: 'Lindenstraße 5',
     postalCode: '50674',
     city: 'Köln',
-    bankAccount: { holder: 'PVS Süd Treuhandkonto', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bankName: 'Commerzbank Köln' },
     blocks: {},
     ...overrides,
   };
@@ -59,6 +61,7 @@ export function sampleHead(n = 0, client: LetterClient = sampleClient()): Letter
     client,
     recipient: { salutation: 'Frau', name: `Jürgen-Bärbel Größer ${n || ''}`.trim(), street: 'Ährenweg 7', postalCode: '80331', city: 'München' },
     date: '2026-11-25',
+    collectionAccount: SAMPLE_TRUST_ACCOUNT,
   };
 }
 

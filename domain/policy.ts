@@ -7,7 +7,10 @@ import { DEFAULT_MATCHING_POLICY, MatchingPolicySchema } from './matching/matchi
 import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/interest-policy';
 import { CollectionPolicySchema, DEFAULT_COLLECTION_POLICY } from './claims/collection-policy';
 import { DEFAULT_LIMITATION_POLICY, LimitationPolicySchema } from './claims/limitation-policy';
+import { DEFAULT_PAYOUT_RUN_POLICY, PayoutRunPolicySchema } from './money/payout-run-policy';
 import { DatevPolicySchema, DEFAULT_DATEV_POLICY } from './datev/datev-policy';
+import { AccountsPolicySchema, DEFAULT_ACCOUNTS_POLICY } from './money/accounts-policy';
+import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -54,8 +57,14 @@ export const PolicySchema = z.object({
   documents: DocumentPolicySchema.default(DEFAULT_DOCUMENT_POLICY),
   /** Billing-file deliveries: the bounds of a ZIP (read from the system policy). */
   intake: IntakePolicySchema.default(DEFAULT_INTAKE_POLICY),
+  /** Payout runs: their Schedule, the centre's debtor account, the bank upload (read from the system policy). */
+  payout: PayoutRunPolicySchema.default(DEFAULT_PAYOUT_RUN_POLICY),
   /** The DATEV export's header: accountant's and centre's numbers, fiscal year (read from the system policy). */
   datev: DatevPolicySchema.default(DEFAULT_DATEV_POLICY),
+  /** The collection accounts patients pay into: a trust account per client or shared (Inkasso). */
+  accounts: AccountsPolicySchema.default(DEFAULT_ACCOUNTS_POLICY),
+  /** How often the audit trail is sealed into its hash chain (read from the system policy). */
+  audit: AuditPolicySchema.default(DEFAULT_AUDIT_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -77,7 +86,10 @@ export const SYSTEM_POLICY: Policy = {
   bankImport: DEFAULT_BANK_IMPORT_POLICY,
   documents: DEFAULT_DOCUMENT_POLICY,
   intake: DEFAULT_INTAKE_POLICY,
+  payout: DEFAULT_PAYOUT_RUN_POLICY,
   datev: DEFAULT_DATEV_POLICY,
+  accounts: DEFAULT_ACCOUNTS_POLICY,
+  audit: DEFAULT_AUDIT_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

@@ -3,7 +3,7 @@ import { Prisma } from '../prisma/generated/client';
 type Tx = Prisma.TransactionClient;
 
 /** PostgreSQL column types bulkInsert can bind; enums, jsonb, timestamps and dates (ISO days) travel as text and are cast. */
-export type ColumnType = 'text' | 'int4' | 'numeric' | 'jsonb' | 'bool' | 'timestamp' | 'date' | { enum: string };
+export type ColumnType = 'text' | 'int4' | 'int8' | 'numeric' | 'jsonb' | 'bool' | 'timestamp' | 'date' | { enum: string };
 
 /**
  * Inserts many rows in one statement: one array parameter per column, `unnest`ed into rows.

@@ -1,5 +1,5 @@
 import type { Prisma } from '../prisma/generated/client';
-import type { Posting } from '../domain/ledger/accounts';
+import type { ClaimPosting } from '../domain/ledger/entries';
 import { ClaimBalance, claimBalanceFrom } from '../domain/ledger/claim-balance';
 import { DEFAULT_CURRENCY } from '../domain/accounting/currency';
 import { holdBookingLock, openBookingDay } from './accounting/period-locks';
@@ -18,7 +18,8 @@ export interface JournalEntry {
   clientId?: string;
   /** ISO 4217 code of the postings' cents; EUR when not given. */
   currency?: string;
-  postings: Posting[];
+  /** A posting's own claim, when it names one, goes before the entry's. */
+  postings: ClaimPosting[];
 }
 
 /**
@@ -41,7 +42,7 @@ export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
 
 function postingRows(transactionId: string, e: JournalEntry) {
   const currency = e.currency ?? DEFAULT_CURRENCY;
-  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, currency, claimId: e.claimId ?? null, clientId: p.clientId ?? e.clientId ?? null }));
+  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, currency, claimId: p.claimId ?? e.claimId ?? null, clientId: p.clientId ?? e.clientId ?? null }));
 }
 
 /**

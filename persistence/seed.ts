@@ -1,6 +1,7 @@
 import type { Db } from '../infra/db/prisma';
 import type { Policy } from '../domain/policy';
 import type { Tariff } from '../prisma/generated/client';
+import type { CollectionAccount } from '../domain/money/collection-account';
 import { SYSTEM_POLICY_ID } from './policy';
 
 /** Sets the system-wide policy (policy data is data: the demo and tests set short durations). */
@@ -18,7 +19,9 @@ export interface ClientSeed {
   name: string;
   tariff: Tariff;
   email: string;
-  iban: string;
+  /** The client's payout account (never a collection account). */
+  payoutIban: string;
+  payoutBic?: string;
   street: string;
   postalCode: string;
   city: string;
@@ -43,7 +46,8 @@ export const SAMPLE_CLIENT: ClientSeed = {
   name: 'Praxisgemeinschaft Dr. med. Berger & Kollegen',
   tariff: 'INKASSO',
   email: 'praxis@berger-kollegen.example',
-  iban: 'DE02120300000000202051',
+  payoutIban: 'DE02120300000000202051',
+  payoutBic: 'BYLADEM1001',
   street: 'Hohe Straße 12',
   postalCode: '50667',
   city: 'Köln',
@@ -56,11 +60,25 @@ export const SAMPLE_DOCTOR_CLIENT: ClientSeed = {
   name: 'Dr. med. Henning Oberländer',
   tariff: 'SOFORTFACTORING',
   email: 'oberlaender@berger-kollegen.example',
-  iban: 'DE89370400440532013000',
+  payoutIban: 'DE27100777770209299700',
   street: 'Hohe Straße 12',
   postalCode: '50667',
   city: 'Köln',
 };
+
+/**
+ * The centre's collection accounts of a local run and the tests: its own account (the one the demo's
+ * and the tests' statements are for) and the trust account shared by its Inkasso clients.
+ */
+export const SAMPLE_COLLECTION_ACCOUNTS: CollectionAccount[] = [
+  { id: 'CA-OWN', kind: 'OWN', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', holder: 'PVS Musterstadt GmbH', bankName: 'Commerzbank', clientId: null, active: true },
+  { id: 'CA-TRUST', kind: 'TRUST', iban: 'DE12500105170648489890', bic: 'INGDDEFFXXX', holder: 'PVS Musterstadt GmbH Treuhandkonto', bankName: 'ING', clientId: null, active: true },
+];
+
+/** Adds the accounts that are missing (concurrent seeds of the same accounts do not collide). */
+export async function seedCollectionAccounts(db: Db, accounts: CollectionAccount[] = SAMPLE_COLLECTION_ACCOUNTS): Promise<void> {
+  await db.collectionAccount.createMany({ data: accounts, skipDuplicates: true });
+}
 
 /** Splitting rule: in `submitterId`'s files, the records of doctor `externalId` belong to `clientId`. */
 export async function upsertDoctor(db: Db, d: { submitterId: string; externalId: string; clientId: string; name: string }): Promise<void> {

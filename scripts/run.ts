@@ -6,7 +6,7 @@ import { generatePadnext } from '../bench/gen/padnext-generator';
 import { DEMO_POLICY } from '../domain/policy';
 import { formatEuro } from '../domain/format';
 import { startEnvironment } from '../infra/environment';
-import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, setSystemPolicy, upsertClient, upsertDoctor } from '../persistence/seed';
+import { SAMPLE_CLIENT, SAMPLE_DOCTOR_CLIENT, seedCollectionAccounts, setSystemPolicy, upsertClient, upsertDoctor } from '../persistence/seed';
 import { createClaimflowWorkers, runWorkers } from '../workers/claim-worker';
 import { connectServices } from '../workers/services';
 import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const services = await connectServices(env);
   const { db } = services.deps;
   await setSystemPolicy(db, DEMO_POLICY);
+  await seedCollectionAccounts(db);
   await upsertClient(db, SAMPLE_CLIENT);
   await upsertClient(db, SAMPLE_DOCTOR_CLIENT);
   // Dr. Oberländer's records in the practice's files are split off to his own (factoring) account.

@@ -5,8 +5,11 @@ import { createClaimService } from './claims/claim-service';
 import { createCollectionService } from './collection/collection-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
+import { createPayoutRunService } from './money/payout-run-service';
 import { healthService } from './system/health-service';
 import { createSplittingService } from './money/splitting-service';
+import { createAccountService } from './money/account-service';
+import { createAuditService } from './audit/audit-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -25,9 +28,12 @@ export function createServices(deps: ServiceDeps) {
     bank: createBankService(deps),
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
+    payoutRuns: createPayoutRunService(deps, documents),
     accounting: createAccountingService(deps),
     splitting: createSplittingService(deps),
     health: healthService(deps.db, deps.temporal),
+    accounts: createAccountService(deps),
+    audit: createAuditService(deps),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createAuditActivities } from '../activities/audit/audit-activities';
 import path from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createClaimActivities } from '../activities/claims/claim-activities';
@@ -6,6 +7,7 @@ import { createBankActivities } from '../activities/bank/bank-activities';
 import { createCollectionActivities } from '../activities/collection/collection-activities';
 import { createDocumentActivities } from '../activities/documents/document-activities';
 import { createJournalActivities } from '../activities/documents/journal-activities';
+import { createPayoutRunActivities } from '../activities/money/payout-run-activities';
 import type { Services } from '../services';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -17,7 +19,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(services: Services) {
-  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services) };
+  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services), ...createPayoutRunActivities(services) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;
@@ -50,6 +52,11 @@ export async function createClaimflowWorkers(connection: NativeConnection, servi
         maxConcurrentActivityTaskExecutions: positiveInt('WORKER_MAX_ACTIVITIES', process.env.WORKER_MAX_ACTIVITIES, 50),
         maxConcurrentLocalActivityExecutions: positiveInt('WORKER_MAX_LOCAL_ACTIVITIES', process.env.WORKER_MAX_LOCAL_ACTIVITIES, 100),
         maxConcurrentWorkflowTaskExecutions: positiveInt('WORKER_MAX_WORKFLOW_TASKS', process.env.WORKER_MAX_WORKFLOW_TASKS, 100),
+        // Workflows kept in memory between their tasks. The SDK's default grows with the heap limit
+        // (some 2,300 on this machine's 4 GiB heap: a worker past 1 GiB with thousands of claims in
+        // dunning); a claim that waits days for its next timer gains nothing from staying cached,
+        // and an evicted one is replayed from its (short, continue-as-new) history when it wakes.
+        maxCachedWorkflows: positiveInt('WORKER_MAX_CACHED_WORKFLOWS', process.env.WORKER_MAX_CACHED_WORKFLOWS, 1000),
       }),
     ),
   );

@@ -4,8 +4,10 @@ import { connectServices } from './services';
 import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
 import { ensureLawyerFeedbackSchedule } from '../services/scheduling/lawyer-feedback-schedule';
 import { ensureLimitationSweepSchedule } from '../services/scheduling/limitation-sweep-schedule';
+import { ensureAuditSealSchedule } from '../services/scheduling/audit-seal-schedule';
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
+import { ensurePayoutRunSchedule } from '../services/scheduling/payout-run-schedule';
 import { configuredSftp } from '../infra/sftp';
 
 const log = pino({ name: 'worker' });
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
   if (role !== 'intake') await ensureLawyerFeedbackSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensurePrintRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureJournalRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake') await ensurePayoutRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureLimitationSweepSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake') await ensureAuditSealSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');

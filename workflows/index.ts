@@ -6,4 +6,6 @@ export { sftpBankImportWorkflow } from './bank/sftp-bank-import-workflow';
 export { sendDocumentWorkflow, printRunWorkflow } from './documents/send-document-workflow';
 export { clientJournalRunWorkflow } from './documents/client-journal-run-workflow';
 export { lawyerFeedbackWorkflow } from './collection/lawyer-feedback-workflow';
+export { payoutRunWorkflow, payoutRunPreparationWorkflow } from './money/payout-run-workflow';
 export { limitationSweepWorkflow } from './claims/limitation-sweep-workflow';
+export { auditSealWorkflow } from './audit/audit-seal-workflow';

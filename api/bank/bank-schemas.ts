@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { isValidIban, normalizeIban } from '../../domain/bank/iban';
+import { ibanField } from '../schemas';
 
 /** Request shapes of the bank-statement and unclear-payments routes (OpenAPI generated from them). */
 
-const iban = z
-  .string()
-  .transform(normalizeIban)
-  .refine(isValidIban, 'an IBAN with valid check digits');
+const iban = ibanField;
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),

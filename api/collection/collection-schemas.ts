@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidIban, normalizeIban } from '../../domain/bank/iban';
+import { ibanField } from '../schemas';
 import { UNCOLLECTABLE_REASONS } from '../../domain/collection/lawyer-report';
 
 /** Request shapes of the collection routes (OpenAPI generated from them). */
@@ -41,7 +41,7 @@ const folder = z.string().min(1).max(200).regex(/^\/[^\0]*$/, 'an absolute folde
 
 export const LawyerBody = z.object({
   name: z.string().min(1).max(200),
-  iban: z.string().transform(normalizeIban).refine(isValidIban, 'an IBAN with valid check digits').describe("the account the lawyer's transfers come from"),
+  iban: ibanField.describe("the account the lawyer's transfers come from"),
   outboxFolder: folder.describe("where the lawyer's software puts its feedback files"),
   doneFolder: folder.describe('where read files are moved'),
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../infra/db/prisma';
 import { bulkInsert, ColumnType } from '../../persistence/bulk-insert';
+import { seedCollectionAccounts } from '../../persistence/seed';
 import { formatInvoiceNumber } from '../../domain/invoice-number';
 import { Account, Posting } from '../../domain/ledger/accounts';
 import * as entries from '../../domain/ledger/entries';
@@ -177,6 +178,8 @@ export async function seedCentre(db: Db, gen: { claims: ClaimView[]; payments: B
   // again at commit, row by row, would double the seeding time.
   await db.$executeRawUnsafe('ALTER TABLE "LedgerPosting" DISABLE TRIGGER "LedgerPosting_balanced"');
   await db.$executeRaw`INSERT INTO "BankStatementFile" (id, source, "fileName", sha256, status, content) VALUES (${HISTORY_FILE_ID}, 'seed', 'history', 'history', 'IMPORTED', '')`;
+  // The generated statements are for the centre's own account: the import knows it.
+  await seedCollectionAccounts(db, [{ id: 'CA-BENCH', kind: 'OWN', iban: OUR_ACCOUNT, bic: null, holder: 'PVS Bench GmbH', bankName: null, clientId: null, active: true }]);
 
   // The statement's payers: consecutive claims with the same name and IBANs are one payer's.
   const byName = new Map<string, Payer>();

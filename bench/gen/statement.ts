@@ -1,6 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { paymentMethodOf } from '../../domain/bank/payment-method';
-import { formatInvoiceNumber, mod97CheckDigits } from '../../domain/invoice-number';
+import { formatInvoiceNumber } from '../../domain/invoice-number';
+import { composeIBAN } from 'ibantools';
 import type { Allocation, BookedBankPayment, ClaimView } from '../../domain/matching/types';
 import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, PRACTICES, TITLES } from './fake-data';
 import { Prng } from './prng';
@@ -108,10 +109,13 @@ const MORE_LOOK_ALIKES: Readonly<Record<string, string[]>> = {
 const INSURERS = ['Allianz Private Krankenversicherungs-AG', 'DEBEKA KRANKENVERSICHERUNGSVEREIN A.G.', 'Landesamt fuer Besoldung und Versorgung NRW', 'Beihilfestelle Bund', 'AXA Krankenversicherung AG'];
 const NO_REFERENCE_TEXTS = ['Arztrechnung', 'Rechnung Dr. Brückner', 'Danke', 'Behandlung Oktober', 'Zahlung', 'Praxis Oberländer', 'Überweisung'];
 
-/** An IBAN with correct check digits: mod 97 over the account part, then the country's letters as numbers. */
-function ibanOf(country: string, bban: string): string {
-  const letters = [...country].map((c) => String(c.charCodeAt(0) - 55)).join('');
-  return `${country}${mod97CheckDigits(bban + letters)}${bban}`;
+/** An IBAN with correct check digits (ibantools computes them). */
+function ibanOf(countryCode: string, bban: string): string {
+  return composeIBAN({ countryCode, bban }) ?? fail(`no ${countryCode} IBAN has the account part ${bban}`);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 export function germanIban(rng: Prng): string {

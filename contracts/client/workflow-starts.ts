@@ -4,7 +4,7 @@ import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents
 import type { BillingFileResult } from '../intake/billing-file-result';
 import { ClaimClient, ClaimStage } from '../search-attributes';
 import type { TaskQueues } from '../task-queues';
-import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, SCHEDULED_WORKFLOW_IDS, sendDocumentWorkflowId } from '../workflow-ids';
+import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, payoutRunWorkflowId, SCHEDULED_WORKFLOW_IDS, sendDocumentWorkflowId } from '../workflow-ids';
 import type { Workflows, WorkflowType } from './workflow-types';
 
 /**
@@ -76,4 +76,9 @@ export function executeClientJournalRun(temporal: Client, queues: TaskQueues, in
 /** A billing file's intake, waiting for its result (a retried intake finds what the first attempt left). */
 export function executeBillingFileWorkflow(temporal: Client, queues: TaskQueues, submissionId: string): Promise<BillingFileResult> {
   return execute(temporal, 'billingFileWorkflow', { workflowId: billingFileWorkflowId(submissionId), taskQueue: queues.intake, args: [{ submissionId }] });
+}
+
+/** Executes a payout run (once per run: a start while it runs or after it finished is a no-op). */
+export function startPayoutRunWorkflow(temporal: Client, queues: TaskQueues, runId: string): Promise<void> {
+  return startOnce(start(temporal, 'payoutRunWorkflow', { workflowId: payoutRunWorkflowId(runId), taskQueue: queues.claims, args: [runId], workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' }));
 }

@@ -6,12 +6,12 @@ import { FONT } from './fonts';
 type Doc = InstanceType<typeof PDFDocument>;
 
 /**
- * Footer lines: the centre, the bank account (the client's on patient letters, the centre's on
- * journals), the imprint, and on patient letters the client's own lines.
+ * Footer lines: the centre, the bank account (on patient letters the collection account the claim
+ * is paid to, on journals the centre's), the imprint, and on patient letters the client's own lines.
  */
 export function footerLines(h: LetterHeadData, from: 'client' | 'centre'): string[] {
   const ce = h.centre;
-  const bank = from === 'client' ? h.client.bankAccount : ce.bankAccount;
+  const bank = from === 'client' ? h.collectionAccount : ce.bankAccount;
   return [
     [ce.name, `${ce.street}, ${ce.postalCode} ${ce.city}`, ce.phone && `Tel. ${ce.phone}`, ce.email, ce.web].filter(Boolean).join(' · '),
     ...(bank ? [['Bankverbindung: ' + bank.holder, `IBAN ${bank.iban}`, bank.bic && `BIC ${bank.bic}`, bank.bankName].filter(Boolean).join(' · ')] : []),

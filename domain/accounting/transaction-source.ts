@@ -1,7 +1,7 @@
 /**
  * Where a ledger transaction came from, read from its idempotency key (each booking's key names
  * its source: persistence/payments.ts, services/bank/, persistence/claims/claim-steps.ts): a payment,
- * a bank line, a staff allocation of one, a payout, a lawyer's report, a levy, or the claim's invoice
+ * a bank line, a staff allocation of one, a payout released or transferred by a run, a lawyer's report, a levy, or the claim's invoice
  * itself (its recognition, purchase, fees, interest, credit note, write-off).
  */
 export type TransactionSource =
@@ -9,6 +9,8 @@ export type TransactionSource =
   | { kind: 'bank_line'; id: string }
   | { kind: 'allocation'; id: string }
   | { kind: 'payout'; id: string }
+  /** A payout run line's transfer (its id: the line's). */
+  | { kind: 'payout_transfer'; id: string }
   | { kind: 'lawyer_report'; id: string }
   | { kind: 'levy'; id: string }
   | { kind: 'invoice'; id: string }
@@ -20,6 +22,7 @@ const BY_PREFIX: Array<[RegExp, TransactionSource['kind']]> = [
   [/^bank-(?:refund|not-ours|undo):([^:]+)$/, 'allocation'],
   // A payout's key is the Payout row's key: the whole key identifies it.
   [/^(payout:.+)$/, 'payout'],
+  [/^payout-run-line:(.+)$/, 'payout_transfer'],
   [/^lawyer-report:([^:]+):/, 'lawyer_report'],
   // A levy taken at a payout (persistence/claims/claim-steps.ts): the ClaimLevy row it books.
   [/^levy:([^:]+):/, 'levy'],

@@ -18,6 +18,7 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     receivable_interest: '1500', // Sonstige Vermögensgegenstände (default interest owed)
     lawyer_clearing: '1501', // range Sonstige Vermögensgegenstände: Verrechnung Rechtsanwalt
     client_payable: '1600', // Verbindlichkeiten aus Lieferungen und Leistungen (owed to clients)
+    client_payout_due: '1605', // range Verbindlichkeiten aus LuL: released to the next payout run
     client_claims: '1610', // Verbindlichkeiten aus LuL ohne Kontokorrent (clients' stake in claims collected for them)
     payer_credit: '1700', // Sonstige Verbindlichkeiten (overpayments owed back)
     lawyer_payable: '1701', // range Sonstige Verbindlichkeiten: owed to the lawyer
@@ -36,6 +37,7 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     receivable_interest: '1300', // Sonstige Vermögensgegenstände
     lawyer_clearing: '1301', // range Sonstige Vermögensgegenstände: Verrechnung Rechtsanwalt
     client_payable: '3300', // Verbindlichkeiten aus Lieferungen und Leistungen
+    client_payout_due: '3305', // range Verbindlichkeiten aus LuL: released to the next payout run
     client_claims: '3310', // Verbindlichkeiten aus LuL ohne Kontokorrent
     payer_credit: '3500', // Sonstige Verbindlichkeiten
     lawyer_payable: '3501', // range Sonstige Verbindlichkeiten: owed to the lawyer

@@ -26,6 +26,7 @@ const KIND_TEXT: Record<string, string> = {
   cancellation: 'Gutschrift',
   uncollectible: 'Forderungsausfall',
   write_off: 'Ausbuchung',
+  payout_release: 'Auszahlung freigegeben',
   payout: 'Auszahlung an Mandant',
   levy: 'Abgabe',
   lawyer_costs: 'Anwaltskosten',

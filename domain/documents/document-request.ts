@@ -50,8 +50,6 @@ export interface LetterClient {
   street: string;
   postalCode: string;
   city: string;
-  /** The account patients pay to (printed in the footer and the payment hint). */
-  bankAccount?: BankAccount;
   /** PNG or JPEG bytes. */
   logo?: Uint8Array;
   blocks: LetterBlocks;
@@ -64,6 +62,11 @@ export interface LetterHeadData {
   recipient: PostalAddress;
   /** Date of the letter. */
   date: string;
+  /**
+   * Patient letters: the centre's collection account the claim is paid to (footer, payment request,
+   * GiroCode). Never the client's own account: a payment there would pass the centre by.
+   */
+  collectionAccount?: BankAccount;
 }
 
 export interface InvoiceLine {

@@ -13,8 +13,10 @@ export const Account = {
   RECEIVABLE_INTEREST: 'receivable_interest',
   /** The client's stake in a claim the centre collects but has not bought (credit balance). */
   CLIENT_CLAIMS: 'client_claims',
-  /** Money owed to the client, cleared by a payout (credit balance). */
+  /** Money owed to the client for a claim, released to a payout run by the claim's payout step (credit balance). */
   CLIENT_PAYABLE: 'client_payable',
+  /** Released claim-level payables awaiting their payout run; the run's transfer clears them (credit balance). */
+  CLIENT_PAYOUT_DUE: 'client_payout_due',
   /** Overpayments owed back to the payer (credit balance). */
   PAYER_CREDIT: 'payer_credit',
   /** The centre's income: factoring discounts, Inkasso fees, dunning fees (credit balance). */

@@ -196,12 +196,23 @@ export function lawyerCosts(amountCents: number): Posting[] {
 /** The lawyer's transfer of money collected for a claim: from the clearing account to the bank. */
 export const lawyerSettlement = (amountCents: number) => transfer(Account.BANK, Account.LAWYER_CLEARING, amountCents);
 
-/** Money transferred to the client. */
-export function payout(amountCents: number): Posting[] {
-  return entry([
-    { account: Account.CLIENT_PAYABLE, amountCents },
-    { account: Account.BANK, amountCents: -amountCents },
-  ]);
+/**
+ * The claim's payout step: what the client is owed for the claim (negative: a charge-back the
+ * client owes) is released to the next payout run, which pays it (`payoutTransfer`).
+ */
+export const releaseForPayout = (amountCents: number) => transfer(Account.CLIENT_PAYABLE, Account.CLIENT_PAYOUT_DUE, amountCents);
+
+/** A posting that names its own claim: an entry over several claims (a payout run line). */
+export type ClaimPosting = Posting & { claimId?: string };
+
+/**
+ * A payout run line's transfer: each released payable it pays is cleared on its claim, and the
+ * line's total leaves the bank in one amount, as the transfer does.
+ */
+export function payoutTransfer(payables: Array<{ claimId: string | null; amountCents: number }>): ClaimPosting[] {
+  const total = payables.reduce((s, p) => s + p.amountCents, 0);
+  const postings: ClaimPosting[] = payables.map((p) => ({ account: Account.CLIENT_PAYOUT_DUE, amountCents: p.amountCents, ...(p.claimId ? { claimId: p.claimId } : {}) }));
+  return entry([...postings, { account: Account.BANK, amountCents: -total }]) as ClaimPosting[];
 }
 
 /**

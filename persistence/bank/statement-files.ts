@@ -37,8 +37,11 @@ export async function quarantineFile(tx: Tx, fileId: string, error: QuarantineRe
   await tx.bankStatementFile.update({ where: { id: fileId }, data: { status: 'QUARANTINED', error: { ...error } } });
 }
 
-/** Records the import: format, counts, and each statement's header (its lines only counted). */
-export async function markFileImported(tx: Tx, fileId: string, parsed: ParsedBankFile, counts: { lines: number; duplicates: number }): Promise<void> {
+/**
+ * Records the import: format, counts, and each statement's header (its lines only counted) with the
+ * collection account it is for (null before any was configured).
+ */
+export async function markFileImported(tx: Tx, fileId: string, parsed: ParsedBankFile, collectionAccountIds: Array<string | null>, counts: { lines: number; duplicates: number }): Promise<void> {
   await tx.bankStatementFile.update({
     where: { id: fileId },
     data: {
@@ -47,7 +50,7 @@ export async function markFileImported(tx: Tx, fileId: string, parsed: ParsedBan
       statementCount: parsed.statements.length,
       lineCount: counts.lines,
       duplicateLineCount: counts.duplicates,
-      statements: parsed.statements.map(({ lines: ls, ...s }) => ({ ...s, lines: ls.length })),
+      statements: parsed.statements.map(({ lines: ls, ...s }, i) => ({ ...s, lines: ls.length, collectionAccountId: collectionAccountIds[i] ?? null })),
     },
   });
 }

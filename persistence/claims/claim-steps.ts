@@ -8,6 +8,7 @@ import * as entries from '../../domain/ledger/entries';
 import type { Policy } from '../../domain/policy';
 import { audit } from '../audit';
 import { book, claimBalance, lockClaim } from '../ledger';
+import { payoutAccountOf } from '../money/payout-accounts';
 import { loadPolicy } from '../policy';
 
 /** The actor of what the claim workflow does by itself. */
@@ -79,28 +80,30 @@ export function collectionFacts(db: Db, claimId: string) {
 }
 
 /**
- * Books and records the payout of what each client is owed for the claim now (its share's client
- * payable, after the levies its rules take from it, booked first as payables to their recipients);
- * returns the amount paid out (0: nothing or done). Keys per claim, step and client (the claim's
- * own client keeps the key it always had), per levy and step.
+ * Releases what each client is owed for the claim now to the next payout run (services/money/):
+ * per share client its client payable (negative for a charge-back), after the levies its rules
+ * take from it, booked first as payables to their recipients; a `Payout` row per client and the
+ * booking from its payable to the payouts due. Keys per claim, step and client (the claim's own
+ * client keeps the key it always had), per levy and step. Returns the amount released (0: nothing or done).
  */
 export async function payOutClaim(db: Db, claimId: string, step: string): Promise<number> {
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     await lockClaim(tx, claimId);
-    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId } });
+    const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { clientId: true } });
     const payable = await clientPayables(tx, claimId, claim.clientId);
     await bookLevies(tx, claimId, step, payable);
-    let paid = 0;
+    let released = 0;
     for (const [clientId, amount] of payable) {
-      if (amount <= 0) continue;
+      if (amount === 0) continue;
       const key = clientId === claim.clientId ? `payout:${claimId}:${step}` : `payout:${claimId}:${step}:${clientId}`;
-      const postings = entries.payout(amount).map((p) => ({ ...p, clientId }));
-      if (!(await book(tx, { idempotencyKey: key, kind: 'payout', description: `payout for ${claimId} (${step})`, claimId, clientId, postings }))) continue;
-      const { iban } = await tx.client.findUniqueOrThrow({ where: { id: clientId }, select: { iban: true } });
-      await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId, claimId, amountCents: amount, iban } });
-      paid += amount;
+      const postings = entries.releaseForPayout(amount).map((p) => ({ ...p, clientId }));
+      if (!(await book(tx, { idempotencyKey: key, kind: 'payout_release', description: `payout of ${claimId} released to the next run (${step})`, claimId, clientId, postings }))) continue;
+      // The account as it stands now, for the record; the run checks it again (and holds back a bad one).
+      const { account } = await payoutAccountOf(tx, clientId);
+      await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId, claimId, amountCents: amount, iban: account?.iban ?? null } });
+      released += amount;
     }
-    return paid;
+    return released;
   });
 }
 

@@ -17,6 +17,8 @@ import { Account } from '../../domain/ledger/accounts';
 import { claimBalance } from '../ledger';
 import { loadTemplate } from './document-templates';
 import { letterClient, personAddress } from './letter-head';
+import { claimCollectionAccount } from '../money/claim-collection-account';
+import { printedAccount } from '../../domain/money/collection-account';
 
 export interface ClaimDocumentBase {
   head: LetterHeadData;
@@ -27,13 +29,13 @@ export interface ClaimDocumentBase {
   clientId: string;
 }
 
-/** A claim with its lines, recipient, client and balance: the base of every patient document. */
+/** A claim with its lines, recipient, client, balance and the account it is paid to: the base of every patient document. */
 export async function loadClaimDocument(db: Db, claimId: string, centre: Centre, now = new Date()): Promise<ClaimDocumentBase> {
   const c = await db.claim.findUniqueOrThrow({
     where: { id: claimId },
     include: { lines: { orderBy: { lineNo: 'asc' } }, patient: true, responsible: true, client: true },
   });
-  const balance = await claimBalance(db, claimId);
+  const [balance, payTo] = await Promise.all([claimBalance(db, claimId), claimCollectionAccount(db, claimId)]);
   const claim: ClaimData = {
     invoiceNumber: c.id,
     patientName: fullName(c.patient),
@@ -60,7 +62,7 @@ export async function loadClaimDocument(db: Db, claimId: string, centre: Centre,
     dueDate: (c.dueDate ?? now).toISOString(),
   };
   return {
-    head: { centre, client: letterClient(c.client), recipient: personAddress(c.responsible), date: now.toISOString() },
+    head: { centre, client: letterClient(c.client), recipient: personAddress(c.responsible), date: now.toISOString(), collectionAccount: printedAccount(payTo) },
     claim,
     balance,
     email: c.responsible.email,

@@ -3,6 +3,7 @@
  * of the database: the receipt of a billing file, the period journals, the collection request.
  */
 import type { Db } from '../../infra/db/prisma';
+import type { Payout } from '../../prisma/generated/client';
 import type {
   Centre,
   ClientInvoiceRequest,
@@ -108,14 +109,23 @@ const PAYOUT_TEXT: Record<string, string> = { purchase: 'Kaufpreis aus Ankauf', 
 /** Auszahlungsjournal: the client's payouts in the period, claim by claim. */
 export async function loadPayoutJournal(db: Db, clientId: string, period: JournalPeriod, centre: Centre, now = new Date()): Promise<PayoutJournalRequest> {
   const payouts = await db.payout.findMany({ where: { clientId, createdAt: days(period) }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  return payoutJournal(db, clientId, payouts, { payoutDate: period.to, iban: payouts.find((p) => p.iban)?.iban }, centre, now);
+}
+
+/** Auszahlungsjournal of one payout run line: the claim-level payables its transfer pays, to the account it goes to. */
+export async function loadRunLinePayoutJournal(db: Db, lineId: string, centre: Centre, now = new Date()): Promise<PayoutJournalRequest> {
+  const line = await db.payoutRunLine.findUniqueOrThrow({ where: { id: lineId }, include: { run: { select: { executionDate: true } }, items: { include: { payout: true } } } });
+  const payouts = line.items.map((i) => i.payout).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  return payoutJournal(db, line.recipientId, payouts, { payoutDate: line.run.executionDate.toISOString().slice(0, 10), iban: line.iban ?? undefined }, centre, now);
+}
+
+async function payoutJournal(db: Db, clientId: string, payouts: Payout[], to: { payoutDate: string; iban?: string | null }, centre: Centre, now: Date): Promise<PayoutJournalRequest> {
   const names = await patientNames(db, payouts.flatMap((p) => (p.claimId ? [p.claimId] : [])));
-  const head = await journalHead(db, clientId, centre, now);
-  const iban = payouts.find((p) => p.iban)?.iban;
   return {
     kind: 'payout_journal',
-    head,
-    payoutDate: period.to,
-    ...(iban ? { iban } : {}),
+    head: await journalHead(db, clientId, centre, now),
+    payoutDate: to.payoutDate,
+    ...(to.iban ? { iban: to.iban } : {}),
     items: payouts.map((p) => {
       const step = p.idempotencyKey.split(':').pop()!;
       return { invoiceNumber: p.claimId ?? '', patientName: p.claimId ? (names.get(p.claimId) ?? '') : '', text: PAYOUT_TEXT[step] ?? step, amountCents: p.amountCents };

@@ -13,7 +13,7 @@ function clientAddress(c: Client): PostalAddress {
   return { name: c.name, street: c.street, postalCode: c.postalCode, city: c.city, country: c.country };
 }
 
-/** The client as letters show it: address, the account patients pay to, logo and letter blocks. */
+/** The client as letters show it: address, logo and letter blocks (never its payout account). */
 export function letterClient(c: Client): LetterClient {
   return {
     id: c.id,
@@ -22,7 +22,6 @@ export function letterClient(c: Client): LetterClient {
     street: c.street,
     postalCode: c.postalCode,
     city: c.city,
-    ...(c.iban ? { bankAccount: { holder: c.name, iban: c.iban } } : {}),
     ...(c.logo ? { logo: c.logo } : {}),
     blocks: parseLetterBlocks(c.letterBlocks, c.id),
   };

@@ -13,6 +13,8 @@ import { matchWithDatabase } from './match-with-database';
 import { parseWithinDeadline } from './parse-within-deadline';
 import type { BankImportSummary } from '../../contracts/bank/bank-import-result';
 import { newRowId } from '../../persistence/row-id';
+import { allCollectionAccounts } from '../../persistence/money/collection-accounts';
+import { statementAccounts } from '../../domain/money/statement-account';
 
 /** The ledger is kept in euros: a statement of an account in another currency is not ours to book. */
 const LEDGER_CURRENCY = 'EUR';
@@ -22,8 +24,10 @@ const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Imports a received statement file atomically, in one transaction: a file already imported (or
- * quarantined) returns its earlier summary and books nothing; a file that cannot be read is
- * quarantined with where and why, nothing of it booked; otherwise every line is stored once (lines
+ * quarantined) returns its earlier summary and books nothing; a file that cannot be read, or has a
+ * statement of an account that is not one of the centre's collection accounts
+ * (domain/money/statement-account.ts), is quarantined with where and why, nothing of it booked;
+ * otherwise each statement is recorded with its collection account, every line is stored once (lines
  * known from an overlapping statement are skipped by their dedup key), matched, and booked.
  */
 export async function importBankFile(db: Db, fileId: string): Promise<BankImportSummary> {
@@ -35,12 +39,13 @@ export async function importBankFile(db: Db, fileId: string): Promise<BankImport
       if (file.status !== 'RECEIVED') return bankFileSummary(tx, fileId);
       const policy = await loadSystemPolicy(tx);
       const parsed = await readFile(file.fileName, file.content, policy.bankImport.fileLimits);
-      if ('location' in parsed) {
-        await quarantineFile(tx, fileId, parsed);
-        await audit(tx, IMPORT_ACTOR, 'quarantine', 'bank-file', fileId, parsed);
+      const ours = 'location' in parsed ? parsed : await withCollectionAccounts(tx, parsed);
+      if ('location' in ours) {
+        await quarantineFile(tx, fileId, ours);
+        await audit(tx, IMPORT_ACTOR, 'quarantine', 'bank-file', fileId, ours);
         return bankFileSummary(tx, fileId);
       }
-      await bookNewLines(tx, fileId, parsed, policy.matching);
+      await bookNewLines(tx, fileId, ours.parsed, ours.accountIds, policy.matching);
       return bankFileSummary(tx, fileId);
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 60_000 },
@@ -66,7 +71,13 @@ async function readFile(fileName: string, content: Buffer, limits: BankFileLimit
   }
 }
 
-async function bookNewLines(tx: Tx, fileId: string, parsed: ParsedBankFile, policy: MatchingPolicy): Promise<void> {
+/** The file with each statement's collection account, or why it is not the centre's to book. */
+async function withCollectionAccounts(tx: Tx, parsed: ParsedBankFile): Promise<{ parsed: ParsedBankFile; accountIds: Array<string | null> } | QuarantineReason> {
+  const accounts = statementAccounts(parsed.statements, await allCollectionAccounts(tx));
+  return 'location' in accounts ? accounts : { parsed, accountIds: accounts.accountIds };
+}
+
+async function bookNewLines(tx: Tx, fileId: string, parsed: ParsedBankFile, collectionAccountIds: Array<string | null>, policy: MatchingPolicy): Promise<void> {
   const all = parsed.statements.flatMap((s) => {
     const keys = dedupKeysOf(s.lines);
     return s.lines.map((line, i) => ({ line, statementId: s.statementId, dedupKey: keys[i], id: newRowId() }));
@@ -84,6 +95,6 @@ async function bookNewLines(tx: Tx, fileId: string, parsed: ParsedBankFile, poli
   const unsettled = await settleLawyerTransfers(tx, fileId, fromLawyers);
   await bookDecisions(tx, fileId, [...others.map((l, i) => ({ ...l, decision: decisions[i] })), ...unsettled]);
   const counts = { lines: all.length, duplicates: all.length - fresh.length };
-  await markFileImported(tx, fileId, parsed, counts);
+  await markFileImported(tx, fileId, parsed, collectionAccountIds, counts);
   await audit(tx, IMPORT_ACTOR, 'import', 'bank-file', fileId, { format: parsed.format, ...counts });
 }

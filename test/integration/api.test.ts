@@ -67,6 +67,20 @@ describe('OpenAPI and health', () => {
     ['get', '/collection/lawyers'],
     ['put', '/collection/lawyers/{lawyerId}'],
     ['post', '/collection/lawyers/{lawyerId}/reports'],
+    ['get', '/collection-accounts'],
+    ['get', '/collection-accounts/{accountId}'],
+    ['put', '/collection-accounts/{accountId}'],
+    ['put', '/clients/{clientId}/payout-account'],
+    ['post', '/payout-runs'],
+    ['get', '/payout-runs'],
+    ['get', '/payout-runs/{runId}'],
+    ['post', '/payout-runs/{runId}/approve'],
+    ['post', '/payout-runs/{runId}/cancel'],
+    ['post', '/payout-runs/{runId}/execute'],
+    ['get', '/payout-runs/{runId}/sepa'],
+    ['post', '/claims/{id}/write-off'],
+    ['get', '/audit-events'],
+    ['get', '/audit-events/verification'],
   ];
 
   test('GET /api/openapi.json is an OpenAPI 3.1 document describing every route', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import { connectSftp, SftpTarget } from '../../infra/sftp';
+import { onSftpServer, testBankSftp } from '../support/sftp-session';
 import { DEFAULT_BANK_IMPORT_POLICY } from '../../domain/bank/bank-import-policy';
 import { sha256Hex } from '../../domain/sha256';
 import { BANK_IMPORT_SCHEDULE_ID, ensureBankImportSchedule } from '../../services/scheduling/bank-import-schedule';
@@ -10,18 +10,10 @@ import { randomIban, ref, statement, waitingClaims, workflowResult } from '../fi
 jest.setTimeout(180_000);
 
 const h = useHarness();
-/** The bank's SFTP server: with no BANK_SFTP_URL, the real OpenSSH server the test environment runs. */
-const bank = JSON.parse(process.env.CF_TEST_SFTP!) as SftpTarget;
+const bank = testBankSftp();
 const { inboxFolder, archiveFolder } = DEFAULT_BANK_IMPORT_POLICY;
 
-async function onServer<T>(fn: (sftp: Awaited<ReturnType<typeof connectSftp>>) => Promise<T>): Promise<T> {
-  const sftp = await connectSftp(bank);
-  try {
-    return await fn(sftp);
-  } finally {
-    await sftp.end();
-  }
-}
+const onServer = <T>(fn: Parameters<typeof onSftpServer<T>>[1]) => onSftpServer(bank, fn);
 const folder = (f: string) => path.posix.join(bank.baseDir, f);
 const put = (name: string, content: Buffer) =>
   onServer(async (sftp) => {

@@ -76,7 +76,7 @@ test('Inkasso: a paid claim and an unpaid claim each run through every stage, an
   const payouts = await h.db.payout.findMany({ where: { claimId: { in: [paid, unpaid] } } });
   expect(payouts.map((p) => [p.claimId, p.amountCents])).toEqual([[paid, claim.totalCents - fee]]);
   const balances = await accountBalances(h.db, [paid, unpaid]);
-  expect(balances).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0, bank: fee, fee_income: -fee });
+  expect(balances).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0, bank: claim.totalCents, client_payout_due: -(claim.totalCents - fee), fee_income: -fee });
   expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0);
   expect(await unbalancedEntries(h.db, [paid, unpaid])).toBe(0);
 });

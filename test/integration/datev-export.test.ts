@@ -104,7 +104,8 @@ describe('DATEV export of a period', () => {
       row(c.totalCents, 'S', '3310', '1810', 'Zahlungseingang Jäger, Jörg'),
       row(c.totalCents - fee, 'H', '3300', '1810', 'Zahlungseingang Jäger, Jörg'),
       row(fee, 'H', '4200', '1810', 'Zahlungseingang Jäger, Jörg'),
-      row(c.totalCents - fee, 'S', '3300', '1810', 'Auszahlung an Mandant Jäger, Jörg'),
+      // The claim's payout step releases what the client is owed to the next payout run (docs/payout-runs.md).
+      row(c.totalCents - fee, 'S', '3300', '3305', 'Auszahlung freigegeben Jäger, Jörg'),
     ]);
   });
 
@@ -116,7 +117,7 @@ describe('DATEV export of a period', () => {
       [euro(c.totalCents), 'S', '1200', '3310', 'Rechnungsausgang Weber, Anna'],
       [euro(c.totalCents - discount), 'H', '3300', '3310', 'Forderungsankauf Weber, Anna'],
       [euro(discount), 'H', '4200', '3310', 'Forderungsankauf Weber, Anna'],
-      [euro(c.totalCents - discount), 'S', '3300', '1810', 'Auszahlung an Mandant Weber, Anna'],
+      [euro(c.totalCents - discount), 'S', '3300', '3305', 'Auszahlung freigegeben Weber, Anna'],
     ]);
     for (const r of rows) expect(r[9]).toMatch(/^\d{4}$/);
   });
@@ -177,7 +178,7 @@ describe('DATEV export of a period', () => {
     expect(byKind('recognise')[0].source.kind).toBe('invoice');
     expect(byKind('recognise')[0].source.goaeLines).toHaveLength(await h.db.claimLine.count({ where: { claimId: inkasso.id } }));
     expect(byKind('payment')[0].source).toMatchObject({ kind: 'payment', payment: { amountCents: inkasso.claim.totalCents } });
-    expect(byKind('payout')[0].source.kind).toBe('payout');
+    expect(byKind('payout_release')[0].source.kind).toBe('payout');
     expect(byKind('payment').find((p) => p.account === 'bank')!.chartAccount).toBe('1810');
     // Every posting went out in the first batch, in a row that names the claim as Belegfeld 1.
     for (const p of trace.postings) {

@@ -82,9 +82,10 @@ test('the lawyer collects in full (read by the Schedule); its transfers settle t
 
   const settled = await reconciledBalances(h, all);
   expect(settled[LAWYER_CLEARING]).toBe(0);
-  // The bank holds what the lawyer sent minus what was paid out to the client.
+  // The bank holds what the lawyer sent; what the client is owed is released to its next payout run.
   const paidOut = (await h.db.payout.aggregate({ where: { claimId: { in: all } }, _sum: { amountCents: true } }))._sum.amountCents!;
-  expect(settled[BANK]).toBe(a.openCents + b.openCents + c.openCents - paidOut);
+  expect(settled[BANK]).toBe(a.openCents + b.openCents + c.openCents);
+  expect(settled[Account.CLIENT_PAYOUT_DUE]).toBe(-paidOut);
   for (const [file, cents] of [[first, a.openCents + b.openCents], [second, c.openCents]] as const) {
     const reconciliation = (await h.api().get(`/api/bank-statements/${file.body.fileId}`)).body.reconciliation;
     expect(reconciliation).toEqual({ movementCents: cents, bookedCents: cents, ownTransfersCents: 0, differenceCents: 0 });
@@ -157,7 +158,10 @@ test.each([
   expect(after[FEE_INCOME] - before[FEE_INCOME]).toBe(250);
   if (tariff === 'INKASSO') {
     expect(after[CLIENT_CLAIMS] ?? 0).toBe(0);
-    expect((after[CLIENT_PAYABLE] ?? 0) - (before[CLIENT_PAYABLE] ?? 0)).toBe(8354);
+    // What the client bears is charged to its payable and released to its payout run, which nets it.
+    const owedByClient = (b: Record<string, number>) => (b[CLIENT_PAYABLE] ?? 0) + (b[Account.CLIENT_PAYOUT_DUE] ?? 0);
+    expect(owedByClient(after) - owedByClient(before)).toBe(8354);
+    expect(after[Account.CLIENT_PAYOUT_DUE] - (before[Account.CLIENT_PAYOUT_DUE] ?? 0)).toBe(8354);
     expect(after[BAD_DEBT] ?? 0).toBe(0);
   } else {
     expect(after[BAD_DEBT]).toBe(principal + 8354);

@@ -23,7 +23,7 @@ const splitting = createSplittingService({ db });
 
 async function client(tariff: Tariff): Promise<string> {
   const n = randomUUID().slice(0, 8);
-  await upsertClient(db, { id: `S-${n}`, number: `s${n}`, name: `Praxis ${n}`, tariff, email: `s-${n}@example.de`, iban: 'DE02120300000000202051', street: 'Teststraße 1', postalCode: '10115', city: 'Berlin', policy: { inkassoFeeRate: '0.06', factoringFeeRate: '0.035' } });
+  await upsertClient(db, { id: `S-${n}`, number: `s${n}`, name: `Praxis ${n}`, tariff, email: `s-${n}@example.de`, payoutIban: 'DE02120300000000202051', street: 'Teststraße 1', postalCode: '10115', city: 'Berlin', policy: { inkassoFeeRate: '0.06', factoringFeeRate: '0.035' } });
   return `S-${n}`;
 }
 
@@ -94,16 +94,18 @@ test('multi-stage: lab codes to the lab, 40 % of section O to the radiologist, t
   expect(await perClient(id, 'client_claims')).toEqual({ [lab]: 0, [radiology]: 0, [doctor]: 0 });
   expect(await perClient(id, 'client_payable')).toEqual({ [lab]: -985, [radiology]: -657, [doctor]: -3003 });
 
-  // The payout takes the levies first: the radiologist gets 657 - 244, the doctor 3003 - 500.
+  // The payout step takes the levies first and releases the rest to the payout run: the
+  // radiologist 657 - 244, the doctor 3003 - 500.
   expect(await steps.payOut(id, 'final')).toBe(985 + 413 + 2503);
   expect(await steps.payOut(id, 'final')).toBe(0);
   const payouts = await db.payout.findMany({ where: { claimId: id } });
   expect(Object.fromEntries(payouts.map((p) => [p.clientId, p.amountCents]))).toEqual({ [lab]: 985, [radiology]: 413, [doctor]: 2503 });
   expect(await perClient(id, 'client_payable')).toEqual({ [lab]: 0, [radiology]: 0, [doctor]: 0 });
   expect(await perClient(id, 'levy_payable')).toEqual({ [radiology]: -244, [doctor]: -500 });
+  expect(await perClient(id, 'client_payout_due')).toEqual({ [lab]: -985, [radiology]: -413, [doctor]: -2503 });
 
   const balances = await accountBalances(db, [id]);
-  expect(balances).toEqual({ receivable_principal: 0, client_claims: 0, client_payable: 0, levy_payable: -744, fee_income: -296, bank: 4941 - 3901 });
+  expect(balances).toEqual({ receivable_principal: 0, client_claims: 0, client_payable: 0, client_payout_due: -3901, levy_payable: -744, fee_income: -296, bank: 4941 });
   expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0);
   expect(await unbalancedEntries(db, [id])).toBe(0);
 
@@ -116,7 +118,7 @@ test('multi-stage: lab codes to the lab, 40 % of section O to the radiologist, t
   expect(await leviesOwed(db, { until: new Date('2000-01-01') })).toEqual([]);
 });
 
-test('by code: GOÄ 5000 to the radiologist, the rest stays with the submitter; Sofortfactoring purchase and payout per share', async () => {
+test('by code: GOÄ 5000 to the radiologist, the rest stays with the submitter; Sofortfactoring purchase and payout released per share', async () => {
   const [practice, radiology] = [await client('SOFORTFACTORING'), await client('SOFORTFACTORING')];
   await splitting.saveSplitRules(practice, [{ label: 'Röntgen', match: { codes: ['5000'] }, to: { clientId: radiology } }], 'test');
   const id = await claimOf(practice);
@@ -130,7 +132,8 @@ test('by code: GOÄ 5000 to the radiologist, the rest stays with the submitter; 
   expect(await perClient(id, 'client_claims')).toEqual({ [radiology]: 0, [practice]: 0 });
   expect(await perClient(id, 'client_payable')).toEqual({ [radiology]: 0, [practice]: 0 });
   const balances = await accountBalances(db, [id]);
-  expect(balances).toEqual({ receivable_principal: 4941, client_claims: 0, client_payable: 0, fee_income: -173, bank: -4768 });
+  expect(await perClient(id, 'client_payout_due')).toEqual({ [radiology]: -1688, [practice]: -3080 });
+  expect(balances).toEqual({ receivable_principal: 4941, client_claims: 0, client_payable: 0, client_payout_due: -4768, fee_income: -173 });
   expect(await unbalancedEntries(db, [id])).toBe(0);
 });
 

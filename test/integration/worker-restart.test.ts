@@ -92,10 +92,11 @@ test('every effect survives a crash right after it was done: retries book, send 
   expect(payouts.map((p) => p.idempotencyKey).sort()).toEqual(claims.map((c) => `payout:${c}:purchase`).sort());
   const balances = await accountBalances(h.db, claims);
   expect(balances).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0 });
-  // The bank saw the payment in and both purchase prices out; the unpaid claim is the centre's loss.
+  // The bank saw the payment in; both purchase prices wait for the payout run; the unpaid claim is the centre’s loss.
   const unpaidTotal = (await h.db.claim.findUniqueOrThrow({ where: { id: unpaid } })).totalCents;
   const paidOut = payouts.reduce((s, p) => s + p.amountCents, 0);
-  expect(balances.bank).toBe(claim.totalCents - paidOut);
+  expect(balances.bank).toBe(claim.totalCents);
+  expect(balances.client_payout_due).toBe(-paidOut);
   expect(balances.bad_debt).toBe(unpaidTotal);
   expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0);
 });

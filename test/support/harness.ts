@@ -9,7 +9,7 @@ import { SYSTEM_POLICY, Policy } from '../../domain/policy';
 import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
 import type { SftpTarget } from '../../infra/sftp';
 import type { DocumentServicesConfig } from '../../infra/dms/document-services';
-import { setSystemPolicy, upsertClient, ClientSeed } from '../../persistence/seed';
+import { seedCollectionAccounts, setSystemPolicy, upsertClient, ClientSeed } from '../../persistence/seed';
 import type { Tariff } from '../../prisma/generated/client';
 import { ClaimflowActivities, createClaimflowWorkers, runWorkers } from '../../workers/claim-worker';
 import { taskQueues } from '../../contracts/task-queues';
@@ -49,6 +49,7 @@ export class Harness {
     };
     const h = new Harness(await connectServices(env, taskQueues(`test-${randomUUID()}`)));
     await setSystemPolicy(h.db, SYSTEM_POLICY);
+    await seedCollectionAccounts(h.db);
     await h.startWorker();
     return h;
   }
@@ -88,7 +89,7 @@ export class Harness {
       name: `Testpraxis ${n}`,
       tariff,
       email: `praxis-${n}@example.de`,
-      iban: 'DE02120300000000202051',
+      payoutIban: 'DE02120300000000202051',
       street: 'Teststraße 1',
       postalCode: '10115',
       city: 'Berlin',

@@ -5,8 +5,9 @@ import {
   cancellation,
   nonClaimReceipt,
   payment,
-  payout,
+  payoutTransfer,
   purchase,
+  releaseForPayout,
   recogniseClaim,
   refundUnallocated,
   reminderFee,
@@ -198,11 +199,22 @@ describe('single entries', () => {
     expect(byAccount(e)).toEqual({ [RP]: -9250, [BD]: 9250 });
   });
 
-  it('payout: payable against bank; zero books nothing', () => {
-    const e = payout(9400);
-    expectWellFormed(e);
-    expect(byAccount(e)).toEqual({ [CP]: 9400, [BANK]: -9400 });
-    expect(payout(0)).toEqual([]);
+  it('payout: the claim’s payable released to the run, the run’s transfer against bank; zero books nothing', () => {
+    const released = releaseForPayout(9400);
+    expectWellFormed(released);
+    expect(byAccount(released)).toEqual({ [CP]: 9400, [Account.CLIENT_PAYOUT_DUE]: -9400 });
+    const sent = payoutTransfer([{ claimId: 'c1', amountCents: 9400 }]);
+    expectWellFormed(sent);
+    expect(byAccount(sent)).toEqual({ [Account.CLIENT_PAYOUT_DUE]: 9400, [BANK]: -9400 });
+    // A line over several claims: each claim's payable cleared on the claim, one bank amount.
+    expect(payoutTransfer([{ claimId: 'c1', amountCents: 9400 }, { claimId: 'c2', amountCents: -500 }])).toEqual([
+      { account: Account.CLIENT_PAYOUT_DUE, amountCents: 9400, claimId: 'c1' },
+      { account: Account.CLIENT_PAYOUT_DUE, amountCents: -500, claimId: 'c2' },
+      { account: BANK, amountCents: -8900 },
+    ]);
+    // A charge-back released is negative: it reduces what the run pays.
+    expect(byAccount(releaseForPayout(-500))).toEqual({ [CP]: -500, [Account.CLIENT_PAYOUT_DUE]: 500 });
+    expect(releaseForPayout(0)).toEqual([]);
   });
 });
 
@@ -230,7 +242,9 @@ describe('(a) Inkasso claim life', () => {
     expect(c.account(FI)).toBe(-850);
     expect(c.account(BANK)).toBe(10250);
 
-    c.book(payout(c.balance.clientPayableCents));
+    const owed = c.balance.clientPayableCents;
+    c.book(releaseForPayout(owed));
+    c.book(payoutTransfer([{ claimId: null, amountCents: owed }]));
     expect(c.balance).toEqual(bal(0, 0, 0, 0));
     expect(c.account(CP)).toBe(0);
     // what stays in the bank is exactly the centre's income
@@ -275,7 +289,8 @@ describe('(b) Sofortfactoring claim life', () => {
     expect(byAccount(pu)).toEqual({ [CC]: 10000, [CP]: -9650, [FI]: -350 });
     expect(c.balance).toEqual(bal(10000, 0, 0, 9650));
 
-    c.book(payout(9650));
+    c.book(releaseForPayout(9650));
+    c.book(payoutTransfer([{ claimId: null, amountCents: 9650 }]));
     expect(c.balance).toEqual(bal(10000, 0, 0, 0));
 
     c.book(reminderFee(500));
@@ -332,7 +347,8 @@ describe('(c) cancellation', () => {
     const c = new ClaimLedger();
     c.book(recogniseClaim(10000));
     c.book(purchase(c.balance, FACTORING_RATE));
-    c.book(payout(9650));
+    c.book(releaseForPayout(9650));
+    c.book(payoutTransfer([{ claimId: null, amountCents: 9650 }]));
     c.book(reminderFee(250));
     const e = c.book(cancellation(c.balance, FACTORING_RATE));
     expect(byAccount(e)).toEqual({ [RP]: -10000, [RC]: -250, [FI]: 600, [CP]: 9650 });
@@ -579,7 +595,8 @@ describe('(e) random claim lives keep the ledger consistent', () => {
           doPurchase();
         } else if (r < 0.8) {
           const amount = m.payable > 0 ? pick([m.payable, int(1, m.payable)]) : 0;
-          book(payout(amount));
+          book(releaseForPayout(amount));
+          book(payoutTransfer([{ claimId: null, amountCents: amount }]));
           m.payable -= amount;
           m.bank -= amount;
         } else if (!closed && r < 0.9) {

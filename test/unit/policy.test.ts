@@ -33,13 +33,18 @@ describe('resolvePolicy', () => {
       bankImport: SYSTEM_POLICY.bankImport,
       intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
+      payout: SYSTEM_POLICY.payout,
       datev: SYSTEM_POLICY.datev,
+      accounts: SYSTEM_POLICY.accounts,
+      audit: SYSTEM_POLICY.audit,
     });
   });
 
   it('fills sections a stored policy predates with their defaults', () => {
-    const { matching, bankImport, documents, collection, limitation, ...older } = SYSTEM_POLICY;
+    const { matching, bankImport, documents, collection, limitation, accounts, ...older } = SYSTEM_POLICY;
     const p = resolvePolicy(older);
+    expect(p.accounts).toEqual({ inkassoTrust: 'shared' });
+    expect(p.accounts).toEqual(accounts);
     expect(p.collection).toEqual(collection);
     expect(p.limitation).toEqual(limitation);
     expect(p.matching).toEqual(matching);
