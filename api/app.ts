@@ -1,5 +1,6 @@
 import express, { Express } from 'express';
 import { accountingRoutes } from './accounting/accounting-routes';
+import { splittingRoutes } from './money/splitting-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { bankRoutes } from './bank/bank-routes';
 import { billingFileRoutes } from './intake/billing-file-routes';
@@ -38,6 +39,7 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/api', clientJournalRoutes(ctx));
   app.use('/api', payoutRunRoutes(ctx));
   app.use('/api', accountingRoutes(ctx));
+  app.use('/api', splittingRoutes(ctx));
   app.use('/api', auditRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -3,6 +3,7 @@ import { accountingPaths } from './accounting/accounting-openapi';
 import { auditPaths } from './audit/audit-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
+import { splittingPaths } from './money/splitting-openapi';
 import { accountPaths } from './money/account-openapi';
 import { payoutRunPaths } from './money/payout-run-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
@@ -66,6 +67,7 @@ export const openApiDocument = {
     ...collectionPaths,
     ...payoutRunPaths,
     ...accountingPaths,
+    ...splittingPaths,
     ...auditPaths,
     ...accountPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },

@@ -5,6 +5,7 @@ import { DEFAULT_CURRENCY } from '../domain/accounting/currency';
 import { holdBookingLock, openBookingDay } from './accounting/period-locks';
 import { bulkInsert } from './bulk-insert';
 import { newRowId } from './row-id';
+import { spreadOverShares } from './money/share-postings';
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,13 +35,14 @@ export async function book(tx: Tx, e: JournalEntry): Promise<boolean> {
     skipDuplicates: true,
   });
   if (created.count === 0) return false;
-  await tx.ledgerPosting.createMany({ data: postingRows(id, e) });
+  const [spread] = await spreadOverShares(tx, [e]);
+  await tx.ledgerPosting.createMany({ data: postingRows(id, spread) });
   return true;
 }
 
 function postingRows(transactionId: string, e: JournalEntry) {
   const currency = e.currency ?? DEFAULT_CURRENCY;
-  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, currency, claimId: p.claimId ?? e.claimId ?? null, clientId: e.clientId ?? null }));
+  return e.postings.map((p) => ({ id: newRowId(), transactionId, account: p.account, amountCents: p.amountCents, currency, claimId: p.claimId ?? e.claimId ?? null, clientId: p.clientId ?? e.clientId ?? null }));
 }
 
 /**
@@ -48,7 +50,7 @@ function postingRows(transactionId: string, e: JournalEntry) {
  * day (as `book`). Their keys must be new: a repeated key fails the whole transaction instead of being skipped.
  */
 export async function bookNew(tx: Tx, es: JournalEntry[]): Promise<void> {
-  const rows = es.filter((e) => e.postings.length > 0).map((e) => ({ id: newRowId(), e }));
+  const rows = (await spreadOverShares(tx, es.filter((e) => e.postings.length > 0))).map((e) => ({ id: newRowId(), e }));
   if (rows.length === 0) return;
   const bookingDate = await openBookingDay(tx);
   await bulkInsert(tx, 'LedgerTransaction', { id: 'text', idempotencyKey: 'text', kind: 'text', description: 'text', bookingDate: 'date' }, rows.map(({ id, e }) => ({ id, idempotencyKey: e.idempotencyKey, kind: e.kind, description: e.description, bookingDate })));

@@ -7,6 +7,7 @@ import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { createPayoutRunService } from './money/payout-run-service';
 import { healthService } from './system/health-service';
+import { createSplittingService } from './money/splitting-service';
 import { createAccountService } from './money/account-service';
 import { createAuditService } from './audit/audit-service';
 
@@ -29,6 +30,7 @@ export function createServices(deps: ServiceDeps) {
     collection: createCollectionService(deps, documents, claims.limitation),
     payoutRuns: createPayoutRunService(deps, documents),
     accounting: createAccountingService(deps),
+    splitting: createSplittingService(deps),
     health: healthService(deps.db, deps.temporal),
     accounts: createAccountService(deps),
     audit: createAuditService(deps),

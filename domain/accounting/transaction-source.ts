@@ -1,7 +1,7 @@
 /**
  * Where a ledger transaction came from, read from its idempotency key (each booking's key names
  * its source: persistence/payments.ts, services/bank/, persistence/claims/claim-steps.ts): a payment,
- * a bank line, a staff allocation of one, a payout released or transferred by a run, a lawyer's report, or the claim's invoice
+ * a bank line, a staff allocation of one, a payout released or transferred by a run, a lawyer's report, a levy, or the claim's invoice
  * itself (its recognition, purchase, fees, interest, credit note, write-off).
  */
 export type TransactionSource =
@@ -12,6 +12,7 @@ export type TransactionSource =
   /** A payout run line's transfer (its id: the line's). */
   | { kind: 'payout_transfer'; id: string }
   | { kind: 'lawyer_report'; id: string }
+  | { kind: 'levy'; id: string }
   | { kind: 'invoice'; id: string }
   | { kind: 'entry'; id: string };
 
@@ -23,6 +24,8 @@ const BY_PREFIX: Array<[RegExp, TransactionSource['kind']]> = [
   [/^(payout:.+)$/, 'payout'],
   [/^payout-run-line:(.+)$/, 'payout_transfer'],
   [/^lawyer-report:([^:]+):/, 'lawyer_report'],
+  // A levy taken at a payout (persistence/claims/claim-steps.ts): the ClaimLevy row it books.
+  [/^levy:([^:]+):/, 'levy'],
 ];
 
 export function transactionSource(idempotencyKey: string, claimId: string | null): TransactionSource {

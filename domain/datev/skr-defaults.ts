@@ -22,6 +22,7 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     client_claims: '1610', // Verbindlichkeiten aus LuL ohne Kontokorrent (clients' stake in claims collected for them)
     payer_credit: '1700', // Sonstige Verbindlichkeiten (overpayments owed back)
     lawyer_payable: '1701', // range Sonstige Verbindlichkeiten: owed to the lawyer
+    levy_payable: '1702', // range Sonstige Verbindlichkeiten: levies owed to their recipients
     unallocated_receipts: '1590', // Durchlaufende Posten (receipts awaiting allocation)
     non_claim_receipts: '1360', // Geldtransit (handed to general accounting)
     fee_income: '8200', // Erlöse (factoring discounts, Inkasso and dunning fees)
@@ -40,6 +41,7 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     client_claims: '3310', // Verbindlichkeiten aus LuL ohne Kontokorrent
     payer_credit: '3500', // Sonstige Verbindlichkeiten
     lawyer_payable: '3501', // range Sonstige Verbindlichkeiten: owed to the lawyer
+    levy_payable: '3502', // range Sonstige Verbindlichkeiten: levies owed to their recipients
     unallocated_receipts: '1370', // Durchlaufende Posten
     non_claim_receipts: '1460', // Geldtransit
     fee_income: '4200', // Erlöse

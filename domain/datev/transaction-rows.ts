@@ -28,6 +28,7 @@ const KIND_TEXT: Record<string, string> = {
   write_off: 'Ausbuchung',
   payout_release: 'Auszahlung freigegeben',
   payout: 'Auszahlung an Mandant',
+  levy: 'Abgabe',
   lawyer_costs: 'Anwaltskosten',
   lawyer_settlement: 'Überweisung Rechtsanwalt',
   bank_unallocated: 'Ungeklärter Zahlungseingang',

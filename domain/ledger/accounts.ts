@@ -37,6 +37,8 @@ export const Account = {
   LAWYER_CLEARING: 'lawyer_clearing',
   /** A lawyer's costs the debtor owes, owed on to the lawyer (credit balance). */
   LAWYER_PAYABLE: 'lawyer_payable',
+  /** Levies (Abgaben) taken from a client's fees, owed to their recipients until the payout run pays them (credit balance). */
+  LEVY_PAYABLE: 'levy_payable',
 } as const;
 
 export type AccountName = (typeof Account)[keyof typeof Account];
@@ -44,4 +46,6 @@ export type AccountName = (typeof Account)[keyof typeof Account];
 export interface Posting {
   account: AccountName;
   amountCents: number;
+  /** The client whose liability this is, when not the entry's client (a share's or a levy's client). */
+  clientId?: string;
 }

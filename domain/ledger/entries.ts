@@ -215,6 +215,17 @@ export function payoutTransfer(payables: Array<{ claimId: string | null; amountC
   return entry([...postings, { account: Account.BANK, amountCents: -total }]) as ClaimPosting[];
 }
 
+/**
+ * A levy (Abgabe) taken from what a client is owed, for its recipient: the client's payable falls,
+ * the levy payable rises; both carry the client whose fees the levy is taken from.
+ */
+export function levy(amountCents: number, clientId: string): Posting[] {
+  return entry([
+    { account: Account.CLIENT_PAYABLE, amountCents, clientId },
+    { account: Account.LEVY_PAYABLE, amountCents: -amountCents, clientId },
+  ]);
+}
+
 /** Undoes an earlier entry exactly: every posting negated. */
 export function reversal(original: Posting[]): Posting[] {
   return entry(original.map((p) => ({ account: p.account, amountCents: -p.amountCents })));

@@ -27,20 +27,6 @@ export async function recordStage(db: Db, claimId: string, stage: ClaimStageName
   });
 }
 
-/** The client of the claim's treating doctor, when the doctor is a client of their own. */
-export async function doctorsOwnClient(db: Db, claimId: string): Promise<{ claim: Claim; doctor: { clientId: string; externalId: string } | null }> {
-  const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
-  const doctor = await db.doctor.findUnique({ where: { submitterId_externalId: { submitterId: claim.clientId, externalId: claim.doctorExternalId } } });
-  return { claim, doctor };
-}
-
-export async function moveClaimToClient(db: Db, claim: Claim, doctor: { clientId: string; externalId: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.claim.update({ where: { id: claim.id }, data: { clientId: doctor.clientId } });
-    await audit(tx, SYSTEM, 'split', 'claim', claim.id, { from: claim.clientId, to: doctor.clientId, doctor: doctor.externalId });
-  });
-}
-
 export type EntryOnBalance = (b: ClaimBalance, policy: Policy, claim: Claim) => Posting[];
 
 /** Books an entry computed from the claim's current balance, under the claim's row lock. */
@@ -94,22 +80,54 @@ export function collectionFacts(db: Db, claimId: string) {
 }
 
 /**
- * Releases what the client is owed for the claim now to the next payout run: the claim-level
- * payable (a `Payout` row, negative for a charge-back) and its booking from the claim's payable to
- * the payouts due. The run pays it (services/money/). Returns the amount (0: nothing or done).
+ * Releases what each client is owed for the claim now to the next payout run (services/money/):
+ * per share client its client payable (negative for a charge-back), after the levies its rules
+ * take from it, booked first as payables to their recipients; a `Payout` row per client and the
+ * booking from its payable to the payouts due. Keys per claim, step and client (the claim's own
+ * client keeps the key it always had), per levy and step. Returns the amount released (0: nothing or done).
  */
 export async function payOutClaim(db: Db, claimId: string, step: string): Promise<number> {
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     await lockClaim(tx, claimId);
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { clientId: true } });
-    const amount = (await claimBalance(tx, claimId)).clientPayableCents;
-    const key = `payout:${claimId}:${step}`;
-    if (amount === 0) return 0;
-    const booked = await book(tx, { idempotencyKey: key, kind: 'payout_release', description: `payout of ${claimId} released to the next run (${step})`, claimId, clientId: claim.clientId, postings: entries.releaseForPayout(amount) });
-    if (!booked) return 0;
-    // The account as it stands now, for the record; the run checks it again (and holds back a bad one).
-    const { account } = await payoutAccountOf(tx, claim.clientId);
-    await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId: claim.clientId, claimId, amountCents: amount, iban: account?.iban ?? null } });
-    return amount;
+    const payable = await clientPayables(tx, claimId, claim.clientId);
+    await bookLevies(tx, claimId, step, payable);
+    let released = 0;
+    for (const [clientId, amount] of payable) {
+      if (amount === 0) continue;
+      const key = clientId === claim.clientId ? `payout:${claimId}:${step}` : `payout:${claimId}:${step}:${clientId}`;
+      const postings = entries.releaseForPayout(amount).map((p) => ({ ...p, clientId }));
+      if (!(await book(tx, { idempotencyKey: key, kind: 'payout_release', description: `payout of ${claimId} released to the next run (${step})`, claimId, clientId, postings }))) continue;
+      // The account as it stands now, for the record; the run checks it again (and holds back a bad one).
+      const { account } = await payoutAccountOf(tx, clientId);
+      await tx.payout.create({ data: { id: randomUUID(), idempotencyKey: key, clientId, claimId, amountCents: amount, iban: account?.iban ?? null } });
+      released += amount;
+    }
+    return released;
   });
+}
+
+/** What the claim owes each client now (credit balance of client_payable per client; the claim's own client first). */
+async function clientPayables(tx: Prisma.TransactionClient, claimId: string, ownClientId: string): Promise<Map<string, number>> {
+  const rows = await tx.ledgerPosting.groupBy({ by: ['clientId'], where: { claimId, account: Account.CLIENT_PAYABLE }, _sum: { amountCents: true } });
+  const payable = new Map<string, number>([[ownClientId, 0]]);
+  for (const r of rows) if (r.clientId) payable.set(r.clientId, -(r._sum.amountCents ?? 0));
+  return payable;
+}
+
+/** Takes each levy still owed from its client's payable (as far as it reaches), as a payable to the recipient. */
+async function bookLevies(tx: Prisma.TransactionClient, claimId: string, step: string, payable: Map<string, number>): Promise<void> {
+  for (const levy of await tx.claimLevy.findMany({ where: { claimId }, orderBy: [{ clientId: 'asc' }, { ruleIndex: 'asc' }] })) {
+    const taken = await levyBooked(tx, claimId, levy.id);
+    const amount = Math.min(levy.amountCents - taken, payable.get(levy.clientId) ?? 0);
+    if (amount <= 0) continue;
+    const booked = await book(tx, { idempotencyKey: `levy:${levy.id}:${step}`, kind: 'levy', description: `levy "${levy.rule}" on ${claimId}`, claimId, clientId: levy.clientId, postings: entries.levy(amount, levy.clientId) });
+    if (booked) payable.set(levy.clientId, payable.get(levy.clientId)! - amount);
+  }
+}
+
+/** The part of a levy booked so far (its entries are keyed levy:<id>:<step>). */
+async function levyBooked(tx: Prisma.TransactionClient, claimId: string, levyId: string): Promise<number> {
+  const sum = await tx.ledgerPosting.aggregate({ where: { claimId, account: Account.LEVY_PAYABLE, transaction: { idempotencyKey: { startsWith: `levy:${levyId}:` } } }, _sum: { amountCents: true } });
+  return -(sum._sum.amountCents ?? 0);
 }

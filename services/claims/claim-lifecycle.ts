@@ -3,7 +3,8 @@ import * as entries from '../../domain/ledger/entries';
 import { RECOGNISE_KIND } from '../../domain/interest/receivable-moves';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { claimBalance } from '../../persistence/ledger';
-import { bookOnClaim, claimContext, doctorsOwnClient, markPurchased, moveClaimToClient, payOutClaim, recordStage } from '../../persistence/claims/claim-steps';
+import { bookOnClaim, claimContext, markPurchased, payOutClaim, recordStage } from '../../persistence/claims/claim-steps';
+import { splitClaim } from './split-claim';
 import type { Db } from '../../infra/db/prisma';
 
 /**
@@ -17,10 +18,12 @@ export function claimLifecycle(db: Db) {
 
     recordStage: (claimId: string, stage: ClaimStageName, dunningLevel: number, outcome?: ClaimOutcome) => recordStage(db, claimId, stage, dunningLevel, outcome),
 
-    /** Splitting: a record goes to the client of its treating doctor when that is another client. */
+    /**
+     * Splitting: a record goes to the client of its treating doctor when that is another client;
+     * the submitter's split rules divide its liability across clients, with levies per client.
+     */
     async split(claimId: string) {
-      const { claim, doctor } = await doctorsOwnClient(db, claimId);
-      if (doctor && doctor.clientId !== claim.clientId) await moveClaimToClient(db, claim, doctor);
+      await splitClaim(db, claimId);
       return claimContext(db, claimId);
     },
 

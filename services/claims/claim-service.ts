@@ -15,6 +15,7 @@ import { collectionHandoff } from './collection-handoff';
 import { claimStaffActions } from './claim-staff-actions';
 import { claimInterest } from './claim-interest';
 import { limitationEvents } from '../../persistence/claims/limitation-events';
+import { claimSplit } from '../../persistence/money/claim-split';
 import { baseRates } from './base-rates';
 import { collectionRequests } from './collection-request';
 import { claimLimitation } from './claim-limitation';
@@ -69,7 +70,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
       };
     },
 
-    /** A claim at a glance: records, balance, ledger, limitation events, audit trail and its workflow's live state. */
+    /** A claim at a glance: records, balance, ledger, its split and levies, limitation events, audit trail and its workflow's live state. */
     async detail(id: string) {
       const claim = await claimWithRecords(db, id);
       if (!claim) throw doesNotExist(`claim ${id}`);
@@ -83,7 +84,9 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
         balance: { ...balance, paidCents: claim.payments.reduce((sum, p) => sum + p.amountCents, 0), openCents: openCents(balance) },
         ledger: postings
           .sort((a, b) => a.transaction.occurredAt.getTime() - b.transaction.occurredAt.getTime())
-          .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, amountCents: p.amountCents })),
+          .map((p) => ({ at: p.transaction.occurredAt, kind: p.transaction.kind, account: p.account, clientId: p.clientId, amountCents: p.amountCents })),
+        // Who the claim's liability belongs to (shares by rule, summing to the total) and the levies taken from it.
+        split: await claimSplit(db, claim.id),
         limitationEvents: await limitationEvents(db, claim.id),
         history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, data: h.data })),
         workflow: { id: claimWorkflowId(claim.id), state: await claimWorkflowState(temporal, claim.id) },

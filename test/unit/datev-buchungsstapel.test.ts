@@ -119,6 +119,8 @@ describe('booking dates and locked periods', () => {
     expect(transactionSource('bank-line:019b:unallocated', null)).toEqual({ kind: 'bank_line', id: '019b' });
     expect(transactionSource('bank-not-ours:019c', null)).toEqual({ kind: 'allocation', id: '019c' });
     expect(transactionSource('payout:RE1:purchase', 'RE1')).toEqual({ kind: 'payout', id: 'payout:RE1:purchase' });
+    expect(transactionSource('payout:RE1:final:C7', 'RE1')).toEqual({ kind: 'payout', id: 'payout:RE1:final:C7' });
+    expect(transactionSource('levy:019d:final', 'RE1')).toEqual({ kind: 'levy', id: '019d' });
     expect(transactionSource('recognise:RE1', 'RE1')).toEqual({ kind: 'invoice', id: 'RE1' });
   });
 });
