@@ -8,6 +8,7 @@ import { DEFAULT_INTEREST_POLICY, InterestPolicySchema } from './interest/intere
 import { CollectionPolicySchema, DEFAULT_COLLECTION_POLICY } from './claims/collection-policy';
 import { DEFAULT_LIMITATION_POLICY, LimitationPolicySchema } from './claims/limitation-policy';
 import { DatevPolicySchema, DEFAULT_DATEV_POLICY } from './datev/datev-policy';
+import { DEFAULT_REFINANCING_POLICY, RefinancingPolicySchema } from './factoring/refinancing-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -56,6 +57,8 @@ export const PolicySchema = z.object({
   intake: IntakePolicySchema.default(DEFAULT_INTAKE_POLICY),
   /** The DATEV export's header: accountant's and centre's numbers, fiscal year (read from the system policy). */
   datev: DatevPolicySchema.default(DEFAULT_DATEV_POLICY),
+  /** Selling purchased claims on to the refinancing factor: which, and how often (read from the system policy). */
+  refinancing: RefinancingPolicySchema.default(DEFAULT_REFINANCING_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -78,6 +81,7 @@ export const SYSTEM_POLICY: Policy = {
   documents: DEFAULT_DOCUMENT_POLICY,
   intake: DEFAULT_INTAKE_POLICY,
   datev: DEFAULT_DATEV_POLICY,
+  refinancing: DEFAULT_REFINANCING_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

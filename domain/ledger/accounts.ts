@@ -35,6 +35,12 @@ export const Account = {
   LAWYER_CLEARING: 'lawyer_clearing',
   /** A lawyer's costs the debtor owes, owed on to the lawyer (credit balance). */
   LAWYER_PAYABLE: 'lawyer_payable',
+  /** Receivables sold on to the refinancing factor: what the factor owes for them until it pays (asset). */
+  FACTOR_CLEARING: 'factor_clearing',
+  /** The sold part of the receivables, set against them: the factor's now, though the centre still collects (credit balance). */
+  RECEIVABLES_SOLD: 'receivables_sold',
+  /** What the factor's price falls short of the amount sold: the cost of refinancing (expense). */
+  FACTOR_DISCOUNT: 'factor_discount',
 } as const;
 
 export type AccountName = (typeof Account)[keyof typeof Account];

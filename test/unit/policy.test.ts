@@ -34,6 +34,7 @@ describe('resolvePolicy', () => {
       intake: SYSTEM_POLICY.intake,
       documents: SYSTEM_POLICY.documents,
       datev: SYSTEM_POLICY.datev,
+      refinancing: SYSTEM_POLICY.refinancing,
     });
   });
 
