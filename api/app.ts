@@ -5,6 +5,7 @@ import { billingFileRoutes } from './intake/billing-file-routes';
 import { claimLetterRoutes } from './documents/claim-letter-routes';
 import { claimRoutes } from './claims/claim-routes';
 import { collectionRoutes } from './collection/collection-routes';
+import { factoringRoutes } from './factoring/factoring-routes';
 import { clientJournalRoutes } from './documents/client-journal-routes';
 import { documentTemplateRoutes } from './documents/document-template-routes';
 import { documentRoutes } from './documents/document-routes';
@@ -29,6 +30,7 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/api', claimLetterRoutes(ctx));
   app.use('/api', bankRoutes(ctx));
   app.use('/api', collectionRoutes(ctx));
+  app.use('/api', factoringRoutes(ctx));
   app.use('/api', documentTemplateRoutes(ctx));
   app.use('/api', documentRoutes(ctx));
   app.use('/api', clientJournalRoutes(ctx));

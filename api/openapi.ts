@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountingPaths } from './accounting/accounting-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
+import { factoringPaths } from './factoring/factoring-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
 import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
@@ -61,6 +62,7 @@ export const openApiDocument = {
     ...documentTemplatePaths,
     ...bankPaths,
     ...collectionPaths,
+    ...factoringPaths,
     ...accountingPaths,
     '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {

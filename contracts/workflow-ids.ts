@@ -15,6 +15,9 @@ export const bankStatementWorkflowId = (sha256: string) => `bank-file-${sha256}`
 /** One send per archived document (staff re-sends, fax jobs). */
 export const sendDocumentWorkflowId = (documentId: string) => `send-document-${documentId}`;
 
+/** A run to the refinancing factors staff started, by its key: the same key again is the same run. */
+export const factorRunWorkflowId = (runKey: string) => `refinancing-factor-${runKey}`;
+
 /** Scheduled runs: one id per Schedule, so runs never overlap. */
 export const SCHEDULED_WORKFLOW_IDS = {
   bankImport: 'bank-sftp-import',
@@ -22,4 +25,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   journalRun: 'client-journals-monthly',
   lawyerFeedback: 'lawyer-feedback-import',
   limitationSweep: 'limitation-sweep',
+  factorRun: 'refinancing-factor',
 } as const;

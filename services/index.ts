@@ -3,6 +3,7 @@ import { createAccountingService } from './accounting/accounting-service';
 import { createBankService } from './bank/bank-service';
 import { createClaimService } from './claims/claim-service';
 import { createCollectionService } from './collection/collection-service';
+import { createFactoringService } from './factoring/factoring-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { healthService } from './system/health-service';
@@ -25,6 +26,7 @@ export function createServices(deps: ServiceDeps) {
     claims,
     collection: createCollectionService(deps, documents, claims.limitation),
     accounting: createAccountingService(deps),
+    factoring: createFactoringService(deps),
     health: healthService(deps.db, deps.temporal),
   };
 }

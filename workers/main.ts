@@ -4,6 +4,7 @@ import { connectServices } from './services';
 import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
 import { ensureLawyerFeedbackSchedule } from '../services/scheduling/lawyer-feedback-schedule';
 import { ensureLimitationSweepSchedule } from '../services/scheduling/limitation-sweep-schedule';
+import { ensureFactorRunSchedule } from '../services/scheduling/factor-run-schedule';
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { configuredSftp } from '../infra/sftp';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   if (role !== 'intake') await ensurePrintRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureJournalRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureLimitationSweepSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake') await ensureFactorRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');

@@ -7,3 +7,4 @@ export { sendDocumentWorkflow, printRunWorkflow } from './documents/send-documen
 export { clientJournalRunWorkflow } from './documents/client-journal-run-workflow';
 export { lawyerFeedbackWorkflow } from './collection/lawyer-feedback-workflow';
 export { limitationSweepWorkflow } from './claims/limitation-sweep-workflow';
+export { factorRunWorkflow } from './factoring/factor-run-workflow';

@@ -4,7 +4,8 @@ import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents
 import type { BillingFileResult } from '../intake/billing-file-result';
 import { ClaimClient, ClaimStage } from '../search-attributes';
 import type { TaskQueues } from '../task-queues';
-import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, SCHEDULED_WORKFLOW_IDS, sendDocumentWorkflowId } from '../workflow-ids';
+import type { FactorRunInput } from '../factoring/factor-run';
+import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, factorRunWorkflowId, SCHEDULED_WORKFLOW_IDS, sendDocumentWorkflowId } from '../workflow-ids';
 import type { Workflows, WorkflowType } from './workflow-types';
 
 /**
@@ -76,4 +77,11 @@ export function executeClientJournalRun(temporal: Client, queues: TaskQueues, in
 /** A billing file's intake, waiting for its result (a retried intake finds what the first attempt left). */
 export function executeBillingFileWorkflow(temporal: Client, queues: TaskQueues, submissionId: string): Promise<BillingFileResult> {
   return execute(temporal, 'billingFileWorkflow', { workflowId: billingFileWorkflowId(submissionId), taskQueue: queues.intake, args: [{ submissionId }] });
+}
+
+/** A run to the refinancing factors now; returns its workflow id (a run under the same key counts as started). */
+export async function startFactorRun(temporal: Client, queues: TaskQueues, input: FactorRunInput & { runKey: string }): Promise<string> {
+  const workflowId = factorRunWorkflowId(input.runKey);
+  await startOnce(start(temporal, 'factorRunWorkflow', { workflowId, taskQueue: queues.claims, args: [input] }));
+  return workflowId;
 }
