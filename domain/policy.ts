@@ -57,7 +57,7 @@ export const PolicySchema = z.object({
   intake: IntakePolicySchema.default(DEFAULT_INTAKE_POLICY),
   /** The DATEV export's header: accountant's and centre's numbers, fiscal year (read from the system policy). */
   datev: DatevPolicySchema.default(DEFAULT_DATEV_POLICY),
-  /** Selling purchased claims on to the refinancing factor: which, and how often (read from the system policy). */
+  /** Selling purchased claims on to the refinancing factor: whether and which (per client), how often (system policy). */
   refinancing: RefinancingPolicySchema.default(DEFAULT_REFINANCING_POLICY),
 });
 

@@ -9,28 +9,33 @@ import { newRowId } from '../row-id';
 export interface SaleCandidate {
   claimId: string;
   clientId: string;
-  dueDate: Date | null;
+  dueDate: Date;
   openCents: number;
   purchasePriceCents: number;
   debtor: { name: string; street: string; postalCode: string; city: string; country: string };
 }
 
 /**
- * Purchased claims still open and never sold, whose open amount reaches the policy's minimum (and,
- * with `sellAfter: 'due'`, that fell due): the price the centre paid is what its purchase entry
- * owed the client.
+ * Purchased claims invoiced (a due date), still open and never sold, whose client's refinancing policy sells them: open
+ * amount at least the minimum and, with `sellAfter: 'due'`, fallen due. The price the centre paid
+ * is what its purchase entry owed the client.
  */
-export async function saleCandidates(tx: Tx, policy: RefinancingPolicy, now: Date): Promise<SaleCandidate[]> {
-  const rows = await tx.$queryRaw<Array<{ claimId: string; clientId: string; dueDate: Date | null; openCents: bigint; priceCents: bigint; title: string | null; firstName: string; lastName: string; street: string; postalCode: string; city: string; country: string }>>`
+export async function saleCandidates(tx: Tx, policyOf: (clientId: string) => Promise<RefinancingPolicy>, now: Date): Promise<SaleCandidate[]> {
+  const rows = await tx.$queryRaw<Array<{ claimId: string; clientId: string; dueDate: Date; openCents: bigint; priceCents: bigint; title: string | null; firstName: string; lastName: string; street: string; postalCode: string; city: string; country: string }>>`
     SELECT c.id AS "claimId", c."clientId", c."dueDate", p.title, p."firstName", p."lastName", p.street, p."postalCode", p.city, p.country,
       (SELECT COALESCE(SUM(lp."amountCents"), 0) FROM "LedgerPosting" lp WHERE lp."claimId" = c.id AND lp.account IN (${Prisma.join([...OPEN_AMOUNT_ACCOUNTS])})) AS "openCents",
       (SELECT -COALESCE(SUM(lp."amountCents"), 0) FROM "LedgerPosting" lp JOIN "LedgerTransaction" t ON t.id = lp."transactionId"
         WHERE lp."claimId" = c.id AND lp.account = ${Account.CLIENT_PAYABLE} AND t."idempotencyKey" = 'purchase:' || c.id) AS "priceCents"
     FROM "Claim" c JOIN "Person" p ON p.id = c."responsibleId"
-    WHERE c.purchased AND c.outcome IS NULL
+    WHERE c.purchased AND c.outcome IS NULL AND c."dueDate" IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM "FactorSale" s WHERE s."claimId" = c.id)
-      AND (${policy.sellAfter} = 'purchase' OR c."dueDate" <= ${now})
     ORDER BY c.id`;
+  const policies = new Map<string, RefinancingPolicy>();
+  for (const clientId of new Set(rows.map((r) => r.clientId))) policies.set(clientId, await policyOf(clientId));
+  const sells = (c: SaleCandidate) => {
+    const p = policies.get(c.clientId)!;
+    return p.sell && c.openCents > 0 && c.openCents >= p.minAmountCents && (p.sellAfter === 'purchase' || c.dueDate <= now);
+  };
   return rows
     .map((r) => ({
       claimId: r.claimId,
@@ -40,7 +45,7 @@ export async function saleCandidates(tx: Tx, policy: RefinancingPolicy, now: Dat
       purchasePriceCents: Number(r.priceCents),
       debtor: { name: [r.title, r.firstName, r.lastName].filter(Boolean).join(' '), street: r.street, postalCode: r.postalCode, city: r.city, country: r.country },
     }))
-    .filter((c) => c.openCents > 0 && c.openCents >= policy.minAmountCents);
+    .filter(sells);
 }
 
 /**

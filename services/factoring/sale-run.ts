@@ -10,7 +10,7 @@ import { completeRun, factorRun, insertRun, markUploaded } from '../../persisten
 import { insertSales, saleCandidates } from '../../persistence/factoring/factor-sales';
 import { factorById } from '../../persistence/factoring/factors';
 import { book } from '../../persistence/ledger';
-import { loadSystemPolicy } from '../../persistence/policy';
+import { loadPolicy } from '../../persistence/policy';
 
 export const FACTORING_ACTOR = 'refinancing-factor';
 
@@ -18,7 +18,7 @@ export const FACTORING_ACTOR = 'refinancing-factor';
 export const factorRunId = (runKey: string, factorId: string) => `${runKey}-${factorId}`.replace(/[^A-Za-z0-9-]+/g, '-');
 
 /**
- * Sells to one factor in one transaction: the purchased claims the refinancing policy names, each
+ * Sells to one factor in one transaction: the purchased claims their clients' refinancing policy names, each
  * once (unique claim: a claim another run sold is skipped), each sale booked from the receivables
  * to the factor clearing account, and the run's file written. The same run again returns what the
  * first wrote; a run that found nothing to sell leaves no row.
@@ -31,7 +31,7 @@ export async function prepareSaleRun(db: Db, runKey: string, factorId: string, n
   if (!(await factorById(db, factorId))) throw new Error(`factor ${factorId} does not exist`);
   return db.$transaction(
     async (tx) => {
-      const candidates = await saleCandidates(tx, (await loadSystemPolicy(tx)).refinancing, now);
+      const candidates = await saleCandidates(tx, async (clientId) => (await loadPolicy(tx, clientId)).refinancing, now);
       if (candidates.length === 0) return { factorId, runId, fileName, claims: 0, openCents: 0, uploaded: false };
       await insertRun(tx, { id: runId, factorId, fileName });
       const won = await insertSales(tx, runId, factorId, candidates);
@@ -40,7 +40,7 @@ export async function prepareSaleRun(db: Db, runKey: string, factorId: string, n
         await book(tx, { idempotencyKey: `factor-sale:${c.claimId}`, kind: 'factor_sale', description: `${c.claimId} sold to factor ${factorId} (run ${runId})`, claimId: c.claimId, clientId: c.clientId, postings: entries.factorSale(c.openCents) });
       }
       const openCents = sold.reduce((s, c) => s + c.openCents, 0);
-      const content = saleFile(sold.map((c) => ({ invoiceNumber: c.claimId, debtor: c.debtor, dueDate: (c.dueDate ?? now).toISOString().slice(0, 10), openCents: c.openCents, purchasePriceCents: c.purchasePriceCents, currency: DEFAULT_CURRENCY })));
+      const content = saleFile(sold.map((c) => ({ invoiceNumber: c.claimId, debtor: c.debtor, dueDate: c.dueDate.toISOString().slice(0, 10), openCents: c.openCents, purchasePriceCents: c.purchasePriceCents, currency: DEFAULT_CURRENCY })));
       await completeRun(tx, runId, content, sold.length, openCents);
       await audit(tx, FACTORING_ACTOR, 'sell', 'factor-run', runId, { factorId, fileName, claims: sold.length, openCents });
       return { factorId, runId, fileName, claims: sold.length, openCents, uploaded: false };
