@@ -1,6 +1,7 @@
-import { log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { FactoringActivities } from '../../activities/factoring/factoring-activities';
 import type { FactorAnswerResult, FactorRunInput, FactorRunResult, FactorSaleResult } from '../../contracts/factoring/factor-run';
+import { readPartnerOutboxes } from '../read-partner-outboxes';
 
 const act = proxyActivities<FactoringActivities>({
   startToCloseTimeout: '5 minutes',
@@ -21,19 +22,7 @@ export async function factorRunWorkflow(input: FactorRunInput = {}): Promise<Fac
     const sale = await act.prepareFactorSale(runKey, factorId);
     sales.push(sale.claims > 0 ? { ...sale, uploaded: await act.uploadFactorSale(sale.runId) } : sale);
   }
-  const answers: FactorAnswerResult[] = [];
-  for (const { partnerId: factorId, files } of await act.listFactorOutboxes()) {
-    for (const name of files) {
-      try {
-        const { fileId } = await act.fetchFactorFile(factorId, name);
-        const summary = await act.readFactorFile(fileId);
-        const archivedTo = await act.archiveFactorFile(factorId, name, fileId, summary.status);
-        answers.push({ factorId, name, summary, archivedTo });
-      } catch (e) {
-        log.warn('factor answer file not read', { factorId, name, error: (e as Error).message });
-        answers.push({ factorId, name, error: (e as Error).message });
-      }
-    }
-  }
+  const read = await readPartnerOutboxes({ list: act.listFactorOutboxes, fetch: act.fetchFactorFile, read: act.readFactorFile, archive: act.archiveFactorFile }, 'factor answer file');
+  const answers: FactorAnswerResult[] = read.map(({ partnerId, ...rest }) => ({ factorId: partnerId, ...rest }));
   return { sales, answers };
 }
