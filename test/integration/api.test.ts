@@ -67,6 +67,11 @@ describe('OpenAPI and health', () => {
     ['get', '/collection/lawyers'],
     ['put', '/collection/lawyers/{lawyerId}'],
     ['post', '/collection/lawyers/{lawyerId}/reports'],
+    ['get', '/factoring/factors'],
+    ['get', '/factoring/factors/{factorId}'],
+    ['put', '/factoring/factors/{factorId}'],
+    ['post', '/factoring/runs'],
+    ['get', '/factoring/quarantine'],
   ];
 
   test('GET /api/openapi.json is an OpenAPI 3.1 document describing every route', async () => {
