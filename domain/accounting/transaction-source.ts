@@ -1,7 +1,8 @@
 /**
  * Where a ledger transaction came from, read from its idempotency key (each booking's key names
  * its source: persistence/payments.ts, services/bank/, persistence/claims/claim-steps.ts): a payment,
- * a bank line, a staff allocation of one, a payout, a lawyer's report, or the claim's invoice
+ * a bank line, a staff allocation of one, a payout, a lawyer's report, a sale to the refinancing
+ * factor (its sale and the factor's answer), or the claim's invoice
  * itself (its recognition, purchase, fees, interest, credit note, write-off).
  */
 export type TransactionSource =
@@ -10,6 +11,7 @@ export type TransactionSource =
   | { kind: 'allocation'; id: string }
   | { kind: 'payout'; id: string }
   | { kind: 'lawyer_report'; id: string }
+  | { kind: 'factor_sale'; id: string }
   | { kind: 'invoice'; id: string }
   | { kind: 'entry'; id: string };
 
@@ -20,6 +22,7 @@ const BY_PREFIX: Array<[RegExp, TransactionSource['kind']]> = [
   // A payout's key is the Payout row's key: the whole key identifies it.
   [/^(payout:.+)$/, 'payout'],
   [/^lawyer-report:([^:]+):/, 'lawyer_report'],
+  [/^factor-sale:([^:]+):/, 'factor_sale'],
 ];
 
 export function transactionSource(idempotencyKey: string, claimId: string | null): TransactionSource {

@@ -50,15 +50,15 @@ export async function saleCandidates(tx: Tx, policyOf: (clientId: string) => Pro
 
 /**
  * Records the claims as sold in this run: a claim already sold (by another run, concurrently or
- * before) is skipped by the unique claim. Returns the claims this run sold.
+ * before) is skipped by the unique claim. Returns the claims this run sold, with their sale ids.
  */
-export async function insertSales(tx: Tx, runId: string, factorId: string, candidates: SaleCandidate[]): Promise<Set<string>> {
+export async function insertSales(tx: Tx, runId: string, factorId: string, candidates: SaleCandidate[]): Promise<Map<string, string>> {
   await tx.factorSale.createMany({
     data: candidates.map((c) => ({ id: newRowId(), claimId: c.claimId, factorId, runId, openCents: c.openCents, purchasePriceCents: c.purchasePriceCents })),
     skipDuplicates: true,
   });
-  const sold = await tx.factorSale.findMany({ where: { runId }, select: { claimId: true } });
-  return new Set(sold.map((s) => s.claimId));
+  const sold = await tx.factorSale.findMany({ where: { runId }, select: { id: true, claimId: true } });
+  return new Map(sold.map((s) => [s.claimId, s.id]));
 }
 
 export function saleOfClaim(db: Db | Tx, claimId: string) {

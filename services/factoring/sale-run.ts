@@ -37,7 +37,7 @@ export async function prepareSaleRun(db: Db, runKey: string, factorId: string, n
       const won = await insertSales(tx, runId, factorId, candidates);
       const sold = candidates.filter((c) => won.has(c.claimId));
       for (const c of sold) {
-        await book(tx, { idempotencyKey: `factor-sale:${c.claimId}`, kind: 'factor_sale', description: `${c.claimId} sold to factor ${factorId} (run ${runId})`, claimId: c.claimId, clientId: c.clientId, postings: entries.factorSale(c.openCents) });
+        await book(tx, { idempotencyKey: `factor-sale:${won.get(c.claimId)}:sold`, kind: 'factor_sale', description: `${c.claimId} sold to factor ${factorId} (run ${runId})`, claimId: c.claimId, clientId: c.clientId, postings: entries.factorSale(c.openCents) });
       }
       const openCents = sold.reduce((s, c) => s + c.openCents, 0);
       const content = saleFile(sold.map((c) => ({ invoiceNumber: c.claimId, debtor: c.debtor, dueDate: c.dueDate.toISOString().slice(0, 10), openCents: c.openCents, purchasePriceCents: c.purchasePriceCents, currency: DEFAULT_CURRENCY })));

@@ -27,7 +27,7 @@ export async function takeFactorAnswer(db: Db, answer: FactorAnswer, origin: { f
     if (locked.status !== 'SOLD') return refused(ANSWER_COLUMNS.claimId, `claim ${answer.claimId} was already ${locked.status.toLowerCase()} (line "${locked.answerLineId}")`);
     if (answer.accepted && answer.priceCents > locked.openCents) return refused(ANSWER_COLUMNS.price, `the price ${answer.priceCents} cents exceeds the ${locked.openCents} cents sold`);
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: locked.claimId }, select: { clientId: true } });
-    const key = `factor-answer:${locked.id}`;
+    const key = `factor-sale:${locked.id}:answer`;
     const postings = answer.accepted ? entries.factorConfirmation(locked.openCents, answer.priceCents) : entries.factorRejection(locked.openCents);
     const kind = answer.accepted ? 'factor_confirmation' : 'factor_rejection';
     await book(tx, { idempotencyKey: key, kind, description: `factor ${origin.factorId} ${answer.accepted ? 'bought' : 'rejected'} ${locked.claimId}`, claimId: locked.claimId, clientId: claim.clientId, postings });

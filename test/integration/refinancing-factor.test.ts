@@ -31,33 +31,34 @@ test('staff register factors (audited); the Schedule runs the factorRunWorkflow'
   expect((await h.temporal.schedule.getHandle(FACTOR_RUN_SCHEDULE_ID).describe()).action).toMatchObject({ workflowType: 'factorRunWorkflow', taskQueue: h.services.deps.queues.claims });
 });
 
-test('a run sells the purchased claims in one documented file to the inbox; each claim is sold once, the file uploaded once', async () => {
+test('a run sells the purchased claims (every one of the client) in one documented file to the inbox; each claim is sold once, the file uploaded once', async () => {
   const factor = await newFactor(h);
   const claims = await purchasedClaims(h, 2);
+  const n = claims.length;
   const ids = claims.map((c) => c.id);
   const total = claims.reduce((s, c) => s + c.totalCents, 0);
 
   const run = await runFor(h, factor.id, 'lauf-1');
   const runId = `lauf-1-${factor.id}`;
-  expect(run.sales).toEqual([{ factorId: factor.id, runId, fileName: `forderungsverkauf-${runId}.csv`, claims: 2, openCents: total, uploaded: true }]);
+  expect(run.sales).toEqual([{ factorId: factor.id, runId, fileName: `forderungsverkauf-${runId}.csv`, claims: n, openCents: total, uploaded: true }]);
   expect(await folderNames(factor.inboxFolder)).toEqual([`forderungsverkauf-${runId}.csv`]);
   const row = (c: (typeof claims)[number]) => {
     const p = c.responsible;
     return [c.id, [p.title, p.firstName, p.lastName].filter(Boolean).join(' '), p.street, p.postalCode, p.city, p.country, formatDate(c.dueDate!), decimalComma(c.totalCents), decimalComma(price(c.totalCents)), 'EUR'].join(';');
   };
   expect(await readFile(factor.inboxFolder, `forderungsverkauf-${runId}.csv`)).toBe(
-    ['Rechnungsnummer;Schuldner;Strasse;PLZ;Ort;Land;Faellig_am;Offen;Kaufpreis;Waehrung', ...claims.map(row), `ENDE;2;${decimalComma(total)}`, ''].join('\r\n'),
+    ['Rechnungsnummer;Schuldner;Strasse;PLZ;Ort;Land;Faellig_am;Offen;Kaufpreis;Waehrung', ...claims.map(row), `ENDE;${n};${decimalComma(total)}`, ''].join('\r\n'),
   );
   expect(await reconciledBalances(h, ids)).toMatchObject({ [FACTOR_CLEARING]: total, [RECEIVABLES_SOLD]: -total, [RECEIVABLE_PRINCIPAL]: total });
 
   // The same run again (as after a crash after the upload), and a new run: nothing sold or uploaded twice.
   expect((await runFor(h, factor.id, 'lauf-1')).sales).toEqual([{ ...run.sales[0], uploaded: false }]);
   expect(await h.services.services.factoring.uploadSaleRun(runId)).toBe(false);
-  expect(await h.services.services.factoring.prepareSaleRun('lauf-1', factor.id)).toMatchObject({ runId, claims: 2, openCents: total });
+  expect(await h.services.services.factoring.prepareSaleRun('lauf-1', factor.id)).toMatchObject({ runId, claims: n, openCents: total });
   expect((await runFor(h, factor.id, 'lauf-2')).sales).toEqual([{ factorId: factor.id, runId: `lauf-2-${factor.id}`, fileName: `forderungsverkauf-lauf-2-${factor.id}.csv`, claims: 0, openCents: 0, uploaded: false }]);
   expect(await folderNames(factor.inboxFolder)).toEqual([`forderungsverkauf-${runId}.csv`]);
   await expect(h.db.factorSale.create({ data: { id: 'dup', claimId: ids[0], factorId: factor.id, runId, openCents: 1, purchasePriceCents: 1 } })).rejects.toMatchObject({ code: 'P2002' });
-  expect(await h.db.ledgerTransaction.count({ where: { kind: 'factor_sale', postings: { some: { claimId: { in: ids } } } } })).toBe(2);
+  expect(await h.db.ledgerTransaction.count({ where: { kind: 'factor_sale', postings: { some: { claimId: { in: ids } } } } })).toBe(n);
   expect(await reconciledBalances(h, ids)).toMatchObject({ [FACTOR_CLEARING]: total, [RECEIVABLES_SOLD]: -total });
 });
 

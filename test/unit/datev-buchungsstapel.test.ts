@@ -119,6 +119,8 @@ describe('booking dates and locked periods', () => {
     expect(transactionSource('bank-line:019b:unallocated', null)).toEqual({ kind: 'bank_line', id: '019b' });
     expect(transactionSource('bank-not-ours:019c', null)).toEqual({ kind: 'allocation', id: '019c' });
     expect(transactionSource('payout:RE1:purchase', 'RE1')).toEqual({ kind: 'payout', id: 'payout:RE1:purchase' });
+    expect(transactionSource('factor-sale:019d:sold', 'RE1')).toEqual({ kind: 'factor_sale', id: '019d' });
+    expect(transactionSource('factor-sale:019d:answer', 'RE1')).toEqual({ kind: 'factor_sale', id: '019d' });
     expect(transactionSource('recognise:RE1', 'RE1')).toEqual({ kind: 'invoice', id: 'RE1' });
   });
 });
