@@ -9,6 +9,7 @@ import { claimRoutes } from './claims/claim-routes';
 import { collectionRoutes } from './collection/collection-routes';
 import { accountRoutes } from './money/account-routes';
 import { payoutRunRoutes } from './money/payout-run-routes';
+import { factoringRoutes } from './factoring/factoring-routes';
 import { clientJournalRoutes } from './documents/client-journal-routes';
 import { documentTemplateRoutes } from './documents/document-template-routes';
 import { documentRoutes } from './documents/document-routes';
@@ -34,6 +35,7 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/api', bankRoutes(ctx));
   app.use('/api', collectionRoutes(ctx));
   app.use('/api', accountRoutes(ctx));
+  app.use('/api', factoringRoutes(ctx));
   app.use('/api', documentTemplateRoutes(ctx));
   app.use('/api', documentRoutes(ctx));
   app.use('/api', clientJournalRoutes(ctx));

@@ -6,6 +6,7 @@ import { collectionPaths } from './collection/collection-openapi';
 import { splittingPaths } from './money/splitting-openapi';
 import { accountPaths } from './money/account-openapi';
 import { payoutRunPaths } from './money/payout-run-openapi';
+import { factoringPaths } from './factoring/factoring-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
 import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
@@ -66,6 +67,7 @@ export const openApiDocument = {
     ...bankPaths,
     ...collectionPaths,
     ...payoutRunPaths,
+    ...factoringPaths,
     ...accountingPaths,
     ...splittingPaths,
     ...auditPaths,

@@ -17,6 +17,8 @@ export const sendDocumentWorkflowId = (documentId: string) => `send-document-${d
 
 /** One execution per payout run: executing it again joins (or finds done) the same workflow. */
 export const payoutRunWorkflowId = (runId: string) => `payout-run-${runId}`;
+/** A run to the refinancing factors staff started, by its key: the same key again is the same run. */
+export const factorRunWorkflowId = (runKey: string) => `refinancing-factor-${runKey}`;
 
 /** Scheduled runs: one id per Schedule, so runs never overlap. */
 export const SCHEDULED_WORKFLOW_IDS = {
@@ -27,4 +29,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   payoutRunPreparation: 'payout-run-preparation',
   limitationSweep: 'limitation-sweep',
   auditSeal: 'audit-seal',
+  factorRun: 'refinancing-factor',
 } as const;

@@ -11,6 +11,7 @@ import { DEFAULT_PAYOUT_RUN_POLICY, PayoutRunPolicySchema } from './money/payout
 import { DatevPolicySchema, DEFAULT_DATEV_POLICY } from './datev/datev-policy';
 import { AccountsPolicySchema, DEFAULT_ACCOUNTS_POLICY } from './money/accounts-policy';
 import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
+import { DEFAULT_REFINANCING_POLICY, RefinancingPolicySchema } from './factoring/refinancing-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -65,6 +66,8 @@ export const PolicySchema = z.object({
   accounts: AccountsPolicySchema.default(DEFAULT_ACCOUNTS_POLICY),
   /** How often the audit trail is sealed into its hash chain (read from the system policy). */
   audit: AuditPolicySchema.default(DEFAULT_AUDIT_POLICY),
+  /** Selling purchased claims on to the refinancing factor: whether and which (per client), how often (system policy). */
+  refinancing: RefinancingPolicySchema.default(DEFAULT_REFINANCING_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -90,6 +93,7 @@ export const SYSTEM_POLICY: Policy = {
   datev: DEFAULT_DATEV_POLICY,
   accounts: DEFAULT_ACCOUNTS_POLICY,
   audit: DEFAULT_AUDIT_POLICY,
+  refinancing: DEFAULT_REFINANCING_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

@@ -3,6 +3,7 @@ import { createAccountingService } from './accounting/accounting-service';
 import { createBankService } from './bank/bank-service';
 import { createClaimService } from './claims/claim-service';
 import { createCollectionService } from './collection/collection-service';
+import { createFactoringService } from './factoring/factoring-service';
 import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { createPayoutRunService } from './money/payout-run-service';
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps) {
     payoutRuns: createPayoutRunService(deps, documents),
     accounting: createAccountingService(deps),
     splitting: createSplittingService(deps),
+    factoring: createFactoringService(deps),
     health: healthService(deps.db, deps.temporal),
     accounts: createAccountService(deps),
     audit: createAuditService(deps),

@@ -5,6 +5,7 @@ import { createClaimActivities } from '../activities/claims/claim-activities';
 import { createIntakeActivities } from '../activities/intake/intake-activities';
 import { createBankActivities } from '../activities/bank/bank-activities';
 import { createCollectionActivities } from '../activities/collection/collection-activities';
+import { createFactoringActivities } from '../activities/factoring/factoring-activities';
 import { createDocumentActivities } from '../activities/documents/document-activities';
 import { createJournalActivities } from '../activities/documents/journal-activities';
 import { createPayoutRunActivities } from '../activities/money/payout-run-activities';
@@ -19,7 +20,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(services: Services) {
-  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services), ...createPayoutRunActivities(services) };
+  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createFactoringActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services), ...createPayoutRunActivities(services) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;

@@ -37,11 +37,11 @@ export const QuarantineQuery = z.object({
   fileId: z.string().optional().describe('only the problems of this feedback file'),
 });
 
-const folder = z.string().min(1).max(200).regex(/^\/[^\0]*$/, 'an absolute folder on the collection SFTP server, e.g. /lawyers/mueller/outbox').refine((f) => !f.split('/').includes('..'), 'no ".." in the folder');
+export const sftpFolder = z.string().min(1).max(200).regex(/^\/[^\0]*$/, 'an absolute folder on the partners\' SFTP server, e.g. /lawyers/mueller/outbox').refine((f) => !f.split('/').includes('..'), 'no ".." in the folder');
 
 export const LawyerBody = z.object({
   name: z.string().min(1).max(200),
   iban: ibanField.describe("the account the lawyer's transfers come from"),
-  outboxFolder: folder.describe("where the lawyer's software puts its feedback files"),
-  doneFolder: folder.describe('where read files are moved'),
+  outboxFolder: sftpFolder.describe("where the lawyer's software puts its feedback files"),
+  doneFolder: sftpFolder.describe('where read files are moved'),
 });

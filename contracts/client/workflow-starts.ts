@@ -4,7 +4,8 @@ import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents
 import type { BillingFileResult } from '../intake/billing-file-result';
 import { ClaimClient, ClaimStage } from '../search-attributes';
 import type { TaskQueues } from '../task-queues';
-import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, payoutRunWorkflowId, SCHEDULED_WORKFLOW_IDS, sendDocumentWorkflowId } from '../workflow-ids';
+import type { FactorRunInput } from '../factoring/factor-run';
+import { bankStatementWorkflowId, billingFileWorkflowId, claimWorkflowId, factorRunWorkflowId, payoutRunWorkflowId, SCHEDULED_WORKFLOW_IDS, sendDocumentWorkflowId } from '../workflow-ids';
 import type { Workflows, WorkflowType } from './workflow-types';
 
 /**
@@ -81,4 +82,11 @@ export function executeBillingFileWorkflow(temporal: Client, queues: TaskQueues,
 /** Executes a payout run (once per run: a start while it runs or after it finished is a no-op). */
 export function startPayoutRunWorkflow(temporal: Client, queues: TaskQueues, runId: string): Promise<void> {
   return startOnce(start(temporal, 'payoutRunWorkflow', { workflowId: payoutRunWorkflowId(runId), taskQueue: queues.claims, args: [runId], workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' }));
+}
+
+/** A run to the refinancing factors now; returns its workflow id (a run under the same key counts as started). */
+export async function startFactorRun(temporal: Client, queues: TaskQueues, input: FactorRunInput & { runKey: string }): Promise<string> {
+  const workflowId = factorRunWorkflowId(input.runKey);
+  await startOnce(start(temporal, 'factorRunWorkflow', { workflowId, taskQueue: queues.claims, args: [input] }));
+  return workflowId;
 }

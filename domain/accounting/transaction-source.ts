@@ -1,7 +1,8 @@
 /**
  * Where a ledger transaction came from, read from its idempotency key (each booking's key names
  * its source: persistence/payments.ts, services/bank/, persistence/claims/claim-steps.ts): a payment,
- * a bank line, a staff allocation of one, a payout released or transferred by a run, a lawyer's report, a levy, or the claim's invoice
+ * a bank line, a staff allocation of one, a payout released or transferred by a run, a lawyer's
+ * report, a levy, a sale to the refinancing factor (its sale and the factor's answer), or the claim's invoice
  * itself (its recognition, purchase, fees, interest, credit note, write-off).
  */
 export type TransactionSource =
@@ -13,6 +14,7 @@ export type TransactionSource =
   | { kind: 'payout_transfer'; id: string }
   | { kind: 'lawyer_report'; id: string }
   | { kind: 'levy'; id: string }
+  | { kind: 'factor_sale'; id: string }
   | { kind: 'invoice'; id: string }
   | { kind: 'entry'; id: string };
 
@@ -26,6 +28,7 @@ const BY_PREFIX: Array<[RegExp, TransactionSource['kind']]> = [
   [/^lawyer-report:([^:]+):/, 'lawyer_report'],
   // A levy taken at a payout (persistence/claims/claim-steps.ts): the ClaimLevy row it books.
   [/^levy:([^:]+):/, 'levy'],
+  [/^factor-sale:([^:]+):/, 'factor_sale'],
 ];
 
 export function transactionSource(idempotencyKey: string, claimId: string | null): TransactionSource {

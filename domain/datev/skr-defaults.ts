@@ -29,6 +29,9 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     interest_income: '2650', // Sonstige Zinsen und ähnliche Erträge
     bad_debt: '2400', // Forderungsverluste (übliche Höhe)
     bank_charges: '4970', // Nebenkosten des Geldverkehrs
+    factor_clearing: '1502', // range Sonstige Vermögensgegenstände: Verrechnung Refinanzierungsfactor
+    receivables_sold: '1420', // range Forderungen aus LuL: an den Factor verkaufte Forderungen (Gegenkonto)
+    factor_discount: '2100', // Zinsen und ähnliche Aufwendungen (Refinanzierungskosten)
   },
   SKR04: {
     bank: '1800', // Bank
@@ -48,5 +51,8 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     interest_income: '7100', // Sonstige Zinsen und ähnliche Erträge
     bad_debt: '6930', // Forderungsverluste (übliche Höhe)
     bank_charges: '6855', // Nebenkosten des Geldverkehrs
+    factor_clearing: '1302', // range Sonstige Vermögensgegenstände: Verrechnung Refinanzierungsfactor
+    receivables_sold: '1220', // range Forderungen aus LuL: an den Factor verkaufte Forderungen (Gegenkonto)
+    factor_discount: '7300', // Zinsen und ähnliche Aufwendungen (Refinanzierungskosten)
   },
 };

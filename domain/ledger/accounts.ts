@@ -39,6 +39,12 @@ export const Account = {
   LAWYER_PAYABLE: 'lawyer_payable',
   /** Levies (Abgaben) taken from a client's fees, owed to their recipients until the payout run pays them (credit balance). */
   LEVY_PAYABLE: 'levy_payable',
+  /** Receivables sold on to the refinancing factor: what the factor owes for them until it pays (asset). */
+  FACTOR_CLEARING: 'factor_clearing',
+  /** The sold part of the receivables, set against them: the factor's now, though the centre still collects (credit balance). */
+  RECEIVABLES_SOLD: 'receivables_sold',
+  /** What the factor's price falls short of the amount sold: the cost of refinancing (expense). */
+  FACTOR_DISCOUNT: 'factor_discount',
 } as const;
 
 export type AccountName = (typeof Account)[keyof typeof Account];

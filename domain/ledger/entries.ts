@@ -197,6 +197,19 @@ export function lawyerCosts(amountCents: number): Posting[] {
 export const lawyerSettlement = (amountCents: number) => transfer(Account.BANK, Account.LAWYER_CLEARING, amountCents);
 
 /**
+ * A claim sold on to the refinancing factor: its open amount is the factor's from now on (set
+ * against the receivables) and owed by the factor until it answers. The centre still collects.
+ */
+export const factorSale = (openCents: number) => transfer(Account.FACTOR_CLEARING, Account.RECEIVABLES_SOLD, openCents);
+
+/** The factor confirms at its price: what falls short of the amount sold is the centre's cost; the price stays owed by the factor. */
+export const factorConfirmation = (openCents: number, factorPriceCents: number) => transfer(Account.FACTOR_DISCOUNT, Account.FACTOR_CLEARING, openCents - factorPriceCents);
+
+/** The factor rejects the claim: the sale is undone, the receivable is the centre's again. */
+export const factorRejection = (openCents: number) => reversal(factorSale(openCents));
+
+
+/**
  * The claim's payout step: what the client is owed for the claim (negative: a charge-back the
  * client owes) is released to the next payout run, which pays it (`payoutTransfer`).
  */

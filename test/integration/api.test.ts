@@ -81,6 +81,11 @@ describe('OpenAPI and health', () => {
     ['post', '/claims/{id}/write-off'],
     ['get', '/audit-events'],
     ['get', '/audit-events/verification'],
+    ['get', '/factoring/factors'],
+    ['get', '/factoring/factors/{factorId}'],
+    ['put', '/factoring/factors/{factorId}'],
+    ['post', '/factoring/runs'],
+    ['get', '/factoring/quarantine'],
   ];
 
   test('GET /api/openapi.json is an OpenAPI 3.1 document describing every route', async () => {

@@ -69,7 +69,7 @@ export function feedbackCsv(lines: string[]): Buffer {
 /** "123,45": cents as the lawyer writes euros. */
 export const euro = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 
-async function onServer<T>(fn: (sftp: Awaited<ReturnType<typeof connectSftp>>, base: string) => Promise<T>): Promise<T> {
+export async function onServer<T>(fn: (sftp: Awaited<ReturnType<typeof connectSftp>>, base: string) => Promise<T>): Promise<T> {
   const target = collectionSftp();
   const sftp = await connectSftp(target);
   try {

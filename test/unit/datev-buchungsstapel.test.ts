@@ -121,6 +121,8 @@ describe('booking dates and locked periods', () => {
     expect(transactionSource('payout:RE1:purchase', 'RE1')).toEqual({ kind: 'payout', id: 'payout:RE1:purchase' });
     expect(transactionSource('payout:RE1:final:C7', 'RE1')).toEqual({ kind: 'payout', id: 'payout:RE1:final:C7' });
     expect(transactionSource('levy:019d:final', 'RE1')).toEqual({ kind: 'levy', id: '019d' });
+    expect(transactionSource('factor-sale:019d:sold', 'RE1')).toEqual({ kind: 'factor_sale', id: '019d' });
+    expect(transactionSource('factor-sale:019d:answer', 'RE1')).toEqual({ kind: 'factor_sale', id: '019d' });
     expect(transactionSource('recognise:RE1', 'RE1')).toEqual({ kind: 'invoice', id: 'RE1' });
   });
 });

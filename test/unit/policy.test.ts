@@ -37,6 +37,7 @@ describe('resolvePolicy', () => {
       datev: SYSTEM_POLICY.datev,
       accounts: SYSTEM_POLICY.accounts,
       audit: SYSTEM_POLICY.audit,
+      refinancing: SYSTEM_POLICY.refinancing,
     });
   });
 

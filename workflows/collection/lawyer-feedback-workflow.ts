@@ -1,6 +1,7 @@
-import { log, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { CollectionActivities } from '../../activities/collection/collection-activities';
 import type { LawyerFeedbackResult } from '../../contracts/collection/lawyer-feedback-result';
+import { readPartnerOutboxes } from '../read-partner-outboxes';
 
 const act = proxyActivities<CollectionActivities>({
   startToCloseTimeout: '5 minutes',
@@ -14,19 +15,14 @@ const act = proxyActivities<CollectionActivities>({
  * file's sha256 read, and each report line's id taken.
  */
 export async function lawyerFeedbackWorkflow(): Promise<LawyerFeedbackResult[]> {
-  const results: LawyerFeedbackResult[] = [];
-  for (const { lawyerId, files } of await act.listLawyerOutboxes()) {
-    for (const name of files) {
-      try {
-        const { fileId } = await act.fetchLawyerFile(lawyerId, name);
-        const summary = await act.readLawyerFile(fileId);
-        const archivedTo = await act.archiveLawyerFile(lawyerId, name, fileId, summary.status);
-        results.push({ lawyerId, name, summary, archivedTo });
-      } catch (e) {
-        log.warn('lawyer feedback file not read', { lawyerId, name, error: (e as Error).message });
-        results.push({ lawyerId, name, error: (e as Error).message });
-      }
-    }
-  }
-  return results;
+  const results = await readPartnerOutboxes(
+    {
+      list: async () => (await act.listLawyerOutboxes()).map(({ lawyerId, files }) => ({ partnerId: lawyerId, files })),
+      fetch: act.fetchLawyerFile,
+      read: act.readLawyerFile,
+      archive: act.archiveLawyerFile,
+    },
+    'lawyer feedback file',
+  );
+  return results.map(({ partnerId, ...rest }) => ({ lawyerId: partnerId, ...rest }));
 }
