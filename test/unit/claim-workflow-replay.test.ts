@@ -17,6 +17,9 @@ const paths = [
   { name: 'claim-reminder-path', activities: ['issueInvoice', 'sendReminder', 'sendPartialPaymentLetter', 'sendReminder', 'handOffToCollection'] },
   // With the collection request and limitation watch: asked, "wait" (asked again), pursue, handed off, returned.
   { name: 'claim-collection-request-path', activities: ['issueInvoice', 'sendReminder', 'sendCollectionRequest', 'sendCollectionRequest', 'handOffToCollection'] },
+  // Recorded before staff write-offs: a reminder, a dispute opened and closed, cancelled while dunned
+  // (the waits now end on a cancellation or a write-off request: closeRequested).
+  { name: 'claim-dispute-cancel-path', activities: ['issueInvoice', 'sendReminder', 'cancelClaim'] },
 ];
 
 test.each(paths)('the recorded $name replays on the current claim workflow', async ({ name, activities }) => {
