@@ -6,7 +6,7 @@ import { bulkInsert } from '../bulk-insert';
 import { newRowId } from '../row-id';
 import { leviesOwed } from './levies-owed';
 import { deleteRunInvoices } from './run-invoices';
-import { payoutAccountOf } from './payout-accounts';
+import { payoutAccountsOf } from './payout-accounts';
 
 /**
  * Payout runs, their lines and the claim-level payables each line pays. The file's bytes are
@@ -46,7 +46,8 @@ export async function openPayablesByClient(tx: Tx, cutOff: Date, clientIds?: str
     }
     due.payables.push({ id: p.id, amountCents: p.amountCents });
   }
-  for (const due of byClient.values()) Object.assign(due, await payoutAccountOf(tx, due.id));
+  const accounts = await payoutAccountsOf(tx, [...byClient.keys()]);
+  for (const due of byClient.values()) Object.assign(due, accounts.get(due.id) ?? { account: null });
   return [...byClient.values()];
 }
 

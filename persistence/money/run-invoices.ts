@@ -18,38 +18,44 @@ export interface UninvoicedFees {
 }
 
 /**
- * The client's Inkasso fees on the claims of these payables (the payment entries' fee_income) that
- * no run invoice holds yet, per claim; null when there are none.
+ * Per client: its Inkasso fees on the claims of its payables (the payment entries' fee_income)
+ * that no run invoice holds yet, per claim; clients without such fees are left out. One query for
+ * all the clients of a run.
  */
-export async function uninvoicedFees(tx: Tx, clientId: string, payoutIds: string[]): Promise<UninvoicedFees | null> {
-  const rows = await tx.$queryRaw<Array<{ claimId: string; collected: bigint; fee: bigint; first: string; last: string }>>`
-    WITH claims AS (SELECT DISTINCT "claimId" FROM "Payout" WHERE id = ANY(${payoutIds}::text[]) AND "claimId" IS NOT NULL),
+export async function uninvoicedFees(tx: Tx, payables: Array<{ clientId: string; payoutIds: string[] }>): Promise<Map<string, UninvoicedFees>> {
+  const payoutIds = payables.flatMap((p) => p.payoutIds);
+  if (payoutIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<{ clientId: string; claimId: string; collected: bigint; fee: bigint; first: string; last: string }>>`
+    WITH claims AS (SELECT DISTINCT "clientId", "claimId" FROM "Payout" WHERE id = ANY(${payoutIds}::text[]) AND "claimId" IS NOT NULL),
     fees AS (
-      SELECT p."claimId",
+      SELECT c."clientId", p."claimId",
              SUM(CASE WHEN p.account = ${Account.CLIENT_CLAIMS} THEN p."amountCents" ELSE 0 END) AS collected,
              -SUM(CASE WHEN p.account = ${Account.FEE_INCOME} THEN p."amountCents" ELSE 0 END) AS fee,
              to_char(MIN(t."occurredAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS first, to_char(MAX(t."occurredAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS last
-      FROM "LedgerPosting" p JOIN "LedgerTransaction" t ON t.id = p."transactionId"
-      WHERE p."claimId" IN (SELECT "claimId" FROM claims) AND t.kind = 'payment' AND p.account IN (${Account.CLIENT_CLAIMS}, ${Account.FEE_INCOME})
-        AND EXISTS (SELECT 1 FROM "LedgerPosting" f WHERE f."transactionId" = t.id AND f.account = ${Account.FEE_INCOME} AND f."clientId" = ${clientId})
-      GROUP BY p."claimId"
+      FROM claims c
+      JOIN "LedgerPosting" p ON p."claimId" = c."claimId" AND p.account IN (${Account.CLIENT_CLAIMS}, ${Account.FEE_INCOME})
+      JOIN "LedgerTransaction" t ON t.id = p."transactionId" AND t.kind = 'payment'
+      WHERE EXISTS (SELECT 1 FROM "LedgerPosting" f WHERE f."transactionId" = t.id AND f.account = ${Account.FEE_INCOME} AND f."clientId" = c."clientId")
+      GROUP BY c."clientId", p."claimId"
     ),
     invoiced AS (
-      SELECT i."claimId", SUM(i."collectedCents") AS collected, SUM(i."feeCents") AS fee
-      FROM "PayoutRunInvoiceItem" i JOIN "PayoutRunInvoice" v ON v.id = i."invoiceId"
-      WHERE v."clientId" = ${clientId} AND i."claimId" IN (SELECT "claimId" FROM claims)
-      GROUP BY i."claimId"
+      SELECT v."clientId", i."claimId", SUM(i."collectedCents") AS collected, SUM(i."feeCents") AS fee
+      FROM claims c JOIN "PayoutRunInvoiceItem" i ON i."claimId" = c."claimId" JOIN "PayoutRunInvoice" v ON v.id = i."invoiceId" AND v."clientId" = c."clientId"
+      GROUP BY v."clientId", i."claimId"
     )
-    SELECT f."claimId", f.collected - COALESCE(i.collected, 0) AS collected, f.fee - COALESCE(i.fee, 0) AS fee, f.first, f.last
-    FROM fees f LEFT JOIN invoiced i ON i."claimId" = f."claimId"
+    SELECT f."clientId", f."claimId", f.collected - COALESCE(i.collected, 0) AS collected, f.fee - COALESCE(i.fee, 0) AS fee, f.first, f.last
+    FROM fees f LEFT JOIN invoiced i ON i."clientId" = f."clientId" AND i."claimId" = f."claimId"
     WHERE f.fee - COALESCE(i.fee, 0) <> 0
-    ORDER BY f."claimId"`;
-  if (rows.length === 0) return null;
-  return {
-    items: rows.map((r) => ({ claimId: r.claimId, collectedCents: Number(r.collected), feeCents: Number(r.fee) })),
-    from: rows.map((r) => r.first).sort()[0],
-    to: rows.map((r) => r.last).sort().at(-1)!,
-  };
+    ORDER BY f."clientId", f."claimId"`;
+  const byClient = new Map<string, UninvoicedFees>();
+  for (const r of rows) {
+    const fees = byClient.get(r.clientId) ?? { items: [], from: r.first, to: r.last };
+    fees.items.push({ claimId: r.claimId, collectedCents: Number(r.collected), feeCents: Number(r.fee) });
+    if (r.first < fees.from) fees.from = r.first;
+    if (r.last > fees.to) fees.to = r.last;
+    byClient.set(r.clientId, fees);
+  }
+  return byClient;
 }
 
 /** Stores a prepared line's invoice with its items (not numbered yet). */

@@ -10,6 +10,9 @@ import { invoicesDue } from './payout-run-invoices';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A run of a large centre takes a hundred thousand payables and levies in one transaction. */
+const PREPARE_TRANSACTION = { timeout: 300_000, maxWait: 60_000 };
+
 /**
  * A payout run's staff steps before execution: prepared (the preview), approved by a second
  * person (four eyes), or cancelled (its payables are free for the next run). Each is audited.
@@ -39,7 +42,7 @@ export async function prepareRun(db: Db, input: { clientIds?: string[] }, actor:
     }
     await audit(tx, actor, 'prepare', 'payout-run', id, { number, ...totals, heldBack: lines.filter((l) => l.heldBackReason).map((l) => ({ recipient: l.id, reason: l.heldBackReason })) });
     return id;
-  });
+  }, PREPARE_TRANSACTION);
 }
 
 async function statusOf(tx: Tx, runId: string) {
