@@ -20,3 +20,9 @@ export async function loadPolicy(tx: Tx, clientId: string): Promise<Policy> {
 export async function loadSystemPolicy(tx: Tx): Promise<Policy> {
   return resolvePolicy(await systemPolicyData(tx));
 }
+
+/** `loadPolicy` for many clients in two queries (a payout run's clients), by client id. */
+export async function loadPolicies(tx: Tx, clientIds: string[]): Promise<Map<string, Policy>> {
+  const [system, clients] = await Promise.all([systemPolicyData(tx), tx.client.findMany({ where: { id: { in: clientIds } }, include: { policy: true } })]);
+  return new Map(clients.map((c) => [c.id, resolvePolicy(system, c.policy?.data)]));
+}
