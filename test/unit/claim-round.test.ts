@@ -1,25 +1,20 @@
 import { claimRoundKeys, reopenKey, roundKey } from '../../domain/claims/claim-round';
 
-test('round 1 keeps the keys claims in flight and recorded histories use', () => {
-  expect(claimRoundKeys('C-1', 1)).toEqual({
-    writeOff: 'write-off:C-1',
-    writeOffNotice: 'write-off-notice:C-1',
-    uncollectible: 'uncollectible:C-1',
-    cancel: 'cancel:C-1',
-    cancellationLetter: 'cancellation:C-1',
-    finalPayoutStep: 'final',
+test.each([
+  [1, 'keeps the keys claims in flight and recorded histories use', ''],
+  [2, 'gets keys of its own', '#r2'],
+])('round %i %s', (round, _what, suffix) => {
+  expect(claimRoundKeys('C-1', round)).toEqual({
+    writeOff: `write-off:C-1${suffix}`,
+    writeOffNotice: `write-off-notice:C-1${suffix}`,
+    uncollectible: `uncollectible:C-1${suffix}`,
+    cancel: `cancel:C-1${suffix}`,
+    cancellationLetter: `cancellation:C-1${suffix}`,
+    finalPayoutStep: `final${suffix}`,
   });
 });
 
-test('a reopened claim’s rounds get keys of their own', () => {
-  expect(claimRoundKeys('C-1', 2)).toEqual({
-    writeOff: 'write-off:C-1#r2',
-    writeOffNotice: 'write-off-notice:C-1#r2',
-    uncollectible: 'uncollectible:C-1#r2',
-    cancel: 'cancel:C-1#r2',
-    cancellationLetter: 'cancellation:C-1#r2',
-    finalPayoutStep: 'final#r2',
-  });
+test('the round is appended to any key; the reopening entry names the round it begins', () => {
   expect(roundKey('write-off:C-1', 3)).toBe('write-off:C-1#r3');
   expect(reopenKey('C-1', 2)).toBe('reopen:C-1:2');
 });
