@@ -2,8 +2,9 @@ import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy
 import { applyRate } from '../../domain/decimal-rate';
 import type { Tariff } from '../../prisma/generated/client';
 import { randomIban, ref, statement, upload } from '../fixtures/bank-import/bank-test-kit';
-import { reachesStage, waitingClaim } from '../support/claim-kit';
-import { reconciledBalances } from '../support/collection-kit';
+import { waitingClaim } from '../support/claim-kit';
+import { claimResult, claimsInCollection, newLawyer, reconciledBalances } from '../support/collection-kit';
+import { claimWorkflowRunning } from '../../contracts/client/claim-handle';
 import { useHarness } from '../support/harness';
 
 jest.setTimeout(180_000);
@@ -20,6 +21,8 @@ async function writtenOffClaim(tariff: Tariff) {
 const writeOff = (id: string, note: string) => h.api().post(`/api/claims/${id}/write-off`).set('X-Actor', 'teamleitung.m').send({ reason: 'address_unknown', note });
 const reopen = (id: string, requestId: string, body: object = { reason: 'Neue Anschrift über Einwohnermeldeamt', note: 'Anfrage vom 02.12.' }) =>
   h.api().post(`/api/claims/${id}/reopen`).set('X-Actor', 'teamleitung.m').set('Idempotency-Key', requestId).send(body);
+/** The reopened claim's workflow runs (started by the reopening), ready for the next signal. */
+const nextRoundRunning = (id: string) => h.eventually(`claim ${id} running again`, async () => ((await claimWorkflowRunning(h.temporal, id)) ? true : undefined));
 const keysOf = async (id: string, kind: string) => (await h.db.ledgerTransaction.findMany({ where: { kind, postings: { some: { claimId: id } } }, orderBy: { occurredAt: 'asc' } })).map((t) => t.idempotencyKey);
 
 test.concurrent('written off by staff, reopened (the same request twice books once), paid by bank import, paid out; the ledger reconciles to the cent', async () => {
@@ -60,8 +63,7 @@ test.concurrent('written off, reopened, written off again: two write-offs, two l
   const c = await writtenOffClaim('SOFORTFACTORING');
   const total = c.claim.totalCents;
   expect((await reopen(c.id, `reopen-${c.id}`)).status).toBe(201);
-  await reachesStage(h, c.id, 'WAITING');
-  await h.eventually('the second round running', async () => ((await h.temporal.workflow.getHandle(`claim-${c.id}`).describe()).status.name === 'RUNNING' ? true : undefined));
+  await nextRoundRunning(c.id);
   expect((await writeOff(c.id, 'wieder unbekannt verzogen')).status).toBe(202);
   expect(await c.result()).toBe('WRITTEN_OFF');
 
@@ -114,6 +116,33 @@ test.concurrent('not pursued (the client did not answer, the policy returns it),
   const b = await reconciledBalances(h, [c.id]);
   expect(b).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0 });
   expect(b.client_payable ?? 0).toBe(0);
+});
+
+test.concurrent('written off on the lawyer’s report (the client bears the lawyer’s costs), reopened with the lawyer, collected: the client is paid out what it is owed', async () => {
+  const lawyer = await newLawyer(h);
+  const [c] = await claimsInCollection(h, 'INKASSO', 1);
+  const principal = c.openCents - 250;
+  const today = new Date().toISOString().slice(0, 10);
+  const report = (key: string, body: object) => h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', `${key}-${c.id}`).send({ claimId: c.id, date: today, ...body });
+  expect((await report('costs', { kind: 'costs', amountCents: 8354 })).status).toBe(201);
+  expect((await report('gone', { kind: 'uncollectable', reason: 'address_unknown' })).status).toBe(201);
+  expect(await claimResult(h, c.id)).toBe('WRITTEN_OFF');
+
+  const reopened = await reopen(c.id, `reopen-${c.id}`);
+  expect(reopened.body).toMatchObject({ round: 2, stage: 'COLLECTION', openCents: c.openCents + 8354, created: true });
+  await nextRoundRunning(c.id);
+  expect((await report('paid', { kind: 'collected', amountCents: c.openCents + 8354 })).status).toBe(201);
+  expect(await claimResult(h, c.id)).toBe('PAID');
+
+  // Charged the lawyer's costs at the write-off, the client gets them back with its principal less the fee.
+  const fee = applyRate(principal, '0.06');
+  expect((await h.db.payout.findMany({ where: { claimId: c.id }, orderBy: { createdAt: 'asc' } })).map((p) => [p.idempotencyKey, p.amountCents])).toEqual([
+    [`payout:${c.id}:final`, -8354],
+    [`payout:${c.id}:final#r2`, 8354 + principal - fee],
+  ]);
+  const b = await reconciledBalances(h, [c.id]);
+  expect(b).toMatchObject({ receivable_principal: 0, receivable_costs: 0, client_claims: 0, client_payable: 0, lawyer_payable: -8354, lawyer_clearing: c.openCents + 8354 });
+  expect(await keysOf(c.id, 'write_off')).toEqual([`write-off:${c.id}`]);
 });
 
 test.concurrent('an open claim is not reopened; a request is validated; an unknown claim is not found', async () => {
