@@ -8,7 +8,7 @@ import { accountPaths } from './money/account-openapi';
 import { payoutRunPaths } from './money/payout-run-openapi';
 import { factoringPaths } from './factoring/factoring-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
-import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, WriteOffBody } from './schemas';
+import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, ReopenBody, WriteOffBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
@@ -147,6 +147,14 @@ export const openApiDocument = {
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
     '/claims/{id}/write-off': staffAction('write the claim off as uncollectable (postings per tariff, letter to the client)', WriteOffBody),
+    '/claims/{id}/reopen': {
+      post: {
+        summary: 'reopen a claim written off or returned to the client: its close is reversed by a new entry, it resumes in the stage it was closed from (docs/reopen.md)',
+        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'the request id: the same id again is the same reopening' }],
+        requestBody: { required: true, ...json(ReopenBody) },
+        responses: { 201: { description: '{ claimId, round, stage, openCents, created }: reopened, audited, its workflow running' }, 200: { description: 'already reopened under this Idempotency-Key' }, 400: error, 404: error, 409: error },
+      },
+    },
     '/claims/{id}/collection-decision': {
       post: {
         summary: 'record the client’s answer to the collection request (pursue, return, wait until a day)',

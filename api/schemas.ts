@@ -59,6 +59,11 @@ export const WriteOffBody = z.object({
   note: z.string().trim().min(1).max(500).describe('what staff found, for the audit trail'),
 });
 
+export const ReopenBody = z.object({
+  reason: z.string().trim().min(1).max(200).describe('why the claim is pursued again (the debtor was found, the client asks for it …)'),
+  note: z.string().trim().max(500).optional().describe('what staff found, for the audit trail'),
+});
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day yyyy-mm-dd');
 
 export const CollectionDecisionBody = z

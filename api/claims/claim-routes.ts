@@ -3,7 +3,7 @@ import { isoDayOf } from '../../domain/interest/calendar-day';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
-import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, StatementQuery, WriteOffBody } from '../schemas';
+import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, ReopenBody, StatementQuery, WriteOffBody } from '../schemas';
 
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
@@ -73,6 +73,11 @@ export function claimRoutes(ctx: ApiContext): Router {
   });
   r.post('/claims/:id/write-off', async (req, res) => {
     res.status(202).json(await claims.writeOff(req.params.id, parse(WriteOffBody, req.body, 'body'), actorOf(req)));
+  });
+  // A claim written off or returned to the client lives another round; the Idempotency-Key makes a retry the same reopening.
+  r.post('/claims/:id/reopen', async (req, res) => {
+    const result = await claims.reopen(req.params.id, parse(ReopenBody, req.body, 'body'), actorOf(req), req.header('idempotency-key') ?? randomUUID());
+    res.status(result.created ? 201 : 200).json(result);
   });
 
   // The client's answer to the collection request (Beitreibungsanfrage), while the claim waits for it.

@@ -16,4 +16,9 @@ export interface ClaimWorkflowInput {
   lettersDue?: LetterDue[];
   /** Lawyer reports signalled but not acted on yet when the workflow continued as new. */
   lawyerReportsDue?: LawyerReportSignal[];
+  /**
+   * The claim's round: absent in its first life; 2, 3 … after staff reopened it (the steps that
+   * close and pay out the claim are keyed per round, domain/claims/claim-round.ts).
+   */
+  round?: number;
 }

@@ -2,6 +2,8 @@ import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOp
 import type { BankImportSummary } from '../bank/bank-import-result';
 import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents/client-journal-run';
 import type { BillingFileResult } from '../intake/billing-file-result';
+import type { ClaimState } from '../claims/claim-messages';
+import type { ClaimWorkflowInput } from '../claims/claim-workflow-input';
 import { ClaimClient, ClaimStage } from '../search-attributes';
 import type { TaskQueues } from '../task-queues';
 import type { FactorRunInput } from '../factoring/factor-run';
@@ -40,6 +42,25 @@ export function startClaimWorkflow(temporal: Client, queues: TaskQueues, claim: 
       typedSearchAttributes: [
         { key: ClaimClient, value: claim.clientId },
         { key: ClaimStage, value: 'INTAKE' },
+      ],
+    }),
+  );
+}
+
+/**
+ * A reopened claim's next round: the claim's workflow id runs again (its earlier run has closed)
+ * from the state the database holds. A run already started for this round counts as started.
+ */
+export function restartClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }, input: ClaimWorkflowInput & { state: ClaimState; round: number }): Promise<void> {
+  return startOnce(
+    start(temporal, 'claimWorkflow', {
+      workflowId: claimWorkflowId(claim.id),
+      taskQueue: queues.claims,
+      args: [input],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      typedSearchAttributes: [
+        { key: ClaimClient, value: claim.clientId },
+        { key: ClaimStage, value: input.state.stage },
       ],
     }),
   );

@@ -251,9 +251,9 @@ export function levyPaid(amountCents: number, clientId: string): Posting[] {
   ]);
 }
 
-/** Undoes an earlier entry exactly: every posting negated. */
+/** Undoes an earlier entry exactly: every posting negated (a share client's posting stays that client's). */
 export function reversal(original: Posting[]): Posting[] {
-  return entry(original.map((p) => ({ account: p.account, amountCents: -p.amountCents })));
+  return entry(original.map((p) => ({ account: p.account, amountCents: -p.amountCents, ...(p.clientId ? { clientId: p.clientId } : {}) })));
 }
 
 /**

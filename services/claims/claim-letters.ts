@@ -3,6 +3,7 @@ import { durationMs } from '../../domain/duration';
 import { personRecipient } from '../../domain/documents/recipients';
 import { reminderKind } from '../../domain/documents/dunning-level';
 import * as entries from '../../domain/ledger/entries';
+import { claimRoundKeys } from '../../domain/claims/claim-round';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
 import { audit } from '../../persistence/audit';
@@ -103,13 +104,14 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
       }));
     },
 
-    /** Books the credit note and sends the cancellation letter. */
-    async cancelClaim(claimId: string, reason: string, actor: string): Promise<void> {
-      const { postings } = await bookOnClaim(db, claimId, `cancel:${claimId}`, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
+    /** Books the credit note and sends the cancellation letter (once per round of the claim). */
+    async cancelClaim(claimId: string, reason: string, actor: string, round = 1): Promise<void> {
+      const keys = claimRoundKeys(claimId, round);
+      const { postings } = await bookOnClaim(db, claimId, keys.cancel, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
       await audit(db, actor, 'cancel', 'claim', claimId, { reason });
       const credit = postings.filter((p) => p.account.startsWith('receivable')).reduce((s, p) => s - p.amountCents, 0);
       // The credit note clears what was open; payments made stay booked, so nothing is refunded here.
-      await sendLetter(`cancellation:${claimId}`, 'CANCELLATION', claimId, (base) => ({ kind: 'cancellation', head: base.head, claim: base.claim, creditNoteNumber: `GS-${claimId}`, creditCents: credit, reason, refundCents: 0 }));
+      await sendLetter(keys.cancellationLetter, 'CANCELLATION', claimId, (base) => ({ kind: 'cancellation', head: base.head, claim: base.claim, creditNoteNumber: `GS-${claimId}`, creditCents: credit, reason, refundCents: 0 }));
     },
   };
 }

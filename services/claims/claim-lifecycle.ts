@@ -1,5 +1,6 @@
 import type { ClaimOutcome, ClaimStageName } from '../../contracts/claims/claim-messages';
 import * as entries from '../../domain/ledger/entries';
+import { claimRoundKeys } from '../../domain/claims/claim-round';
 import { RECOGNISE_KIND } from '../../domain/interest/receivable-moves';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { claimBalance } from '../../persistence/ledger';
@@ -36,9 +37,9 @@ export function claimLifecycle(db: Db) {
       await markPurchased(db, claimId);
     },
 
-    /** The collection period ended unpaid: back to the client (Inkasso) or written off (bought). */
-    async closeUncollectible(claimId: string): Promise<ClaimOutcome> {
-      const { claim } = await bookOnClaim(db, claimId, `uncollectible:${claimId}`, 'uncollectible', `collection of ${claimId} failed`, (b) => entries.uncollectible(b));
+    /** The collection period ended unpaid: back to the client (Inkasso) or written off (bought); once per round of the claim. */
+    async closeUncollectible(claimId: string, round = 1): Promise<ClaimOutcome> {
+      const { claim } = await bookOnClaim(db, claimId, claimRoundKeys(claimId, round).uncollectible, 'uncollectible', `collection of ${claimId} failed`, (b) => entries.uncollectible(b));
       return claim.purchased ? 'WRITTEN_OFF' : 'RETURNED';
     },
 

@@ -19,6 +19,7 @@ import { claimSplit } from '../../persistence/money/claim-split';
 import { baseRates } from './base-rates';
 import { collectionRequests } from './collection-request';
 import { claimLimitation } from './claim-limitation';
+import { reopenClaim } from './reopen-claim';
 
 /** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
 export function createClaimService(deps: ServiceDeps, documents: DocumentsService) {
@@ -34,6 +35,8 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
   const collection = collectionRequests(deps, documents, existingClaim);
   return {
     ...claimStaffActions(db, temporal, existingClaim),
+    /** A claim written off or returned to the client lives another round. */
+    reopen: reopenClaim(deps, existingClaim),
 
     /** Default and default interest: when it begins, what is booked, the statement of account. */
     interest,

@@ -1,6 +1,7 @@
 import type { ClaimOutcome } from '../../contracts/claims/claim-messages';
 import { WRITE_OFF_REASON_TEXT, type WriteOffReason } from '../../domain/collection/write-off-reason';
 import { clientRecipient, fullName } from '../../domain/documents/recipients';
+import { claimRoundKeys } from '../../domain/claims/claim-round';
 import { renderDocument } from '../../documents/render-document';
 import { bookWriteOff, writeOffParties } from '../../persistence/collection/write-offs';
 import { journalHead } from '../../persistence/documents/letter-head';
@@ -15,16 +16,17 @@ export interface StaffWriteOff {
 
 /**
  * Writes off a claim the lawyer reported uncollectable or staff gave up (postings per tariff and
- * policy, once) and tells the client in a letter (once per claim, through the documents service).
+ * policy, once per round of the claim) and tells the client in a letter (once per round, through
+ * the documents service).
  */
 export function writeOffClaim(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents: DocumentsService) {
   const { db, centre } = deps;
-  // Positional (claimId, reason, date) as recorded in histories since the lawyer's reports; staff's decision is added last.
-  return async (claimId: string, reason: WriteOffReason, on: string, staff?: StaffWriteOff): Promise<ClaimOutcome> => {
-    const facts = await bookWriteOff(db, claimId, staff ? `${reason}: ${staff.note}` : reason, staff?.actor ?? 'system');
+  // Positional (claimId, reason, date) as recorded in histories since the lawyer's reports; staff's decision and the claim's round are added last.
+  return async (claimId: string, reason: WriteOffReason, on: string, staff?: StaffWriteOff, round = 1): Promise<ClaimOutcome> => {
+    const facts = await bookWriteOff(db, claimId, staff ? `${reason}: ${staff.note}` : reason, staff?.actor ?? 'system', round);
     const claim = await writeOffParties(db, claimId);
     await documents.deliver({
-      idempotencyKey: `write-off-notice:${claimId}`,
+      idempotencyKey: claimRoundKeys(claimId, round).writeOffNotice,
       kind: 'WRITE_OFF_NOTICE',
       claimId,
       clientId: claim.clientId,

@@ -79,6 +79,7 @@ describe('OpenAPI and health', () => {
     ['post', '/payout-runs/{runId}/execute'],
     ['get', '/payout-runs/{runId}/sepa'],
     ['post', '/claims/{id}/write-off'],
+    ['post', '/claims/{id}/reopen'],
     ['get', '/audit-events'],
     ['get', '/audit-events/verification'],
     ['get', '/factoring/factors'],

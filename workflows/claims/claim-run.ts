@@ -23,6 +23,8 @@ export class ClaimRun {
   collectionAnswered = false;
   /** The limitation date may have moved (a new run, a reminder, a halt): read it before the next wait. */
   limitationStale = true;
+  /** The claim's round (1 until staff reopen it): keys its closing and payout steps. */
+  readonly round: number;
   /** Agreement letters sent so far: numbers their idempotency keys. */
   agreementLetters: number;
   /** Letters signals called for, sent by the main loop. */
@@ -37,6 +39,7 @@ export class ClaimRun {
   constructor(input: ClaimWorkflowInput) {
     this.claimId = input.claimId;
     this.s = input.state ?? { stage: 'INTAKE', dunningLevel: 0, openCents: 0, purchased: false, disputed: false, installments: [], seenPayments: [] };
+    this.round = input.round ?? 1;
     this.agreementLetters = input.agreementLetters ?? 0;
     this.lettersDue = [...(input.lettersDue ?? [])];
     this.lawyerReports = [...(input.lawyerReportsDue ?? [])];
@@ -85,6 +88,6 @@ export class ClaimRun {
 
   /** What the input of a continued run carries. */
   continuation(): ClaimWorkflowInput {
-    return { claimId: this.claimId, state: this.s, agreementLetters: this.agreementLetters, lettersDue: this.lettersDue, lawyerReportsDue: this.lawyerReports };
+    return { claimId: this.claimId, state: this.s, agreementLetters: this.agreementLetters, lettersDue: this.lettersDue, lawyerReportsDue: this.lawyerReports, ...(this.round > 1 ? { round: this.round } : {}) };
   }
 }

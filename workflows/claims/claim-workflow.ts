@@ -9,10 +9,12 @@ import { closeUncollectible, escalate, plannedPaymentOnTrack, waitForDeadline } 
 import { actOnLawyerReports, lawyerStillWorking } from './lawyer-reports';
 import { awaitCollectionDecision } from './collection-request';
 import { watchLimitation } from './limitation-watch';
+import { roundKey } from '../../domain/claims/claim-round';
 
 /**
  * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection
- * request (Inkasso) → collection → payout. Decisions and timers only; every effect is an
+ * request (Inkasso) → collection → payout; a claim staff reopen lives another round from the stage
+ * it was closed from (its state built from the database). Decisions and timers only; every effect is an
  * idempotent activity. Staff, the bank import and the lawyer's feedback talk to it through signals
  * (contracts/claims/claim-messages.ts); its state is queryable and mirrored in search attributes
  * for the Temporal UI.
@@ -34,7 +36,7 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
   while (s.stage !== 'CLOSED') {
     if (s.cancelRequest && !s.outcome && s.stage !== 'PAYOUT') {
       run.publish();
-      await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor);
+      await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor, run.round);
       s.outcome = 'CANCELLED';
       await run.refreshBalance();
       await run.enter('PAYOUT');
@@ -43,7 +45,7 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
     if (s.writeOffRequest && !s.outcome && DUNNING_STAGES.includes(s.stage)) {
       const w = s.writeOffRequest;
       run.publish();
-      s.outcome = await io.writeOffClaim(claimId, w.reason, w.on, { actor: w.actor, note: w.note });
+      s.outcome = await io.writeOffClaim(claimId, w.reason, w.on, { actor: w.actor, note: w.note }, run.round);
       await run.refreshBalance();
       await run.enter('PAYOUT');
       continue;
@@ -120,7 +122,7 @@ async function step(run: ClaimRun, contextClientId: string): Promise<void> {
       await closeUncollectible(run);
       break;
     case 'PAYOUT':
-      await db.payOut(claimId, 'final');
+      await db.payOut(claimId, roundKey('final', run.round));
       await run.enter('CLOSED');
       break;
   }

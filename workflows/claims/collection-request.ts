@@ -7,6 +7,8 @@ import { closeUncollectible } from './dunning';
 
 /** Histories from before the collection request went straight to the lawyer. */
 const COLLECTION_REQUEST_PATCH = 'collection-request-before-handoff';
+/** A claim reopened while it waited for the client's answer asks again (histories before reopening never do). */
+const REOPENED_REQUEST_PATCH = 'reopened-claim-asks-again';
 
 /**
  * Dunning is exhausted: an Inkasso client is asked first whether the lawyer should pursue the
@@ -38,6 +40,8 @@ async function ask(run: ClaimRun): Promise<void> {
 export async function awaitCollectionDecision(run: ClaimRun): Promise<void> {
   const { s } = run;
   const c = s.collection!;
+  // Reopened in COLLECTION_REQUEST: the state from the database has no request of this round yet.
+  if (c.answerBy === 0 && patched(REOPENED_REQUEST_PATCH)) return ask(run);
   if (c.answer === 'pursue' || c.answer === 'return') return act(run, c.answer);
   run.publish();
   run.collectionAnswered = false;

@@ -70,7 +70,7 @@ export async function escalate(run: ClaimRun): Promise<void> {
 
 /** The collection period ended unpaid: the claim goes back to the client or is written off. */
 export async function closeUncollectible(run: ClaimRun): Promise<void> {
-  run.s.outcome = await db.closeUncollectible(run.claimId);
+  run.s.outcome = await db.closeUncollectible(run.claimId, run.round);
   await run.refreshBalance();
   await run.enter('PAYOUT');
 }

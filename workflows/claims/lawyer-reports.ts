@@ -27,7 +27,7 @@ export async function actOnLawyerReports(run: ClaimRun): Promise<void> {
     if (closing) {
       lawyer.closedBecause = closing;
       run.publish();
-      s.outcome = r.kind === 'uncollectable' ? await io.writeOffClaim(claimId, r.reason, r.date) : await db.closeUncollectible(claimId);
+      s.outcome = r.kind === 'uncollectable' ? await io.writeOffClaim(claimId, r.reason, r.date, undefined, run.round) : await db.closeUncollectible(claimId, run.round);
       await run.refreshBalance();
       await run.enter('PAYOUT');
       return;
