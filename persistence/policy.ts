@@ -20,3 +20,13 @@ export async function loadPolicy(tx: Tx, clientId: string): Promise<Policy> {
 export async function loadSystemPolicy(tx: Tx): Promise<Policy> {
   return resolvePolicy(await systemPolicyData(tx));
 }
+
+/** A policy row's stored data (null: no such row). */
+export async function policyData(tx: Tx, id: string): Promise<unknown> {
+  return (await tx.policy.findUnique({ where: { id } }))?.data ?? null;
+}
+
+/** Replaces an existing policy row's data; false when there is no such row. */
+export async function replacePolicyData(tx: Tx, id: string, data: object): Promise<boolean> {
+  return (await tx.policy.updateMany({ where: { id }, data: { data } })).count === 1;
+}
