@@ -18,6 +18,7 @@ import { documentRoutes } from './documents/document-routes';
 import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './errors';
 import { openApiDocument } from './openapi';
+import { apiMetrics } from './system/api-metrics';
 
 /** The REST API: a thin layer over the database and the claim workflows. */
 export function createApp(ctx: ApiContext): Express {
@@ -27,10 +28,21 @@ export function createApp(ctx: ApiContext): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.get('/api/health', async (_req, res) => {
+  const metrics = apiMetrics(ctx.services);
+  app.use(metrics.track);
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  // Live: the process answers (restart it if not). Ready: it reaches the database and Temporal (send it traffic).
+  app.get('/api/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  const ready: express.RequestHandler = async (_req, res) => {
     const health = await ctx.services.health.check();
     res.status(health.status === 'ok' ? 200 : 503).json(health);
-  });
+  };
+  app.get('/api/health', ready);
+  app.get('/api/health/ready', ready);
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));
   app.use('/api', claimLetterRoutes(ctx));

@@ -76,7 +76,9 @@ export const openApiDocument = {
     ...personPaths,
     ...policyPaths,
     ...accountPaths,
-    '/health': { get: { summary: 'database and Temporal reachable', responses: { 200: { description: 'ok' }, 503: error } } },
+    '/health': { get: { summary: 'database and Temporal reachable (as /health/ready)', responses: { 200: { description: 'ok' }, 503: error } } },
+    '/health/live': { get: { summary: 'the process answers (liveness)', responses: { 200: { description: 'ok' } } } },
+    '/health/ready': { get: { summary: 'database and Temporal reachable (readiness)', responses: { 200: { description: 'ok' }, 503: error } } },
     '/clients/{clientId}/billing-files': {
       post: {
         summary: 'upload a billing file (PADneXt XML or CSV, see docs/csv-format.md), alone, or with its PADneXt order file as two multipart parts or in a ZIP',
@@ -111,6 +113,13 @@ export const openApiDocument = {
         summary: "every posting of the claim: transaction, account and chart account number, amount, currency, booking date, source (GOÄ lines, payment and bank line, allocation, payout) and the DATEV batch rows it was exported in; with the balances they sum to",
         parameters: [claimId],
         responses: { 200: { description: '{ claimId, postings, balance }' }, 404: error },
+      },
+    },
+    '/claims/{id}/documents/{documentId}': {
+      get: {
+        summary: "one of the claim's archived documents (a letter's PDF, its cover mail): the content with its MIME type",
+        parameters: [claimId, { name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'the document', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, 404: error },
       },
     },
     '/claims/{id}/payments': {

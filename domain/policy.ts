@@ -13,6 +13,7 @@ import { AccountsPolicySchema, DEFAULT_ACCOUNTS_POLICY } from './money/accounts-
 import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
 import { DEFAULT_REFINANCING_POLICY, RefinancingPolicySchema } from './factoring/refinancing-policy';
 import { DEFAULT_RETENTION_POLICY, RetentionPolicySchema } from './persons/retention-policy';
+import { DEFAULT_FEE_VAT_POLICY, FeeVatPolicySchema } from './money/fee-vat-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -71,6 +72,8 @@ export const PolicySchema = z.object({
   refinancing: RefinancingPolicySchema.default(DEFAULT_REFINANCING_POLICY),
   /** GDPR retention: booking records, business letters, a person's data, the sweep's time (system policy). */
   retention: RetentionPolicySchema.default(DEFAULT_RETENTION_POLICY),
+  /** VAT on Inkasso fees, invoiced per payout run and deducted from the client's line (per client). */
+  feeVat: FeeVatPolicySchema.default(DEFAULT_FEE_VAT_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -98,6 +101,7 @@ export const SYSTEM_POLICY: Policy = {
   audit: DEFAULT_AUDIT_POLICY,
   refinancing: DEFAULT_REFINANCING_POLICY,
   retention: DEFAULT_RETENTION_POLICY,
+  feeVat: DEFAULT_FEE_VAT_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

@@ -57,6 +57,14 @@ export async function bookNew(tx: Tx, es: JournalEntry[]): Promise<void> {
   await bulkInsert(tx, 'LedgerPosting', { id: 'text', transactionId: 'text', account: 'text', amountCents: 'int4', currency: 'text', claimId: 'text', clientId: 'text' }, rows.flatMap(({ id, e }) => postingRows(id, e)));
 }
 
+/** The keys among `keys` no entry was booked under yet (for `bookNew`, whose keys must be new). */
+export async function unbookedKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const booked = await tx.$queryRaw<Array<{ key: string }>>`SELECT "idempotencyKey" AS key FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY(${keys}::text[])`;
+  const done = new Set(booked.map((b) => b.key));
+  return new Set(keys.filter((k) => !done.has(k)));
+}
+
 export async function claimBalance(tx: Tx, claimId: string): Promise<ClaimBalance> {
   const sums = await tx.ledgerPosting.groupBy({ by: ['account'], where: { claimId }, _sum: { amountCents: true } });
   return claimBalanceFrom(sums.map((s) => ({ account: s.account, amountCents: s._sum.amountCents ?? 0 })));

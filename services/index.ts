@@ -8,6 +8,7 @@ import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { createPayoutRunService } from './money/payout-run-service';
 import { healthService } from './system/health-service';
+import { operationsService } from './system/operations-service';
 import { createSplittingService } from './money/splitting-service';
 import { createAccountService } from './money/account-service';
 import { createAuditService } from './audit/audit-service';
@@ -36,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
     splitting: createSplittingService(deps),
     factoring: createFactoringService(deps),
     health: healthService(deps.db, deps.temporal),
+    operations: operationsService(deps.db),
     accounts: createAccountService(deps),
     audit: createAuditService(deps),
     persons: createPersonsService(deps, documents),

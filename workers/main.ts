@@ -1,4 +1,6 @@
 import pino from 'pino';
+import { Runtime } from '@temporalio/worker';
+import { serveWorkerHealth } from './worker-health';
 import { createClaimflowWorkers, runWorkers, WorkerRole } from './claim-worker';
 import { connectServices } from './services';
 import { ensureBankImportSchedule } from '../services/scheduling/bank-import-schedule';
@@ -22,6 +24,8 @@ function required(name: string): string {
 
 /** A production worker process: every service comes from the environment (see README). */
 async function main(): Promise<void> {
+  // The SDK's own metrics (task slots, poll latencies, workflow cache, …) for Prometheus.
+  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: process.env.WORKER_METRICS_ADDRESS ?? '0.0.0.0:9464' } } } });
   const collectionSftp = configuredSftp();
   if (!collectionSftp) throw new Error('SFTP_URL is not set');
   const services = await connectServices({
@@ -38,7 +42,9 @@ async function main(): Promise<void> {
   });
   const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;
   if (!['all', 'intake', 'claims'].includes(role)) throw new Error(`WORKER_ROLE must be all, intake or claims, not ${role}`);
-  const workers = runWorkers(await createClaimflowWorkers(services.workerConnection, services.services, { role }));
+  const created = await createClaimflowWorkers(services.workerConnection, services.services, { role });
+  const workers = runWorkers(created);
+  const health = serveWorkerHealth(Number(process.env.WORKER_HEALTH_PORT ?? 8081), created, services.services.health);
   // The daily bank-statement import runs on the intake queue: registered where that queue is served.
   if (role !== 'claims') await ensureBankImportSchedule(services.deps.temporal, services.deps.db, services.deps.queues.intake);
   // The lawyers' feedback signals claims: registered where the claims queue is served.
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');
   await workers.done;
+  health.close();
   await services.close();
 }
 

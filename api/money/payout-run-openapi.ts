@@ -9,10 +9,10 @@ const actor = { name: 'X-Actor', in: 'header', required: false, schema: { type: 
 export const payoutRunPaths = {
   '/payout-runs': {
     post: {
-      summary: 'prepare a payout run (the preview): per client the released payables up to now, lines with IBAN and end-to-end id, held-back lines with their reason, totals',
+      summary: 'prepare a payout run (the preview): per client the released payables up to now (less the VAT of its Inkasso fee invoice), per levy recipient the levies taken for it, lines with IBAN and end-to-end id, held-back lines with their reason, totals',
       parameters: [actor],
       requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(PreparePayoutRunBody, { io: 'input' }) } } },
-      responses: { 201: { description: 'the run, PREVIEWED' }, 400: error, 409: { ...error, description: 'another run took some payables meanwhile' }, 422: { ...error, description: 'nothing to pay' } },
+      responses: { 201: { description: 'the run, PREVIEWED' }, 400: error, 422: { ...error, description: 'nothing to pay' } },
     },
     get: {
       summary: 'the most recent payout runs with their status and totals',
@@ -42,5 +42,12 @@ export const payoutRunPaths = {
   },
   '/payout-runs/{runId}/sepa': {
     get: { summary: "the run's SEPA credit transfer file (pain.001.001.09)", parameters: [runId], responses: { 200: { description: 'application/xml' }, 404: error, 409: { ...error, description: 'not written yet' } } },
+  },
+  '/payout-runs/{runId}/invoices/{invoiceId}': {
+    get: {
+      summary: "an Inkasso client's invoice of the run over its fees, with VAT (the id is on the client's line; issued when the run is executed)",
+      parameters: [runId, { name: 'invoiceId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: { description: 'application/pdf' }, 404: { ...error, description: 'no such invoice issued in the run' } },
+    },
   },
 };

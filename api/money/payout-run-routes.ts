@@ -3,7 +3,7 @@ import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
 import { PayoutRunListQuery, PreparePayoutRunBody } from './payout-run-schemas';
 
-/** Payout runs: prepare (preview), approve (another person), execute, cancel; the run and its SEPA file. */
+/** Payout runs: prepare (preview), approve (another person), execute, cancel; the run, its SEPA file and its client invoices. */
 export function payoutRunRoutes(ctx: ApiContext): Router {
   const r = Router();
   const runs = ctx.services.payoutRuns;
@@ -35,6 +35,11 @@ export function payoutRunRoutes(ctx: ApiContext): Router {
   r.get('/payout-runs/:runId/sepa', async (req, res) => {
     const file = await runs.sepaFile(req.params.runId);
     res.type('application/xml').attachment(file.fileName).send(file.content);
+  });
+
+  r.get('/payout-runs/:runId/invoices/:invoiceId', async (req, res) => {
+    const file = await runs.invoicePdf(req.params.runId, req.params.invoiceId);
+    res.type('application/pdf').attachment(file.fileName).send(file.content);
   });
 
   return r;

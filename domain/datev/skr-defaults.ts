@@ -32,6 +32,7 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     factor_clearing: '1502', // range Sonstige Vermögensgegenstände: Verrechnung Refinanzierungsfactor
     receivables_sold: '1420', // range Forderungen aus LuL: an den Factor verkaufte Forderungen (Gegenkonto)
     factor_discount: '2100', // Zinsen und ähnliche Aufwendungen (Refinanzierungskosten)
+    vat_payable: '1770', // Umsatzsteuer (VAT on fees, from the payout runs' client invoices)
   },
   SKR04: {
     bank: '1800', // Bank
@@ -54,5 +55,6 @@ export const SKR_DEFAULTS: Record<Skr, Record<AccountName, string>> = {
     factor_clearing: '1302', // range Sonstige Vermögensgegenstände: Verrechnung Refinanzierungsfactor
     receivables_sold: '1220', // range Forderungen aus LuL: an den Factor verkaufte Forderungen (Gegenkonto)
     factor_discount: '7300', // Zinsen und ähnliche Aufwendungen (Refinanzierungskosten)
+    vat_payable: '3800', // Umsatzsteuer (VAT on fees, from the payout runs' client invoices)
   },
 };

@@ -29,6 +29,7 @@ const KIND_TEXT: Record<string, string> = {
   payout_release: 'Auszahlung freigegeben',
   payout: 'Auszahlung an Mandant',
   levy: 'Abgabe',
+  levy_paid: 'Auszahlung Abgabe',
   lawyer_costs: 'Anwaltskosten',
   lawyer_settlement: 'Überweisung Rechtsanwalt',
   bank_unallocated: 'Ungeklärter Zahlungseingang',

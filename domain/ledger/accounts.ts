@@ -39,6 +39,8 @@ export const Account = {
   LAWYER_PAYABLE: 'lawyer_payable',
   /** Levies (Abgaben) taken from a client's fees, owed to their recipients until the payout run pays them (credit balance). */
   LEVY_PAYABLE: 'levy_payable',
+  /** VAT charged on the centre's fees (the run invoices'), owed to the tax office (credit balance). */
+  VAT_PAYABLE: 'vat_payable',
   /** Receivables sold on to the refinancing factor: what the factor owes for them until it pays (asset). */
   FACTOR_CLEARING: 'factor_clearing',
   /** The sold part of the receivables, set against them: the factor's now, though the centre still collects (credit balance). */

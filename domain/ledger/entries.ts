@@ -219,13 +219,14 @@ export const releaseForPayout = (amountCents: number) => transfer(Account.CLIENT
 export type ClaimPosting = Posting & { claimId?: string };
 
 /**
- * A payout run line's transfer: each released payable it pays is cleared on its claim, and the
- * line's total leaves the bank in one amount, as the transfer does.
+ * A payout run line's transfer: each released payable it pays is cleared on its claim; the VAT on
+ * the client's fees (its run invoice) is deducted, owed to the tax office now; the rest leaves the
+ * bank in one amount, as the transfer does.
  */
-export function payoutTransfer(payables: Array<{ claimId: string | null; amountCents: number }>): ClaimPosting[] {
+export function payoutTransfer(payables: Array<{ claimId: string | null; amountCents: number }>, vatCents = 0): ClaimPosting[] {
   const total = payables.reduce((s, p) => s + p.amountCents, 0);
   const postings: ClaimPosting[] = payables.map((p) => ({ account: Account.CLIENT_PAYOUT_DUE, amountCents: p.amountCents, ...(p.claimId ? { claimId: p.claimId } : {}) }));
-  return entry([...postings, { account: Account.BANK, amountCents: -total }]) as ClaimPosting[];
+  return entry([...postings, { account: Account.VAT_PAYABLE, amountCents: -vatCents }, { account: Account.BANK, amountCents: -(total - vatCents) }]) as ClaimPosting[];
 }
 
 /**
@@ -236,6 +237,17 @@ export function levy(amountCents: number, clientId: string): Posting[] {
   return entry([
     { account: Account.CLIENT_PAYABLE, amountCents, clientId },
     { account: Account.LEVY_PAYABLE, amountCents: -amountCents, clientId },
+  ]);
+}
+
+/**
+ * A payout run's transfer pays a levy to its recipient: the levy payable (of the client whose fees
+ * it was taken from) is cleared, the money leaves the bank.
+ */
+export function levyPaid(amountCents: number, clientId: string): Posting[] {
+  return entry([
+    { account: Account.LEVY_PAYABLE, amountCents, clientId },
+    { account: Account.BANK, amountCents: -amountCents },
   ]);
 }
 

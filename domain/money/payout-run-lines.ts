@@ -5,14 +5,18 @@ import { formatEuro } from '../format';
  * A payout run's lines, as pure functions of what is owed: one line per recipient, paying the sum
  * of its released claim-level payables (charge-backs are negative payables and reduce it), or held
  * back with the reason when it cannot be paid now. A held-back line's payables stay open for the
- * next run. Recipients are clients today; levy recipients and buy-backs are further kinds.
+ * next run. A client is paid its released payables (net of the levies taken from them); a levy
+ * recipient the levies taken for it.
  */
 
-export type RecipientKind = 'CLIENT';
+export type RecipientKind = 'CLIENT' | 'LEVY_RECIPIENT';
 
-/** A released claim-level payable (a `Payout` row) not yet in any run. */
+/**
+ * What a run line pays, not yet in any run: a client's released claim-level payable (`id` = its
+ * `Payout` row) or a levy taken for a recipient (`id` = the key of the levy's ledger entry).
+ */
 export interface OpenPayable {
-  payoutId: string;
+  id: string;
   amountCents: number;
 }
 
@@ -31,13 +35,17 @@ export interface RecipientDue {
   /** Why the account on file must not be paid to (it is a collection account). */
   problem?: string;
   payables: OpenPayable[];
+  /** VAT on the Inkasso fees the client is invoiced with the run: deducted from its line. */
+  vatCents?: number;
 }
 
 export interface RunLine {
   kind: RecipientKind;
   id: string;
   name: string;
+  /** What the transfer pays: the payables less the VAT deducted. */
   amountCents: number;
+  vatCents: number;
   account: PayoutAccount | null;
   /** Null: paid in this run, with these payables. */
   heldBackReason: string | null;
@@ -60,14 +68,15 @@ function normalised(account: PayoutAccount | null): PayoutAccount | null {
   return { iban: electronicFormatIBAN(account.iban) ?? account.iban, bic: account.bic?.toUpperCase().replace(/\s/g, '') || null, holder: account.holder };
 }
 
-/** One line per recipient with payables, in the order given. */
+/** One line per recipient with payables, in the order given; a client's VAT on its fees is deducted. */
 export function runLines(recipients: RecipientDue[]): RunLine[] {
   return recipients
     .filter((r) => r.payables.length > 0)
     .map((r) => {
-      const amountCents = r.payables.reduce((s, p) => s + p.amountCents, 0);
+      const vatCents = r.vatCents ?? 0;
+      const amountCents = r.payables.reduce((s, p) => s + p.amountCents, 0) - vatCents;
       const account = normalised(r.account);
-      return { kind: r.kind, id: r.id, name: r.name, amountCents, account, heldBackReason: holdBackReason(r, amountCents, account), payables: r.payables };
+      return { kind: r.kind, id: r.id, name: r.name, amountCents, vatCents, account, heldBackReason: holdBackReason(r, amountCents, account), payables: r.payables };
     });
 }
 

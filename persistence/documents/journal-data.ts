@@ -185,3 +185,26 @@ export async function loadClientInvoice(
     dueDate: o.dueDate,
   };
 }
+
+/**
+ * A payout run's invoice to an Inkasso client (persistence/money/run-invoices.ts) as its document:
+ * the fees of the claims the run's line pays, VAT as invoiced, dated and due on its issue (the
+ * amount is settled by the deduction from the run's transfer).
+ */
+export async function loadRunInvoice(db: Db, invoiceId: string, centre: Centre): Promise<ClientInvoiceRequest> {
+  const inv = await db.payoutRunInvoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { items: { orderBy: { claimId: 'asc' } } } });
+  if (!inv.number || !inv.issuedAt) throw new Error(`run invoice ${invoiceId} is not issued yet`);
+  const names = await patientNames(db, inv.items.map((i) => i.claimId));
+  return {
+    kind: 'client_invoice',
+    head: await journalHead(db, inv.clientId, centre, inv.issuedAt),
+    invoiceNumber: inv.number,
+    period: { from: inv.periodFrom.toISOString().slice(0, 10), to: inv.periodTo.toISOString().slice(0, 10) },
+    feeRate: (await loadPolicy(db, inv.clientId)).inkassoFeeRate,
+    vatRate: inv.vatRate,
+    items: inv.items.map((i) => ({ invoiceNumber: i.claimId, patientName: names.get(i.claimId) ?? '', collectedCents: i.collectedCents, feeCents: i.feeCents })),
+    netCents: inv.netCents,
+    vatCents: inv.vatCents,
+    dueDate: inv.issuedAt.toISOString(),
+  };
+}

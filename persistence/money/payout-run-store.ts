@@ -2,8 +2,11 @@ import type { Db, Tx } from '../../infra/db/prisma';
 import type { PayoutRunStatus, Prisma } from '../../prisma/generated/client';
 import type { RecipientDue, RunLine } from '../../domain/money/payout-run-lines';
 import { endToEndId } from '../../domain/money/sepa-ids';
+import { bulkInsert } from '../bulk-insert';
 import { newRowId } from '../row-id';
-import { payoutAccountOf } from './payout-accounts';
+import { leviesOwed } from './levies-owed';
+import { deleteRunInvoices } from './run-invoices';
+import { payoutAccountsOf } from './payout-accounts';
 
 /**
  * Payout runs, their lines and the claim-level payables each line pays. The file's bytes are
@@ -11,6 +14,18 @@ import { payoutAccountOf } from './payout-accounts';
  */
 
 const WITHOUT_FILE = { sepaFile: true } as const;
+
+/** Advisory lock key serialising run preparations. */
+const PREPARE_LOCK = 0x9a7075;
+
+/**
+ * Makes preparations wait for each other (to the end of the caller's transaction): a run prepared
+ * meanwhile has taken its payables and levies, which the next sees committed. Levies have no row
+ * of their own a second run's insert would collide on until the items are written.
+ */
+export async function lockRunPreparation(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PREPARE_LOCK}::bigint)`;
+}
 
 /**
  * What each client is owed up to the cut-off: its released claim-level payables (`Payout` rows)
@@ -29,10 +44,26 @@ export async function openPayablesByClient(tx: Tx, cutOff: Date, clientIds?: str
       due = { kind: 'CLIENT', id: p.clientId, name: p.client.name, account: null, payables: [] };
       byClient.set(p.clientId, due);
     }
-    due.payables.push({ payoutId: p.id, amountCents: p.amountCents });
+    due.payables.push({ id: p.id, amountCents: p.amountCents });
   }
-  for (const due of byClient.values()) Object.assign(due, await payoutAccountOf(tx, due.id));
+  const accounts = await payoutAccountsOf(tx, [...byClient.keys()]);
+  for (const due of byClient.values()) Object.assign(due, accounts.get(due.id) ?? { account: null });
   return [...byClient.values()];
+}
+
+/**
+ * What each levy recipient is owed up to the cut-off: the levies taken for it from the clients'
+ * payables (of `clientIds`' fees, when given) that no run has taken, paid to its account on file.
+ * The client's payables are net of them already: a levy is never paid twice, nor kept.
+ */
+export async function openLeviesByRecipient(tx: Tx, cutOff: Date, clientIds?: string[]): Promise<RecipientDue[]> {
+  return (await leviesOwed(tx, { until: cutOff, clientIds })).map((o) => ({
+    kind: 'LEVY_RECIPIENT',
+    id: o.recipientId,
+    name: o.name,
+    account: { iban: o.iban, bic: o.bic, holder: o.name },
+    payables: o.rows.map((r) => ({ id: r.levyKey, amountCents: r.cents })),
+  }));
 }
 
 export interface NewRun {
@@ -47,7 +78,7 @@ export interface NewRun {
  * Stores a prepared run with its lines; a paid line's payables become its items. A payable
  * another run took meanwhile fails the insert (the item's key is the payout): nothing is stored.
  */
-export async function createRun(tx: Tx, run: NewRun, lines: RunLine[]): Promise<number> {
+export async function createRun(tx: Tx, run: NewRun, lines: RunLine[]): Promise<{ number: number; lineIds: Map<RunLine, string> }> {
   const created = await tx.payoutRun.create({ data: { id: run.id, cutOff: run.cutOff, executionDate: run.executionDate, preparedBy: run.preparedBy, ...run.totals }, select: { number: true } });
   const rows = lines.map((l) => ({ id: newRowId(), line: l }));
   await tx.payoutRunLine.createMany({
@@ -65,17 +96,19 @@ export async function createRun(tx: Tx, run: NewRun, lines: RunLine[]): Promise<
       heldBackReason: line.heldBackReason,
     })),
   });
-  await tx.payoutRunItem.createMany({
-    data: rows.filter(({ line }) => line.heldBackReason === null).flatMap(({ id, line }) => line.payables.map((p) => ({ payoutId: p.payoutId, lineId: id, amountCents: p.amountCents }))),
-  });
-  return created.number;
+  const paid = rows.filter(({ line }) => line.heldBackReason === null);
+  const itemsOf = (kind: RunLine['kind']) => paid.filter(({ line }) => line.kind === kind).flatMap(({ id, line }) => line.payables.map((p) => ({ id: p.id, lineId: id, amountCents: p.amountCents })));
+  await bulkInsert(tx, 'PayoutRunItem', { payoutId: 'text', lineId: 'text', amountCents: 'int4' }, itemsOf('CLIENT').map((i) => ({ payoutId: i.id, lineId: i.lineId, amountCents: i.amountCents })));
+  // A levy's entry key is `levy:<claimLevyId>:<step>`.
+  await bulkInsert(tx, 'PayoutRunLevyItem', { levyKey: 'text', lineId: 'text', claimLevyId: 'text', amountCents: 'int4' }, itemsOf('LEVY_RECIPIENT').map((i) => ({ levyKey: i.id, lineId: i.lineId, claimLevyId: i.id.split(':')[1], amountCents: i.amountCents })));
+  return { number: created.number, lineIds: new Map(rows.map(({ id, line }) => [line, id])) };
 }
 
 export function findRun(db: Tx, runId: string) {
   return db.payoutRun.findUnique({
     where: { id: runId },
     omit: WITHOUT_FILE,
-    include: { lines: { orderBy: [{ heldBackReason: { sort: 'asc', nulls: 'first' } }, { recipientName: 'asc' }], include: { _count: { select: { items: true } } } } },
+    include: { lines: { orderBy: [{ heldBackReason: { sort: 'asc', nulls: 'first' } }, { recipientName: 'asc' }], include: { _count: { select: { items: true, levyItems: true } }, invoice: { select: { id: true, number: true, netCents: true, vatRate: true, vatCents: true } } } } },
   });
 }
 
@@ -91,9 +124,11 @@ export async function moveRun(tx: Tx, runId: string, from: PayoutRunStatus[], to
   return count === 1;
 }
 
-/** A cancelled run's payables are free for the next run. */
+/** A cancelled run's payables and levies are free for the next run, its invoices' fees too. */
 export async function releaseRunItems(tx: Tx, runId: string): Promise<void> {
+  await deleteRunInvoices(tx, runId);
   await tx.payoutRunItem.deleteMany({ where: { line: { runId } } });
+  await tx.payoutRunLevyItem.deleteMany({ where: { line: { runId } } });
 }
 
 /** Stores the run's SEPA file once: a file already stored stays (returns false). */
@@ -107,11 +142,27 @@ export async function sepaFile(db: Db, runId: string): Promise<Buffer | null> {
   return rows[0]?.content ? Buffer.from(rows[0].content, 'base64') : null;
 }
 
-/** The paid lines with the claim of each payable they pay: what the run's postings are made of. */
+/** The paid client lines with the claim of each payable they pay: what the run's client postings are made of. */
 export function paidLinesWithPayables(db: Tx, runId: string) {
   return db.payoutRunLine.findMany({
-    where: { runId, heldBackReason: null },
+    where: { runId, heldBackReason: null, recipientKind: 'CLIENT' },
     orderBy: { endToEndId: 'asc' },
-    include: { items: { orderBy: { payoutId: 'asc' }, select: { amountCents: true, payout: { select: { claimId: true } } } } },
+    include: { items: { orderBy: { payoutId: 'asc' }, select: { amountCents: true, payout: { select: { claimId: true } } } }, invoice: { select: { id: true, vatCents: true } } },
   });
+}
+
+/**
+ * What the run's paid levy recipient lines pay per claim levy: the sum of its items, with the claim
+ * and the client whose fees it was taken from (one `levy-paid` entry each).
+ */
+export async function paidLevies(db: Tx, runId: string): Promise<Array<{ claimLevyId: string; claimId: string; clientId: string; recipientName: string; endToEndId: string; amountCents: number }>> {
+  const rows = await db.$queryRaw<Array<{ claimLevyId: string; claimId: string; clientId: string; recipientName: string; endToEndId: string; amountCents: bigint }>>`
+    SELECT i."claimLevyId", l."claimId", l."clientId", ln."recipientName", ln."endToEndId", SUM(i."amountCents") AS "amountCents"
+    FROM "PayoutRunLevyItem" i
+    JOIN "PayoutRunLine" ln ON ln.id = i."lineId"
+    JOIN "ClaimLevy" l ON l.id = i."claimLevyId"
+    WHERE ln."runId" = ${runId} AND ln."heldBackReason" IS NULL
+    GROUP BY i."claimLevyId", l."claimId", l."clientId", ln."recipientName", ln."endToEndId"
+    ORDER BY ln."endToEndId", i."claimLevyId"`;
+  return rows.map((r) => ({ ...r, amountCents: Number(r.amountCents) }));
 }

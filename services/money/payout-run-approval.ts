@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma } from '../../prisma/generated/client';
 import type { Db, Tx } from '../../infra/db/prisma';
 import { runLines, runTotals } from '../../domain/money/payout-run-lines';
 import { doesNotExist, Refusal } from '../../domain/refusal';
 import { audit } from '../../persistence/audit';
-import { createRun, moveRun, openPayablesByClient, releaseRunItems } from '../../persistence/money/payout-run-store';
+import { createRun, lockRunPreparation, moveRun, openLeviesByRecipient, openPayablesByClient, releaseRunItems } from '../../persistence/money/payout-run-store';
 import { loadSystemPolicy } from '../../persistence/policy';
+import { storeRunInvoice } from '../../persistence/money/run-invoices';
+import { invoicesDue } from './payout-run-invoices';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A run of a large centre takes a hundred thousand payables and levies in one transaction. */
+const PREPARE_TRANSACTION = { timeout: 300_000, maxWait: 60_000 };
 
 /**
  * A payout run's staff steps before execution: prepared (the preview), approved by a second
@@ -15,29 +19,30 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 
 /**
- * Prepares a run of everything released up to now (of `clientIds`, or all clients); returns its
- * id, or null when nothing is owed to anyone.
+ * Prepares a run of everything released up to now (of `clientIds`, or all clients), with the
+ * levies taken from it for their recipients, and each paid Inkasso client's invoice over the fees
+ * (its VAT deducted from the line); returns its id, or null when nothing is owed to anyone.
  */
 export async function prepareRun(db: Db, input: { clientIds?: string[] }, actor: string): Promise<string | null> {
   const { payout } = await loadSystemPolicy(db);
   const cutOff = new Date();
   const executionDate = new Date(Date.UTC(cutOff.getUTCFullYear(), cutOff.getUTCMonth(), cutOff.getUTCDate()) + payout.executionAfterDays * DAY_MS);
   const id = randomUUID();
-  try {
-    return await db.$transaction(async (tx) => {
-      const lines = runLines(await openPayablesByClient(tx, cutOff, input.clientIds));
-      if (lines.length === 0) return null;
-      const totals = runTotals(lines);
-      const number = await createRun(tx, { id, cutOff, executionDate, preparedBy: actor, totals }, lines);
-      await audit(tx, actor, 'prepare', 'payout-run', id, { number, ...totals, heldBack: lines.filter((l) => l.heldBackReason).map((l) => ({ recipient: l.id, reason: l.heldBackReason })) });
-      return id;
-    });
-  } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-      throw new Refusal('conflict', 'payables_taken', 'another payout run took some of these payables while this one was prepared: prepare again');
+  return db.$transaction(async (tx) => {
+    await lockRunPreparation(tx);
+    const dues = [...(await openPayablesByClient(tx, cutOff, input.clientIds)), ...(await openLeviesByRecipient(tx, cutOff, input.clientIds))];
+    const invoices = await invoicesDue(tx, dues);
+    const lines = runLines(dues);
+    if (lines.length === 0) return null;
+    const totals = runTotals(lines);
+    const { number, lineIds } = await createRun(tx, { id, cutOff, executionDate, preparedBy: actor, totals }, lines);
+    for (const line of lines) {
+      const invoice = line.kind === 'CLIENT' && line.heldBackReason === null ? invoices.get(line.id) : undefined;
+      if (invoice) await storeRunInvoice(tx, lineIds.get(line)!, line.id, invoice.fees, invoice.amounts);
     }
-    throw e;
-  }
+    await audit(tx, actor, 'prepare', 'payout-run', id, { number, ...totals, heldBack: lines.filter((l) => l.heldBackReason).map((l) => ({ recipient: l.id, reason: l.heldBackReason })) });
+    return id;
+  }, PREPARE_TRANSACTION);
 }
 
 async function statusOf(tx: Tx, runId: string) {

@@ -7,16 +7,20 @@ import { sepaCreditTransferXml } from '../../domain/money/sepa-credit-transfer';
 import { sepaMessageId } from '../../domain/money/sepa-ids';
 import { sha256Hex } from '../../domain/sha256';
 import { audit } from '../../persistence/audit';
-import { book } from '../../persistence/ledger';
-import { findRun, moveRun, paidLinesWithPayables, sepaFile, storeSepaFile } from '../../persistence/money/payout-run-store';
+import { bookNew, unbookedKeys } from '../../persistence/ledger';
+import { findRun, lockRunPreparation, moveRun, paidLevies, paidLinesWithPayables, sepaFile, storeSepaFile } from '../../persistence/money/payout-run-store';
 import { loadSystemPolicy } from '../../persistence/policy';
 import type { PayoutRunResult } from '../../contracts/money/payout-run-result';
 import type { Centre } from '../../domain/documents/document-request';
 import { clientRecipient } from '../../domain/documents/recipients';
 import { renderDocument } from '../../documents/render-document';
 import { clientOrThrow } from '../../persistence/documents/clients';
-import { loadRunLinePayoutJournal } from '../../persistence/documents/journal-data';
+import { loadRunInvoice, loadRunLinePayoutJournal } from '../../persistence/documents/journal-data';
+import { issueRunInvoices } from '../../persistence/money/run-invoices';
 import type { DocumentsService } from '../documents/documents-service';
+
+/** The transfer's remittance text per recipient kind, before the run number and the recipient's name. */
+const REMITTANCE = { CLIENT: 'Auszahlung', LEVY_RECIPIENT: 'Abgaben' } as const;
 
 /** The actor of the execution's own steps; the person who asked for it is audited at the start. */
 const ACTOR = 'payout-run';
@@ -48,7 +52,7 @@ export function payoutRunExecution(db: Db, fallbackSftp: SftpTarget, documents: 
         debtor,
         transfers: run.lines
           .filter((l) => l.heldBackReason === null)
-          .map((l) => ({ endToEndId: l.endToEndId, amountCents: l.amountCents, creditorName: l.holder!, iban: l.iban!, bic: l.bic, remittance: `Auszahlung ${run.number} ${l.recipientName}` })),
+          .map((l) => ({ endToEndId: l.endToEndId, amountCents: l.amountCents, creditorName: l.holder!, iban: l.iban!, bic: l.bic, remittance: `${REMITTANCE[l.recipientKind]} ${run.number} ${l.recipientName}` })),
       });
       const content = Buffer.from(xml, 'utf8');
       const file = { msgId, content, sha256: sha256Hex(content) };
@@ -57,17 +61,39 @@ export function payoutRunExecution(db: Db, fallbackSftp: SftpTarget, documents: 
       return { msgId: stored.sepaMsgId!, sha256: stored.sepaSha256! };
     },
 
-    /** Books each paid line's transfer once (released payables out through the bank); returns how many booked now. */
+    /**
+     * Numbers the run's client invoices and books each paid line's transfer once: a client line's
+     * released payables out through the bank, less the VAT of its invoice (one entry per line); a
+     * levy recipient line's levies off levy_payable (one entry per claim levy,
+     * `levy-paid:<claimLevyId>:<runId>`). Returns how many entries were booked now.
+     */
     async bookTransfers(runId: string): Promise<number> {
       await executingRun(runId);
       return db.$transaction(async (tx) => {
-        let booked = 0;
-        for (const line of await paidLinesWithPayables(tx, runId)) {
-          const postings = entries.payoutTransfer(line.items.map((i) => ({ claimId: i.payout.claimId, amountCents: i.amountCents })));
-          if (await book(tx, { idempotencyKey: `payout-run-line:${line.id}`, kind: 'payout', description: `payout run transfer ${line.endToEndId} to ${line.recipientName}`, clientId: line.recipientId, postings })) booked++;
-        }
-        return booked;
-      });
+        // The run's invoices are numbered with its transfers, under the lock that keeps the series gapless.
+        await lockRunPreparation(tx);
+        await issueRunInvoices(tx, runId, new Date());
+        const lines = (await paidLinesWithPayables(tx, runId)).map((line) => ({
+          idempotencyKey: `payout-run-line:${line.id}`,
+          kind: 'payout',
+          description: `payout run transfer ${line.endToEndId} to ${line.recipientName}`,
+          clientId: line.recipientId,
+          postings: entries.payoutTransfer(line.items.map((i) => ({ claimId: i.payout.claimId, amountCents: i.amountCents })), line.invoice?.vatCents ?? 0),
+        }));
+        const levies = (await paidLevies(tx, runId)).map((l) => ({
+          idempotencyKey: `levy-paid:${l.claimLevyId}:${runId}`,
+          kind: 'levy_paid',
+          description: `payout run transfer ${l.endToEndId} to ${l.recipientName}: levy on ${l.claimId}`,
+          claimId: l.claimId,
+          clientId: l.clientId,
+          postings: entries.levyPaid(l.amountCents, l.clientId),
+        }));
+        // All in two statements (bookNew): a run pays thousands of lines and a levy per claim.
+        const all = [...lines, ...levies];
+        const fresh = await unbookedKeys(tx, all.map((e) => e.idempotencyKey));
+        await bookNew(tx, all.filter((e) => fresh.has(e.idempotencyKey)));
+        return fresh.size;
+      }, { timeout: 300_000 });
     },
 
     /** Uploads the file to the bank's SFTP folder the policy names, once; returns where it is (null: no upload configured). */
@@ -85,7 +111,10 @@ export function payoutRunExecution(db: Db, fallbackSftp: SftpTarget, documents: 
       return relPath;
     },
 
-    /** Sends each paid client its payout journal of the line (Auszahlungsjournal), once per line; returns how many were sent now. */
+    /**
+     * Sends each paid client its payout journal of the line (Auszahlungsjournal) and, for an Inkasso
+     * client, the run's invoice over its fees, each once; returns how many were sent now.
+     */
     async sendJournals(runId: string): Promise<number> {
       await executingRun(runId);
       let sent = 0;
@@ -94,6 +123,10 @@ export function payoutRunExecution(db: Db, fallbackSftp: SftpTarget, documents: 
         const journal = await loadRunLinePayoutJournal(db, line.id, centre);
         const outcome = await documents.deliver({ idempotencyKey: `payout-journal:${line.id}`, kind: 'PAYOUT_JOURNAL', clientId: client.id, recipient: clientRecipient(client), from: centre.email, render: () => renderDocument(journal) });
         if (outcome !== 'ALREADY_DONE') sent++;
+        if (!line.invoice) continue;
+        const invoice = await loadRunInvoice(db, line.invoice.id, centre);
+        const invoiced = await documents.deliver({ idempotencyKey: `payout-run-invoice:${line.invoice.id}`, kind: 'CLIENT_INVOICE', clientId: client.id, recipient: clientRecipient(client), from: centre.email, render: () => renderDocument(invoice) });
+        if (invoiced !== 'ALREADY_DONE') sent++;
       }
       return sent;
     },

@@ -5,6 +5,9 @@ import { doesNotExist, Refusal } from '../../domain/refusal';
 import { findRun, listRuns, sepaFile } from '../../persistence/money/payout-run-store';
 import { approveRun, beginExecution, cancelRun, prepareRun } from './payout-run-approval';
 import { payoutRunExecution } from './payout-run-execution';
+import { issuedRunInvoice } from '../../persistence/money/run-invoices';
+import { loadRunInvoice } from '../../persistence/documents/journal-data';
+import { renderDocument } from '../../documents/render-document';
 import { payoutRunView, type PayoutRunView } from './payout-run-view';
 
 /** The actor of the runs the Schedule prepares. */
@@ -62,6 +65,14 @@ export function createPayoutRunService(deps: ServiceDeps, documents: Pick<Docume
       const content = await sepaFile(db, runId);
       if (!content || !run.sepa) throw new Refusal('conflict', 'no_sepa_file', `payout run ${run.number} is ${run.status}: its SEPA file is written when it is executed`);
       return { fileName: `${run.sepa.msgId}.xml`, content };
+    },
+
+    /** An issued invoice of the run as PDF (rendered from the invoice as stored, the same document the client was sent). */
+    async invoicePdf(runId: string, invoiceId: string): Promise<{ fileName: string; content: Buffer }> {
+      const invoice = await issuedRunInvoice(db, runId, invoiceId);
+      if (!invoice) throw doesNotExist(`issued invoice ${invoiceId} of payout run ${runId}`);
+      const rendered = await renderDocument(await loadRunInvoice(db, invoice.id, deps.centre));
+      return { fileName: `${invoice.number}.pdf`, content: rendered.pdf };
     },
 
     /** The execution's steps, for the workflow's activities. */

@@ -13,7 +13,10 @@ export function payoutRunView(run: StoredRun) {
     endToEndId: l.endToEndId,
     /** The statement line the bank debited this transfer on, once the statement is imported. */
     debitedOn: l.bankLineId,
-    payables: l._count.items,
+    /** How many claim-level payables (a client line) or levies taken (a levy recipient line) it pays. */
+    payables: l._count.items + l._count.levyItems,
+    /** An Inkasso client's invoice over the fees (its VAT deducted from the amount); number once executed. */
+    invoice: l.invoice,
   });
   return {
     id: run.id,

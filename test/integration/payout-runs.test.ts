@@ -54,17 +54,22 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   expect(await h.temporal.workflow.getHandle(claimWorkflowId(paid.id)).result()).toBe('PAID');
 
   const prices = bought.claims.map((c) => c.totalCents - applyRate(c.totalCents, '0.035'));
-  const owed = { bought: prices[0] + prices[1], inkasso: paid.totalCents - applyRate(paid.totalCents, '0.06'), noAccount: noAccount.claims[0].totalCents - applyRate(noAccount.claims[0].totalCents, '0.035') };
+  const fee = applyRate(paid.totalCents, '0.06');
+  const owed = { bought: prices[0] + prices[1], inkasso: paid.totalCents - fee, noAccount: noAccount.claims[0].totalCents - applyRate(noAccount.claims[0].totalCents, '0.035') };
   expect(await Promise.all([ledgerOwes(bought.client.id), ledgerOwes(inkasso.client.id), ledgerOwes(noAccount.client.id)])).toEqual([owed.bought, owed.inkasso, owed.noAccount]);
+  // The Inkasso client is invoiced its fee with the run, 19 % VAT on it deducted from its transfer.
+  const vat = applyRate(fee, '0.19');
+  const inkassoLine = owed.inkasso - vat;
 
   const clientIds = [bought.client.id, inkasso.client.id, noAccount.client.id];
   const prepared = await post('/api/payout-runs', 'anna', { clientIds });
   expect(prepared.status).toBe(201);
   const run = prepared.body;
-  expect(run).toMatchObject({ status: 'PREVIEWED', preparedBy: 'anna', approvedBy: null, totals: { lineCount: 2, totalCents: owed.bought + owed.inkasso, heldBackCents: owed.noAccount }, sepa: null });
+  expect(run).toMatchObject({ status: 'PREVIEWED', preparedBy: 'anna', approvedBy: null, totals: { lineCount: 2, totalCents: owed.bought + inkassoLine, heldBackCents: owed.noAccount }, sepa: null });
   const byClient = Object.fromEntries(run.lines.map((l: { recipientId: string }) => [l.recipientId, l]));
   expect(byClient[bought.client.id]).toMatchObject({ recipientKind: 'CLIENT', amountCents: owed.bought, iban: 'DE02120300000000202051', bic: null, holder: bought.client.name, payables: 2, endToEndId: expect.stringMatching(/^PR\d{8}-[0-9A-F]{16}$/) });
-  expect(byClient[inkasso.client.id]).toMatchObject({ amountCents: owed.inkasso, payables: 1 });
+  expect(byClient[inkasso.client.id]).toMatchObject({ amountCents: inkassoLine, payables: 1, invoice: { id: expect.any(String), number: null, netCents: fee, vatRate: '0.19', vatCents: vat } });
+  expect(byClient[bought.client.id].invoice).toBeNull();
   expect(run.heldBack).toEqual([expect.objectContaining({ recipientId: noAccount.client.id, amountCents: owed.noAccount, iban: null, reason: `${noAccount.client.name} has no payout account (IBAN): enter one, the amount waits for the next run` })]);
 
   // Not approved yet: not executed. Four eyes: the preparer cannot approve.
@@ -91,7 +96,7 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   const result = await executed(run.id);
   const msgId = `PAYOUT-RUN-${String(run.number).padStart(8, '0')}`;
   const uploadedTo = path.posix.join(DEFAULT_PAYOUT_RUN_POLICY.sftpFolder!, `${msgId}.xml`);
-  expect(result).toEqual({ runId: run.id, number: run.number, lineCount: 2, totalCents: owed.bought + owed.inkasso, sepaMsgId: msgId, uploadedTo });
+  expect(result).toEqual({ runId: run.id, number: run.number, lineCount: 2, totalCents: owed.bought + inkassoLine, sepaMsgId: msgId, uploadedTo });
   const done = (await h.api().get(`/api/payout-runs/${run.id}`)).body;
   expect(done).toMatchObject({ status: 'EXECUTED', sepa: { msgId, uploadedTo }, executedAt: expect.any(String) });
 
@@ -108,7 +113,7 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   const euros = (cents: number) => (cents / 100).toFixed(2);
   const lines = [...run.lines].sort((a, b) => a.endToEndId.localeCompare(b.endToEndId));
   const figures = pain001Figures(xml);
-  expect(figures).toMatchObject({ msgId, nbOfTxs: ['2', '2'], ctrlSum: [euros(owed.bought + owed.inkasso), euros(owed.bought + owed.inkasso)] });
+  expect(figures).toMatchObject({ msgId, nbOfTxs: ['2', '2'], ctrlSum: [euros(owed.bought + inkassoLine), euros(owed.bought + inkassoLine)] });
   expect(figures.endToEndIds.sort()).toEqual(lines.map((l) => l.endToEndId));
   expect(figures.ibans[0]).toBe(DEFAULT_PAYOUT_RUN_POLICY.debtor.iban);
   // Uploaded once to the bank's SFTP folder, the same bytes.
@@ -121,7 +126,8 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   const transfers = await h.db.ledgerTransaction.findMany({ where: { idempotencyKey: { in: lineIds.map((id) => `payout-run-line:${id}`) } }, include: { postings: true } });
   expect(transfers).toHaveLength(2);
   const bank = transfers.flatMap((t) => t.postings).filter((p) => p.account === Account.BANK);
-  expect(bank.map((p) => p.amountCents).sort((a, b) => a - b)).toEqual([-owed.bought, -owed.inkasso].sort((a, b) => a - b));
+  expect(bank.map((p) => p.amountCents).sort((a, b) => a - b)).toEqual([-owed.bought, -inkassoLine].sort((a, b) => a - b));
+  expect(transfers.flatMap((t) => t.postings).filter((p) => p.account === Account.VAT_PAYABLE).map((p) => [p.amountCents, p.clientId])).toEqual([[-vat, inkasso.client.id]]);
   for (const t of transfers) expect(t.postings.reduce((s, p) => s + p.amountCents, 0)).toBe(0);
   const claimIds = [...bought.claims, ...inkasso.claims, ...noAccount.claims].map((c) => c.id);
   const everything = await h.db.ledgerPosting.aggregate({ where: { OR: [{ claimId: { in: claimIds } }, { transactionId: { in: transfers.map((t) => t.id) } }] }, _sum: { amountCents: true } });
@@ -132,6 +138,8 @@ test('a run is prepared, refused to its preparer, approved by another and execut
   // Each paid client got the payout journal of its line, once; the held-back client none.
   const journals = await h.db.document.findMany({ where: { idempotencyKey: { startsWith: 'payout-journal:' }, clientId: { in: clientIds } }, select: { clientId: true, kind: true, status: true } });
   expect(journals.sort((a, b) => a.clientId!.localeCompare(b.clientId!))).toEqual([bought.client.id, inkasso.client.id].sort().map((clientId) => ({ clientId, kind: 'PAYOUT_JOURNAL', status: 'SENT' })));
+  // And the Inkasso client its invoice.
+  expect(await h.db.document.findMany({ where: { idempotencyKey: { startsWith: 'payout-run-invoice:' }, clientId: { in: clientIds } }, select: { clientId: true, kind: true, status: true } })).toEqual([{ clientId: inkasso.client.id, kind: 'CLIENT_INVOICE', status: 'SENT' }]);
 
   // Executing again changes nothing; the audit trail names who did what.
   expect((await post(`/api/payout-runs/${run.id}/execute`, 'ben')).body).toMatchObject({ status: 'EXECUTED' });

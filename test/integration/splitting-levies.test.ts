@@ -9,6 +9,7 @@ import { setSystemPolicy, upsertClient, upsertDoctor } from '../../persistence/s
 import { SYSTEM_POLICY } from '../../domain/policy';
 import { LevyRecipientInput } from '../../domain/splitting/levy-recipient';
 import { accountBalances, unbalancedEntries } from '../support/ledger-checks';
+import { goaeClaim } from '../support/goae-claim';
 
 /**
  * Splitting and levies with exact cents, through the claim's bookkeeping steps as its workflow
@@ -27,26 +28,7 @@ async function client(tariff: Tariff): Promise<string> {
   return `S-${n}`;
 }
 
-// Consultation and examination (section B), two lab codes (M), an X-ray (O): 49.41 EUR.
-const LINES = [
-  { code: '1', amountCents: 1072 },
-  { code: '5', amountCents: 1072 },
-  { code: '3501', amountCents: 349 },
-  { code: '3502', amountCents: 699 },
-  { code: '5000', amountCents: 1749 },
-];
-
-async function claimOf(clientId: string, doctorExternalId = 'ARZT-1'): Promise<string> {
-  const id = `SPL-${randomUUID().slice(0, 8)}`;
-  const person = await db.person.create({ data: { id: randomUUID(), firstName: 'Erika', lastName: 'Muster', street: 'Weg 1', postalCode: '50667', city: 'Köln' } });
-  await db.claim.create({
-    data: {
-      id, clientId, externalId: id, doctorExternalId, doctorName: 'Dr. med. Beispiel', patientId: person.id, responsibleId: person.id, treatmentFrom: '2026-11-02', treatmentTo: '2026-11-02', totalCents: 4941,
-      lines: { create: LINES.map((l, i) => ({ id: randomUUID(), lineNo: i + 1, kind: 'goae', code: l.code, text: `GOÄ ${l.code}`, date: '2026-11-02', count: 1, amountCents: l.amountCents })) },
-    },
-  });
-  return id;
-}
+const claimOf = (clientId: string, doctorExternalId?: string) => goaeClaim(db, clientId, doctorExternalId);
 
 /** A claim's postings on one account per client. */
 async function perClient(claimId: string, account: string): Promise<Record<string, number>> {

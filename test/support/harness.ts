@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { createApp } from '../../api/app';
+import { recordHistories } from './history-recorder';
 import type { Express } from 'express';
 import { SYSTEM_POLICY, Policy } from '../../domain/policy';
 import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
@@ -77,6 +78,8 @@ export class Harness {
 
   async stop(): Promise<void> {
     await this.stopWorker();
+    const record = process.env.CF_RECORD_HISTORIES;
+    if (record) await recordHistories(this.temporal, [this.services.deps.queues.intake, this.services.deps.queues.claims], record);
     await this.services.close();
   }
 

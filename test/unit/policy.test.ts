@@ -39,6 +39,7 @@ describe('resolvePolicy', () => {
       audit: SYSTEM_POLICY.audit,
       refinancing: SYSTEM_POLICY.refinancing,
       retention: SYSTEM_POLICY.retention,
+      feeVat: { feesLiable: true, rate: '0.19' },
     });
   });
 

@@ -56,10 +56,10 @@ describe('payout run lines', () => {
   const account = { iban: 'DE02 1203 0000 0000 2020 51', bic: null, holder: 'Praxis A' };
   it('one line per recipient: the sum of its payables; held back without account, with a bad IBAN, or nothing owed', () => {
     const lines = runLines([
-      { kind: 'CLIENT', id: 'A', name: 'Praxis A', account, payables: [{ payoutId: 'p1', amountCents: 10_000 }, { payoutId: 'p2', amountCents: -2_500 }] },
-      { kind: 'CLIENT', id: 'B', name: 'Praxis B', account: null, payables: [{ payoutId: 'p3', amountCents: 700 }] },
-      { kind: 'CLIENT', id: 'C', name: 'Praxis C', account: { iban: 'DE00123', bic: null, holder: 'C' }, payables: [{ payoutId: 'p4', amountCents: 300 }] },
-      { kind: 'CLIENT', id: 'D', name: 'Praxis D', account, payables: [{ payoutId: 'p5', amountCents: -100 }] },
+      { kind: 'CLIENT', id: 'A', name: 'Praxis A', account, payables: [{ id: 'p1', amountCents: 10_000 }, { id: 'p2', amountCents: -2_500 }] },
+      { kind: 'CLIENT', id: 'B', name: 'Praxis B', account: null, payables: [{ id: 'p3', amountCents: 700 }] },
+      { kind: 'CLIENT', id: 'C', name: 'Praxis C', account: { iban: 'DE00123', bic: null, holder: 'C' }, payables: [{ id: 'p4', amountCents: 300 }] },
+      { kind: 'CLIENT', id: 'D', name: 'Praxis D', account, payables: [{ id: 'p5', amountCents: -100 }] },
       { kind: 'CLIENT', id: 'E', name: 'Praxis E', account, payables: [] },
     ]);
     expect(lines.map((l) => [l.id, l.amountCents, l.heldBackReason])).toEqual([
