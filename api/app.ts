@@ -2,6 +2,8 @@ import express, { Express } from 'express';
 import { accountingRoutes } from './accounting/accounting-routes';
 import { splittingRoutes } from './money/splitting-routes';
 import { auditRoutes } from './audit/audit-routes';
+import { personRoutes } from './persons/person-routes';
+import { policyRoutes } from './system/policy-routes';
 import { bankRoutes } from './bank/bank-routes';
 import { billingFileRoutes } from './intake/billing-file-routes';
 import { claimLetterRoutes } from './documents/claim-letter-routes';
@@ -55,6 +57,8 @@ export function createApp(ctx: ApiContext): Express {
   app.use('/api', accountingRoutes(ctx));
   app.use('/api', splittingRoutes(ctx));
   app.use('/api', auditRoutes(ctx));
+  app.use('/api', personRoutes(ctx));
+  app.use('/api', policyRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler);
   return app;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { accountingPaths } from './accounting/accounting-openapi';
 import { auditPaths } from './audit/audit-openapi';
+import { personPaths } from './persons/person-openapi';
+import { policyPaths } from './system/policy-openapi';
 import { bankPaths } from './bank/bank-openapi';
 import { collectionPaths } from './collection/collection-openapi';
 import { splittingPaths } from './money/splitting-openapi';
@@ -71,6 +73,8 @@ export const openApiDocument = {
     ...accountingPaths,
     ...splittingPaths,
     ...auditPaths,
+    ...personPaths,
+    ...policyPaths,
     ...accountPaths,
     '/health': { get: { summary: 'database and Temporal reachable (as /health/ready)', responses: { 200: { description: 'ok' }, 503: error } } },
     '/health/live': { get: { summary: 'the process answers (liveness)', responses: { 200: { description: 'ok' } } } },

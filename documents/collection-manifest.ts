@@ -1,19 +1,8 @@
 import type { StatementOfAccount } from '../domain/interest/statement-of-account';
+import type { PersonData } from '../domain/persons/person-data';
 
 /** A person as the lawyer's software takes them over (debtor or patient). */
-export interface HandoffPerson {
-  salutation: string | null;
-  title: string | null;
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  email: string | null;
-  business: boolean;
-}
+export type HandoffPerson = PersonData;
 
 export interface HandoffCase {
   /** The day of the handoff: the statement of account's day. */

@@ -12,6 +12,7 @@ import { DatevPolicySchema, DEFAULT_DATEV_POLICY } from './datev/datev-policy';
 import { AccountsPolicySchema, DEFAULT_ACCOUNTS_POLICY } from './money/accounts-policy';
 import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
 import { DEFAULT_REFINANCING_POLICY, RefinancingPolicySchema } from './factoring/refinancing-policy';
+import { DEFAULT_RETENTION_POLICY, RetentionPolicySchema } from './persons/retention-policy';
 import { DEFAULT_FEE_VAT_POLICY, FeeVatPolicySchema } from './money/fee-vat-policy';
 
 /**
@@ -69,6 +70,8 @@ export const PolicySchema = z.object({
   audit: AuditPolicySchema.default(DEFAULT_AUDIT_POLICY),
   /** Selling purchased claims on to the refinancing factor: whether and which (per client), how often (system policy). */
   refinancing: RefinancingPolicySchema.default(DEFAULT_REFINANCING_POLICY),
+  /** GDPR retention: booking records, business letters, a person's data, the sweep's time (system policy). */
+  retention: RetentionPolicySchema.default(DEFAULT_RETENTION_POLICY),
   /** VAT on Inkasso fees, invoiced per payout run and deducted from the client's line (per client). */
   feeVat: FeeVatPolicySchema.default(DEFAULT_FEE_VAT_POLICY),
 });
@@ -97,6 +100,7 @@ export const SYSTEM_POLICY: Policy = {
   accounts: DEFAULT_ACCOUNTS_POLICY,
   audit: DEFAULT_AUDIT_POLICY,
   refinancing: DEFAULT_REFINANCING_POLICY,
+  retention: DEFAULT_RETENTION_POLICY,
   feeVat: DEFAULT_FEE_VAT_POLICY,
 };
 

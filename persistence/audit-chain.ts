@@ -7,7 +7,7 @@ const SEAL_LOCK = 0xa0d17;
 const PAGE = 5000;
 
 /** The canonical text of the events (see AuditEventText), as the database renders it. */
-const EVENT_TEXT = `e.id::text AS id, to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, e.actor, e.action, e."entityType", e."entityId", COALESCE(e.data::text, '') AS data`;
+const EVENT_TEXT = `e.id::text AS id, to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, e.actor, e.action, e."entityType", e."entityId", COALESCE(e.data::text, '') AS data, COALESCE(e.before::text, '') AS before, COALESCE(e.after::text, '') AS after`;
 
 export interface SealResult {
   sealed: number;

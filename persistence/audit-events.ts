@@ -28,5 +28,5 @@ export async function auditEventsPage(db: Db, q: AuditQuery) {
     take: q.limit,
     include: { seal: { select: { seq: true } } },
   });
-  return rows.map((r) => ({ id: r.id.toString(), at: r.at.toISOString(), actor: r.actor, action: r.action, entityType: r.entityType, entityId: r.entityId, data: r.data, sealedAs: r.seal ? r.seal.seq.toString() : null }));
+  return rows.map((r) => ({ id: r.id.toString(), at: r.at.toISOString(), actor: r.actor, action: r.action, entityType: r.entityType, entityId: r.entityId, data: r.data, before: r.before, after: r.after, sealedAs: r.seal ? r.seal.seq.toString() : null }));
 }

@@ -47,6 +47,8 @@ export interface PreparedPayment {
   input: PaymentInput;
   /** The interest accrued up to the payment's day (when the claim is in default), then the payment. */
   entries: JournalEntry[];
+  /** What was open on the claim before it (the audit trail's before value). */
+  openBefore: number;
   /** The claim's balance and interest once this payment is booked (the next payment on it starts from here). */
   after: Pick<PaymentTarget, 'balance' | 'interest'>;
 }
@@ -79,6 +81,7 @@ export function preparePayment(t: PaymentTarget, p: PaymentInput, receivedInto: 
     paymentId,
     input: p,
     entries: journal,
+    openBefore: openCents(t.balance),
     after: { balance: withPostings(balance, postings), interest: t.interest && afterPrincipalPaid(t.interest, day, principalPaid, booked) },
   };
 }
@@ -125,8 +128,16 @@ export async function writePayments(tx: Tx, prepared: PreparedPayment[]): Promis
   await bulkInsert(
     tx,
     'AuditEvent',
-    { actor: 'text', action: 'text', entityType: 'text', entityId: 'text', data: 'jsonb' },
-    prepared.map(({ paymentId, input: p }) => ({ actor: p.actor, action: 'payment', entityType: 'claim', entityId: p.claimId, data: { paymentId, amountCents: p.amountCents, source: p.source, reference: p.reference } })),
+    { actor: 'text', action: 'text', entityType: 'text', entityId: 'text', data: 'jsonb', before: 'jsonb', after: 'jsonb' },
+    prepared.map(({ paymentId, input: p, openBefore, after }) => ({
+      actor: p.actor,
+      action: 'payment',
+      entityType: 'claim',
+      entityId: p.claimId,
+      data: { paymentId, amountCents: p.amountCents, source: p.source, reference: p.reference },
+      before: { openCents: openBefore },
+      after: { openCents: openCents(after.balance) },
+    })),
   );
 }
 

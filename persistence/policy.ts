@@ -21,6 +21,16 @@ export async function loadSystemPolicy(tx: Tx): Promise<Policy> {
   return resolvePolicy(await systemPolicyData(tx));
 }
 
+/** A policy row's stored data (null: no such row). */
+export async function policyData(tx: Tx, id: string): Promise<unknown> {
+  return (await tx.policy.findUnique({ where: { id } }))?.data ?? null;
+}
+
+/** Replaces an existing policy row's data; false when there is no such row. */
+export async function replacePolicyData(tx: Tx, id: string, data: object): Promise<boolean> {
+  return (await tx.policy.updateMany({ where: { id }, data: { data } })).count === 1;
+}
+
 /** `loadPolicy` for many clients in two queries (a payout run's clients), by client id. */
 export async function loadPolicies(tx: Tx, clientIds: string[]): Promise<Map<string, Policy>> {
   const [system, clients] = await Promise.all([systemPolicyData(tx), tx.client.findMany({ where: { id: { in: clientIds } }, include: { policy: true } })]);

@@ -12,6 +12,8 @@ import { operationsService } from './system/operations-service';
 import { createSplittingService } from './money/splitting-service';
 import { createAccountService } from './money/account-service';
 import { createAuditService } from './audit/audit-service';
+import { createPersonsService } from './persons/persons-service';
+import { createPolicyService } from './system/policy-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -38,6 +40,8 @@ export function createServices(deps: ServiceDeps) {
     operations: operationsService(deps.db),
     accounts: createAccountService(deps),
     audit: createAuditService(deps),
+    persons: createPersonsService(deps, documents),
+    policies: createPolicyService(deps),
   };
 }
 

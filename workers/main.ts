@@ -7,6 +7,7 @@ import { ensureBankImportSchedule } from '../services/scheduling/bank-import-sch
 import { ensureLawyerFeedbackSchedule } from '../services/scheduling/lawyer-feedback-schedule';
 import { ensureLimitationSweepSchedule } from '../services/scheduling/limitation-sweep-schedule';
 import { ensureAuditSealSchedule } from '../services/scheduling/audit-seal-schedule';
+import { ensureRetentionSweepSchedule } from '../services/scheduling/retention-sweep-schedule';
 import { ensureFactorRunSchedule } from '../services/scheduling/factor-run-schedule';
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   if (role !== 'intake') await ensureLimitationSweepSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureAuditSealSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureFactorRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake') await ensureRetentionSweepSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');

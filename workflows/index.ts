@@ -10,3 +10,4 @@ export { payoutRunWorkflow, payoutRunPreparationWorkflow } from './money/payout-
 export { limitationSweepWorkflow } from './claims/limitation-sweep-workflow';
 export { auditSealWorkflow } from './audit/audit-seal-workflow';
 export { factorRunWorkflow } from './factoring/factor-run-workflow';
+export { retentionSweepWorkflow } from './persons/retention-sweep-workflow';

@@ -1,5 +1,8 @@
-/** SENT (email), FAXING (a sendDocumentWorkflow follows the fax job), QUEUED_FOR_PRINT (post). */
-export type DeliveryOutcome = 'SENT' | 'FAXING' | 'QUEUED_FOR_PRINT' | 'ALREADY_DONE';
+/**
+ * SENT (email), FAXING (a sendDocumentWorkflow follows the fax job), QUEUED_FOR_PRINT (post),
+ * HELD (archived, not sent: the person's data is restricted, Art. 18 GDPR).
+ */
+export type DeliveryOutcome = 'SENT' | 'FAXING' | 'QUEUED_FOR_PRINT' | 'ALREADY_DONE' | 'HELD';
 
 export interface PrintRunResult {
   batchId: string;

@@ -34,7 +34,8 @@ const drawRow = (doc: Doc, columns: TableColumn[], cells: string[], y: number, f
 function drawHeader(doc: Doc, columns: TableColumn[], y: number): number {
   const headers = columns.map((c) => c.header);
   const h = rowHeight(doc, columns, headers, FONT_BOLD);
-  doc.save().rect(MARGIN.left, y, TEXT_WIDTH, h).fill('#e6e6e6').restore();
+  // restore() resets the PDF's colour, not pdfkit's record of it, which a text's page break re-applies.
+  doc.save().rect(MARGIN.left, y, TEXT_WIDTH, h).fill('#e6e6e6').restore().fillColor('black');
   drawRow(doc, columns, headers, y, FONT_BOLD);
   return y + h;
 }

@@ -14,15 +14,20 @@ export interface AuditEventText {
   entityId: string;
   /** The jsonb's canonical text (PostgreSQL orders a jsonb's keys), or '' when there is none. */
   data: string;
+  /** The values before and after a change of state, in the same canonical text, or ''. */
+  before: string;
+  after: string;
 }
 
 /**
  * A seal's hash: SHA-256 over the previous seal's hash and the event's fields, each field
  * length-prefixed so no two different events share a text. Changing any field of any sealed
- * event, or removing or reordering one, breaks every hash after it.
+ * event, or removing or reordering one, breaks every hash after it. Before/after join the fields
+ * only when the event has them: events sealed before those columns existed keep their hashes.
  */
 export function sealHash(previous: string, e: AuditEventText): string {
-  const fields = [previous, e.id, e.at, e.actor, e.action, e.entityType, e.entityId, e.data];
+  const change = e.before || e.after ? [e.before, e.after] : [];
+  const fields = [previous, e.id, e.at, e.actor, e.action, e.entityType, e.entityId, e.data, ...change];
   return sha256Hex(Buffer.from(fields.map((f) => `${Buffer.byteLength(f)}:${f}`).join('|'), 'utf8'));
 }
 

@@ -32,6 +32,10 @@ export class DatabaseDocumentStore implements DocumentStore {
     return this.open(row);
   }
 
+  async delete(ref: string): Promise<void> {
+    await this.db.storedContent.deleteMany({ where: { sha256: ref } });
+  }
+
   /**
    * Re-encrypts content under an older key of the keyring, and content the migration moved in
    * unencrypted, with the current key. Returns how many were re-encrypted.

@@ -13,4 +13,6 @@ export interface DocumentStore {
   put(content: Buffer, metadata: ContentMetadata): Promise<string>;
   /** The content stored under `ref`; throws a clear error when it is missing or cannot be decrypted. */
   get(ref: string): Promise<Buffer>;
+  /** Deletes the content under `ref` (its retention ended; the caller knows no kept document shares it); missing is fine. */
+  delete(ref: string): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type { ContentMetadata, DocumentStore } from './document-store';
  *   POST {base}/documents  {fileName, mimeType, sha256, content: base64} → 201|200 {id}
  *     (the DMS assigns the id; the same sha256 again answers the id it already has)
  *   GET  {base}/documents/{id} → 200 {id, fileName, mimeType, sha256, size, content: base64} | 404
+ *   DELETE {base}/documents/{id} → 204 | 404 (retention ended)
  * infra/local/dms-server.ts implements it for tests and local runs.
  */
 export class HttpDms implements DocumentStore {
@@ -35,5 +36,10 @@ export class HttpDms implements DocumentStore {
     const content = Buffer.from(body.content, 'base64');
     if (sha256Hex(content) !== body.sha256) throw new Error(`DMS ${this.base} returned document ${ref} damaged (sha256 mismatch)`);
     return content;
+  }
+
+  async delete(ref: string): Promise<void> {
+    const res = await fetch(`${this.base}/documents/${encodeURIComponent(ref)}`, { method: 'DELETE' });
+    if (!res.ok && res.status !== 404) throw new Error(`DMS ${this.base} failed to delete document ${ref}: HTTP ${res.status}`);
   }
 }

@@ -43,6 +43,13 @@ export async function startLocalDms(opts: { port: number; dir: string }): Promis
     const meta = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as object;
     res.json({ ...meta, content: fs.readFileSync(file).toString('base64') });
   });
+  app.delete('/documents/:id', (req, res) => {
+    const file = path.join(opts.dir, path.basename(req.params.id));
+    if (!/^[0-9a-f-]{36}$/.test(req.params.id) || !fs.existsSync(file)) return void res.status(404).json({ error: `no document ${req.params.id}` });
+    const { sha256 } = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { sha256: string };
+    for (const f of [file, `${file}.json`, path.join(opts.dir, `sha256-${sha256}`)]) fs.rmSync(f, { force: true });
+    res.status(204).end();
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, '127.0.0.1', () => resolve(s)).once('error', reject);
   });

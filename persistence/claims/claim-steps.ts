@@ -6,7 +6,7 @@ import { Account, type Posting } from '../../domain/ledger/accounts';
 import type { ClaimBalance } from '../../domain/ledger/claim-balance';
 import * as entries from '../../domain/ledger/entries';
 import type { Policy } from '../../domain/policy';
-import { audit } from '../audit';
+import { changeClaim } from './claim-changes';
 import { book, claimBalance, lockClaim } from '../ledger';
 import { payoutAccountOf } from '../money/payout-accounts';
 import { loadPolicy } from '../policy';
@@ -21,10 +21,7 @@ export async function claimContext(db: Db, claimId: string): Promise<{ clientId:
 }
 
 export async function recordStage(db: Db, claimId: string, stage: ClaimStageName, dunningLevel: number, outcome?: ClaimOutcome): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.claim.update({ where: { id: claimId }, data: { stage, dunningLevel, outcome: outcome ?? null } });
-    await audit(tx, SYSTEM, 'stage', 'claim', claimId, { stage, dunningLevel, outcome });
-  });
+  await changeClaim(db, SYSTEM, 'stage', claimId, { stage, dunningLevel, outcome: outcome ?? null }, { data: { stage, dunningLevel, outcome }, auditUnchanged: true });
 }
 
 export type EntryOnBalance = (b: ClaimBalance, policy: Policy, claim: Claim) => Posting[];
@@ -42,7 +39,7 @@ export function bookOnClaim(db: Db, claimId: string, key: string, kind: string, 
 }
 
 export async function markPurchased(db: Db, claimId: string): Promise<void> {
-  await db.claim.update({ where: { id: claimId }, data: { purchased: true } });
+  await changeClaim(db, SYSTEM, 'purchased', claimId, { purchased: true });
 }
 
 /** The invoice's dates: set once, when the invoice first goes out. */
@@ -51,7 +48,7 @@ export async function invoiceDates(db: Db, claimId: string, dueAfterMs: number):
   if (existing.invoiceDate && existing.dueDate) return { invoiceDate: existing.invoiceDate, dueDate: existing.dueDate };
   const invoiceDate = new Date();
   const dueDate = new Date(invoiceDate.getTime() + dueAfterMs);
-  await db.claim.update({ where: { id: claimId }, data: { invoiceDate, dueDate } });
+  await changeClaim(db, SYSTEM, 'invoice_dates', claimId, { invoiceDate, dueDate });
   return { invoiceDate, dueDate };
 }
 

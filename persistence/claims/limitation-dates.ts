@@ -1,6 +1,7 @@
 import type { Db } from '../../infra/db/prisma';
 import type { ClaimStage } from '../../prisma/generated/client';
 import { audit } from '../audit';
+import { changeClaim } from './claim-changes';
 
 /** What a claim's limitation date is computed from: the day its invoice went out and its client. */
 export function limitationBasis(db: Db, claimId: string) {
@@ -8,7 +9,7 @@ export function limitationBasis(db: Db, claimId: string) {
 }
 
 export async function setLimitationDate(db: Db, claimId: string, day: string | null): Promise<void> {
-  await db.claim.update({ where: { id: claimId }, data: { limitationDate: day ? new Date(day) : null } });
+  await changeClaim(db, 'system', 'limitation_date', claimId, { limitationDate: day ? new Date(day) : null });
 }
 
 /** Flags a claim found past its limitation date (once: the first finding is audited). */

@@ -33,7 +33,10 @@ export function clientsWithPayoutIban(db: Db | Tx, iban: string): Promise<Array<
 }
 
 /** Sets a client's payout account; false when there is no such client. */
-export async function setClientPayoutAccount(db: Db | Tx, clientId: string, a: { iban: string; bic: string | null; holder: string | null }): Promise<boolean> {
-  const n = await db.client.updateMany({ where: { id: clientId }, data: { payoutIban: a.iban, payoutBic: a.bic, payoutHolder: a.holder } });
-  return n.count > 0;
+/** Sets the client's payout account; returns the one it replaces (the audit trail's before), or null when there is no such client. */
+export async function setClientPayoutAccount(db: Db | Tx, clientId: string, a: { iban: string; bic: string | null; holder: string | null }) {
+  const before = await db.client.findUnique({ where: { id: clientId }, select: { payoutIban: true, payoutBic: true, payoutHolder: true } });
+  if (!before) return null;
+  await db.client.update({ where: { id: clientId }, data: { payoutIban: a.iban, payoutBic: a.bic, payoutHolder: a.holder } });
+  return { iban: before.payoutIban, bic: before.payoutBic, holder: before.payoutHolder };
 }

@@ -91,7 +91,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
         // Who the claim's liability belongs to (shares by rule, summing to the total) and the levies taken from it.
         split: await claimSplit(db, claim.id),
         limitationEvents: await limitationEvents(db, claim.id),
-        history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, data: h.data })),
+        history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, data: h.data, before: h.before, after: h.after })),
         workflow: { id: claimWorkflowId(claim.id), state: await claimWorkflowState(temporal, claim.id) },
       };
     },

@@ -1,5 +1,6 @@
 import { collectionFile } from '../../documents/collection-file';
-import { collectionManifest, type HandoffPerson } from '../../documents/collection-manifest';
+import { collectionManifest } from '../../documents/collection-manifest';
+import { personData } from '../../domain/persons/person-data';
 import { renderDocument } from '../../documents/render-document';
 import { isoDayOf } from '../../domain/interest/calendar-day';
 import { sha256Hex } from '../../domain/sha256';
@@ -7,24 +8,10 @@ import { uploadOnce } from '../../infra/sftp';
 import { claimPapers, handoffParties } from '../../persistence/claims/handoff-data';
 import { loadStatementOfAccount } from '../../persistence/claims/statement-of-account';
 import { loadStatementOfClaim } from '../../persistence/documents/claim-document-data';
-import type { Person } from '../../prisma/generated/client';
 import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
 import type { ClaimInterestService } from './claim-interest';
 
-const person = (p: Person): HandoffPerson => ({
-  salutation: p.salutation,
-  title: p.title,
-  firstName: p.firstName,
-  lastName: p.lastName,
-  birthDate: p.birthDate,
-  street: p.street,
-  postalCode: p.postalCode,
-  city: p.city,
-  country: p.country,
-  email: p.email,
-  business: p.business,
-});
 
 /**
  * Hands the claim to the lawyer (docs/lawyer-handoff.md): in the claim's folder of the lawyer's
@@ -62,7 +49,7 @@ export function collectionHandoff(deps: Pick<ServiceDeps, 'db' | 'centre' | 'col
       handedOverAt: today,
       claim: { invoiceNumber: c.id, ...dates, defaultSince: c.defaultSince ? isoDayOf(c.defaultSince) : null, treatmentFrom: c.treatmentFrom, treatmentTo: c.treatmentTo, doctorName: c.doctorName, dunningLevel: c.dunningLevel, totalCents: c.totalCents },
       creditor: { kind: c.purchased ? 'centre' : 'client', clientNumber: c.client.number, clientName: c.client.name },
-      debtor: person(c.responsible),
+      debtor: personData(c.responsible),
       patient: { firstName: c.patient.firstName, lastName: c.patient.lastName, birthDate: c.patient.birthDate },
       statementOfAccount: account,
       documents: listed,

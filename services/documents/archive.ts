@@ -19,7 +19,11 @@ export async function archiveDocument(db: Db, store: DocumentStore, d: ArchiveRe
   const ref = await store.put(content, { mimeType: d.mimeType, fileName: d.fileName });
   const retainUntil = new Date();
   retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + (retentionYears ?? (await documentPolicy(db, d.clientId)).retentionYears));
-  return insertDocument(db, { ...meta, id: randomUUID(), sha256, dmsRef: ref === sha256 ? null : ref, retainUntil });
+  const id = randomUUID();
+  const row = await insertDocument(db, { ...meta, id, sha256, dmsRef: ref === sha256 ? null : ref, retainUntil });
+  // Every letter on record once, by reference (ids, kind, channel), never its address.
+  if (row.id === id) await audit(db, 'system', 'archive', 'document', id, undefined, { before: null, after: { kind: row.kind, claimId: row.claimId, clientId: row.clientId, personId: row.personId, channel: row.channel, status: row.status } });
+  return row;
 }
 
 /** The archived content of a document, from wherever it is stored. */

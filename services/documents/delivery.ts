@@ -15,6 +15,7 @@ import { emailAccepted, emailRefused, startEmailAttempt } from '../../persistenc
 import { startFaxing } from '../../persistence/documents/fax-attempts';
 import { queueForPrint } from '../../persistence/documents/print-queue';
 import { recipientOf } from '../../persistence/documents/recipients';
+import { holdDocument, isRestricted } from '../../persistence/persons/restriction';
 import { archiveDocument, documentContent } from './archive';
 import { addressee, archiveRequest, pdfOf } from './archive-request';
 
@@ -65,11 +66,17 @@ export async function deliverDocument(deps: DeliveryDeps, d: Delivery): Promise<
 
 /**
  * Sends an archived PREPARED document through its channel: email now, fax by a workflow
- * (sendDocumentWorkflow), post by queueing it for the next print run.
+ * (sendDocumentWorkflow), post by queueing it for the next print run; holds it while the person
+ * it is for is restricted.
  */
 export async function dispatch(deps: DeliveryDeps, doc: DocumentRow, content: RenderedDocument & { from: string; postal: string }): Promise<DeliveryOutcome> {
   if (doc.status === 'FAXING') return 'FAXING';
   if (doc.status !== 'PREPARED') return 'ALREADY_DONE';
+  // Art. 18 GDPR: a restricted person's data is only stored; the letter waits for the restriction's end.
+  if (doc.personId && (await isRestricted(deps.db, doc.personId))) {
+    await holdDocument(deps.db, doc.id);
+    return 'HELD';
+  }
   if (doc.channel === 'fax' && !deps.fax) {
     await fallBackToPost(deps.db, doc.id, content.postal, 'no fax provider is configured (FAX_URL)');
     return 'QUEUED_FOR_PRINT';

@@ -35,8 +35,9 @@ export function createAccountService(deps: Pick<ServiceDeps, 'db'>) {
         await refuseTakenIban(tx, account);
         if (account.active) await refuseTakenPlace(tx, account);
         if (account.clientId && !(await tx.client.findUnique({ where: { id: account.clientId }, select: { id: true } }))) throw doesNotExist(`client ${account.clientId}`);
+        const before = await collectionAccountById(tx, account.id);
         const created = await upsertCollectionAccount(tx, account);
-        await audit(tx, actor, created ? 'create' : 'update', 'collection-account', account.id, account);
+        await audit(tx, actor, created ? 'create' : 'update', 'collection-account', account.id, undefined, { before, after: account });
         return { account, created };
       });
     },
@@ -46,8 +47,9 @@ export function createAccountService(deps: Pick<ServiceDeps, 'db'>) {
       return db.$transaction(async (tx) => {
         const collecting = await collectionAccountWithIban(tx, account.iban);
         if (collecting) throw new Refusal('conflict', 'payout_to_collection_account', `IBAN ${account.iban} is collection account ${collecting.id} (${collecting.holder}): a client is never paid out to a collection account`);
-        if (!(await setClientPayoutAccount(tx, clientId, account))) throw doesNotExist(`client ${clientId}`);
-        await audit(tx, actor, 'set-payout-account', 'client', clientId, account);
+        const before = await setClientPayoutAccount(tx, clientId, account);
+        if (!before) throw doesNotExist(`client ${clientId}`);
+        await audit(tx, actor, 'set-payout-account', 'client', clientId, undefined, { before, after: account });
         return { clientId, ...account };
       });
     },

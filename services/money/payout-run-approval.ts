@@ -59,7 +59,7 @@ export function approveRun(db: Db, runId: string, actor: string): Promise<void> 
     if (!(await moveRun(tx, runId, ['PREVIEWED'], 'APPROVED', { approvedBy: actor, approvedAt: new Date() }))) {
       throw new Refusal('conflict', 'run_not_previewed', `payout run ${run.number} is ${run.status}: only a previewed run can be approved`);
     }
-    await audit(tx, actor, 'approve', 'payout-run', runId, { number: run.number });
+    await audit(tx, actor, 'approve', 'payout-run', runId, { number: run.number }, { before: { status: run.status }, after: { status: 'APPROVED', approvedBy: actor } });
   });
 }
 
@@ -71,7 +71,7 @@ export function cancelRun(db: Db, runId: string, actor: string): Promise<void> {
       throw new Refusal('conflict', 'run_not_cancellable', `payout run ${run.number} is ${run.status}: only a previewed or approved run can be cancelled`);
     }
     await releaseRunItems(tx, runId);
-    await audit(tx, actor, 'cancel', 'payout-run', runId, { number: run.number });
+    await audit(tx, actor, 'cancel', 'payout-run', runId, { number: run.number }, { before: { status: run.status }, after: { status: 'CANCELLED' } });
   });
 }
 
@@ -87,7 +87,7 @@ export function beginExecution(db: Db, runId: string, actor: string): Promise<bo
     if (!(await moveRun(tx, runId, ['APPROVED'], 'EXECUTING'))) {
       throw new Refusal('conflict', 'run_not_approved', `payout run ${run.number} is ${run.status}: only an approved run can be executed`);
     }
-    await audit(tx, actor, 'execute', 'payout-run', runId, { number: run.number });
+    await audit(tx, actor, 'execute', 'payout-run', runId, { number: run.number }, { before: { status: run.status }, after: { status: 'EXECUTING' } });
     return true;
   });
 }

@@ -82,6 +82,11 @@ describe('OpenAPI and health', () => {
     ['post', '/claims/{id}/reopen'],
     ['get', '/audit-events'],
     ['get', '/audit-events/verification'],
+    ['get', '/persons/{id}/gdpr-export'],
+    ['post', '/persons/{id}/restriction'],
+    ['delete', '/persons/{id}/restriction'],
+    ['get', '/policies/{id}'],
+    ['put', '/policies/{id}'],
     ['get', '/factoring/factors'],
     ['get', '/factoring/factors/{factorId}'],
     ['put', '/factoring/factors/{factorId}'],
@@ -184,9 +189,20 @@ describe('claim detail and listing', () => {
     expect(ledger).toEqual([['recognise', 'client_claims', -totalCents], ['recognise', 'receivable_principal', totalCents]]);
     expect(b.payments).toEqual([]);
 
-    expect(b.history).toEqual(
-      ['SPLITTING', 'PURCHASE', 'STATEMENT', 'WAITING'].map((stage) => ({ at: expect.any(String), actor: 'system', action: 'stage', data: { stage, dunningLevel: 0 } })),
+    // Each stage with the claim's state before and after it; the invoice's dates set once, from none.
+    expect(b.history.filter((e: { action: string }) => e.action === 'stage')).toEqual(
+      ['SPLITTING', 'PURCHASE', 'STATEMENT', 'WAITING'].map((stage, i, all) => ({
+        at: expect.any(String),
+        actor: 'system',
+        action: 'stage',
+        data: { stage, dunningLevel: 0 },
+        before: { stage: i === 0 ? 'INTAKE' : all[i - 1], dunningLevel: 0, outcome: null },
+        after: { stage, dunningLevel: 0, outcome: null },
+      })),
     );
+    expect(b.history.filter((e: { action: string }) => e.action === 'invoice_dates')).toEqual([
+      { at: expect.any(String), actor: 'system', action: 'invoice_dates', data: null, before: { invoiceDate: null, dueDate: null }, after: { invoiceDate: expect.any(String), dueDate: expect.any(String) } },
+    ]);
 
     expect(b.workflow.id).toBe(claimWorkflowId(id));
     expect(b.workflow.state).toMatchObject({ stage: 'WAITING', dunningLevel: 0, openCents: totalCents, clientId: client.id, seenPayments: [] });
