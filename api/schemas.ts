@@ -47,10 +47,13 @@ export const InstallmentBody = z.object({
     .describe('the plan (up to ten years of monthly installments); the amounts must add up to the open amount'),
 });
 
-export const DisputeBody = z.object({
-  open: z.boolean().describe('true opens a dispute (dunning pauses), false resolves it'),
-  reason: z.string().min(1).max(500),
-});
+export const DisputeBody = z
+  .object({
+    open: z.boolean().describe('true opens a dispute (dunning pauses), false resolves it'),
+    reason: z.string().min(1).max(500),
+    lost: z.boolean().optional().describe('with open false: the patient was right, the claim is cancelled (recourse: lost_dispute)'),
+  })
+  .refine((b) => !(b.open && b.lost), { message: 'only a resolved dispute (open: false) can be lost', path: ['lost'] });
 
 export const CancellationBody = z.object({ reason: z.string().min(1).max(500) });
 

@@ -24,9 +24,13 @@ export interface DisputeSignal {
   open: boolean;
   reason: string;
 }
+/** Why a claim is cancelled, as recourse distinguishes it: staff's cancellation or a dispute the centre lost. */
+export type CancellationCause = 'cancellation' | 'lost_dispute';
 export interface CancellationSignal {
   reason: string;
   actor: string;
+  /** Absent on signals sent before disputes could be lost: a cancellation. */
+  cause?: CancellationCause;
 }
 /** Staff write the claim off (recorded and audited before the signal): why, and who. */
 export interface WriteOffSignal {

@@ -1,4 +1,5 @@
 import type { AgreementLetter } from '../../contracts/claims/claim-workflow-input';
+import type { CancellationCause } from '../../contracts/claims/claim-messages';
 import { durationMs } from '../../domain/duration';
 import { personRecipient } from '../../domain/documents/recipients';
 import { reminderKind } from '../../domain/documents/dunning-level';
@@ -13,6 +14,7 @@ import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
 import type { ClaimInterestService } from './claim-interest';
 import { isoDayOf } from '../../domain/interest/calendar-day';
+import { buyBackClaim } from './recourse';
 
 /**
  * The letters of a claim's life, each sent once per key to the person responsible (documents
@@ -103,9 +105,13 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
       }));
     },
 
-    /** Books the credit note and sends the cancellation letter. */
-    async cancelClaim(claimId: string, reason: string, actor: string): Promise<void> {
-      const { postings } = await bookOnClaim(db, claimId, `cancel:${claimId}`, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
+    /**
+     * Books the credit note and sends the cancellation letter; a purchased claim is first bought
+     * back by its client where the contract says so (`cause`: a cancellation or a dispute lost).
+     */
+    async cancelClaim(claimId: string, reason: string, actor: string, cause: CancellationCause = 'cancellation'): Promise<void> {
+      await buyBackClaim(db, { claimId, cause, occasion: 'claim', actor });
+      const { postings } = await bookOnClaim(db, claimId, `cancel:${claimId}`, 'cancellation', `credit note for ${claimId}: ${reason}`, (b) => entries.cancellation(b));
       await audit(db, actor, 'cancel', 'claim', claimId, { reason });
       const credit = postings.filter((p) => p.account.startsWith('receivable')).reduce((s, p) => s - p.amountCents, 0);
       // The credit note clears what was open; payments made stay booked, so nothing is refunded here.

@@ -34,7 +34,7 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
   while (s.stage !== 'CLOSED') {
     if (s.cancelRequest && !s.outcome && s.stage !== 'PAYOUT') {
       run.publish();
-      await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor);
+      await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor, s.cancelRequest.cause);
       s.outcome = 'CANCELLED';
       await run.refreshBalance();
       await run.enter('PAYOUT');
