@@ -209,7 +209,8 @@ export type PurchaseJournalRequest = {
   period: JournalPeriod;
   /** Factoring discount rate as a decimal string ("0.035"). */
   feeRate: string;
-  claims: Array<{ invoiceNumber: string; patientName: string; purchasedAt: string; totalCents: number; discountCents: number; priceCents: number }>;
+  /** Purchases and buy-backs (recourse: the amounts negative, the client owes the price back), in booking order. */
+  claims: Array<{ invoiceNumber: string; patientName: string; purchasedAt: string; totalCents: number; discountCents: number; priceCents: number; buyBack?: boolean }>;
 };
 export type OutgoingInvoiceJournalRequest = {
   head: LetterHeadData;
