@@ -13,6 +13,7 @@ import { AccountsPolicySchema, DEFAULT_ACCOUNTS_POLICY } from './money/accounts-
 import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
 import { DEFAULT_REFINANCING_POLICY, RefinancingPolicySchema } from './factoring/refinancing-policy';
 import { DEFAULT_RECOURSE_POLICY, RecoursePolicySchema } from './claims/recourse-policy';
+import { CorrectionsPolicySchema, DEFAULT_CORRECTIONS_POLICY } from './claims/corrections-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -71,6 +72,8 @@ export const PolicySchema = z.object({
   refinancing: RefinancingPolicySchema.default(DEFAULT_REFINANCING_POLICY),
   /** Recourse: which causes charge a purchased claim back to the client (the client's factoring contract). */
   recourse: RecoursePolicySchema.default(DEFAULT_RECOURSE_POLICY),
+  /** Corrections: whether re-delivery resets the due date. */
+  corrections: CorrectionsPolicySchema.default(DEFAULT_CORRECTIONS_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -98,6 +101,7 @@ export const SYSTEM_POLICY: Policy = {
   audit: DEFAULT_AUDIT_POLICY,
   refinancing: DEFAULT_REFINANCING_POLICY,
   recourse: DEFAULT_RECOURSE_POLICY,
+  corrections: DEFAULT_CORRECTIONS_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

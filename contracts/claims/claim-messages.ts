@@ -41,6 +41,17 @@ export interface WriteOffSignal {
   on: string;
 }
 
+/** Staff issued a partial credit note (booked before the signal): the open amount fell. */
+export interface CreditNoteSignal {
+  creditNoteId: string;
+  amountCents: number;
+}
+/** The invoice was delivered again to a corrected address (Neuzustellung), recorded before the signal. */
+export interface RedeliverySignal {
+  /** ISO date-time of the new due date the dunning clock restarts from; null when policy keeps the old one. */
+  dueDate: string | null;
+}
+
 export type CollectionAnswerName = 'pursue' | 'return' | 'wait';
 /** The client's answer to the collection request, recorded (CollectionDecision) before the signal. */
 export interface CollectionDecisionSignal {
@@ -61,6 +72,8 @@ export const installmentAgreement = defineSignal<[InstallmentSignal]>('installme
 export const dispute = defineSignal<[DisputeSignal]>('dispute');
 export const cancellation = defineSignal<[CancellationSignal]>('cancellation');
 export const writeOff = defineSignal<[WriteOffSignal]>('writeOff');
+export const creditNoted = defineSignal<[CreditNoteSignal]>('creditNoted');
+export const redelivered = defineSignal<[RedeliverySignal]>('redelivered');
 export const collectionDecision = defineSignal<[CollectionDecisionSignal]>('collectionDecision');
 /** An event that moves the limitation date was recorded (negotiations, a dunning order, a title). */
 export const limitationChanged = defineSignal<[LimitationChangedSignal]>('limitationChanged');

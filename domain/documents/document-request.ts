@@ -170,6 +170,19 @@ export type CancellationRequest = PatientDocument & {
   /** What the patient already paid and gets back (0 when nothing). */
   refundCents: number;
 };
+/** A partial credit note (Teilgutschrift): what it credits, and what the patient still owes after it. */
+export type CreditNoteRequest = PatientDocument & {
+  kind: 'credit_note';
+  creditNoteNumber: string;
+  /** The invoice lines credited (empty when an amount was credited). */
+  lines: Array<{ text: string; amountCents: number }>;
+  creditCents: number;
+  reason: string;
+  /** Credited by earlier credit notes on the invoice. */
+  earlierCreditsCents: number;
+  paidCents: number;
+  openCents: number;
+};
 export type DeferralRequest = PatientDocument & { kind: 'deferral'; until: string; openCents: number };
 export type FeeStatementRequest = PatientDocument & { kind: 'fee_statement'; fees: DatedAmount[] };
 export type StatementOfClaimRequest = PatientDocument & {
@@ -282,6 +295,7 @@ export type DocumentRequest =
   | InstallmentAgreementRequest
   | PartialPaymentRequest
   | CancellationRequest
+  | CreditNoteRequest
   | DeferralRequest
   | FeeStatementRequest
   | StatementOfClaimRequest

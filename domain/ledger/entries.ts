@@ -147,6 +147,22 @@ export function cancellation(b: ClaimBalance): Posting[] {
 }
 
 /**
+ * A partial credit note over `cents` of the open principal: the patient owes that much less. The
+ * part the client holds (an Inkasso claim, or a part bought back first) ends the client's stake in
+ * it; a bought part without recourse is the centre's loss.
+ */
+export function creditNote(b: ClaimBalance, cents: number): Posting[] {
+  if (cents <= 0 || cents > b.principalOpenCents) throw new Error(`a credit note over ${cents} cents does not fit ${b.principalOpenCents} cents open`);
+  const clientPrincipal = Math.max(b.clientStakeCents - clientInterest(b), 0);
+  const clientPart = Math.min(cents, clientPrincipal);
+  return entry([
+    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -cents },
+    { account: Account.CLIENT_CLAIMS, amountCents: clientPart },
+    { account: Account.BAD_DEBT, amountCents: cents - clientPart },
+  ]);
+}
+
+/**
  * Collection failed: an unbought claim goes back to the client (its stake ends, costs are dropped);
  * the bought part is the centre's loss, and the centre's interest on it is dropped.
  */

@@ -15,6 +15,8 @@ import type { ServiceDeps } from '../service-deps';
 import type { ClaimInterestService } from './claim-interest';
 import { isoDayOf } from '../../domain/interest/calendar-day';
 import { buyBackClaim } from './recourse';
+import { creditNoteNumber, type CreditedLine } from '../../domain/claims/credit-note';
+import { creditedBefore } from '../../persistence/claims/credit-notes';
 
 /**
  * The letters of a claim's life, each sent once per key to the person responsible (documents
@@ -103,6 +105,29 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
         openCents: openCents(base.balance),
         payBy: new Date(payBy).toISOString(),
       }));
+    },
+
+    /** Sends a partial credit note's letter: the lines credited, what is still open after it. */
+    async sendCreditNote(note: { id: string; number: number; claimId: string; amountCents: number; lines: CreditedLine[]; reason: string }): Promise<void> {
+      const earlier = await creditedBefore(db, note.claimId, note.id);
+      const paid = await paidCents(db, note.claimId);
+      await sendLetter(`credit-note:${note.id}`, 'CREDIT_NOTE', note.claimId, (base) => ({
+        kind: 'credit_note',
+        head: base.head,
+        claim: base.claim,
+        creditNoteNumber: creditNoteNumber(note.number),
+        lines: note.lines.map((l) => ({ text: l.text, amountCents: l.amountCents })),
+        creditCents: note.amountCents,
+        reason: note.reason,
+        earlierCreditsCents: earlier,
+        paidCents: paid,
+        openCents: openCents(base.balance),
+      }));
+    },
+
+    /** Sends the invoice again (Zweitschrift) to the address the claim's payer has now; `key` names the request. */
+    async redeliver(claimId: string, key: string, reason: string): Promise<void> {
+      await sendLetter(key, 'REDELIVERY', claimId, (base) => ({ kind: 'redelivery', head: base.head, claim: base.claim, reason }));
     },
 
     /**

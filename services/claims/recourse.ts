@@ -33,25 +33,41 @@ export interface BuyBackRequest {
  * partial returns (docs/corrections-and-recourse.md).
  */
 export async function buyBackClaim(db: Db, r: BuyBackRequest): Promise<BuyBack> {
-  const key = `buy-back:${r.claimId}:${r.cause}:${r.occasion}`;
   const done = await db.$transaction(async (tx) => {
     await lockClaim(tx, r.claimId);
-    const claim = await tx.claim.findUniqueOrThrow({ where: { id: r.claimId } });
-    const policy = await loadPolicy(tx, claim.clientId);
-    if (!claim.purchased || !recourseApplies(policy.recourse, r.cause)) return { cents: 0, priceCents: 0 };
-    const bought = entries.boughtPrincipalOpen(await claimBalance(tx, r.claimId));
-    const cents = Math.min(bought, r.upToCents ?? bought);
-    const postings = entries.buyBack(cents, policy.factoringFeeRate);
-    if (!(await book(tx, { idempotencyKey: key, kind: 'buy_back', description: `${r.claimId} bought back by its client (${r.cause})`, claimId: r.claimId, clientId: claim.clientId, postings }))) return { cents: 0, priceCents: 0 };
-    await repurchaseFromFactor(tx, r.claimId, claim.clientId, r.cause);
-    const priceCents = postings.find((p) => p.account === Account.CLIENT_PAYABLE)?.amountCents ?? 0;
-    await audit(tx, r.actor, 'buy_back', 'claim', r.claimId, { cause: r.cause, occasion: r.occasion, cents, priceCents });
-    return { cents, priceCents };
+    return bookBuyBack(tx, r);
   });
-  // Released at once: the claim may stay open for months (a partial credit), the charge-back not.
-  await payOutClaim(db, r.claimId, `buy-back:${r.cause}:${r.occasion}`);
+  await releaseBuyBack(db, r);
   return done;
 }
+
+/** The buy-back's bookings, inside the caller's transaction (the claim's lock held). */
+export async function bookBuyBack(tx: Tx, r: BuyBackRequest): Promise<BuyBack> {
+  const none = { cents: 0, priceCents: 0 };
+  const claim = await tx.claim.findUniqueOrThrow({ where: { id: r.claimId } });
+  const policy = await loadPolicy(tx, claim.clientId);
+  if (!claim.purchased || !recourseApplies(policy.recourse, r.cause)) return none;
+  const bought = entries.boughtPrincipalOpen(await claimBalance(tx, r.claimId));
+  const cents = Math.min(bought, r.upToCents ?? bought);
+  const postings = entries.buyBack(cents, policy.factoringFeeRate);
+  if (!(await book(tx, { idempotencyKey: buyBackKey(r), kind: 'buy_back', description: `${r.claimId} bought back by its client (${r.cause})`, claimId: r.claimId, clientId: claim.clientId, postings }))) return none;
+  await repurchaseFromFactor(tx, r.claimId, claim.clientId, r.cause);
+  const priceCents = postings.find((p) => p.account === Account.CLIENT_PAYABLE)?.amountCents ?? 0;
+  await audit(tx, r.actor, 'buy_back', 'claim', r.claimId, { cause: r.cause, occasion: r.occasion, cents, priceCents });
+  return { cents, priceCents };
+}
+
+/**
+ * Releases a booked buy-back's charge-back to the client's next payout run at once: the claim may
+ * stay open for months (a partial credit), the charge-back should not wait for it. Nothing when no
+ * buy-back was booked (an Inkasso claim keeps its payables for its own payout step).
+ */
+export async function releaseBuyBack(db: Db, r: Pick<BuyBackRequest, 'claimId' | 'cause' | 'occasion'>): Promise<void> {
+  if (!(await db.ledgerTransaction.findUnique({ where: { idempotencyKey: buyBackKey(r) }, select: { id: true } }))) return;
+  await payOutClaim(db, r.claimId, `buy-back:${r.cause}:${r.occasion}`);
+}
+
+const buyBackKey = (r: Pick<BuyBackRequest, 'claimId' | 'cause' | 'occasion'>) => `buy-back:${r.claimId}:${r.cause}:${r.occasion}`;
 
 /** A sold claim whose sale still stands is taken back from the factor: its sale entries are undone. */
 async function repurchaseFromFactor(tx: Tx, claimId: string, clientId: string, cause: RecourseCause): Promise<void> {

@@ -39,6 +39,7 @@ describe('resolvePolicy', () => {
       audit: SYSTEM_POLICY.audit,
       refinancing: SYSTEM_POLICY.refinancing,
       recourse: SYSTEM_POLICY.recourse,
+      corrections: SYSTEM_POLICY.corrections,
     });
   });
 

@@ -9,6 +9,7 @@ import { closeUncollectible, escalate, plannedPaymentOnTrack, waitForDeadline } 
 import { actOnLawyerReports, lawyerStillWorking } from './lawyer-reports';
 import { awaitCollectionDecision } from './collection-request';
 import { watchLimitation } from './limitation-watch';
+import { actOnCorrections } from './corrections';
 
 /**
  * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection
@@ -52,6 +53,7 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
       await actOnLawyerReports(run);
       continue;
     }
+    if (await actOnCorrections(run)) continue;
     if (run.paymentPending) {
       run.paymentPending = false;
       await run.refreshBalance();
