@@ -19,7 +19,7 @@ export function purchaseJournal(r: PurchaseJournalRequest): LetterSpec {
     [
       ...paragraphs(`im Zeitraum ${formatPeriod(r.period)} haben wir ${bought} Forderungen angekauft${backText}. Der Abschlag beträgt ${formatPercent(r.feeRate)} des Forderungsbetrags.`),
       table(
-        [['Rechnungsnr.', 30], ['Patient/in', 30], ['Vorgang', 16], ['Datum', 16], ['Forderung', 25, 'right'], ['Abschlag', 23, 'right'], ['Kaufpreis', 25, 'right']],
+        [['Rechnungsnr.', 30], ['Patient/in', 26], ['Vorgang', 16], ['Datum', 20], ['Forderung', 25, 'right'], ['Abschlag', 23, 'right'], ['Kaufpreis', 25, 'right']],
         r.claims.map((c) => [c.invoiceNumber, c.patientName, c.buyBack ? 'Rückkauf' : 'Ankauf', formatDate(c.purchasedAt), formatEuro(c.totalCents), formatEuro(c.discountCents), formatEuro(c.priceCents)]),
       ),
       {
