@@ -10,7 +10,7 @@ import { accountPaths } from './money/account-openapi';
 import { payoutRunPaths } from './money/payout-run-openapi';
 import { factoringPaths } from './factoring/factoring-openapi';
 import { documentTemplatePaths } from './documents/document-template-routes';
-import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, ReopenBody, WriteOffBody } from './schemas';
+import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, NegotiationBody, PaymentBody, ReopenBody, WriteOffBody, CreditNoteBody, RedeliveryBody } from './schemas';
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
@@ -150,6 +150,22 @@ export const openApiDocument = {
     '/claims/{id}/installment-agreement': staffAction('agree installments covering the open amount', InstallmentBody),
     '/claims/{id}/dispute': staffAction('open or resolve a dispute', DisputeBody),
     '/claims/{id}/cancellation': staffAction('cancel the claim with a credit note', CancellationBody),
+    '/claims/{id}/credit-notes': {
+      post: {
+        summary: 'partial credit note (Teilgutschrift) over invoice lines or an amount: own number, letter, postings per tariff (recourse for a purchased claim)',
+        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'the request id: the same id again repeats nothing' }],
+        requestBody: { required: true, ...json(CreditNoteBody) },
+        responses: { 201: { description: 'issued, booked, sent and signalled' }, 200: { description: 'already issued under this Idempotency-Key' }, 400: error, 404: error, 409: error, 422: error },
+      },
+    },
+    '/claims/{id}/redelivery': {
+      post: {
+        summary: 'Neuzustellung: correct the payer’s address, send the invoice again, reset the due date as policy says',
+        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'the request id: the same id again repeats nothing' }],
+        requestBody: { required: true, ...json(RedeliveryBody) },
+        responses: { 202: { description: 'recorded, sent and signalled' }, 400: error, 404: error, 409: error },
+      },
+    },
     '/claims/{id}/write-off': staffAction('write the claim off as uncollectable (postings per tariff, letter to the client)', WriteOffBody),
     '/claims/{id}/reopen': {
       post: {

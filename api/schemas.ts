@@ -47,9 +47,31 @@ export const InstallmentBody = z.object({
     .describe('the plan (up to ten years of monthly installments); the amounts must add up to the open amount'),
 });
 
-export const DisputeBody = z.object({
-  open: z.boolean().describe('true opens a dispute (dunning pauses), false resolves it'),
-  reason: z.string().min(1).max(500),
+export const DisputeBody = z
+  .object({
+    open: z.boolean().describe('true opens a dispute (dunning pauses), false resolves it'),
+    reason: z.string().min(1).max(500),
+    lost: z.boolean().optional().describe('with open false: the patient was right, the claim is cancelled (recourse: lost_dispute)'),
+  })
+  .refine((b) => !(b.open && b.lost), { message: 'only a resolved dispute (open: false) can be lost', path: ['lost'] });
+
+/** A staff request's id (header Idempotency-Key): the same id again repeats nothing. */
+export const RequestIdHeader = z.string().trim().min(1).max(200);
+
+const creditLines = z.array(z.object({ lineNo: z.number().int().positive(), amountCents: z.number().int().positive().optional().describe('part of the line; the whole rest of it when absent') })).min(1);
+export const CreditNoteBody = z.union([
+  z.object({ reason: z.string().trim().min(1).max(500), lines: creditLines }).strict(),
+  z.object({ reason: z.string().trim().min(1).max(500), amountCents: z.number().int().positive() }).strict(),
+]);
+
+export const RedeliveryBody = z.object({
+  address: z.object({
+    street: z.string().trim().min(1).max(200),
+    postalCode: z.string().trim().min(1).max(20),
+    city: z.string().trim().min(1).max(100),
+    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2').default('DE'),
+  }),
+  reason: z.string().trim().min(1).max(500).describe('printed in the cover text, e.g. "an Ihre neue Anschrift"'),
 });
 
 export const CancellationBody = z.object({ reason: z.string().min(1).max(500) });

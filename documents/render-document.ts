@@ -13,6 +13,7 @@ import { dunningLetter } from './dunning-letter';
 import { installmentAgreementLetter } from './installment-agreement';
 import { partialPaymentLetter } from './partial-payment-letter';
 import { cancellationLetter } from './cancellation-letter';
+import { creditNoteLetter } from './credit-note-letter';
 import { deferralLetter } from './deferral-letter';
 import { feeStatement } from './fee-statement';
 import { statementOfClaim } from './statement-of-claim';
@@ -50,6 +51,8 @@ export function letterSpec(doc: DocumentRequest): LetterSpec {
       return partialPaymentLetter(doc);
     case 'cancellation':
       return cancellationLetter(doc);
+    case 'credit_note':
+      return creditNoteLetter(doc);
     case 'deferral':
       return deferralLetter(doc);
     case 'fee_statement':

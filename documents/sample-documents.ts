@@ -119,6 +119,8 @@ export function sampleRequest(kind: DocumentKind, n = 0, rowCount = 3): Document
       return { kind, head, claim, payment: { date: '2026-11-20', amountCents: 10000 }, costsCents: 0, paidCents: 10000, openCents: 17297, payBy: '2026-12-09' };
     case 'cancellation':
       return { kind, head, claim, creditNoteNumber: 'GS-2026-0042', creditCents: 27297, reason: 'Behandlung über die Krankenkasse abgerechnet', refundCents: 5000 };
+    case 'credit_note':
+      return { kind, head, claim, creditNoteNumber: 'GS00000042', lines: [{ text: 'GOÄ 5 Symptombezogene Untersuchung', amountCents: 1072 }], creditCents: 1072, reason: 'Leistung doppelt berechnet', earlierCreditsCents: 0, paidCents: 10000, openCents: 27297 - 1072 - 10000 };
     case 'deferral':
       return { kind, head, claim, until: '2027-01-15', openCents: 27297 };
     case 'fee_statement':

@@ -14,6 +14,8 @@ import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
 import { DEFAULT_REFINANCING_POLICY, RefinancingPolicySchema } from './factoring/refinancing-policy';
 import { DEFAULT_RETENTION_POLICY, RetentionPolicySchema } from './persons/retention-policy';
 import { DEFAULT_FEE_VAT_POLICY, FeeVatPolicySchema } from './money/fee-vat-policy';
+import { DEFAULT_RECOURSE_POLICY, RecoursePolicySchema } from './claims/recourse-policy';
+import { CorrectionsPolicySchema, DEFAULT_CORRECTIONS_POLICY } from './claims/corrections-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -74,6 +76,10 @@ export const PolicySchema = z.object({
   retention: RetentionPolicySchema.default(DEFAULT_RETENTION_POLICY),
   /** VAT on Inkasso fees, invoiced per payout run and deducted from the client's line (per client). */
   feeVat: FeeVatPolicySchema.default(DEFAULT_FEE_VAT_POLICY),
+  /** Recourse: which causes charge a purchased claim back to the client (the client's factoring contract). */
+  recourse: RecoursePolicySchema.default(DEFAULT_RECOURSE_POLICY),
+  /** Corrections: whether re-delivery resets the due date. */
+  corrections: CorrectionsPolicySchema.default(DEFAULT_CORRECTIONS_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -102,6 +108,8 @@ export const SYSTEM_POLICY: Policy = {
   refinancing: DEFAULT_REFINANCING_POLICY,
   retention: DEFAULT_RETENTION_POLICY,
   feeVat: DEFAULT_FEE_VAT_POLICY,
+  recourse: DEFAULT_RECOURSE_POLICY,
+  corrections: DEFAULT_CORRECTIONS_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

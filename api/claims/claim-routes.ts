@@ -3,7 +3,7 @@ import { isoDayOf } from '../../domain/interest/calendar-day';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
 import { parse } from '../errors';
-import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, ReopenBody, StatementQuery, WriteOffBody } from '../schemas';
+import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, ReopenBody, StatementQuery, WriteOffBody, CreditNoteBody, RedeliveryBody, RequestIdHeader } from '../schemas';
 
 /** Claims: list, detail with balance, history and documents, and the staff actions. */
 export function claimRoutes(ctx: ApiContext): Router {
@@ -70,6 +70,16 @@ export function claimRoutes(ctx: ApiContext): Router {
   });
   r.post('/claims/:id/cancellation', async (req, res) => {
     res.status(202).json(await claims.cancel(req.params.id, parse(CancellationBody, req.body, 'body'), actorOf(req)));
+  });
+  // Corrections of an invoice that is out, once per request id (header Idempotency-Key).
+  r.post('/claims/:id/credit-notes', async (req, res) => {
+    const requestId = parse(RequestIdHeader, req.header('idempotency-key'), 'Idempotency-Key');
+    const note = await claims.corrections.creditNote(req.params.id, requestId, parse(CreditNoteBody, req.body, 'body'), actorOf(req));
+    res.status(note.created ? 201 : 200).json(note);
+  });
+  r.post('/claims/:id/redelivery', async (req, res) => {
+    const requestId = parse(RequestIdHeader, req.header('idempotency-key'), 'Idempotency-Key');
+    res.status(202).json(await claims.corrections.redeliver(req.params.id, requestId, parse(RedeliveryBody, req.body, 'body'), actorOf(req)));
   });
   r.post('/claims/:id/write-off', async (req, res) => {
     res.status(202).json(await claims.writeOff(req.params.id, parse(WriteOffBody, req.body, 'body'), actorOf(req)));

@@ -24,9 +24,13 @@ export interface DisputeSignal {
   open: boolean;
   reason: string;
 }
+/** Why a claim is cancelled, as recourse distinguishes it: staff's cancellation or a dispute the centre lost. */
+export type CancellationCause = 'cancellation' | 'lost_dispute';
 export interface CancellationSignal {
   reason: string;
   actor: string;
+  /** Absent on signals sent before disputes could be lost: a cancellation. */
+  cause?: CancellationCause;
 }
 /** Staff write the claim off (recorded and audited before the signal): why, and who. */
 export interface WriteOffSignal {
@@ -35,6 +39,17 @@ export interface WriteOffSignal {
   actor: string;
   /** ISO date of the decision (the letter's date of it). */
   on: string;
+}
+
+/** Staff issued a partial credit note (booked before the signal): the open amount fell. */
+export interface CreditNoteSignal {
+  creditNoteId: string;
+  amountCents: number;
+}
+/** The invoice was delivered again to a corrected address (Neuzustellung), recorded before the signal. */
+export interface RedeliverySignal {
+  /** ISO date-time of the new due date the dunning clock restarts from; null when policy keeps the old one. */
+  dueDate: string | null;
 }
 
 export type CollectionAnswerName = 'pursue' | 'return' | 'wait';
@@ -57,6 +72,8 @@ export const installmentAgreement = defineSignal<[InstallmentSignal]>('installme
 export const dispute = defineSignal<[DisputeSignal]>('dispute');
 export const cancellation = defineSignal<[CancellationSignal]>('cancellation');
 export const writeOff = defineSignal<[WriteOffSignal]>('writeOff');
+export const creditNoted = defineSignal<[CreditNoteSignal]>('creditNoted');
+export const redelivered = defineSignal<[RedeliverySignal]>('redelivered');
 export const collectionDecision = defineSignal<[CollectionDecisionSignal]>('collectionDecision');
 /** An event that moves the limitation date was recorded (negotiations, a dunning order, a title). */
 export const limitationChanged = defineSignal<[LimitationChangedSignal]>('limitationChanged');

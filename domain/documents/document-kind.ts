@@ -7,6 +7,7 @@ export const PATIENT_DOCUMENT_KINDS = [
   'installment_agreement',
   'partial_payment',
   'cancellation',
+  'credit_note',
   'deferral',
   'fee_statement',
   'statement_of_claim',

@@ -170,6 +170,19 @@ export type CancellationRequest = PatientDocument & {
   /** What the patient already paid and gets back (0 when nothing). */
   refundCents: number;
 };
+/** A partial credit note (Teilgutschrift): what it credits, and what the patient still owes after it. */
+export type CreditNoteRequest = PatientDocument & {
+  kind: 'credit_note';
+  creditNoteNumber: string;
+  /** The invoice lines credited (empty when an amount was credited). */
+  lines: Array<{ text: string; amountCents: number }>;
+  creditCents: number;
+  reason: string;
+  /** Credited by earlier credit notes on the invoice. */
+  earlierCreditsCents: number;
+  paidCents: number;
+  openCents: number;
+};
 export type DeferralRequest = PatientDocument & { kind: 'deferral'; until: string; openCents: number };
 export type FeeStatementRequest = PatientDocument & { kind: 'fee_statement'; fees: DatedAmount[] };
 export type StatementOfClaimRequest = PatientDocument & {
@@ -209,7 +222,8 @@ export type PurchaseJournalRequest = {
   period: JournalPeriod;
   /** Factoring discount rate as a decimal string ("0.035"). */
   feeRate: string;
-  claims: Array<{ invoiceNumber: string; patientName: string; purchasedAt: string; totalCents: number; discountCents: number; priceCents: number }>;
+  /** Purchases and buy-backs (recourse: the amounts negative, the client owes the price back), in booking order. */
+  claims: Array<{ invoiceNumber: string; patientName: string; purchasedAt: string; totalCents: number; discountCents: number; priceCents: number; buyBack?: boolean }>;
 };
 export type OutgoingInvoiceJournalRequest = {
   head: LetterHeadData;
@@ -281,6 +295,7 @@ export type DocumentRequest =
   | InstallmentAgreementRequest
   | PartialPaymentRequest
   | CancellationRequest
+  | CreditNoteRequest
   | DeferralRequest
   | FeeStatementRequest
   | StatementOfClaimRequest

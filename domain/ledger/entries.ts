@@ -109,22 +109,56 @@ function openShares(b: ClaimBalance) {
   return { centreInterest, boughtPrincipal };
 }
 
+/** The open principal the centre bought (and has not been bought back): what recourse can charge back. */
+export function boughtPrincipalOpen(b: ClaimBalance): number {
+  return openShares(b).boughtPrincipal;
+}
+
 /**
- * Cancellation with credit note: the open amount is cleared. Costs and the centre's interest are the centre's to drop; the
- * client's stake is given up; for a bought claim the client repays the price and the centre
- * returns the discount on the cancelled principal.
+ * Recourse: the client buys back `cents` of the bought principal, at the price it was bought for
+ * (the centre returns the discount on it). The client owes the price back (a charge-back its next
+ * payout run deducts) and holds that part of the claim again, as on a claim never bought.
  */
-export function cancellation(b: ClaimBalance, feeRate: string): Posting[] {
+export function buyBack(cents: number, feeRate: string): Posting[] {
+  const discount = applyRate(cents, feeRate);
+  return entry([
+    { account: Account.CLIENT_PAYABLE, amountCents: cents - discount },
+    { account: Account.FEE_INCOME, amountCents: discount },
+    { account: Account.CLIENT_CLAIMS, amountCents: -cents },
+  ]);
+}
+
+/**
+ * Cancellation with credit note: the open amount is cleared. Costs and the centre's interest are
+ * the centre's to drop; the client's stake is given up. Bought principal still open (no recourse
+ * for cancellations, see `buyBack`) is the centre's loss.
+ */
+export function cancellation(b: ClaimBalance): Posting[] {
   const { centreInterest, boughtPrincipal } = openShares(b);
-  const discount = applyRate(boughtPrincipal, feeRate);
   return entry([
     { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -b.principalOpenCents },
     { account: Account.RECEIVABLE_COSTS, amountCents: -b.costsOpenCents },
     { account: Account.RECEIVABLE_INTEREST, amountCents: -b.interestOpenCents },
-    { account: Account.FEE_INCOME, amountCents: b.costsOpenCents + discount },
+    { account: Account.FEE_INCOME, amountCents: b.costsOpenCents },
     { account: Account.INTEREST_INCOME, amountCents: centreInterest },
     { account: Account.CLIENT_CLAIMS, amountCents: b.clientStakeCents },
-    { account: Account.CLIENT_PAYABLE, amountCents: boughtPrincipal - discount },
+    { account: Account.BAD_DEBT, amountCents: boughtPrincipal },
+  ]);
+}
+
+/**
+ * A partial credit note over `cents` of the open principal: the patient owes that much less. The
+ * part the client holds (an Inkasso claim, or a part bought back first) ends the client's stake in
+ * it; a bought part without recourse is the centre's loss.
+ */
+export function creditNote(b: ClaimBalance, cents: number): Posting[] {
+  if (cents <= 0 || cents > b.principalOpenCents) throw new Error(`a credit note over ${cents} cents does not fit ${b.principalOpenCents} cents open`);
+  const clientPrincipal = Math.max(b.clientStakeCents - clientInterest(b), 0);
+  const clientPart = Math.min(cents, clientPrincipal);
+  return entry([
+    { account: Account.RECEIVABLE_PRINCIPAL, amountCents: -cents },
+    { account: Account.CLIENT_CLAIMS, amountCents: clientPart },
+    { account: Account.BAD_DEBT, amountCents: cents - clientPart },
   ]);
 }
 
@@ -207,6 +241,19 @@ export const factorConfirmation = (openCents: number, factorPriceCents: number) 
 
 /** The factor rejects the claim: the sale is undone, the receivable is the centre's again. */
 export const factorRejection = (openCents: number) => reversal(factorSale(openCents));
+
+/**
+ * The centre takes a sold claim back from the factor (its client bought it back): the sale and the
+ * refinancing cost booked on it are undone, so the factor clearing account no longer holds its
+ * price (negative when the factor had paid it: the centre owes it back).
+ */
+export function factorRepurchase(soldCents: number, discountCents: number): Posting[] {
+  return entry([
+    { account: Account.RECEIVABLES_SOLD, amountCents: soldCents },
+    { account: Account.FACTOR_DISCOUNT, amountCents: -discountCents },
+    { account: Account.FACTOR_CLEARING, amountCents: discountCents - soldCents },
+  ]);
+}
 
 
 /**

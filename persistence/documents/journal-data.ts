@@ -81,11 +81,12 @@ export async function loadOutgoingInvoiceJournal(db: Db, clientId: string, perio
 
 /**
  * Ankaufsjournal: the claims bought from the client in the period, as the purchase entries booked
- * them (the client's stake, the discount taken as fee income, the price owed to the client).
+ * them (the client's stake, the discount taken as fee income, the price owed to the client), and
+ * the claims it bought back (recourse), whose buy-back entries give the same figures negated.
  */
 export async function loadPurchaseJournal(db: Db, clientId: string, period: JournalPeriod, centre: Centre, now = new Date()): Promise<PurchaseJournalRequest> {
   const txs = await db.ledgerTransaction.findMany({
-    where: { kind: 'purchase', occurredAt: days(period), postings: { some: { clientId } } },
+    where: { kind: { in: ['purchase', 'buy_back'] }, occurredAt: days(period), postings: { some: { clientId } } },
     include: { postings: true },
     orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
   });
@@ -98,7 +99,7 @@ export async function loadPurchaseJournal(db: Db, clientId: string, period: Jour
     feeRate: (await loadPolicy(db, clientId)).factoringFeeRate,
     claims: txs.map((t) => {
       const claimId = t.postings[0]!.claimId!;
-      return { invoiceNumber: claimId, patientName: names.get(claimId) ?? '', purchasedAt: t.occurredAt.toISOString(), totalCents: sum(t, Account.CLIENT_CLAIMS), discountCents: -sum(t, Account.FEE_INCOME), priceCents: -sum(t, Account.CLIENT_PAYABLE) };
+      return { invoiceNumber: claimId, patientName: names.get(claimId) ?? '', purchasedAt: t.occurredAt.toISOString(), totalCents: sum(t, Account.CLIENT_CLAIMS), discountCents: -sum(t, Account.FEE_INCOME), priceCents: -sum(t, Account.CLIENT_PAYABLE), ...(t.kind === 'buy_back' ? { buyBack: true } : {}) };
     }),
   };
 }

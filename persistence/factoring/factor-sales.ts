@@ -77,3 +77,15 @@ export async function answerSale(tx: Tx, saleId: string, a: { status: 'CONFIRMED
 export function answersOfFile(db: Db, fileId: string): Promise<number> {
   return db.factorSale.count({ where: { answerFileId: fileId } });
 }
+
+/** What is still booked on a claim's sale: the amount sold and the refinancing cost of its confirmation. */
+export async function soldBalances(tx: Tx, claimId: string): Promise<{ soldCents: number; discountCents: number }> {
+  const rows = await tx.ledgerPosting.groupBy({ by: ['account'], where: { claimId, account: { in: [Account.RECEIVABLES_SOLD, Account.FACTOR_DISCOUNT] } }, _sum: { amountCents: true } });
+  const sum = (a: string) => rows.find((r) => r.account === a)?._sum.amountCents ?? 0;
+  return { soldCents: -sum(Account.RECEIVABLES_SOLD), discountCents: sum(Account.FACTOR_DISCOUNT) };
+}
+
+/** The centre took the claim back from the factor: a later answer of the factor on it is refused. */
+export async function markRepurchased(tx: Tx, saleId: string, cause: string): Promise<void> {
+  await tx.factorSale.update({ where: { id: saleId }, data: { status: 'REPURCHASED', reason: `repurchased: ${cause}` } });
+}

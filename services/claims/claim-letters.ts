@@ -1,9 +1,10 @@
 import type { AgreementLetter } from '../../contracts/claims/claim-workflow-input';
+import type { CancellationCause } from '../../contracts/claims/claim-messages';
 import { durationMs } from '../../domain/duration';
 import { personRecipient } from '../../domain/documents/recipients';
 import { reminderKind } from '../../domain/documents/dunning-level';
 import * as entries from '../../domain/ledger/entries';
-import { claimRoundKeys } from '../../domain/claims/claim-round';
+import { claimRoundKeys, roundKey } from '../../domain/claims/claim-round';
 import { openCents } from '../../domain/ledger/claim-balance';
 import { renderDocument, type DocumentRequest } from '../../documents/render-document';
 import { audit } from '../../persistence/audit';
@@ -14,6 +15,9 @@ import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
 import type { ClaimInterestService } from './claim-interest';
 import { isoDayOf } from '../../domain/interest/calendar-day';
+import { buyBackClaim } from './recourse';
+import { creditNoteNumber, type CreditedLine } from '../../domain/claims/credit-note';
+import { creditedBefore } from '../../persistence/claims/credit-notes';
 
 /**
  * The letters of a claim's life, each sent once per key to the person responsible (documents
@@ -104,10 +108,38 @@ export function claimLetters(deps: Pick<ServiceDeps, 'db' | 'centre'>, documents
       }));
     },
 
-    /** Books the credit note and sends the cancellation letter (once per round of the claim). */
-    async cancelClaim(claimId: string, reason: string, actor: string, round = 1): Promise<void> {
+    /** Sends a partial credit note's letter: the lines credited, what is still open after it. */
+    async sendCreditNote(note: { id: string; number: number; claimId: string; amountCents: number; lines: CreditedLine[]; reason: string }): Promise<void> {
+      const earlier = await creditedBefore(db, note.claimId, note.id);
+      const paid = await paidCents(db, note.claimId);
+      await sendLetter(`credit-note:${note.id}`, 'CREDIT_NOTE', note.claimId, (base) => ({
+        kind: 'credit_note',
+        head: base.head,
+        claim: base.claim,
+        creditNoteNumber: creditNoteNumber(note.number),
+        lines: note.lines.map((l) => ({ text: l.text, amountCents: l.amountCents })),
+        creditCents: note.amountCents,
+        reason: note.reason,
+        earlierCreditsCents: earlier,
+        paidCents: paid,
+        openCents: openCents(base.balance),
+      }));
+    },
+
+    /** Sends the invoice again (Zweitschrift) to the address the claim's payer has now; `key` names the request. */
+    async redeliver(claimId: string, key: string, reason: string): Promise<void> {
+      await sendLetter(key, 'REDELIVERY', claimId, (base) => ({ kind: 'redelivery', head: base.head, claim: base.claim, reason }));
+    },
+
+    /**
+     * Books the credit note and sends the cancellation letter, once per round of the claim; a
+     * purchased claim is first bought back by its client where the contract says so (`cause`: a
+     * cancellation or a dispute lost).
+     */
+    async cancelClaim(claimId: string, reason: string, actor: string, round = 1, cause: CancellationCause = 'cancellation'): Promise<void> {
       const keys = claimRoundKeys(claimId, round);
-      const { postings } = await bookOnClaim(db, claimId, keys.cancel, 'cancellation', `credit note for ${claimId}: ${reason}`, (b, p) => entries.cancellation(b, p.factoringFeeRate));
+      await buyBackClaim(db, { claimId, cause, occasion: roundKey('claim', round), actor });
+      const { postings } = await bookOnClaim(db, claimId, keys.cancel, 'cancellation', `credit note for ${claimId}: ${reason}`, (b) => entries.cancellation(b));
       await audit(db, actor, 'cancel', 'claim', claimId, { reason });
       const credit = postings.filter((p) => p.account.startsWith('receivable')).reduce((s, p) => s - p.amountCents, 0);
       // The credit note clears what was open; payments made stay booked, so nothing is refunded here.

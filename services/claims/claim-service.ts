@@ -10,6 +10,7 @@ import { claimDocument, claimHistory, ClaimListFilter, claimPage, claimWithRecor
 import type { DocumentsService } from '../documents/documents-service';
 import type { ServiceDeps } from '../service-deps';
 import { claimLetters } from './claim-letters';
+import { claimCorrections } from './claim-corrections';
 import { claimLifecycle } from './claim-lifecycle';
 import { collectionHandoff } from './collection-handoff';
 import { claimStaffActions } from './claim-staff-actions';
@@ -33,6 +34,7 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
 
   const interest = claimInterest(db);
   const collection = collectionRequests(deps, documents, existingClaim);
+  const letters = claimLetters(deps, documents, interest);
   return {
     ...claimStaffActions(db, temporal, existingClaim),
     /** A claim written off or returned to the client lives another round. */
@@ -45,7 +47,9 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     /** The bookkeeping steps the claim workflow takes. */
     lifecycle: claimLifecycle(db),
     /** The letters of the claim's life (invoice, reminders, agreements, cancellation). */
-    letters: claimLetters(deps, documents, interest),
+    letters,
+    /** Partial credit notes and re-delivery to a corrected address. */
+    corrections: claimCorrections(db, temporal, letters, existingClaim),
     handOffToCollection: collectionHandoff(deps, documents, interest),
     /** The collection request to the client before the lawyer, and its answers. */
     collection,

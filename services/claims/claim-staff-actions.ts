@@ -49,7 +49,13 @@ export function claimStaffActions(db: Db, temporal: Client, existingClaim: (id: 
     defer: (claimId: string, body: DeferralSignal, actor: string) => act(claimId, 'deferral', body, actor, deferral, body),
     agreeInstallments: (claimId: string, body: InstallmentSignal, actor: string) =>
       act(claimId, 'installment_agreement', body, actor, installmentAgreement, body, (claim) => planCoversOpenAmount(claim, body)),
-    dispute: (claimId: string, body: DisputeSignal, actor: string) => act(claimId, 'dispute', body, actor, dispute, body),
+    /** A dispute resolved as lost ends the claim: it is cancelled, with recourse for a lost dispute. */
+    async dispute(claimId: string, body: DisputeSignal & { lost?: boolean }, actor: string): Promise<StaffActionResult> {
+      const resolved = await act(claimId, 'dispute', body, actor, dispute, { open: body.open, reason: body.reason });
+      if (!body.lost) return resolved;
+      const reason = `Einwand berechtigt: ${body.reason}`;
+      return act(claimId, 'cancellation', { reason, cause: 'lost_dispute' }, actor, cancellation, { reason, actor, cause: 'lost_dispute' as const });
+    },
     cancel: (claimId: string, body: Omit<CancellationSignal, 'actor'>, actor: string) => act(claimId, 'cancellation', body, actor, cancellation, { reason: body.reason, actor }),
     writeOff: (claimId: string, body: Pick<WriteOffSignal, 'reason' | 'note'>, actor: string) =>
       act(claimId, 'write_off_request', body, actor, writeOff, { ...body, actor, on: isoDayOf(new Date()) }, invoiced),

@@ -86,13 +86,13 @@ test.concurrent('a cancellation clears the claim with a credit note; a bought cl
   expect((await h.api().post(`/api/claims/${c.id}/cancellation`).set('X-Actor', 'sachbearbeiterin.k').send({ reason: 'Doppelt abgerechnet' })).status).toBe(202);
   expect(await c.result()).toBe('CANCELLED');
   const b = await accountBalances(h.db, [c.id]);
-  // The price was released to the client's payout run at purchase; the client now owes it back, a
-  // charge-back released to the run as well: the two cancel out. The centre returns its discount.
+  // The price was released to the client's payout run at purchase; the client buys the claim back
+  // (recourse), a charge-back released to the run at once: the two cancel out. The centre returns its discount.
   expect(b).toMatchObject({ receivable_principal: 0, client_payable: 0, client_payout_due: 0, fee_income: 0 });
   expect(b.bank ?? 0).toBe(0);
   expect((await h.db.payout.findMany({ where: { claimId: c.id }, orderBy: { createdAt: 'asc' } })).map((p) => [p.idempotencyKey, p.amountCents])).toEqual([
     [`payout:${c.id}:purchase`, price],
-    [`payout:${c.id}:final`, -price],
+    [`payout:${c.id}:buy-back:cancellation:claim`, -price],
   ]);
   expect((await h.db.document.findMany({ where: { claimId: c.id }, orderBy: { createdAt: 'asc' } })).map((d) => d.kind)).toEqual(['INVOICE', 'CANCELLATION']);
   const history = await h.db.auditEvent.findMany({ where: { entityId: c.id, action: 'cancel' } });

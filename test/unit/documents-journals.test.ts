@@ -22,7 +22,7 @@ describe('client journals as PDF', () => {
   it('purchase journal: claims bought, discount and price', async () => {
     const { text } = await textOf('purchase_journal');
     expect(text).toContain('Der Abschlag beträgt 3,5 % des Forderungsbetrags.');
-    expect(text).toMatch(/RE2000000155\s+Jörg Weiß 1\s+24\.11\.2026\s+100,01 €\s+3,50 €\s+96,51 €/);
+    expect(text).toMatch(/RE2000000155\s+Jörg Weiß 1\s+Ankauf\s+24\.11\.2026\s+100,01 €\s+3,50 €\s+96,51 €/);
     expect(text).toMatch(/Summe Kaufpreis\s+289,53 €/);
   });
 

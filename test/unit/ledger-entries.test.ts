@@ -2,7 +2,10 @@ import { Account, type AccountName, type Posting } from '../../domain/ledger/acc
 import { claimBalanceFrom, openCents, type ClaimBalance } from '../../domain/ledger/claim-balance';
 import {
   bankCharge,
+  boughtPrincipalOpen,
+  buyBack,
   cancellation,
+  factorRepurchase,
   nonClaimReceipt,
   payment,
   payoutTransfer,
@@ -172,19 +175,32 @@ describe('single entries', () => {
   });
 
   it('cancellation of an unbought claim with costs: everything cleared, costs leave fee income', () => {
-    const e = cancellation(bal(10000, 750, 10000, 0), FACTORING_RATE);
+    const e = cancellation(bal(10000, 750, 10000, 0));
     expectWellFormed(e);
     expect(byAccount(e)).toEqual({ [RP]: -10000, [RC]: -750, [FI]: 750, [CC]: 10000 });
   });
 
-  it('cancellation of a bought claim: client repays price, discount returned', () => {
-    const e = cancellation(bal(10000, 0, 0, 9650), FACTORING_RATE);
+  it('cancellation of a bought claim without recourse: the open principal is the centre’s loss', () => {
+    const e = cancellation(bal(10000, 0, 0, 9650));
     expectWellFormed(e);
-    expect(byAccount(e)).toEqual({ [RP]: -10000, [FI]: 350, [CP]: 9650 });
+    expect(byAccount(e)).toEqual({ [RP]: -10000, [BD]: 10000 });
+  });
+
+  it('buy-back: the client owes the price back, the discount is returned, the client holds the part again', () => {
+    const e = buyBack(10000, FACTORING_RATE);
+    expectWellFormed(e);
+    expect(byAccount(e)).toEqual({ [CP]: 9650, [FI]: 350, [CC]: -10000 });
+    expect(buyBack(0, FACTORING_RATE)).toEqual([]);
+  });
+
+  it('factor repurchase undoes the sale and the refinancing cost; the clearing account gives up the price', () => {
+    const e = factorRepurchase(10000, 300);
+    expectWellFormed(e);
+    expect(byAccount(e)).toEqual({ [Account.RECEIVABLES_SOLD]: 10000, [Account.FACTOR_DISCOUNT]: -300, [Account.FACTOR_CLEARING]: -9700 });
   });
 
   it('cancellation of nothing books nothing', () => {
-    expect(cancellation(bal(0, 0, 0, 0), FACTORING_RATE)).toEqual([]);
+    expect(cancellation(bal(0, 0, 0, 0))).toEqual([]);
   });
 
   it('uncollectible unbought: stake ends, costs dropped, no bad debt', () => {
@@ -316,7 +332,7 @@ describe('(c) cancellation', () => {
     c.book(recogniseClaim(10000));
     c.book(reminderFee(250));
     c.book(reminderFee(500));
-    const e = c.book(cancellation(c.balance, FACTORING_RATE));
+    const e = c.book(cancellation(c.balance));
     expect(byAccount(e)).toEqual({ [RP]: -10000, [RC]: -750, [FI]: 750, [CC]: 10000 });
     expect(c.balance).toEqual(bal(0, 0, 0, 0));
     expect(c.account(FI)).toBe(0);
@@ -328,17 +344,18 @@ describe('(c) cancellation', () => {
     c.book(reminderFee(250));
     c.book(payment(c.balance, 3000, INKASSO_RATE));
     c.book(reminderFee(500));
-    const e = c.book(cancellation(c.balance, FACTORING_RATE));
+    const e = c.book(cancellation(c.balance));
     expect(byAccount(e)).toEqual({ [RP]: -7250, [RC]: -500, [FI]: 500, [CC]: 7250 });
     expect(c.balance).toEqual(bal(0, 0, 0, 2585));
   });
 
-  it('bought claim: client repays the price, discount returned', () => {
+  it('bought claim with recourse: the client buys it back (repays the price, discount returned), then it is cancelled', () => {
     const c = new ClaimLedger();
     c.book(recogniseClaim(10000));
     c.book(purchase(c.balance, FACTORING_RATE));
-    const e = c.book(cancellation(c.balance, FACTORING_RATE));
-    expect(byAccount(e)).toEqual({ [RP]: -10000, [FI]: 350, [CP]: 9650 });
+    expect(byAccount(c.book(buyBack(boughtPrincipalOpen(c.balance), FACTORING_RATE)))).toEqual({ [CP]: 9650, [FI]: 350, [CC]: -10000 });
+    const e = c.book(cancellation(c.balance));
+    expect(byAccount(e)).toEqual({ [RP]: -10000, [CC]: 10000 });
     expect(c.balance).toEqual(bal(0, 0, 0, 0));
     expect(c.account(FI)).toBe(0);
   });
@@ -350,8 +367,9 @@ describe('(c) cancellation', () => {
     c.book(releaseForPayout(9650));
     c.book(payoutTransfer([{ claimId: null, amountCents: 9650 }]));
     c.book(reminderFee(250));
-    const e = c.book(cancellation(c.balance, FACTORING_RATE));
-    expect(byAccount(e)).toEqual({ [RP]: -10000, [RC]: -250, [FI]: 600, [CP]: 9650 });
+    c.book(buyBack(boughtPrincipalOpen(c.balance), FACTORING_RATE));
+    const e = c.book(cancellation(c.balance));
+    expect(byAccount(e)).toEqual({ [RP]: -10000, [RC]: -250, [FI]: 250, [CC]: 10000 });
     expect(openCents(c.balance)).toBe(0);
     expect(c.balance.clientPayableCents).toBe(-9650);
     expect(c.account(FI)).toBe(0);
@@ -364,8 +382,10 @@ describe('(c) cancellation', () => {
     c.book(payment(c.balance, 4000, FACTORING_RATE));
     expect(c.balance).toEqual(bal(6000, 0, 0, 9650));
     // discount on 6000 = 210; client repays 5790
-    const e = c.book(cancellation(c.balance, FACTORING_RATE));
-    expect(byAccount(e)).toEqual({ [RP]: -6000, [FI]: 210, [CP]: 5790 });
+    expect(boughtPrincipalOpen(c.balance)).toBe(6000);
+    expect(byAccount(c.book(buyBack(6000, FACTORING_RATE)))).toEqual({ [CP]: 5790, [FI]: 210, [CC]: -6000 });
+    const e = c.book(cancellation(c.balance));
+    expect(byAccount(e)).toEqual({ [RP]: -6000, [CC]: 6000 });
     expect(c.balance).toEqual(bal(0, 0, 0, 3860));
     // the centre keeps 3.5 % of what was really collected (4000)
     expect(c.account(FI)).toBe(-140);
@@ -407,7 +427,7 @@ describe('(f) default interest (§§ 288, 367 BGB)', () => {
     const c = new ClaimLedger();
     c.book(recogniseClaim(10000));
     c.book(interestAccrual(300, 'client'));
-    expect(byAccount(c.book(cancellation(c.balance, FACTORING_RATE)))).toEqual({ [RP]: -10000, [RI]: -300, [CC]: 10300 });
+    expect(byAccount(c.book(cancellation(c.balance)))).toEqual({ [RP]: -10000, [RI]: -300, [CC]: 10300 });
     expect(c.balance).toEqual(bal(0, 0, 0, 0, 0));
   });
 });
@@ -602,7 +622,8 @@ describe('(e) random claim lives keep the ledger consistent', () => {
         } else if (!closed && r < 0.9) {
           const boughtPrincipal = m.principal - m.stake;
           const d = fee(boughtPrincipal, facN, facD);
-          book(cancellation(c.balance, factoringRate));
+          book(buyBack(boughtPrincipalOpen(c.balance), factoringRate));
+          book(cancellation(c.balance));
           m.feeIncome -= m.costs + d;
           m.payable -= boughtPrincipal - d;
           m.principal = 0;

@@ -40,6 +40,8 @@ describe('resolvePolicy', () => {
       refinancing: SYSTEM_POLICY.refinancing,
       retention: SYSTEM_POLICY.retention,
       feeVat: { feesLiable: true, rate: '0.19' },
+      recourse: SYSTEM_POLICY.recourse,
+      corrections: SYSTEM_POLICY.corrections,
     });
   });
 

@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { DUNNING_STAGES, cancellation, writeOff, claimStateQuery, collectionDecision, deferral, dispute, installmentAgreement, lawyerReport, limitationChanged, paymentReceived } from '../../contracts/claims/claim-messages';
+import { DUNNING_STAGES, cancellation, creditNoted, redelivered, writeOff, claimStateQuery, collectionDecision, deferral, dispute, installmentAgreement, lawyerReport, limitationChanged, paymentReceived } from '../../contracts/claims/claim-messages';
 import type { ClaimRun } from './claim-run';
 
 /**
@@ -47,6 +47,14 @@ export function handleClaimMessages(run: ClaimRun): void {
   });
   setHandler(limitationChanged, () => {
     run.limitationStale = true;
+    run.plansChanged = true;
+  });
+  setHandler(creditNoted, () => {
+    run.creditNoted = true;
+    run.plansChanged = true;
+  });
+  setHandler(redelivered, (r) => {
+    run.redeliveryDueAt = r.dueDate ? Date.parse(r.dueDate) : null;
     run.plansChanged = true;
   });
   setHandler(claimStateQuery, () => s);

@@ -21,6 +21,10 @@ export class ClaimRun {
   plansChanged = false;
   /** The client's answer to the collection request came: the wait for it ends. */
   collectionAnswered = false;
+  /** A credit note lowered the open amount: look at the balance (behind the corrections patch). */
+  creditNoted = false;
+  /** The invoice was delivered again: the new due date (epoch ms; null: the old one stays), until acted on. */
+  redeliveryDueAt: number | null | undefined = undefined;
   /** The limitation date may have moved (a new run, a reminder, a halt): read it before the next wait. */
   limitationStale = true;
   /** The claim's round (1 until staff reopen it): keys its closing and payout steps. */

@@ -10,6 +10,7 @@ import { actOnLawyerReports, lawyerStillWorking } from './lawyer-reports';
 import { awaitCollectionDecision } from './collection-request';
 import { watchLimitation } from './limitation-watch';
 import { roundKey } from '../../domain/claims/claim-round';
+import { actOnCorrections } from './corrections';
 
 /**
  * One claim's life: intake → splitting → purchase → statement → waiting/reminders → collection
@@ -36,7 +37,7 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
   while (s.stage !== 'CLOSED') {
     if (s.cancelRequest && !s.outcome && s.stage !== 'PAYOUT') {
       run.publish();
-      await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor, run.round);
+      await io.cancelClaim(claimId, s.cancelRequest.reason, s.cancelRequest.actor, run.round, s.cancelRequest.cause);
       s.outcome = 'CANCELLED';
       await run.refreshBalance();
       await run.enter('PAYOUT');
@@ -54,6 +55,7 @@ async function mainLoop(run: ClaimRun, contextClientId: string): Promise<void> {
       await actOnLawyerReports(run);
       continue;
     }
+    if (await actOnCorrections(run)) continue;
     if (run.paymentPending) {
       run.paymentPending = false;
       await run.refreshBalance();
