@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
 import type { BankImportSummary } from '../bank/bank-import-result';
+import type { ClaimState } from '../claims/claim-messages';
 import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents/client-journal-run';
 import type { BillingFileResult } from '../intake/billing-file-result';
 import { ClaimClient, ClaimStage } from '../search-attributes';
@@ -40,6 +41,24 @@ export function startClaimWorkflow(temporal: Client, queues: TaskQueues, claim: 
       typedSearchAttributes: [
         { key: ClaimClient, value: claim.clientId },
         { key: ClaimStage, value: 'INTAKE' },
+      ],
+    }),
+  );
+}
+
+/**
+ * A claim's workflow started again from the state its database rows hold (reconcile after a
+ * restore or a lost Temporal history); a running one is left alone.
+ */
+export function resumeClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }, state: ClaimState): Promise<void> {
+  return startOnce(
+    start(temporal, 'claimWorkflow', {
+      workflowId: claimWorkflowId(claim.id),
+      taskQueue: queues.claims,
+      args: [{ claimId: claim.id, state }],
+      typedSearchAttributes: [
+        { key: ClaimClient, value: claim.clientId },
+        { key: ClaimStage, value: state.stage },
       ],
     }),
   );

@@ -1,0 +1,29 @@
+import { claimBalance } from '../ledger';
+import { openCents } from '../../domain/ledger/claim-balance';
+import type { Db } from '../../infra/db/prisma';
+
+/** What the database knows of an open claim's life: enough to start its workflow again where it stands. */
+export interface OpenClaimRecord {
+  id: string;
+  clientId: string;
+  stage: string;
+  outcome: string | null;
+  dunningLevel: number;
+  purchased: boolean;
+  disputed: boolean;
+  dueDate: Date | null;
+  pausedUntil: Date | null;
+  openCents: number;
+  paymentIds: string[];
+}
+
+/** Open claims (not CLOSED) after `afterId`, by id, `take` at a time. */
+export async function openClaimsAfter(db: Db, afterId: string, take: number): Promise<OpenClaimRecord[]> {
+  const claims = await db.claim.findMany({
+    where: { stage: { not: 'CLOSED' }, id: { gt: afterId } },
+    orderBy: { id: 'asc' },
+    take,
+    select: { id: true, clientId: true, stage: true, outcome: true, dunningLevel: true, purchased: true, disputed: true, dueDate: true, pausedUntil: true, payments: { select: { id: true } } },
+  });
+  return Promise.all(claims.map(async ({ payments, ...c }) => ({ ...c, openCents: openCents(await claimBalance(db, c.id)), paymentIds: payments.map((p) => p.id) })));
+}
