@@ -2,11 +2,13 @@ import { Client } from 'pg';
 import { ident, type ArchiveLine, type Manifest } from './archive-lines';
 import { BackupArchiveError } from './archive-cipher';
 import { appliedMigrations, dataTables } from './database-dump';
+import { seededTables } from './migration-seeds';
 
-/** Rows per table that hold data, or an empty list for an empty database. */
+/** Tables that hold rows (the migrations' reference data apart): none in an empty database. */
 export async function tablesWithData(pg: Client): Promise<string[]> {
+  const seeded = seededTables();
   const full: string[] = [];
-  for (const t of await dataTables(pg)) if ((await pg.query(`SELECT 1 FROM ${ident(t)} LIMIT 1`)).rowCount) full.push(t);
+  for (const t of await dataTables(pg)) if (!seeded.includes(t) && (await pg.query(`SELECT 1 FROM ${ident(t)} LIMIT 1`)).rowCount) full.push(t);
   return full;
 }
 
@@ -81,8 +83,11 @@ export async function loadDatabase(databaseUrl: string, lines: AsyncIterable<Arc
       else if (line.kind === 'end') end = line;
     }
     if (!manifest || !end) throw new BackupArchiveError('the archive ends before its end record: it is incomplete');
+    // The migrations' reference rows give way to the archive's (children first: nothing references them yet).
+    const order = await referenceOrder(pg, Object.keys(manifest.tables));
+    for (const table of [...order].reverse()) if (seededTables().includes(table)) await pg.query(`DELETE FROM ${ident(table)}`);
     const tables: Record<string, number> = {};
-    for (const table of await referenceOrder(pg, Object.keys(manifest.tables))) {
+    for (const table of order) {
       const { columns, overriding } = await insertableColumns(pg, table);
       const list = columns.map(ident).join(', ');
       const r = await pg.query(

@@ -17,10 +17,10 @@ export interface OpenClaimRecord {
   paymentIds: string[];
 }
 
-/** Open claims (not CLOSED) after `afterId`, by id, `take` at a time. */
-export async function openClaimsAfter(db: Db, afterId: string, take: number): Promise<OpenClaimRecord[]> {
+/** Open claims (not CLOSED) after `afterId`, by id, `take` at a time; of some clients only, when named. */
+export async function openClaimsAfter(db: Db, afterId: string, take: number, clientIds?: string[]): Promise<OpenClaimRecord[]> {
   const claims = await db.claim.findMany({
-    where: { stage: { not: 'CLOSED' }, id: { gt: afterId } },
+    where: { stage: { not: 'CLOSED' }, id: { gt: afterId }, ...(clientIds ? { clientId: { in: clientIds } } : {}) },
     orderBy: { id: 'asc' },
     take,
     select: { id: true, clientId: true, stage: true, outcome: true, dunningLevel: true, purchased: true, disputed: true, dueDate: true, pausedUntil: true, payments: { select: { id: true } } },

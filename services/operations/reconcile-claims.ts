@@ -48,10 +48,10 @@ export function resumedState(c: OpenClaimRecord): ClaimState {
  * are missing from the database's state: after a restore of the database alone, or a lost
  * Temporal history, no claim is left without its workflow. Safe to run again (a running workflow is left alone).
  */
-export async function reconcileClaims(db: Db, temporal: Client, queues: TaskQueues, progress: (line: string) => void = () => undefined): Promise<ReconcileResult> {
+export async function reconcileClaims(db: Db, temporal: Client, queues: TaskQueues, opts: { clientIds?: string[]; progress?: (line: string) => void } = {}): Promise<ReconcileResult> {
   const result: ReconcileResult = { open: 0, running: 0, restarted: [], completedInTemporal: [] };
   for (let after = ''; ; ) {
-    const claims = await openClaimsAfter(db, after, BATCH);
+    const claims = await openClaimsAfter(db, after, BATCH, opts.clientIds);
     if (claims.length === 0) break;
     after = claims[claims.length - 1].id;
     await Promise.all(
@@ -66,7 +66,7 @@ export async function reconcileClaims(db: Db, temporal: Client, queues: TaskQueu
       }),
     );
     result.open += claims.length;
-    progress(`  ${result.open} open claims looked at, ${result.restarted.length} restarted`);
+    opts.progress?.(`  ${result.open} open claims looked at, ${result.restarted.length} restarted`);
   }
   result.restarted.sort();
   result.completedInTemporal.sort();
@@ -79,7 +79,7 @@ export async function reconcileWith(env: { databaseUrl?: string; temporalAddress
   const db = createDb(env.databaseUrl, 4);
   const connection = await Connection.connect({ address: env.temporalAddress });
   try {
-    return await reconcileClaims(db, new Client({ connection }), env.queues, progress);
+    return await reconcileClaims(db, new Client({ connection }), env.queues, { progress });
   } finally {
     await connection.close();
     await db.$disconnect();
