@@ -30,4 +30,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   limitationSweep: 'limitation-sweep',
   auditSeal: 'audit-seal',
   factorRun: 'refinancing-factor',
+  backup: 'nightly-backup',
 } as const;

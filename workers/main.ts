@@ -10,6 +10,7 @@ import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedul
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { ensurePayoutRunSchedule } from '../services/scheduling/payout-run-schedule';
 import { configuredSftp } from '../infra/sftp';
+import { ensureBackupSchedule } from '../services/scheduling/backup-schedule';
 
 const log = pino({ name: 'worker' });
 
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
       faxUrl: process.env.FAX_URL || undefined,
       printDropDir: required('PRINT_DROP_DIR'),
     },
+    // The nightly backup: where to (BACKUP_DIR); the key from BACKUP_KEY_FILE or BACKUP_KEY, read at each run.
+    backup: process.env.BACKUP_DIR
+      ? { dir: process.env.BACKUP_DIR, databaseUrl: required('DATABASE_URL'), temporalDbFile: process.env.TEMPORAL_DB_FILE, externalDocuments: Boolean(process.env.DMS_URL) }
+      : undefined,
   });
   const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;
   if (!['all', 'intake', 'claims'].includes(role)) throw new Error(`WORKER_ROLE must be all, intake or claims, not ${role}`);
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
   if (role !== 'intake') await ensureLimitationSweepSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureAuditSealSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureFactorRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake' && services.deps.backup) await ensureBackupSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');
