@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import pino from 'pino';
 import { createClaimflowWorkers, runWorkers, WorkerRole } from './claim-worker';
 import { connectServices } from './services';
@@ -9,7 +10,7 @@ import { ensureFactorRunSchedule } from '../services/scheduling/factor-run-sched
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { ensurePayoutRunSchedule } from '../services/scheduling/payout-run-schedule';
-import { configuredSftp } from '../infra/sftp';
+import { configuredSftp, sftpTargetFromUrl } from '../infra/sftp';
 import { ensureBackupSchedule } from '../services/scheduling/backup-schedule';
 
 const log = pino({ name: 'worker' });
@@ -35,9 +36,15 @@ async function main(): Promise<void> {
       faxUrl: process.env.FAX_URL || undefined,
       printDropDir: required('PRINT_DROP_DIR'),
     },
-    // The nightly backup: where to (BACKUP_DIR); the key from BACKUP_KEY_FILE or BACKUP_KEY, read at each run.
+    // The nightly backup: to BACKUP_DIR, or to BACKUP_SFTP_URL (+ BACKUP_SFTP_KEY_FILE) staged in BACKUP_DIR; the key from BACKUP_KEY_FILE or BACKUP_KEY, read at each run.
     backup: process.env.BACKUP_DIR
-      ? { dir: process.env.BACKUP_DIR, databaseUrl: required('DATABASE_URL'), temporalDbFile: process.env.TEMPORAL_DB_FILE, externalDocuments: Boolean(process.env.DMS_URL) }
+      ? {
+          dir: process.env.BACKUP_DIR,
+          sftp: process.env.BACKUP_SFTP_URL ? { target: sftpTargetFromUrl(process.env.BACKUP_SFTP_URL, process.env.BACKUP_SFTP_KEY_FILE ? fs.readFileSync(process.env.BACKUP_SFTP_KEY_FILE, 'utf8') : undefined), folder: '.' } : undefined,
+          databaseUrl: required('DATABASE_URL'),
+          temporalDbFile: process.env.TEMPORAL_DB_FILE,
+          externalDocuments: Boolean(process.env.DMS_URL),
+        }
       : undefined,
   });
   const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;

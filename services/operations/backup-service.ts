@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { archivesToPrune } from '../../domain/operations/backup-retention';
+import { archivesToPrune, type ArchiveAt } from '../../domain/operations/backup-retention';
+import { deleteArchives, listArchives, uploadArchive, type SftpArchiveFolder } from '../../infra/backup/sftp-archives';
 import type { BackupPolicy } from '../../domain/operations/backup-policy';
 import { loadBackupKey, type BackupKeySource } from '../../infra/backup/backup-key';
 import { writeBackupArchive, type BackupSource, type BackupSummary } from '../../infra/backup/backup-archive';
@@ -39,12 +40,37 @@ export async function backupToFolder(s: BackupSettings, dir: string, retention: 
   fs.mkdirSync(dir, { recursive: true });
   const archive = path.join(dir, archiveName(now));
   const summary = await backupToFile(s, archive, progress);
-  const archives = fs.readdirSync(dir).flatMap((name) => {
+  const pruned = archivesToPrune(archivesNamed(fs.readdirSync(dir)), retention);
+  for (const name of pruned) fs.rmSync(path.join(dir, name));
+  if (pruned.length) progress(`retention: deleted ${pruned.length} older archive(s)`);
+  return { archive, summary, pruned };
+}
+
+/** Of a folder's file names, the archives with the time their name carries. */
+function archivesNamed(names: string[]): ArchiveAt[] {
+  return names.flatMap((name) => {
     const m = ARCHIVE_NAME.exec(name);
     return m ? [{ name, at: new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])) }] : [];
   });
-  const pruned = archivesToPrune(archives, retention);
-  for (const name of pruned) fs.rmSync(path.join(dir, name));
-  if (pruned.length) progress(`retention: deleted ${pruned.length} older archive(s)`);
+}
+
+/**
+ * The nightly backup onto an SFTP server: written to the local staging folder, streamed up, removed
+ * locally; then the retention prunes the archives in the server's folder.
+ */
+export async function backupToSftp(s: BackupSettings, staging: string, remote: SftpArchiveFolder, retention: BackupPolicy['retention'], progress: (line: string) => void, now = new Date()): Promise<{ archive: string; summary: BackupSummary; pruned: string[] }> {
+  fs.mkdirSync(staging, { recursive: true });
+  const local = path.join(staging, archiveName(now));
+  const summary = await backupToFile(s, local, progress);
+  let archive: string;
+  try {
+    archive = await uploadArchive(remote, local);
+  } finally {
+    fs.rmSync(local, { force: true });
+  }
+  progress(`uploaded to sftp://${remote.target.host}:${remote.target.port}${archive}`);
+  const pruned = archivesToPrune(archivesNamed(await listArchives(remote)), retention);
+  await deleteArchives(remote, pruned);
+  if (pruned.length) progress(`retention: deleted ${pruned.length} older archive(s) on the server`);
   return { archive, summary, pruned };
 }

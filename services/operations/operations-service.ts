@@ -1,9 +1,13 @@
 import { loadSystemPolicy } from '../../persistence/policy';
 import type { ServiceDeps } from '../service-deps';
-import { backupToFolder, type BackupSettings } from './backup-service';
+import type { SftpArchiveFolder } from '../../infra/backup/sftp-archives';
+import { backupToFolder, backupToSftp, type BackupSettings } from './backup-service';
 
-/** Where the nightly backup writes (a folder: local disk or a mounted remote), and what it reads. */
-export type BackupTarget = BackupSettings & { dir: string };
+/**
+ * Where the nightly backup writes, and what it reads: the folder `dir`, or, with `sftp`, an SFTP
+ * server's folder (`dir` is then the local staging folder).
+ */
+export type BackupTarget = BackupSettings & { dir: string; sftp?: SftpArchiveFolder };
 
 /** What the nightly backup left: the archive, its size, and the archives retention deleted. */
 export interface NightlyBackupResult {
@@ -19,7 +23,8 @@ export function createOperationsService(deps: Pick<ServiceDeps, 'db' | 'backup'>
     async nightlyBackup(progress: (line: string) => void): Promise<NightlyBackupResult> {
       if (!deps.backup) throw new Error('no backup target is configured (BACKUP_DIR) for this worker');
       const { retention } = (await loadSystemPolicy(deps.db)).backup;
-      const r = await backupToFolder(deps.backup, deps.backup.dir, retention, progress);
+      const b = deps.backup;
+      const r = b.sftp ? await backupToSftp(b, b.dir, b.sftp, retention, progress) : await backupToFolder(b, b.dir, retention, progress);
       return { archive: r.archive, rows: Object.values(r.summary.tables).reduce((a, b) => a + b, 0), bytes: r.summary.bytes, pruned: r.pruned };
     },
   };

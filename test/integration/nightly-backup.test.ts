@@ -5,7 +5,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { useHarness } from '../support/harness';
 import { claimflowActivities } from '../../workers/claim-worker';
 import { createOperationsService } from '../../services/operations/operations-service';
-import { archiveName, backupToFolder } from '../../services/operations/backup-service';
+import { archiveName, backupToFolder, backupToSftp } from '../../services/operations/backup-service';
+import { fetchFile } from '../../infra/sftp-folders';
+import { uploadOnce, type SftpTarget } from '../../infra/sftp';
+import { listArchives } from '../../infra/backup/sftp-archives';
 import { verifyArchive } from '../../services/operations/restore-service';
 import { ensureBackupSchedule } from '../../services/scheduling/backup-schedule';
 import { main } from '../../cli/claimflow';
@@ -66,4 +69,21 @@ test('the command line: `claimflow backup` writes the archive and says what it h
   expect(refused).toEqual([`verifying ${archive}`, 'claimflow restore: the backup key does not open this archive: wrong key (or the archive header is damaged)']);
   expect(await main(['backup'], (l) => refused.push(l))).toBe(2);
   expect(refused.at(-1)).toBe('claimflow: backup needs --out FILE');
+});
+
+test('onto an SFTP server: the archive streamed up (nothing left in staging), the server folder pruned by the retention', async () => {
+  const { keyFile, dir } = folders();
+  const target = JSON.parse(process.env.CF_TEST_SFTP!) as SftpTarget;
+  const folder = `backups-${randomUUID().slice(0, 8)}`;
+  const now = new Date();
+  const older = Array.from({ length: 5 }, (_, i) => archiveName(new Date(now.getTime() - (i + 1) * DAY)));
+  for (const name of older) await uploadOnce(target, `${folder}/${name}`, Buffer.from('old'));
+  const r = await backupToSftp({ keyFile, databaseUrl: process.env.DATABASE_URL!, externalDocuments: false }, dir, { target, folder }, { daily: 3, weekly: 0, monthly: 0 }, () => undefined, now);
+  expect([...r.pruned].sort()).toEqual(older.slice(2).sort());
+  expect(await listArchives({ target, folder })).toEqual([older[1], older[0], archiveName(now)].sort());
+  expect(fs.readdirSync(dir)).toEqual([]);
+  const copy = path.join(dir, 'fetched.cfbackup');
+  fs.writeFileSync(copy, await fetchFile(target, folder, archiveName(now)));
+  expect(fs.statSync(copy).size).toBe(r.summary.bytes);
+  expect((await verifyArchive(copy, { keyFile })).end.tables).toEqual(r.summary.tables);
 });
