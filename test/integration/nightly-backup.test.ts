@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { archiveName, backupToFolder, backupToSftp } from '../../services/operat
 import { fetchFile } from '../../infra/sftp-folders';
 import { uploadOnce, type SftpTarget } from '../../infra/sftp';
 import { listArchives } from '../../infra/backup/sftp-archives';
-import { verifyArchive } from '../../services/operations/restore-service';
+import { restoreArchive, verifyArchive } from '../../services/operations/restore-service';
+import { freshDatabase } from '../support/fresh-database';
 import { ensureBackupSchedule } from '../../services/scheduling/backup-schedule';
 import { main } from '../../cli/claimflow';
 
@@ -86,4 +88,24 @@ test('onto an SFTP server: the archive streamed up (nothing left in staging), th
   fs.writeFileSync(copy, await fetchFile(target, folder, archiveName(now)));
   expect(fs.statSync(copy).size).toBe(r.summary.bytes);
   expect((await verifyArchive(copy, { keyFile })).end.tables).toEqual(r.summary.tables);
+});
+
+test('the Temporal dev server\'s state file travels with the archive (sqlite3 online backup) and is written back on restore, never over an existing one without --force', async () => {
+  const { keyFile, dir } = folders();
+  const state = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cf-temporal-')), 'temporal.sqlite');
+  execFileSync('sqlite3', [state, "CREATE TABLE executions (id TEXT); INSERT INTO executions VALUES ('claim-RE1'), ('claim-RE2');"]);
+  const archive = path.join(dir, 'with-state.cfbackup');
+  const out: string[] = [];
+  expect(await main(['backup', '--out', archive, '--key-file', keyFile, '--temporal-db', state], (l) => out.push(l))).toBe(0);
+  expect(out.at(-1)).toMatch(/rows of \d+ tables, the Temporal state, \d+ bytes$/);
+  const { manifest, end } = await verifyArchive(archive, { keyFile });
+  expect(manifest.files).toEqual(['temporal.sqlite']);
+  expect(end.files['temporal.sqlite']).toBe(fs.statSync(state).size);
+  const target = await freshDatabase();
+  const restoredState = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cf-temporal-')), 'temporal.sqlite');
+  fs.writeFileSync(restoredState, 'in use');
+  await expect(restoreArchive(archive, { databaseUrl: target, force: false, keyFile, temporalDbFile: restoredState }, () => undefined)).rejects.toThrow(`the Temporal state file ${restoredState} exists: pass --force to replace it`);
+  fs.rmSync(restoredState);
+  await restoreArchive(archive, { databaseUrl: target, force: false, keyFile, temporalDbFile: restoredState }, () => undefined);
+  expect(execFileSync('sqlite3', [restoredState, 'SELECT id FROM executions ORDER BY id'], { encoding: 'utf8' })).toBe('claim-RE1\nclaim-RE2\n');
 });

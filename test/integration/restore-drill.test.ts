@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { useHarness } from '../support/harness';
+import { freshDatabase } from '../support/fresh-database';
 import { accountBalances } from '../support/ledger-checks';
 import { randomIban, ref, statement, upload, waitingClaims, workflowResult } from '../fixtures/bank-import/bank-test-kit';
 import { claimWorkflowId } from '../../contracts/workflow-ids';
@@ -21,18 +22,6 @@ import { reconcileClaims } from '../../services/operations/reconcile-claims';
 jest.setTimeout(300_000);
 
 const h = useHarness();
-
-/** A new, empty database on the test server; its URL. */
-async function freshDatabase(): Promise<string> {
-  const name = `restore_${randomUUID().slice(0, 8)}`;
-  const pg = new PgClient({ connectionString: process.env.DATABASE_URL });
-  await pg.connect();
-  await pg.query(`CREATE DATABASE ${name}`);
-  await pg.end();
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 const keyFile = (dir: string) => {
   const file = path.join(dir, 'backup.key');
