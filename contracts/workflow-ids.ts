@@ -31,4 +31,5 @@ export const SCHEDULED_WORKFLOW_IDS = {
   auditSeal: 'audit-seal',
   factorRun: 'refinancing-factor',
   retentionSweep: 'retention-sweep',
+  backup: 'nightly-backup',
 } as const;

@@ -16,6 +16,7 @@ import { DEFAULT_RETENTION_POLICY, RetentionPolicySchema } from './persons/reten
 import { DEFAULT_FEE_VAT_POLICY, FeeVatPolicySchema } from './money/fee-vat-policy';
 import { DEFAULT_RECOURSE_POLICY, RecoursePolicySchema } from './claims/recourse-policy';
 import { CorrectionsPolicySchema, DEFAULT_CORRECTIONS_POLICY } from './claims/corrections-policy';
+import { BackupPolicySchema, DEFAULT_BACKUP_POLICY } from './operations/backup-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -80,6 +81,8 @@ export const PolicySchema = z.object({
   recourse: RecoursePolicySchema.default(DEFAULT_RECOURSE_POLICY),
   /** Corrections: whether re-delivery resets the due date. */
   corrections: CorrectionsPolicySchema.default(DEFAULT_CORRECTIONS_POLICY),
+  /** The nightly backup's Schedule and the archives' retention (read from the system policy). */
+  backup: BackupPolicySchema.default(DEFAULT_BACKUP_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -110,6 +113,7 @@ export const SYSTEM_POLICY: Policy = {
   feeVat: DEFAULT_FEE_VAT_POLICY,
   recourse: DEFAULT_RECOURSE_POLICY,
   corrections: DEFAULT_CORRECTIONS_POLICY,
+  backup: DEFAULT_BACKUP_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

@@ -8,12 +8,13 @@ import { createDocumentsService } from './documents/documents-service';
 import { createIntakeService } from './intake/intake-service';
 import { createPayoutRunService } from './money/payout-run-service';
 import { healthService } from './system/health-service';
-import { operationsService } from './system/operations-service';
+import { monitoringService } from './system/monitoring-service';
 import { createSplittingService } from './money/splitting-service';
 import { createAccountService } from './money/account-service';
 import { createAuditService } from './audit/audit-service';
 import { createPersonsService } from './persons/persons-service';
 import { createPolicyService } from './system/policy-service';
+import { createOperationsService } from './operations/operations-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -37,11 +38,12 @@ export function createServices(deps: ServiceDeps) {
     splitting: createSplittingService(deps),
     factoring: createFactoringService(deps),
     health: healthService(deps.db, deps.temporal),
-    operations: operationsService(deps.db),
+    monitoring: monitoringService(deps.db),
     accounts: createAccountService(deps),
     audit: createAuditService(deps),
     persons: createPersonsService(deps, documents),
     policies: createPolicyService(deps),
+    operations: createOperationsService(deps),
   };
 }
 

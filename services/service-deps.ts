@@ -5,6 +5,7 @@ import type { DocumentServices } from '../infra/dms/document-services';
 import type { SftpTarget } from '../infra/sftp';
 import type { TaskQueues } from '../contracts/task-queues';
 import type { SendingCentre } from '../infra/centre';
+import type { BackupTarget } from './operations/operations-service';
 
 /** What activities reach the outside world through; built once per worker (workers/services.ts). */
 export interface ServiceDeps extends DocumentServices {
@@ -17,4 +18,6 @@ export interface ServiceDeps extends DocumentServices {
   /** For starting claim workflows from the billing-file workflow. */
   temporal: Client;
   queues: TaskQueues;
+  /** Where the nightly backup writes its archives; absent: no nightly backup in this process. */
+  backup?: BackupTarget;
 }

@@ -1,5 +1,6 @@
 import { createAuditActivities } from '../activities/audit/audit-activities';
 import { createPersonActivities } from '../activities/persons/person-activities';
+import { createOperationsActivities } from '../activities/operations/operations-activities';
 import path from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createClaimActivities } from '../activities/claims/claim-activities';
@@ -21,7 +22,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export function claimflowActivities(services: Services) {
-  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createFactoringActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services), ...createPersonActivities(services), ...createPayoutRunActivities(services) };
+  return { ...createClaimActivities(services), ...createIntakeActivities(services), ...createBankActivities(services), ...createCollectionActivities(services), ...createFactoringActivities(services), ...createDocumentActivities(services), ...createJournalActivities(services), ...createAuditActivities(services), ...createPersonActivities(services), ...createPayoutRunActivities(services), ...createOperationsActivities(services) };
 }
 
 export type ClaimflowActivities = ReturnType<typeof claimflowActivities>;

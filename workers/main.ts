@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import pino from 'pino';
 import { Runtime } from '@temporalio/worker';
 import { serveWorkerHealth } from './worker-health';
@@ -12,7 +13,8 @@ import { ensureFactorRunSchedule } from '../services/scheduling/factor-run-sched
 import { ensurePrintRunSchedule } from '../services/scheduling/print-run-schedule';
 import { ensureJournalRunSchedule } from '../services/scheduling/journal-run-schedule';
 import { ensurePayoutRunSchedule } from '../services/scheduling/payout-run-schedule';
-import { configuredSftp } from '../infra/sftp';
+import { configuredSftp, sftpTargetFromUrl } from '../infra/sftp';
+import { ensureBackupSchedule } from '../services/scheduling/backup-schedule';
 
 const log = pino({ name: 'worker' });
 
@@ -39,6 +41,16 @@ async function main(): Promise<void> {
       faxUrl: process.env.FAX_URL || undefined,
       printDropDir: required('PRINT_DROP_DIR'),
     },
+    // The nightly backup: to BACKUP_DIR, or to BACKUP_SFTP_URL (+ BACKUP_SFTP_KEY_FILE) staged in BACKUP_DIR; the key from BACKUP_KEY_FILE or BACKUP_KEY, read at each run.
+    backup: process.env.BACKUP_DIR
+      ? {
+          dir: process.env.BACKUP_DIR,
+          sftp: process.env.BACKUP_SFTP_URL ? { target: sftpTargetFromUrl(process.env.BACKUP_SFTP_URL, process.env.BACKUP_SFTP_KEY_FILE ? fs.readFileSync(process.env.BACKUP_SFTP_KEY_FILE, 'utf8') : undefined), folder: '.' } : undefined,
+          databaseUrl: required('DATABASE_URL'),
+          temporalDbFile: process.env.TEMPORAL_DB_FILE,
+          externalDocuments: Boolean(process.env.DMS_URL),
+        }
+      : undefined,
   });
   const role = (process.env.WORKER_ROLE ?? 'all') as WorkerRole;
   if (!['all', 'intake', 'claims'].includes(role)) throw new Error(`WORKER_ROLE must be all, intake or claims, not ${role}`);
@@ -56,6 +68,7 @@ async function main(): Promise<void> {
   if (role !== 'intake') await ensureAuditSealSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureFactorRunSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   if (role !== 'intake') await ensureRetentionSweepSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
+  if (role !== 'intake' && services.deps.backup) await ensureBackupSchedule(services.deps.temporal, services.deps.db, services.deps.queues.claims);
   process.once('SIGTERM', () => workers.shutdown());
   process.once('SIGINT', () => workers.shutdown());
   log.info({ role, queues: services.deps.queues }, 'worker running');

@@ -1,3 +1,4 @@
+import type { BackupTarget } from '../services/operations/operations-service';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { ServiceDeps } from '../services/service-deps';
@@ -18,7 +19,7 @@ export interface ConnectedServices {
 }
 
 /** Connections to the environment's services, shared by a process's worker and API. */
-export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp' | 'documents'>, queues: TaskQueues = taskQueues()): Promise<ConnectedServices> {
+export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'temporalAddress' | 'smtpUrl' | 'collectionSftp' | 'documents'> & { backup?: BackupTarget }, queues: TaskQueues = taskQueues()): Promise<ConnectedServices> {
   const db = createDb(env.databaseUrl);
   const clientConnection = await Connection.connect({ address: env.temporalAddress });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
@@ -31,6 +32,7 @@ export async function connectServices(env: Pick<Environment, 'databaseUrl' | 'te
     centre: configuredCentre(),
     temporal: new Client({ connection: clientConnection }),
     queues,
+    backup: env.backup,
   };
   return {
     deps,

@@ -9,5 +9,6 @@ export { lawyerFeedbackWorkflow } from './collection/lawyer-feedback-workflow';
 export { payoutRunWorkflow, payoutRunPreparationWorkflow } from './money/payout-run-workflow';
 export { limitationSweepWorkflow } from './claims/limitation-sweep-workflow';
 export { auditSealWorkflow } from './audit/audit-seal-workflow';
+export { backupWorkflow } from './operations/backup-workflow';
 export { factorRunWorkflow } from './factoring/factor-run-workflow';
 export { retentionSweepWorkflow } from './persons/retention-sweep-workflow';

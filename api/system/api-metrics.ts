@@ -32,7 +32,7 @@ export function apiMetrics(services: Services): ApiMetrics {
   // One query round per scrape, shared by the gauges: prom-client collects them concurrently, so
   // each awaits the same load (reused for a second) before its value is read.
   const load = async () => {
-    const f = await services.operations.figures();
+    const f = await services.monitoring.figures();
     const now = Date.now();
     claims.reset();
     for (const s of f.claimsByStage) claims.set({ stage: s.stage }, s.count);

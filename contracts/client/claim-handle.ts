@@ -28,10 +28,15 @@ export async function claimWorkflowState(temporal: Client, claimId: string): Pro
 
 /** Whether the claim's workflow runs (and so watches its limitation date); false when it finished or never started. */
 export async function claimWorkflowRunning(temporal: Client, claimId: string): Promise<boolean> {
+  return (await claimWorkflowStatus(temporal, claimId)) === 'RUNNING';
+}
+
+/** The status of the claim's latest workflow run (RUNNING, COMPLETED, TERMINATED, …), or NOT_FOUND when the server has none. */
+export async function claimWorkflowStatus(temporal: Client, claimId: string): Promise<string> {
   try {
-    return (await temporal.workflow.getHandle(claimWorkflowId(claimId)).describe()).status.name === 'RUNNING';
+    return (await temporal.workflow.getHandle(claimWorkflowId(claimId)).describe()).status.name;
   } catch (e) {
-    if (e instanceof WorkflowNotFoundError) return false;
+    if (e instanceof WorkflowNotFoundError) return 'NOT_FOUND';
     throw e;
   }
 }

@@ -1,8 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
 import type { BankImportSummary } from '../bank/bank-import-result';
+import type { ClaimState } from '../claims/claim-messages';
 import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents/client-journal-run';
 import type { BillingFileResult } from '../intake/billing-file-result';
-import type { ClaimState } from '../claims/claim-messages';
 import type { ClaimWorkflowInput } from '../claims/claim-workflow-input';
 import { ClaimClient, ClaimStage } from '../search-attributes';
 import type { TaskQueues } from '../task-queues';
@@ -48,10 +48,11 @@ export function startClaimWorkflow(temporal: Client, queues: TaskQueues, claim: 
 }
 
 /**
- * A reopened claim's next round: the claim's workflow id runs again (its earlier run has closed)
- * from the state the database holds. A run already started for this round counts as started.
+ * A claim's workflow started again from the state the database holds: a reopened claim's next
+ * round (its earlier run has closed), or reconcile after a restore or a lost Temporal history. The
+ * claim's workflow id runs again; a run already started counts as started.
  */
-export function restartClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }, input: ClaimWorkflowInput & { state: ClaimState; round: number }): Promise<void> {
+export function restartClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }, input: ClaimWorkflowInput & { state: ClaimState }): Promise<void> {
   return startOnce(
     start(temporal, 'claimWorkflow', {
       workflowId: claimWorkflowId(claim.id),

@@ -42,6 +42,7 @@ describe('resolvePolicy', () => {
       feeVat: { feesLiable: true, rate: '0.19' },
       recourse: SYSTEM_POLICY.recourse,
       corrections: SYSTEM_POLICY.corrections,
+      backup: SYSTEM_POLICY.backup,
     });
   });
 

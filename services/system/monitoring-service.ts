@@ -4,7 +4,7 @@ import { operationalFigures, type OperationalFigures } from '../../persistence/s
 import { addDays, isoDayOf } from '../../domain/interest/calendar-day';
 
 /** The figures behind the business gauges of /metrics; "near limitation" looks as far ahead as the sweep. */
-export function operationsService(db: Db) {
+export function monitoringService(db: Db) {
   return {
     async figures(now = new Date()): Promise<OperationalFigures> {
       const policy = await loadSystemPolicy(db);
