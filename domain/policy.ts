@@ -12,6 +12,7 @@ import { DatevPolicySchema, DEFAULT_DATEV_POLICY } from './datev/datev-policy';
 import { AccountsPolicySchema, DEFAULT_ACCOUNTS_POLICY } from './money/accounts-policy';
 import { AuditPolicySchema, DEFAULT_AUDIT_POLICY } from './audit/audit-policy';
 import { DEFAULT_REFINANCING_POLICY, RefinancingPolicySchema } from './factoring/refinancing-policy';
+import { AuthPolicySchema, DEFAULT_AUTH_POLICY } from './auth/auth-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -68,6 +69,8 @@ export const PolicySchema = z.object({
   audit: AuditPolicySchema.default(DEFAULT_AUDIT_POLICY),
   /** Selling purchased claims on to the refinancing factor: whether and which (per client), how often (system policy). */
   refinancing: RefinancingPolicySchema.default(DEFAULT_REFINANCING_POLICY),
+  /** The embedded login: token lifetime, lockout after failures, login rate limit (read from the system policy). */
+  auth: AuthPolicySchema.default(DEFAULT_AUTH_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -94,6 +97,7 @@ export const SYSTEM_POLICY: Policy = {
   accounts: DEFAULT_ACCOUNTS_POLICY,
   audit: DEFAULT_AUDIT_POLICY,
   refinancing: DEFAULT_REFINANCING_POLICY,
+  auth: DEFAULT_AUTH_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

@@ -11,6 +11,7 @@ import { healthService } from './system/health-service';
 import { createSplittingService } from './money/splitting-service';
 import { createAccountService } from './money/account-service';
 import { createAuditService } from './audit/audit-service';
+import { createAuthService } from './auth/auth-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -36,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
     health: healthService(deps.db, deps.temporal),
     accounts: createAccountService(deps),
     audit: createAuditService(deps),
+    auth: createAuthService(deps.db, deps.auth ?? {}),
   };
 }
 

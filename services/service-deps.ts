@@ -5,6 +5,7 @@ import type { DocumentServices } from '../infra/dms/document-services';
 import type { SftpTarget } from '../infra/sftp';
 import type { TaskQueues } from '../contracts/task-queues';
 import type { SendingCentre } from '../infra/centre';
+import type { AuthConfig } from '../infra/auth-config';
 
 /** What activities reach the outside world through; built once per worker (workers/services.ts). */
 export interface ServiceDeps extends DocumentServices {
@@ -17,4 +18,6 @@ export interface ServiceDeps extends DocumentServices {
   /** For starting claim workflows from the billing-file workflow. */
   temporal: Client;
   queues: TaskQueues;
+  /** Single sign-on or the embedded login's secret (infra/auth-config.ts); the embedded login when absent. */
+  auth?: AuthConfig;
 }

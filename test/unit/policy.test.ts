@@ -38,6 +38,7 @@ describe('resolvePolicy', () => {
       accounts: SYSTEM_POLICY.accounts,
       audit: SYSTEM_POLICY.audit,
       refinancing: SYSTEM_POLICY.refinancing,
+      auth: SYSTEM_POLICY.auth,
     });
   });
 
