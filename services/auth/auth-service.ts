@@ -4,7 +4,7 @@ import { durationMs } from '../../domain/duration';
 import { isRole, scopeOf, type Principal, type Role } from '../../domain/auth/roles';
 import { Refusal } from '../../domain/refusal';
 import { sha256Hex } from '../../domain/sha256';
-import type { Db } from '../../infra/db/prisma';
+import { createDb, type Db } from '../../infra/db/prisma';
 import type { AuthConfig } from '../../infra/auth-config';
 import { audit } from '../../persistence/audit';
 import { createApiKey, listApiKeys, revokeApiKey, useApiKey } from '../../persistence/auth/api-keys';
@@ -126,4 +126,14 @@ export function createAuthService(db: Db, config: AuthConfig) {
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/** The auth service of a command (`claimflow users add`) against the database at `databaseUrl`. */
+export async function withAuthService<T>(databaseUrl: string | undefined, use: (auth: AuthService) => Promise<T>): Promise<T> {
+  const db = createDb(databaseUrl, 2);
+  try {
+    return await use(createAuthService(db, {}));
+  } finally {
+    await db.$disconnect();
+  }
+}
 export type { Principal };

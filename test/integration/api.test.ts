@@ -105,9 +105,7 @@ describe('OpenAPI and health', () => {
     expect(res.body.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
   });
 
-  // BUG (api/openapi.ts): GET /api/claims/{id}/documents/{documentId} is served by
-  // api/routes/claims.ts but missing from the document's paths. Remove `.failing` once it is documented.
-  test.failing('GET /api/openapi.json also documents the document download route', async () => {
+  test('GET /api/openapi.json also documents the document download route', async () => {
     const res = await h.api().get('/api/openapi.json');
     expect(res.body.paths['/claims/{id}/documents/{documentId}']?.get).toBeDefined();
   });
