@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +14,7 @@ import { createAuthService } from '../../services/auth/auth-service';
 import { useHarness } from '../support/harness';
 import { waitingClaim } from '../support/claim-kit';
 import { newLawyer } from '../support/collection-kit';
+import { main } from '../../cli/claimflow';
 
 /**
  * Who may do what, through the real app: 401 and 403 on every route before any handler runs,
@@ -132,4 +136,20 @@ test('partners see only their own claims: id guessing answers 404, list filters 
   const counsel = h.api({ name: 'kanzlei', roles: ['lawyer'], partnerId: lawyer.id });
   expect((await counsel.get('/api/claims')).body.claims.map((c: { id: string }) => c.id)).toEqual([theirs.id]);
   expect((await counsel.get(`/api/claims/${mine.id}`)).status).toBe(404);
+});
+
+test('npx claimflow users add creates the first administrator from a password file', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cf-users-'));
+  const pw = path.join(dir, 'admin.pw');
+  fs.writeFileSync(pw, 'ein-sehr-langes-passwort\n', { mode: 0o600 });
+  const name = `admin-${randomUUID().slice(0, 6)}`;
+  const out: string[] = [];
+  expect(await main(['users', 'add', '--name', name, '--role', 'admin', '--password-file', pw], (l) => out.push(l))).toBe(0);
+  expect(out).toEqual([`user ${name} created (administrator); sign in with POST /api/auth/login`]);
+  expect(await main(['users', 'add', '--name', name, '--role', 'admin', '--password-file', pw], (l) => out.push(l))).toBe(1);
+  expect(await main(['users', 'add', '--name', name], (l) => out.push(l))).toBe(2);
+  const login = await h.anonymous().post('/api/auth/login').send({ name, password: 'ein-sehr-langes-passwort' });
+  const me = await h.anonymous().get('/api/auth/me').set('Authorization', `Bearer ${login.body.token}`);
+  expect(me.body).toMatchObject({ name, roles: ['administrator'] });
+  expect((await h.db.auditEvent.findFirstOrThrow({ where: { entityType: 'user', action: 'user.created', data: { path: ['name'], equals: name } } })).actor).toBe('cli');
 });
