@@ -5,6 +5,8 @@ const common = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // jose ships ES modules only: compiled for jest like our sources (node itself loads them natively).
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
 };
 
 module.exports = {

@@ -1,4 +1,9 @@
 import express, { Express } from 'express';
+import helmet from 'helmet';
+import { DEFAULT_AUTH_POLICY, type AuthPolicy } from '../domain/auth/auth-policy';
+import { authGate } from './auth/auth-gate';
+import { authRoutes } from './auth/auth-routes';
+import { networkAllowList } from './network-allow-list';
 import { accountingRoutes } from './accounting/accounting-routes';
 import { splittingRoutes } from './money/splitting-routes';
 import { auditRoutes } from './audit/audit-routes';
@@ -20,16 +25,33 @@ import { errorHandler, unknownRoute } from './errors';
 import { openApiDocument } from './openapi';
 import { apiMetrics } from './system/api-metrics';
 
-/** The REST API: a thin layer over the database and the claim workflows. */
-export function createApp(ctx: ApiContext): Express {
+export interface ExposureOptions {
+  /** API_ALLOW_NETWORKS: only these networks (CIDR) reach the API; everyone when absent. */
+  allowNetworks?: string[];
+  /** The login's rate limit (the system policy's auth section, read at start). */
+  authPolicy?: AuthPolicy;
+}
+
+/**
+ * The REST API: a thin layer over the database and the claim workflows. Every route but health,
+ * the OpenAPI document and the login sits behind the auth gate (api/auth/route-rules.ts).
+ */
+export function createApp(ctx: ApiContext, options: ExposureOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.allowNetworks?.length) app.use(networkAllowList(options.allowNetworks));
+  app.use(helmet());
+  const metrics = apiMetrics(ctx.services);
+  app.use(metrics.track);
+  // Before any body is read: an unauthenticated request costs no parsing.
+  app.use('/api', authGate(ctx.services.auth));
+  // JSON bodies are small everywhere; uploads read their raw bodies with their own limit (api/uploaded-file.ts).
   app.use(express.json({ limit: '1mb' }));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  const metrics = apiMetrics(ctx.services);
-  app.use(metrics.track);
+  // Outside /api and its auth gate, for Prometheus: counts and timings only, no personal data;
+  // reachable where the API is (API_HOST, API_ALLOW_NETWORKS).
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -43,6 +65,7 @@ export function createApp(ctx: ApiContext): Express {
   };
   app.get('/api/health', ready);
   app.get('/api/health/ready', ready);
+  app.use('/api', authRoutes(ctx, options.authPolicy ?? DEFAULT_AUTH_POLICY));
   app.use('/api', billingFileRoutes(ctx));
   app.use('/api', claimRoutes(ctx));
   app.use('/api', claimLetterRoutes(ctx));

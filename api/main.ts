@@ -7,10 +7,15 @@ import { documentStore } from '../infra/dms/document-services';
 import { configuredCentre } from '../infra/centre';
 import { createServices } from '../services';
 import { noChannelsInApi } from '../infra/channels/no-channels';
+import { configuredAuth } from '../infra/auth-config';
 
 const log = pino({ name: 'api' });
 
-/** A production API process: DATABASE_URL, TEMPORAL_ADDRESS, PORT from the environment. */
+/**
+ * A production API process: DATABASE_URL, TEMPORAL_ADDRESS, PORT from the environment; it listens
+ * on 127.0.0.1 unless API_HOST says otherwise, to the networks of API_ALLOW_NETWORKS (comma-separated
+ * CIDR) if set; single sign-on from OIDC_* (infra/auth-config.ts, README "Authentication").
+ */
 async function main(): Promise<void> {
   const db = createDb();
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? 'localhost:7233' });
@@ -18,10 +23,12 @@ async function main(): Promise<void> {
   const queues = taskQueues();
   const temporal = new Client({ connection });
   // Staff sends are archived here and sent by sendDocumentWorkflow on a worker: no mail, SFTP or print here.
-  const services = createServices({ db, temporal, queues, documents, centre: configuredCentre(), ...noChannelsInApi });
-  const app = createApp({ services });
+  const services = createServices({ db, temporal, queues, documents, centre: configuredCentre(), auth: configuredAuth(), ...noChannelsInApi });
+  const allowNetworks = process.env.API_ALLOW_NETWORKS?.split(',').filter((c) => c.trim());
+  const app = createApp({ services }, { allowNetworks, authPolicy: await services.auth.policy() });
   const port = Number(process.env.PORT ?? 3000);
-  app.listen(port, () => log.info({ port }, 'API listening'));
+  const host = process.env.API_HOST ?? '127.0.0.1';
+  app.listen(port, host, () => log.info({ host, port, sso: services.auth.ssoConfigured, allowNetworks }, 'API listening'));
 }
 
 main().catch((e) => {

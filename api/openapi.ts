@@ -14,17 +14,18 @@ import { BaseRateBody, CancellationBody, CollectionDecisionBody, DeferralBody, D
 import { DocumentListQuery, ResendBody } from './documents/document-routes';
 import { ClaimLetterBody } from './documents/claim-letter-routes';
 import { JournalBody } from './documents/client-journal-routes';
+import { LoginBody, NewApiKeyBody, NewUserBody } from './auth/auth-schemas';
+import { ROUTE_RULES } from './auth/route-rules';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const claimId = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'claim id = invoice number' };
-const actor = { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' };
 
 function staffAction(summary: string, body: z.ZodType) {
   return {
     post: {
       summary,
-      parameters: [claimId, actor],
+      parameters: [claimId],
       requestBody: { required: true, ...json(body) },
       responses: { 202: { description: 'recorded and signalled to the claim workflow' }, 400: error, 404: error, 409: error, 422: error },
     },
@@ -37,11 +38,52 @@ function repeatAction(summary: string) {
   return {
     post: {
       summary,
-      parameters: [documentId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+      parameters: [documentId, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
       requestBody: { required: false, ...json(ResendBody) },
       responses: { 202: { description: 'the new document, being sent' }, 200: { description: 'already created under this Idempotency-Key' }, 400: error, 404: error, 422: error },
     },
   };
+}
+
+const authPaths = {
+  '/openapi.json': { get: { summary: 'this document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+  '/auth/login': {
+    post: {
+      summary: 'the embedded login (when no identity provider is configured): a short-lived bearer token; rate-limited, locked after repeated failures',
+      requestBody: { required: true, ...json(LoginBody) },
+      responses: { 200: { description: '{ token, tokenType, expiresAt }' }, 400: error, 401: { ...error, description: 'invalid_credentials or locked_out' }, 409: { ...error, description: 'sso_only' }, 429: error },
+    },
+  },
+  '/auth/me': { get: { summary: 'who the credential names: name, roles, scope', responses: { 200: { description: '{ name, roles, scope, via }' } } } },
+  '/users': {
+    get: { summary: 'local users (no password hashes)', responses: { 200: { description: '{ users }' } } },
+    post: { summary: 'create a local user (argon2id-hashed password; audited)', requestBody: { required: true, ...json(NewUserBody) }, responses: { 201: { description: 'the user' }, 400: error, 409: error, 422: error } },
+  },
+  '/api-keys': {
+    get: { summary: 'API keys of machine clients (never the key)', responses: { 200: { description: '{ apiKeys }' } } },
+    post: { summary: 'create an API key: the key is in this answer only (stored as its SHA-256; audited)', requestBody: { required: true, ...json(NewApiKeyBody) }, responses: { 201: { description: 'the key and its record' }, 400: error, 409: error, 422: error } },
+  },
+  '/api-keys/{id}/revoke': { post: { summary: 'revoke an API key (audited)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'the revoked key' }, 404: error } } },
+};
+
+/**
+ * Every operation names the roles the route table grants (`x-roles`) and the 401/403 answers;
+ * public ones need no security.
+ */
+function withAccess<P extends Record<string, Record<string, object>>>(paths: P): P {
+  const annotated = Object.entries(paths).map(([path, ops]) => [
+    path,
+    Object.fromEntries(
+      Object.entries(ops).map(([method, op]) => {
+        const rule = ROUTE_RULES[`${method.toUpperCase()} ${path}`];
+        if (rule === undefined) return [method, op];
+        if (rule === 'public') return [method, { ...op, security: [] }];
+        const responses = { ...(op as { responses?: object }).responses, 401: { ...error, description: 'unauthenticated' }, 403: { ...error, description: 'forbidden for the caller’s roles' } };
+        return [method, { ...op, 'x-roles': rule, responses }];
+      }),
+    ),
+  ]);
+  return Object.fromEntries(annotated) as P;
 }
 
 /** The OpenAPI 3.1 description of the REST API, served at /api/openapi.json. */
@@ -49,7 +91,13 @@ export const openApiDocument = {
   openapi: '3.1.0',
   info: { title: 'claimflow API', version: '0.1.0', description: 'Claim status and staff actions of a billing centre.' },
   servers: [{ url: '/api' }],
+  // Bearer tokens of the centre's identity provider (OIDC) or of the embedded login, or an API key (cfk_…), in the Authorization header.
+  security: [{ bearerToken: [] }, { apiKey: [] }],
   components: {
+    securitySchemes: {
+      bearerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'the identity provider’s access token (OpenID Connect), or the embedded login’s (POST /auth/login)' },
+      apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'cfk_…', description: 'an API key of a machine client (POST /api-keys)' },
+    },
     schemas: {
       Error: {
         type: 'object',
@@ -64,7 +112,8 @@ export const openApiDocument = {
       },
     },
   },
-  paths: {
+  paths: withAccess({
+    ...authPaths,
     ...documentTemplatePaths,
     ...bankPaths,
     ...collectionPaths,
@@ -85,7 +134,6 @@ export const openApiDocument = {
         parameters: [
           { name: 'clientId', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'fileName', in: 'query', required: false, description: 'required unless the body is multipart/form-data', schema: { type: 'string' } },
-          actor,
         ],
         requestBody: {
           required: true,
@@ -125,7 +173,7 @@ export const openApiDocument = {
     '/claims/{id}/payments': {
       post: {
         summary: 'record a payment',
-        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        parameters: [claimId, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
         requestBody: { required: true, ...json(PaymentBody) },
         responses: { 201: { description: 'booked' }, 200: { description: 'already booked under this Idempotency-Key' }, 400: error, 404: error, 409: error },
       },
@@ -141,7 +189,6 @@ export const openApiDocument = {
       get: { summary: 'the base rates of § 247 BGB per half year', responses: { 200: { description: 'rates' } } },
       post: {
         summary: 'add the next half year’s published base rate',
-        parameters: [actor],
         requestBody: { required: true, ...json(BaseRateBody) },
         responses: { 201: { description: 'added' }, 200: { description: 'the same rate was there' }, 400: error, 409: error, 422: error },
       },
@@ -153,7 +200,7 @@ export const openApiDocument = {
     '/claims/{id}/credit-notes': {
       post: {
         summary: 'partial credit note (Teilgutschrift) over invoice lines or an amount: own number, letter, postings per tariff (recourse for a purchased claim)',
-        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'the request id: the same id again repeats nothing' }],
+        parameters: [claimId, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'the request id: the same id again repeats nothing' }],
         requestBody: { required: true, ...json(CreditNoteBody) },
         responses: { 201: { description: 'issued, booked, sent and signalled' }, 200: { description: 'already issued under this Idempotency-Key' }, 400: error, 404: error, 409: error, 422: error },
       },
@@ -161,7 +208,7 @@ export const openApiDocument = {
     '/claims/{id}/redelivery': {
       post: {
         summary: 'Neuzustellung: correct the payer’s address, send the invoice again, reset the due date as policy says',
-        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'the request id: the same id again repeats nothing' }],
+        parameters: [claimId, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'the request id: the same id again repeats nothing' }],
         requestBody: { required: true, ...json(RedeliveryBody) },
         responses: { 202: { description: 'recorded, sent and signalled' }, 400: error, 404: error, 409: error },
       },
@@ -170,7 +217,7 @@ export const openApiDocument = {
     '/claims/{id}/reopen': {
       post: {
         summary: 'reopen a claim written off or returned to the client: its close is reversed by a new entry, it resumes in the stage it was closed from (docs/reopen.md)',
-        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'the request id: the same id again is the same reopening' }],
+        parameters: [claimId, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'the request id: the same id again is the same reopening' }],
         requestBody: { required: true, ...json(ReopenBody) },
         responses: { 201: { description: '{ claimId, round, stage, openCents, created }: reopened, audited, its workflow running' }, 200: { description: 'already reopened under this Idempotency-Key' }, 400: error, 404: error, 409: error },
       },
@@ -178,7 +225,7 @@ export const openApiDocument = {
     '/claims/{id}/collection-decision': {
       post: {
         summary: 'record the client’s answer to the collection request (pursue, return, wait until a day)',
-        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        parameters: [claimId, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
         requestBody: { required: true, ...json(CollectionDecisionBody) },
         responses: { 201: { description: 'recorded, audited and signalled' }, 200: { description: 'already recorded under this Idempotency-Key' }, 400: error, 404: error, 409: error, 422: error },
       },
@@ -186,7 +233,7 @@ export const openApiDocument = {
     '/claims/{id}/negotiations': {
       post: {
         summary: 'record negotiations with the debtor (halt limitation, § 203 BGB); the same start day again sets their end',
-        parameters: [claimId, actor],
+        parameters: [claimId],
         requestBody: { required: true, ...json(NegotiationBody) },
         responses: { 201: { description: 'recorded; the new limitation date' }, 200: { description: 'the same negotiations were recorded' }, 400: error, 404: error, 409: error, 422: error },
       },
@@ -201,7 +248,7 @@ export const openApiDocument = {
     '/claims/{id}/letters': {
       post: {
         summary: 'send the person responsible a free letter from a template, the fee statement or the statement of claim',
-        parameters: [claimId, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        parameters: [claimId, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
         requestBody: { required: true, ...json(ClaimLetterBody) },
         responses: { 202: { description: '{ documentId, kind, channel }: archived, being sent' }, 200: { description: 'already created under this Idempotency-Key' }, 400: error, 404: error, 409: error, 422: error },
       },
@@ -215,17 +262,17 @@ export const openApiDocument = {
     },
     '/documents/{id}': { get: { summary: 'document metadata with every delivery attempt', parameters: [documentId], responses: { 200: { description: 'document' }, 404: error } } },
     '/documents/{id}/content': {
-      get: { summary: 'the archived content (PDF), from the document store; the read is audited', parameters: [documentId, actor], responses: { 200: { description: 'content', content: { 'application/pdf': {} } }, 404: error } },
+      get: { summary: 'the archived content (PDF), from the document store; the read is audited', parameters: [documentId], responses: { 200: { description: 'content', content: { 'application/pdf': {} } }, 404: error } },
     },
     '/clients/{id}/journals': {
       post: {
         summary: 'send a client journal for a period now (kinds by tariff: purchase journal under factoring, client invoice under Inkasso)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'client id' }, actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'client id' }, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
         requestBody: { required: true, ...json(JournalBody) },
         responses: { 202: { description: '{ documentId }: archived, being sent' }, 200: { description: 'already created under this Idempotency-Key' }, 400: error, 404: error, 422: error },
       },
     },
     '/documents/{id}/resend': repeatAction('send the archived content again, through the chosen or the given channel'),
     '/documents/{id}/duplicate': repeatAction('send a duplicate: an invoice rendered again marked "Duplikat", other documents their archived content with "Duplikat" in subject and cover mail'),
-  },
+  }),
 };

@@ -1,5 +1,6 @@
 import { auditCommand } from './audit-command';
 import { gdprCommand } from './gdpr-command';
+import { USERS_USAGE, usersCommand } from './users-command';
 import { checkFiles, describe, exitOf, type CheckExit } from './check-command';
 import { backupCommand, reconcileCommand, restoreCommand } from './operations-commands';
 
@@ -9,6 +10,7 @@ const USAGE = `usage: claimflow check [--json] FILE [ORDER_FILE] [FILE…]
        claimflow backup --out FILE [--key-file KEY] [--temporal-db FILE]
        claimflow restore ARCHIVE [--force] [--key-file KEY] [--temporal-db FILE]
        claimflow reconcile [--json]
+       ${USERS_USAGE}
 
 Parses, validates and prices billing files (PADneXt, CSV) or reads bank statements (CAMT, MT940,
 OFX) exactly as an upload would, and stores nothing. A PADneXt order file (*_auf.xml) given right
@@ -26,7 +28,10 @@ included) and the local Temporal server's state file (--temporal-db or TEMPORAL_
 --key-file, BACKUP_KEY_FILE or BACKUP_KEY (32 bytes, base64), never in the archive's folder.
 restore: into an empty database (--force replaces one that holds data); a wrong key or a damaged
 archive is refused before the database is touched. reconcile (DATABASE_URL, TEMPORAL_ADDRESS):
-starts the workflows of open claims the Temporal server lacks. See docs/operations.md.`;
+starts the workflows of open claims the Temporal server lacks. See docs/operations.md.
+
+users add (against DATABASE_URL): a local user of the embedded login, e.g. the first administrator
+(--role admin); the password is the first line of --password-file. Exit 0: created; 1: refused.`;
 
 const OPERATIONS: Record<string, (args: string[], out: (line: string) => void) => Promise<number>> = { backup: backupCommand, restore: restoreCommand, reconcile: reconcileCommand };
 
@@ -35,6 +40,7 @@ export async function main(args: string[], out: (line: string) => void = console
   const [command, ...rest] = args;
   const json = rest.includes('--json');
   const files = rest.filter((a) => a !== '--json');
+  if (command === 'users' && rest[0] === 'add') return usersCommand(rest.slice(1), out);
   if (command === 'gdpr' && rest[0] === 'export' && rest[1] && (rest.length === 2 || (rest.length === 4 && rest[2] === '--pdf'))) return gdprCommand(rest[1], rest[3], out);
   const operation = Object.hasOwn(OPERATIONS, command) ? OPERATIONS[command] : undefined;
   if (operation) {

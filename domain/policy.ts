@@ -17,6 +17,7 @@ import { DEFAULT_FEE_VAT_POLICY, FeeVatPolicySchema } from './money/fee-vat-poli
 import { DEFAULT_RECOURSE_POLICY, RecoursePolicySchema } from './claims/recourse-policy';
 import { CorrectionsPolicySchema, DEFAULT_CORRECTIONS_POLICY } from './claims/corrections-policy';
 import { BackupPolicySchema, DEFAULT_BACKUP_POLICY } from './operations/backup-policy';
+import { AuthPolicySchema, DEFAULT_AUTH_POLICY } from './auth/auth-policy';
 
 /**
  * Policy data: every duration, fee, rate and threshold a claim's life depends on. The row
@@ -83,6 +84,8 @@ export const PolicySchema = z.object({
   corrections: CorrectionsPolicySchema.default(DEFAULT_CORRECTIONS_POLICY),
   /** The nightly backup's Schedule and the archives' retention (read from the system policy). */
   backup: BackupPolicySchema.default(DEFAULT_BACKUP_POLICY),
+  /** The embedded login: token lifetime, lockout after failures, login rate limit (read from the system policy). */
+  auth: AuthPolicySchema.default(DEFAULT_AUTH_POLICY),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -114,6 +117,7 @@ export const SYSTEM_POLICY: Policy = {
   recourse: DEFAULT_RECOURSE_POLICY,
   corrections: DEFAULT_CORRECTIONS_POLICY,
   backup: DEFAULT_BACKUP_POLICY,
+  auth: DEFAULT_AUTH_POLICY,
 };
 
 /** The demo's policy: a claim's whole life in well under a minute. */

@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Services } from '../services';
+import type { Role } from '../domain/auth/roles';
+import { Refusal } from '../domain/refusal';
 import type { Server } from 'node:http';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
@@ -49,13 +53,14 @@ async function main(): Promise<void> {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
   const api = `http://localhost:${port}/api`;
+  const authorization = `Bearer ${await demoCredential(services.services.auth, say)}`;
 
   // A new sample file per run (the batch number keeps case numbers unique across runs).
   const batch = Math.floor(Date.now() / 1000) % 1_000_000;
   const file = generatePadnext({ cases: 36, seed: batch, clientId: SAMPLE_CLIENT.id, firstCaseNo: batch * 100 });
   const upload = await fetch(`${api}/clients/${SAMPLE_CLIENT.id}/billing-files?fileName=${encodeURIComponent(file.padxName)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/xml', 'x-actor': 'demo' },
+    headers: { 'content-type': 'application/xml', authorization },
     body: file.padx,
   });
   const { submissionId } = (await upload.json()) as { submissionId: string };
@@ -71,9 +76,9 @@ async function main(): Promise<void> {
   say('Policy: invoices due after 8 s, reminders every 5 s, collection period 10 s. Ctrl-C stops.');
   say('');
 
-  const stopPatients = simulatePatients({ api, db, submissionId, log: say });
+  const stopPatients = simulatePatients({ api, authorization, db, submissionId, log: say });
   const byTransfer = (await db.claim.findMany({ where: { submissionId }, orderBy: { id: 'asc' }, select: { id: true } })).filter((_, i) => paysByTransfer(i));
-  const stopBank = payByBankStatements({ api, db, claimIds: byTransfer.map((c) => c.id), log: say });
+  const stopBank = payByBankStatements({ api, authorization, db, claimIds: byTransfer.map((c) => c.id), log: say });
   const stopProgress = printProgress({ db, submissionId, log: say, formatEuro });
 
   let stopping = false;
@@ -99,3 +104,21 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
+
+/**
+ * The demo's sign-in: a local user "demo" (every internal role) whose password is printed when it
+ * is created, and an API key of this run for the demo's own calls (the patients, the bank).
+ */
+async function demoCredential(auth: Services['auth'], say: (l: string) => void): Promise<string> {
+  const roles: Role[] = ['administrator', 'staff', 'accountant', 'operator', 'auditor'];
+  const password = randomBytes(12).toString('base64url');
+  try {
+    await auth.users.add({ name: 'demo', roles, password }, 'make run');
+    say(`demo user created: sign in with POST /api/auth/login {"name":"demo","password":"${password}"} (shown once)`);
+  } catch (e) {
+    if (!(e instanceof Refusal && e.code === 'user_exists')) throw e;
+    say('demo user "demo" exists (its password was shown when it was created; npx claimflow users add creates others)');
+  }
+  say('then send the token as "Authorization: Bearer <token>"');
+  return (await auth.apiKeys.create({ name: `demo-run-${Date.now()}`, roles }, 'make run')).key;
+}

@@ -15,6 +15,7 @@ import { createAuditService } from './audit/audit-service';
 import { createPersonsService } from './persons/persons-service';
 import { createPolicyService } from './system/policy-service';
 import { createOperationsService } from './operations/operations-service';
+import { createAuthService } from './auth/auth-service';
 
 /**
  * Every business area's use cases, built once per process from its connections and shared by the
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
     persons: createPersonsService(deps, documents),
     policies: createPolicyService(deps),
     operations: createOperationsService(deps),
+    auth: createAuthService(deps.db, deps.auth ?? {}),
   };
 }
 

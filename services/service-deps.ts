@@ -6,6 +6,7 @@ import type { SftpTarget } from '../infra/sftp';
 import type { TaskQueues } from '../contracts/task-queues';
 import type { SendingCentre } from '../infra/centre';
 import type { BackupTarget } from './operations/operations-service';
+import type { AuthConfig } from '../infra/auth-config';
 
 /** What activities reach the outside world through; built once per worker (workers/services.ts). */
 export interface ServiceDeps extends DocumentServices {
@@ -20,4 +21,6 @@ export interface ServiceDeps extends DocumentServices {
   queues: TaskQueues;
   /** Where the nightly backup writes its archives; absent: no nightly backup in this process. */
   backup?: BackupTarget;
+  /** Single sign-on or the embedded login's secret (infra/auth-config.ts); the embedded login when absent. */
+  auth?: AuthConfig;
 }

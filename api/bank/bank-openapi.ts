@@ -3,7 +3,6 @@ import { AssignBody, BankFileLinesQuery, BankFileListQuery, NotOursBody, RefundB
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const actor = { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' };
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'the same key again answers with the first result and books nothing' };
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 const query = (schema: z.ZodObject) => Object.keys(schema.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
@@ -14,7 +13,7 @@ function lineAction(summary: string, body: z.ZodType) {
   return {
     post: {
       summary,
-      parameters: [lineId, actor, idempotencyKey],
+      parameters: [lineId, idempotencyKey],
       requestBody: { required: true, ...json(body) },
       responses: { ...acted, 400: error, 404: error, 409: error, 422: error },
     },
@@ -26,7 +25,7 @@ export const bankPaths = {
   '/bank-statements': {
     post: {
       summary: 'upload a bank statement (CAMT.053/052/054, MT940, OFX): imported, matched and booked at once',
-      parameters: [{ name: 'fileName', in: 'query', required: true, schema: { type: 'string' } }, actor],
+      parameters: [{ name: 'fileName', in: 'query', required: true, schema: { type: 'string' } }],
       requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
       responses: {
         201: { description: 'summary: format, statements, lines, duplicates, matched, queued, reversed, ignored' },
@@ -53,7 +52,7 @@ export const bankPaths = {
   '/bank-allocations/{id}/reverse': {
     post: {
       summary: 'undo an allocation (automatic or by staff) with reversing postings; the money goes back to the queue',
-      parameters: [path('id', 'bank allocation id'), actor],
+      parameters: [path('id', 'bank allocation id')],
       responses: { ...acted, 404: error, 409: error },
     },
   },

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { isoDayOf } from '../../domain/interest/calendar-day';
 import { randomUUID } from 'node:crypto';
 import { actorOf, ApiContext } from '../context';
+import { claimScopeOf } from '../auth/principal';
 import { parse } from '../errors';
 import { BaseRateBody, CancellationBody, ClaimListQuery, CollectionDecisionBody, DeferralBody, DisputeBody, InstallmentBody, LimitationRiskQuery, NegotiationBody, PaymentBody, ReopenBody, StatementQuery, WriteOffBody, CreditNoteBody, RedeliveryBody, RequestIdHeader } from '../schemas';
 
@@ -11,11 +12,11 @@ export function claimRoutes(ctx: ApiContext): Router {
   const claims = ctx.services.claims;
 
   r.get('/claims', async (req, res) => {
-    res.json(await claims.list(parse(ClaimListQuery, req.query, 'query')));
+    res.json(await claims.list(parse(ClaimListQuery, req.query, 'query'), claimScopeOf(req)));
   });
 
   r.get('/claims/:id', async (req, res) => {
-    res.json(await claims.detail(req.params.id));
+    res.json(await claims.detail(req.params.id, claimScopeOf(req)));
   });
 
   // Every cent of the claim from its billing file to the accountant's DATEV rows.
@@ -24,7 +25,7 @@ export function claimRoutes(ctx: ApiContext): Router {
   });
 
   r.get('/claims/:id/documents/:documentId', async (req, res) => {
-    const doc = await claims.document(req.params.id, req.params.documentId);
+    const doc = await claims.document(req.params.id, req.params.documentId, claimScopeOf(req));
     res.type(doc.mimeType).send(doc.content);
   });
 
@@ -46,6 +47,7 @@ export function claimRoutes(ctx: ApiContext): Router {
   // Forderungsaufstellung zum Stichtag: principal, costs, interest per period, payments as allocated.
   r.get('/claims/:id/statement-of-account', async (req, res) => {
     const { asOf } = parse(StatementQuery, req.query, 'query');
+    await claims.visible(req.params.id, claimScopeOf(req));
     res.json(await claims.interest.statement(req.params.id, asOf ?? isoDayOf(new Date())));
   });
 
@@ -93,6 +95,7 @@ export function claimRoutes(ctx: ApiContext): Router {
   // The client's answer to the collection request (Beitreibungsanfrage), while the claim waits for it.
   r.post('/claims/:id/collection-decision', async (req, res) => {
     const body = parse(CollectionDecisionBody, req.body, 'body');
+    await claims.visible(req.params.id, claimScopeOf(req));
     const result = await claims.collection.decide(req.params.id, body, actorOf(req), req.header('idempotency-key') ?? randomUUID());
     res.status(result.created ? 201 : 200).json(result);
   });

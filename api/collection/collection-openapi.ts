@@ -18,7 +18,7 @@ export const collectionPaths = {
   '/collection/lawyers/{lawyerId}': {
     put: {
       summary: 'register or change a lawyer (audited): its feedback is read from the outbox folder, its transfers recognised by the IBAN',
-      parameters: [{ name: 'lawyerId', in: 'path', required: true, schema: { type: 'string' } }, { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' }],
+      parameters: [{ name: 'lawyerId', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LawyerBody, { io: 'input' }) } } },
       responses: { 201: { description: 'registered' }, 200: { description: 'changed' }, 400: error, 409: { ...error, description: 'another lawyer has this IBAN' } },
     },
@@ -29,7 +29,6 @@ export const collectionPaths = {
       parameters: [
         { name: 'lawyerId', in: 'path', required: true, schema: { type: 'string' } },
         { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'the same key again records nothing twice' },
-        { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' },
       ],
       requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(LawyerReportBody, { io: 'input' }) } } },
       responses: {

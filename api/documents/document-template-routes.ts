@@ -73,7 +73,7 @@ export const documentTemplatePaths = {
     },
     post: {
       summary: 'save an edit as the next version; unknown {{placeholders}} are refused with line and column',
-      parameters: [key, { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' } }],
+      parameters: [key],
       requestBody: { required: true, ...json(TemplateBody) },
       responses: { 201: { description: 'the new version' }, 400: error, 404: error, 422: error },
     },

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { FactorBody, FactorQuarantineQuery, FactorRunBody } from './factoring-schemas';
 
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const actor = { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' };
 const factorId = { name: 'factorId', in: 'path', required: true, schema: { type: 'string' } };
 
 /** The factoring routes in the OpenAPI document. */
@@ -14,7 +13,7 @@ export const factoringPaths = {
     get: { summary: 'one refinancing factor', parameters: [factorId], responses: { 200: { description: 'the factor' }, 404: error } },
     put: {
       summary: 'register or change a refinancing factor (audited)',
-      parameters: [factorId, actor],
+      parameters: [factorId],
       requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(FactorBody, { io: 'input' }) } } },
       responses: { 201: { description: 'registered' }, 200: { description: 'changed' }, 400: error },
     },
@@ -22,7 +21,7 @@ export const factoringPaths = {
   '/factoring/runs': {
     post: {
       summary: 'start a run now: sell the claims the refinancing policy names (docs/refinancing-factor.md), then read the factors\u2019 answers',
-      parameters: [actor, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'names the run: the same key again is the same run' }],
+      parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'names the run: the same key again is the same run' }],
       requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(FactorRunBody, { io: 'input' }) } } },
       responses: { 202: { description: '{ runKey, workflowId }: started' }, 400: error, 404: error },
     },

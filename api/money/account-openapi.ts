@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { CollectionAccountBody, PayoutAccountBody } from './account-schemas';
 
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const actor = { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail' };
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } });
 
 /** The account routes in the OpenAPI document. */
@@ -14,7 +13,7 @@ export const accountPaths = {
     get: { summary: 'one collection account', parameters: [{ name: 'accountId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'the account' }, 404: error } },
     put: {
       summary: 'register or change a collection account (audited): letters name it, the bank import accepts its statements',
-      parameters: [{ name: 'accountId', in: 'path', required: true, schema: { type: 'string' } }, actor],
+      parameters: [{ name: 'accountId', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: body(CollectionAccountBody),
       responses: {
         201: { description: 'registered' },
@@ -28,7 +27,7 @@ export const accountPaths = {
   '/clients/{clientId}/payout-account': {
     put: {
       summary: "set the client's payout account (audited): payouts go here; patients never see it",
-      parameters: [{ name: 'clientId', in: 'path', required: true, schema: { type: 'string' } }, actor],
+      parameters: [{ name: 'clientId', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: body(PayoutAccountBody),
       responses: { 200: { description: 'the payout account' }, 400: error, 404: error, 409: { ...error, description: 'the IBAN is a collection account' } },
     },

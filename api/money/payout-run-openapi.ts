@@ -3,14 +3,12 @@ import { PreparePayoutRunBody } from './payout-run-schemas';
 
 const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const runId = { name: 'runId', in: 'path', required: true, schema: { type: 'string' } };
-const actor = { name: 'X-Actor', in: 'header', required: false, schema: { type: 'string' }, description: 'staff member, for the audit trail (and the four-eyes check)' };
 
 /** The payout run routes in the OpenAPI document. */
 export const payoutRunPaths = {
   '/payout-runs': {
     post: {
       summary: 'prepare a payout run (the preview): per client the released payables up to now (less the VAT of its Inkasso fee invoice), per levy recipient the levies taken for it, lines with IBAN and end-to-end id, held-back lines with their reason, totals',
-      parameters: [actor],
       requestBody: { required: false, content: { 'application/json': { schema: z.toJSONSchema(PreparePayoutRunBody, { io: 'input' }) } } },
       responses: { 201: { description: 'the run, PREVIEWED' }, 400: error, 422: { ...error, description: 'nothing to pay' } },
     },
@@ -26,17 +24,17 @@ export const payoutRunPaths = {
   '/payout-runs/{runId}/approve': {
     post: {
       summary: 'approve a previewed run (four eyes: not by the person who prepared it)',
-      parameters: [runId, actor],
+      parameters: [runId],
       responses: { 200: { description: 'the run, APPROVED' }, 404: error, 409: { ...error, description: 'the run is not in preview' }, 422: { ...error, description: 'four_eyes: the approver prepared the run' } },
     },
   },
   '/payout-runs/{runId}/cancel': {
-    post: { summary: 'cancel a previewed or approved run: its payables go to the next run', parameters: [runId, actor], responses: { 200: { description: 'the run, CANCELLED' }, 404: error, 409: error } },
+    post: { summary: 'cancel a previewed or approved run: its payables go to the next run', parameters: [runId], responses: { 200: { description: 'the run, CANCELLED' }, 404: error, 409: error } },
   },
   '/payout-runs/{runId}/execute': {
     post: {
       summary: 'execute an approved run: SEPA file (pain.001.001.09), postings, upload to the bank, as a workflow that resumes after any interruption',
-      parameters: [runId, actor],
+      parameters: [runId],
       responses: { 202: { description: 'the run, EXECUTING (then EXECUTED)' }, 404: error, 409: { ...error, description: 'the run is not approved' } },
     },
   },

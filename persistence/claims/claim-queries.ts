@@ -2,6 +2,8 @@ import type { Db } from '../../infra/db/prisma';
 import type { ClaimStage } from '../../prisma/generated/client';
 import { OPEN_AMOUNT_ACCOUNTS } from '../../domain/ledger/claim-balance';
 import { IdPage, pageOf } from '../id-page';
+import { ALL_CLAIMS, type ClaimScope } from '../../domain/auth/roles';
+import { claimScopeWhere } from './claim-scope';
 
 export interface ClaimListFilter extends IdPage {
   stage?: ClaimStage;
@@ -9,16 +11,17 @@ export interface ClaimListFilter extends IdPage {
   submissionId?: string;
 }
 
-export function findClaim(db: Db, id: string) {
-  return db.claim.findUnique({ where: { id } });
+/** The claim, if it exists within the scope. */
+export async function findClaim(db: Db, id: string, scope: ClaimScope = ALL_CLAIMS) {
+  return db.claim.findFirst({ where: { AND: [{ id }, await claimScopeWhere(db, scope)] } });
 }
 
-/** One page of claims (by id) with the debtor's name. */
-export function claimPage(db: Db, f: ClaimListFilter) {
+/** One page of claims (by id) with the debtor's name, within the scope. */
+export async function claimPage(db: Db, f: ClaimListFilter, scope: ClaimScope) {
   const page = pageOf(f);
   return db.claim.findMany({
     ...page,
-    where: { stage: f.stage, clientId: f.clientId, submissionId: f.submissionId, ...page.where },
+    where: { AND: [{ stage: f.stage, clientId: f.clientId, submissionId: f.submissionId, ...page.where }, await claimScopeWhere(db, scope)] },
     include: { responsible: { select: { firstName: true, lastName: true } } },
   });
 }
@@ -33,10 +36,10 @@ export async function openAmounts(db: Db, claimIds: string[]): Promise<Map<strin
   return new Map(sums.map((b) => [b.claimId!, b._sum.amountCents ?? 0]));
 }
 
-/** Everything the claim detail shows: lines, persons, payments, documents, agreements, collection decisions, postings. */
-export function claimWithRecords(db: Db, id: string) {
-  return db.claim.findUnique({
-    where: { id },
+/** Everything the claim detail shows (within the scope): lines, persons, payments, documents, agreements, collection decisions, postings. */
+export async function claimWithRecords(db: Db, id: string, scope: ClaimScope) {
+  return db.claim.findFirst({
+    where: { AND: [{ id }, await claimScopeWhere(db, scope)] },
     include: {
       lines: { orderBy: { lineNo: 'asc' } },
       patient: true,
@@ -55,7 +58,7 @@ export function claimHistory(db: Db, claimId: string) {
   return db.auditEvent.findMany({ where: { entityType: 'claim', entityId: claimId }, orderBy: { id: 'asc' } });
 }
 
-/** A document of the claim (null when the document belongs to another claim). */
-export function claimDocument(db: Db, claimId: string, documentId: string) {
-  return db.document.findFirst({ where: { id: documentId, claimId } });
+/** A document of the claim (null when the document belongs to another claim, or the claim is out of scope). */
+export async function claimDocument(db: Db, claimId: string, documentId: string, scope: ClaimScope) {
+  return db.document.findFirst({ where: { id: documentId, claimId, claim: await claimScopeWhere(db, scope) } });
 }

@@ -26,7 +26,7 @@ function payerIban(i: number): string {
  * have, and a bank charge), uploaded to the bank-statement route as a bank would deliver it; each
  * import summary is printed. Returns a function that stops it.
  */
-export function payByBankStatements(opts: { api: string; db: Db; claimIds: string[]; log: (l: string) => void }): () => void {
+export function payByBankStatements(opts: { api: string; authorization: string; db: Db; claimIds: string[]; log: (l: string) => void }): () => void {
   const pending = new Set(opts.claimIds);
   let busy = false;
   const timer = setInterval(() => {
@@ -39,7 +39,7 @@ export function payByBankStatements(opts: { api: string; db: Db; claimIds: strin
   return () => clearInterval(timer);
 }
 
-async function statementFor(opts: { api: string; db: Db; log: (l: string) => void }, pending: Set<string>): Promise<void> {
+async function statementFor(opts: { api: string; authorization: string; db: Db; log: (l: string) => void }, pending: Set<string>): Promise<void> {
   const claims = await opts.db.claim.findMany({ where: { id: { in: [...pending] }, stage: 'WAITING' }, include: { responsible: true }, orderBy: { id: 'asc' } });
   if (claims.length === 0) return;
   for (const c of claims) pending.delete(c.id);
@@ -49,7 +49,7 @@ async function statementFor(opts: { api: string; db: Db; log: (l: string) => voi
   });
   entries.push({ amountCents: -990, ref: `DEMO-${randomUUID().slice(0, 12)}`, family: 'CCRD', subFamily: 'CHRG', remittance: 'Kontoführungsentgelt' });
   const file = camt053([{ iban: CENTRE_IBAN, id: `DEMO-${Date.now()}`, openingCents: 25_000_00, date: new Date().toISOString().slice(0, 10), entries }]);
-  const res = await fetch(`${opts.api}/bank-statements?fileName=kontoauszug-${Date.now()}.xml`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-actor': 'demo-bank' }, body: file });
+  const res = await fetch(`${opts.api}/bank-statements?fileName=kontoauszug-${Date.now()}.xml`, { method: 'POST', headers: { 'content-type': 'application/xml', authorization: opts.authorization }, body: file });
   const s = (await res.json()) as { lines: number; matched: number; queued: number; ignored: number; fileId: string; error?: { message: string } };
   if (!res.ok) {
     opts.log(`bank statement rejected: ${s.error?.message}`);

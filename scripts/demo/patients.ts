@@ -21,13 +21,13 @@ interface ClaimRow {
  * Acts like the patients (payments) and staff (deferral, installment plan, cancellation) of the
  * sample claims, through the REST API, each action once. Returns a function that stops it.
  */
-export function simulatePatients(opts: { api: string; db: Db; submissionId: string; log: (l: string) => void }): () => void {
+export function simulatePatients(opts: { api: string; authorization: string; db: Db; submissionId: string; log: (l: string) => void }): () => void {
   const done = new Set<string>();
   const firstSeen = new Map<string, number>();
   const post = async (path: string, body: unknown, key?: string) => {
     const res = await fetch(`${opts.api}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor': 'demo-staff', ...(key ? { 'idempotency-key': key } : {}) },
+      headers: { 'content-type': 'application/json', authorization: opts.authorization, ...(key ? { 'idempotency-key': key } : {}) },
       body: JSON.stringify(body),
     });
     if (res.status >= 400) opts.log(`demo action ${path} failed: ${res.status} ${await res.text()}`);
@@ -42,7 +42,7 @@ export function simulatePatients(opts: { api: string; db: Db; submissionId: stri
     once(c.id, step, () => post(`/claims/${c.id}/payments`, { amountCents: cents, reference: `Rechnung ${c.id}` }, `demo-${c.id}-${step}`));
 
   async function tick(): Promise<void> {
-    const res = await fetch(`${opts.api}/claims?submissionId=${opts.submissionId}&limit=500`);
+    const res = await fetch(`${opts.api}/claims?submissionId=${opts.submissionId}&limit=500`, { headers: { authorization: opts.authorization } });
     const { claims } = (await res.json()) as { claims: ClaimRow[] };
     const now = Date.now();
     for (const [i, c] of claims.entries()) {

@@ -21,13 +21,14 @@ import { baseRates } from './base-rates';
 import { collectionRequests } from './collection-request';
 import { claimLimitation } from './claim-limitation';
 import { reopenClaim } from './reopen-claim';
+import { ALL_CLAIMS, type ClaimScope } from '../../domain/auth/roles';
 
 /** Claims: what staff see of a claim and what they do with it (payments, plans, disputes, cancellation). */
 export function createClaimService(deps: ServiceDeps, documents: DocumentsService) {
   const { db, temporal } = deps;
 
-  async function existingClaim(id: string) {
-    const claim = await findClaim(db, id);
+  async function existingClaim(id: string, scope: ClaimScope = ALL_CLAIMS) {
+    const claim = await findClaim(db, id, scope);
     if (!claim) throw doesNotExist(`claim ${id}`);
     return claim;
   }
@@ -56,9 +57,12 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     /** Limitation dates, negotiations, the report of claims at risk. */
     limitation: claimLimitation(db, temporal, existingClaim),
 
-    /** One page of claims with their open amounts; `next` is the cursor of the following page. */
-    async list(filter: ClaimListFilter) {
-      const claims = await claimPage(db, filter);
+    /** The claim if the scope reaches it; not_found otherwise (a partner learns nothing of others' claims). */
+    visible: existingClaim,
+
+    /** One page of claims within the scope with their open amounts; `next` is the cursor of the following page. */
+    async list(filter: ClaimListFilter, scope: ClaimScope = ALL_CLAIMS) {
+      const claims = await claimPage(db, filter, scope);
       const open = await openAmounts(db, claims.map((c) => c.id));
       return {
         claims: claims.map((c) => ({
@@ -78,8 +82,8 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     },
 
     /** A claim at a glance: records, balance, ledger, its split and levies, limitation events, audit trail and its workflow's live state. */
-    async detail(id: string) {
-      const claim = await claimWithRecords(db, id);
+    async detail(id: string, scope: ClaimScope = ALL_CLAIMS) {
+      const claim = await claimWithRecords(db, id, scope);
       if (!claim) throw doesNotExist(`claim ${id}`);
       const balance = await claimBalance(db, claim.id);
       const history = await claimHistory(db, claim.id);
@@ -101,8 +105,8 @@ export function createClaimService(deps: ServiceDeps, documents: DocumentsServic
     },
 
     /** A document of the claim with its archived content. */
-    async document(claimId: string, documentId: string) {
-      const doc = await claimDocument(db, claimId, documentId);
+    async document(claimId: string, documentId: string, scope: ClaimScope = ALL_CLAIMS) {
+      const doc = await claimDocument(db, claimId, documentId, scope);
       if (!doc) throw doesNotExist(`document ${documentId} of claim ${claimId}`);
       return { mimeType: doc.mimeType, content: await documents.content(doc) };
     },

@@ -55,7 +55,7 @@ test.concurrent('the assistant lists queued lines with suggestions; staff split 
   expect(short.body.error.message).toContain(`add up to ${split - 1} cents`);
   expect(short.body.error.message).toContain(`${split} cents`);
 
-  const assign = () => h.api().post(`/api/unclear-payments/${splitLine.id}/assign`).set('Idempotency-Key', `assign-${splitLine.id}`).set('X-Actor', 'sachbearbeiterin.k').send({ allocations: [{ claimId: f.id, amountCents: f.totalCents }, { claimId: g.id, amountCents: halfG }] });
+  const assign = () => h.api('sachbearbeiterin.k').post(`/api/unclear-payments/${splitLine.id}/assign`).set('Idempotency-Key', `assign-${splitLine.id}`).send({ allocations: [{ claimId: f.id, amountCents: f.totalCents }, { claimId: g.id, amountCents: halfG }] });
   const assigned = await assign();
   expect(assigned.status).toBe(201);
   expect(assigned.body).toMatchObject({ status: 'RESOLVED', replayed: false });
@@ -73,13 +73,13 @@ test.concurrent('the assistant lists queued lines with suggestions; staff split 
   expect(refund.body.allocations).toEqual([expect.objectContaining({ kind: 'REFUND', amountCents: 1234, iban: refundLine.counterpartyIban })]);
   const badIban = await h.api().post(`/api/unclear-payments/${foreignLine.id}/refund`).send({ iban: 'DE00123456780000000000' });
   expect(badIban.status).toBe(400);
-  const notOurs = await h.api().post(`/api/unclear-payments/${foreignLine.id}/not-ours`).set('X-Actor', 'buchhaltung.m').send({ note: 'Zahlung an den Sportverein im selben Haus' });
+  const notOurs = await h.api('buchhaltung.m').post(`/api/unclear-payments/${foreignLine.id}/not-ours`).send({ note: 'Zahlung an den Sportverein im selben Haus' });
   expect(notOurs.status).toBe(201);
   expect(notOurs.body.allocations).toEqual([expect.objectContaining({ kind: 'NOT_OURS', amountCents: 999 })]);
 
   // Taking back g's part: g owes all again, the money waits in the queue again.
   const gAllocation = (assigned.body.allocations as Array<{ id: string; claimId: string }>).find((a) => a.claimId === g.id)!;
-  const reversed = await h.api().post(`/api/bank-allocations/${gAllocation.id}/reverse`).set('X-Actor', 'sachbearbeiterin.k');
+  const reversed = await h.api('sachbearbeiterin.k').post(`/api/bank-allocations/${gAllocation.id}/reverse`);
   expect(reversed.status).toBe(201);
   expect(reversed.body.status).toBe('UNCLEAR');
   expect(await openOf(h, g.id)).toBe(g.totalCents);
@@ -100,7 +100,7 @@ test.concurrent('the assistant lists queued lines with suggestions; staff split 
   const trail = await h.db.auditEvent.findMany({ where: { entityType: 'bank-line', entityId: { in: [splitLine.id, refundLine.id, foreignLine.id] } }, orderBy: { id: 'asc' } });
   expect(trail.map((e) => [e.action, e.actor])).toEqual([
     ['assign', 'sachbearbeiterin.k'],
-    ['refund', 'api'],
+    ['refund', 'test.user'],
     ['not-ours', 'buchhaltung.m'],
     ['reverse-allocation', 'sachbearbeiterin.k'],
   ]);

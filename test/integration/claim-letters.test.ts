@@ -84,7 +84,7 @@ test.concurrent('staff send the fee statement and the statement of claim; the sa
   await letter(c.id, 'PARTIAL_PAYMENT');
 
   const key = randomUUID();
-  const sent = await h.api().post(`/api/claims/${c.id}/letters`).set('Idempotency-Key', key).set('X-Actor', 'sachbearbeiterin').send({ kind: 'fee_statement' });
+  const sent = await h.api('sachbearbeiterin').post(`/api/claims/${c.id}/letters`).set('Idempotency-Key', key).send({ kind: 'fee_statement' });
   expect(sent.status).toBe(202);
   expect(sent.body).toMatchObject({ kind: 'FEE_STATEMENT', channel: 'email' });
   const fees = await letter(c.id, 'FEE_STATEMENT');
@@ -106,7 +106,7 @@ test.concurrent('staff send the fee statement and the statement of claim; the sa
   expect(statement.text).toMatch(new RegExp(`Offene Gesamtforderung\\s+${formatEuro(c.totalCents + 250 - part)}`));
 
   const history = (await h.api().get(`/api/claims/${c.id}`)).body.history as Array<{ actor: string; action: string; data: { kind: string } }>;
-  expect(history.filter((e) => e.action === 'letter').map((e) => [e.actor, e.data.kind])).toEqual([['sachbearbeiterin', 'fee_statement'], ['api', 'statement_of_claim']]);
+  expect(history.filter((e) => e.action === 'letter').map((e) => [e.actor, e.data.kind])).toEqual([['sachbearbeiterin', 'fee_statement'], ['test.user', 'statement_of_claim']]);
 });
 
 test.concurrent('a free letter from a template; an unknown template is refused with 422', async () => {

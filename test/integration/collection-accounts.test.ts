@@ -25,8 +25,8 @@ jest.setTimeout(120_000);
 const h = useHarness();
 
 const [OWN, SHARED_TRUST] = SAMPLE_COLLECTION_ACCOUNTS as [CollectionAccount, CollectionAccount];
-const putAccount = (id: string, body: object) => h.api().put(`/api/collection-accounts/${id}`).set('X-Actor', 'buchhaltung.k').send(body);
-const putPayout = (clientId: string, body: object) => h.api().put(`/api/clients/${clientId}/payout-account`).set('X-Actor', 'buchhaltung.k').send(body);
+const putAccount = (id: string, body: object) => h.api('buchhaltung.k').put(`/api/collection-accounts/${id}`).send(body);
+const putPayout = (clientId: string, body: object) => h.api('buchhaltung.k').put(`/api/clients/${clientId}/payout-account`).send(body);
 
 /** A client of the tariff with its own payout account, and one claim of it, invoiced. */
 async function clientWithClaim(tariff: Tariff, policy: Partial<Policy> = {}, beforeIntake: (clientId: string) => Promise<void> = async () => {}) {

@@ -30,7 +30,7 @@ async function askedClaim(collection: Partial<CollectionPolicy>, tariff: Tariff 
 }
 
 const answer = (id: string, body: object, key?: string) => {
-  const req = h.api().post(`/api/claims/${id}/collection-decision`).set('X-Actor', 'sachbearbeiterin.m');
+  const req = h.api('sachbearbeiterin.m').post(`/api/claims/${id}/collection-decision`);
   return (key ? req.set('Idempotency-Key', key) : req).send(body);
 };
 const decisions = (claimId: string) => h.db.collectionDecision.findMany({ where: { claimId }, orderBy: { createdAt: 'asc' } });

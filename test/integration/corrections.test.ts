@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const h = useHarness();
 const { RECEIVABLE_PRINCIPAL, CLIENT_CLAIMS, CLIENT_PAYABLE, CLIENT_PAYOUT_DUE, FEE_INCOME, BAD_DEBT } = Account;
-const credit = (id: string, requestId: string, body: object) => h.api().post(`/api/claims/${id}/credit-notes`).set('X-Actor', 'sachbearbeiterin.k').set('Idempotency-Key', requestId).send(body);
+const credit = (id: string, requestId: string, body: object) => h.api('sachbearbeiterin.k').post(`/api/claims/${id}/credit-notes`).set('Idempotency-Key', requestId).send(body);
 const open = async (id: string) => (await h.api().get(`/api/claims/${id}`)).body.balance.openCents as number;
 
 /** The credit note's letter as PDF, rendered to PNG pages (pdftoppm) for a look. */
@@ -94,7 +94,7 @@ test('Neuzustellung: the address corrected, the invoice sent again, the due date
   const c = await waitingClaim(h, 'INKASSO', { paymentTerm: '5s', reminderInterval: '1 hour' });
   const firstDue = (await h.db.claim.findUniqueOrThrow({ where: { id: c.id } })).dueDate!.getTime();
   const address = { street: 'Neue Straße 7', postalCode: '20095', city: 'Hamburg', country: 'DE' };
-  const redeliver = () => h.api().post(`/api/claims/${c.id}/redelivery`).set('X-Actor', 'sachbearbeiterin.k').set('Idempotency-Key', `nz-${c.id}`).send({ address, reason: 'an Ihre neue Anschrift' });
+  const redeliver = () => h.api('sachbearbeiterin.k').post(`/api/claims/${c.id}/redelivery`).set('Idempotency-Key', `nz-${c.id}`).send({ address, reason: 'an Ihre neue Anschrift' });
   await new Promise((r) => setTimeout(r, 2000));
   const before = Date.now();
   const res = await redeliver();

@@ -64,14 +64,14 @@ beforeAll(async () => {
   await reachesStage(h, inkasso.id, 'CLOSED');
   await h.eventually('the purchase price paid out', async () => ((await h.db.payout.count({ where: { claimId: factoring.id } })) === 1 ? true : undefined));
 
-  const chart = await h.api().put('/api/accounting/chart').set('X-Actor', 'anna.buchhaltung').send({ skr: 'SKR04', overrides: { bank: '1810' } });
+  const chart = await h.api('anna.buchhaltung').put('/api/accounting/chart').send({ skr: 'SKR04', overrides: { bank: '1810' } });
   expect(chart.status).toBe(200);
   expect(chart.body.accounts.find((a: { account: string }) => a.account === 'bank')).toEqual({ account: 'bank', default: '1800', number: '1810' });
   expect(chart.body.accounts.find((a: { account: string }) => a.account === 'fee_income')).toEqual({ account: 'fee_income', default: '4200', number: '4200' });
 
   const days = await bookingDaysOf([inkasso.id, factoring.id]);
   period = { from: days[0], to: days[days.length - 1] };
-  const res = await h.api().post('/api/accounting/datev-exports').set('X-Actor', 'anna.buchhaltung').send(period);
+  const res = await h.api('anna.buchhaltung').post('/api/accounting/datev-exports').send(period);
   expect(res.status).toBe(201);
   exported = res.body;
   file = await download(exported.id);
@@ -235,8 +235,8 @@ describe('DATEV export of a period', () => {
     expect(events.map((e) => [e.entityType, e.action, e.actor])).toEqual([
       ['accounting_chart', 'update', 'anna.buchhaltung'],
       ['datev_export', 'export', 'anna.buchhaltung'],
-      ['datev_export', 'export', 'api'],
-      ['datev_export', 'export', 'api'],
+      ['datev_export', 'export', 'test.user'],
+      ['datev_export', 'export', 'test.user'],
     ]);
   });
 });

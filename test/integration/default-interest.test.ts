@@ -94,7 +94,7 @@ test.concurrent('a day past the last known base rate is refused with the way out
   expect(refused.body.error.message).toMatch(/no base rate for 2027-01-01.*POST \/api\/base-rates/);
 
   expect((await h.api().post('/api/base-rates').send({ validFrom: '2027-07-01', percent: '1.27', source: 'test' })).status).toBe(422);
-  const added = await h.api().post('/api/base-rates').set('X-Actor', 'sachbearbeiter@centre').send({ validFrom: '2027-01-01', percent: '1.27', source: 'Bundesbank, test' });
+  const added = await h.api('sachbearbeiter@centre').post('/api/base-rates').send({ validFrom: '2027-01-01', percent: '1.27', source: 'Bundesbank, test' });
   expect([200, 201]).toContain(added.status);
   expect((await h.api().post('/api/base-rates').send({ validFrom: '2027-01-01', percent: '1.52', source: 'test' })).status).toBe(409);
   const rates = (await h.api().get('/api/base-rates')).body.rates;

@@ -26,10 +26,10 @@ const around = () => ({ from: day(-1), to: day(1) });
 describe('document templates', () => {
   it('an edit is a new version; the newest is served unless a version is asked for', async () => {
     const k = key();
-    const v1 = await h.api().post(`/api/document-templates/${k}`).set('X-Actor', 'anna').send({ subject: 'Rückfrage {{claim.invoiceNumber}}', body: 'Guten Tag {{recipient.name}}' });
+    const v1 = await h.api('anna').post(`/api/document-templates/${k}`).send({ subject: 'Rückfrage {{claim.invoiceNumber}}', body: 'Guten Tag {{recipient.name}}' });
     expect(v1.status).toBe(201);
     expect(v1.body).toMatchObject({ key: k, clientId: null, version: 1, createdBy: 'anna' });
-    const v2 = await h.api().post(`/api/document-templates/${k}`).set('X-Actor', 'ben').send({ subject: 'Rückfrage zu {{claim.invoiceNumber}}', body: 'Hallo {{recipient.name}}' });
+    const v2 = await h.api('ben').post(`/api/document-templates/${k}`).send({ subject: 'Rückfrage zu {{claim.invoiceNumber}}', body: 'Hallo {{recipient.name}}' });
     expect(v2.body).toMatchObject({ version: 2, createdBy: 'ben' });
 
     expect((await h.api().get(`/api/document-templates/${k}`)).body).toMatchObject({ version: 2, subject: 'Rückfrage zu {{claim.invoiceNumber}}' });

@@ -44,7 +44,7 @@ test('list with filters and paging, metadata with attempts, content from the sto
   const meta = await h.api().get(`/api/documents/${doc.id}`);
   expect(meta.body).toMatchObject({ id: doc.id, status: 'SENT', channel: 'email', attempts: [{ channel: 'email', status: 'ACCEPTED' }] });
 
-  const content = await h.api().get(`/api/documents/${doc.id}/content`).set('X-Actor', 'staff:mueller').buffer(true).parse(binary);
+  const content = await h.api('staff:mueller').get(`/api/documents/${doc.id}/content`).buffer(true).parse(binary);
   expect(content.status).toBe(200);
   expect(content.type).toBe('application/pdf');
   expect(sha256Hex(content.body)).toBe(doc.sha256);

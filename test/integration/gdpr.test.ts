@@ -22,7 +22,7 @@ const h = useHarness();
 async function paidClaim() {
   const c = await waitingClaim(h, 'INKASSO', { paymentTerm: '1 hour' });
   const key = randomUUID();
-  const paid = await h.api().post(`/api/claims/${c.id}/payments`).set('X-Actor', 'kasse.m').set('Idempotency-Key', key).send({ amountCents: c.claim.totalCents, receivedAt: '2026-11-30', reference: `Rechnung ${c.id}` });
+  const paid = await h.api('kasse.m').post(`/api/claims/${c.id}/payments`).set('Idempotency-Key', key).send({ amountCents: c.claim.totalCents, receivedAt: '2026-11-30', reference: `Rechnung ${c.id}` });
   expect(paid.status).toBe(201);
   expect(await c.result()).toBe('PAID');
   return { ...c, paymentId: paid.body.paymentId as string };
@@ -33,7 +33,7 @@ test('Art. 15: the export holds the person, the claim with its lines, the invoic
   const person = await h.db.person.findUniqueOrThrow({ where: { id: c.claim.responsibleId } });
   const invoice = await h.db.document.findFirstOrThrow({ where: { claimId: c.id, kind: 'INVOICE' } });
   const lines = await h.db.claimLine.findMany({ where: { claimId: c.id }, orderBy: { lineNo: 'asc' } });
-  const res = await h.api().get(`/api/persons/${person.id}/gdpr-export`).set('X-Actor', 'datenschutz.b');
+  const res = await h.api('datenschutz.b').get(`/api/persons/${person.id}/gdpr-export`);
   expect(res.status).toBe(200);
   const x = res.body;
   expect(x.person).toEqual({
@@ -111,7 +111,7 @@ test('Art. 15: the export holds the person, the claim with its lines, the invoic
 test('Art. 18: a restricted person gets no reminder: it is held, then sent once the restriction is lifted; both audited with before and after', async () => {
   const c = await waitingClaim(h, 'INKASSO', { paymentTerm: '3s', reminderInterval: '1 hour' });
   const personId = c.claim.responsibleId;
-  const restricted = await h.api().post(`/api/persons/${personId}/restriction`).set('X-Actor', 'datenschutz.b').send({ reason: 'Richtigkeit bestritten (Art. 18 (1) a)' });
+  const restricted = await h.api('datenschutz.b').post(`/api/persons/${personId}/restriction`).send({ reason: 'Richtigkeit bestritten (Art. 18 (1) a)' });
   expect(restricted.status).toBe(200);
   expect(restricted.body).toEqual({ personId, restrictedAt: expect.any(String), restrictionReason: 'Richtigkeit bestritten (Art. 18 (1) a)' });
   await reachesStage(h, c.id, 'REMINDER');
@@ -124,7 +124,7 @@ test('Art. 18: a restricted person gets no reminder: it is held, then sent once 
   expect(await h.db.auditEvent.findMany({ where: { entityType: 'document', entityId: reminder.id, action: 'held_restricted' }, select: { before: true, after: true } })).toEqual([{ before: { status: 'PREPARED' }, after: { status: 'HELD' } }]);
   expect((await h.api().post(`/api/persons/${personId}/restriction`).send({ reason: ' ' })).status).toBe(400);
 
-  const lifted = await h.api().delete(`/api/persons/${personId}/restriction`).set('X-Actor', 'datenschutz.b');
+  const lifted = await h.api('datenschutz.b').delete(`/api/persons/${personId}/restriction`);
   expect(lifted.body).toEqual({ personId, restrictedAt: null, restrictionReason: null, releasedDocuments: [reminder.id] });
   // The patient has no email address: the released reminder goes to the print queue, once.
   expect(reminder.channel).toBe('post');
@@ -142,7 +142,7 @@ test('a policy change is audited with the data before and after; an invalid one 
   const id = `client-${client.id}`;
   const before = (await h.api().get(`/api/policies/${id}`)).body.data;
   const changed = { ...before, paymentTerm: '21 days' };
-  const res = await h.api().put(`/api/policies/${id}`).set('X-Actor', 'admin.p').send(changed);
+  const res = await h.api('admin.p').put(`/api/policies/${id}`).send(changed);
   expect(res.status).toBe(200);
   expect(await h.db.auditEvent.findMany({ where: { entityType: 'policy', entityId: id }, select: { actor: true, action: true, before: true, after: true } })).toEqual([{ actor: 'admin.p', action: 'policy_change', before, after: changed }]);
   const invalid = await h.api().put(`/api/policies/${id}`).send({ ...changed, reminderLevels: 9 });

@@ -34,7 +34,7 @@ test('staff register lawyers: an IBAN belongs to one lawyer, folders are absolut
   expect(bad.status).toBe(400);
   expect(await h.db.auditEvent.findMany({ where: { entityType: 'lawyer', entityId: lawyer.id }, select: { action: true, actor: true }, orderBy: { id: 'asc' } })).toEqual([
     { action: 'create', actor: 'verwaltung' },
-    { action: 'update', actor: 'api' },
+    { action: 'update', actor: 'test.user' },
   ]);
 });
 
@@ -119,7 +119,7 @@ test('a dunning order, then a title: both recorded as limitation events and in t
   await putFeedback(lawyer, 'mb.csv', feedbackCsv([`D1;${c.id};;MAHNBESCHEID;20.11.2026;;;`]));
   await readFeedbackNow(h);
   const title = { kind: 'title', claimId: c.id, date: '2026-12-01', lawyerRef: 'AZ 9/26' };
-  const entered = await h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', `vb-${c.id}`).set('X-Actor', 'sachbearbeiterin.k').send(title);
+  const entered = await h.api('sachbearbeiterin.k').post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', `vb-${c.id}`).send(title);
   expect(entered.status).toBe(201);
   const again = await h.api().post(`/api/collection/lawyers/${lawyer.id}/reports`).set('Idempotency-Key', `vb-${c.id}`).send(title);
   expect(again.status).toBe(200);

@@ -91,7 +91,7 @@ test('a claim near its limitation date skips the remaining reminders; the report
 test('negotiations recorded by staff halt limitation (§ 203 BGB)', async () => {
   const c = await waitingClaim(h, 'INKASSO', { paymentTerm: '1 hour' });
   await invoicedOn(c.id, `${year - 3}-01-10`);
-  const negotiate = (body: object) => h.api().post(`/api/claims/${c.id}/negotiations`).set('X-Actor', 'sachbearbeiter.r').send(body);
+  const negotiate = (body: object) => h.api('sachbearbeiter.r').post(`/api/claims/${c.id}/negotiations`).send(body);
 
   // 20 days halted; the three months after their end reach further.
   const first = await negotiate({ from: `${year}-11-01`, until: `${year}-11-20` });

@@ -6,7 +6,7 @@ import { useHarness } from '../support/harness';
 jest.setTimeout(240_000);
 
 const h = useHarness();
-const post = (url: string, actor: string, body: object = {}) => h.api().post(url).set('X-Actor', actor).send(body);
+const post = (url: string, actor: string, body: object = {}) => h.api(actor).post(url).send(body);
 
 const paidAndReleased = (clientId: string) => paidAndReleasedClaim(h.db, clientId);
 

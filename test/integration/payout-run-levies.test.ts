@@ -12,7 +12,7 @@ import { pain001Figures, validatePain001 } from '../support/sepa-schema';
 jest.setTimeout(240_000);
 
 const h = useHarness();
-const post = (url: string, actor: string, body: object = {}) => h.api().post(url).set('X-Actor', actor).send(body);
+const post = (url: string, actor: string, body: object = {}) => h.api(actor).post(url).send(body);
 
 const paidAndReleased = (clientId: string) => paidAndReleasedClaim(h.db, clientId);
 

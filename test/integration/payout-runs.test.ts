@@ -37,7 +37,7 @@ async function ledgerOwes(clientId: string): Promise<number> {
   return 0 - (sum._sum.amountCents ?? 0);
 }
 
-const post = (url: string, actor: string, body: object = {}) => h.api().post(url).set('X-Actor', actor).send(body);
+const post = (url: string, actor: string, body: object = {}) => h.api(actor).post(url).send(body);
 
 async function executed(runId: string) {
   const res = await post(`/api/payout-runs/${runId}/execute`, 'ben');

@@ -28,7 +28,7 @@ test('a purchased claim sold on and confirmed, then cancelled: bought back by th
   await runFor(h, factor.id, 'rk-lauf-2');
   expect((await h.db.factorSale.findUniqueOrThrow({ where: { claimId: a.id } })).status).toBe('CONFIRMED');
 
-  expect((await h.api().post(`/api/claims/${a.id}/cancellation`).set('X-Actor', 'sachbearbeiterin.k').send({ reason: 'Behandlung nicht erbracht' })).status).toBe(202);
+  expect((await h.api('sachbearbeiterin.k').post(`/api/claims/${a.id}/cancellation`).send({ reason: 'Behandlung nicht erbracht' })).status).toBe(202);
   expect(await result(a.id)).toBe('CANCELLED');
 
   // The price released at purchase and its charge-back: the client's payout nets to zero for the claim.
@@ -52,7 +52,7 @@ test('a purchased claim sold on and confirmed, then cancelled: bought back by th
   expect((await runFor(h, factor.id, 'rk-lauf-3')).answers[0]).toMatchObject({ summary: { answers: 0, problems: 1 } });
 
   // The next payout run pays the client the other claim's price only: the buy-back is deducted.
-  const prepared = await h.api().post('/api/payout-runs').set('X-Actor', 'anna').send({ clientIds: [a.clientId] });
+  const prepared = await h.api('anna').post('/api/payout-runs').send({ clientIds: [a.clientId] });
   expect(prepared.status).toBe(201);
   expect(prepared.body.lines).toEqual([expect.objectContaining({ recipientId: a.clientId, amountCents: (await h.db.payout.aggregate({ where: { clientId: a.clientId }, _sum: { amountCents: true } }))._sum.amountCents })]);
   expect(prepared.body.lines[0].amountCents).toBe((await h.db.claim.findMany({ where: { clientId: a.clientId, id: { not: a.id } } })).reduce((s, c) => s + price(c.totalCents), 0));
@@ -78,7 +78,7 @@ test('without recourse for cancellations in the contract, the cancelled purchase
 
 test('a dispute resolved as lost cancels the claim with recourse for a lost dispute; a lost dispute cannot be open', async () => {
   const c = await waitingClaim(h, 'SOFORTFACTORING', { paymentTerm: '1 hour' });
-  const dispute = (body: object) => h.api().post(`/api/claims/${c.id}/dispute`).set('X-Actor', 'teamleitung.m').send(body);
+  const dispute = (body: object) => h.api('teamleitung.m').post(`/api/claims/${c.id}/dispute`).send(body);
   expect((await dispute({ open: true, reason: 'Leistung 410 nicht erbracht' })).status).toBe(202);
   expect((await dispute({ open: true, lost: true, reason: 'x' })).status).toBe(400);
   expect((await dispute({ open: false, lost: true, reason: 'Leistung 410 nicht belegt' })).status).toBe(202);

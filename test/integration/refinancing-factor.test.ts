@@ -25,7 +25,7 @@ test('staff register factors (audited); the Schedule runs the factorRunWorkflow'
   expect((await h.api().get('/api/factoring/factors/F-none')).status).toBe(404);
   expect(await h.db.auditEvent.findMany({ where: { entityType: 'factor', entityId: factor.id }, select: { action: true, actor: true }, orderBy: { id: 'asc' } })).toEqual([
     { action: 'create', actor: 'verwaltung' },
-    { action: 'update', actor: 'api' },
+    { action: 'update', actor: 'test.user' },
   ]);
   await ensureFactorRunSchedule(h.temporal, h.db, h.services.deps.queues.claims);
   expect((await h.temporal.schedule.getHandle(FACTOR_RUN_SCHEDULE_ID).describe()).action).toMatchObject({ workflowType: 'factorRunWorkflow', taskQueue: h.services.deps.queues.claims });

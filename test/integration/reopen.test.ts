@@ -18,9 +18,9 @@ async function writtenOffClaim(tariff: Tariff) {
   expect(await c.result()).toBe('WRITTEN_OFF');
   return c;
 }
-const writeOff = (id: string, note: string) => h.api().post(`/api/claims/${id}/write-off`).set('X-Actor', 'teamleitung.m').send({ reason: 'address_unknown', note });
+const writeOff = (id: string, note: string) => h.api('teamleitung.m').post(`/api/claims/${id}/write-off`).send({ reason: 'address_unknown', note });
 const reopen = (id: string, requestId: string, body: object = { reason: 'Neue Anschrift über Einwohnermeldeamt', note: 'Anfrage vom 02.12.' }) =>
-  h.api().post(`/api/claims/${id}/reopen`).set('X-Actor', 'teamleitung.m').set('Idempotency-Key', requestId).send(body);
+  h.api('teamleitung.m').post(`/api/claims/${id}/reopen`).set('Idempotency-Key', requestId).send(body);
 /** The reopened claim's workflow runs (started by the reopening), ready for the next signal. */
 const nextRoundRunning = (id: string) => h.eventually(`claim ${id} running again`, async () => ((await claimWorkflowRunning(h.temporal, id)) ? true : undefined));
 const keysOf = async (id: string, kind: string) => (await h.db.ledgerTransaction.findMany({ where: { kind, postings: { some: { claimId: id } } }, orderBy: { occurredAt: 'asc' } })).map((t) => t.idempotencyKey);

@@ -13,7 +13,7 @@ test('split rules and levies through REST (audited, checked) split an uploaded c
 
   const badIban = await h.api().post('/api/levy-recipients').send({ name: 'Pool', iban: 'DE89370400440532013001' });
   expect(badIban.status).toBe(400);
-  const pool = await h.api().post('/api/levy-recipients').set('X-Actor', 'buchhaltung.m').send({ name: 'Praxispool', iban: 'de89 3704 0044 0532 0130 00' });
+  const pool = await h.api('buchhaltung.m').post('/api/levy-recipients').send({ name: 'Praxispool', iban: 'de89 3704 0044 0532 0130 00' });
   expect(pool.status).toBe(201);
   expect(pool.body).toMatchObject({ name: 'Praxispool', iban: 'DE89370400440532013000', bic: null });
 
@@ -21,10 +21,10 @@ test('split rules and levies through REST (audited, checked) split an uploaded c
   expect((await h.api().put(`/api/clients/${practice.id}/split-rules`).send({ stages: [{ label: 'x', match: { sections: ['Q'] }, to: { treatingDoctor: true } }] })).status).toBe(400);
   const unknown = await h.api().put(`/api/clients/${practice.id}/split-rules`).send({ stages: [{ ...stages[0], to: { clientId: 'nobody' } }] });
   expect([unknown.status, unknown.body.error.code]).toEqual([422, 'unknown_client']);
-  expect((await h.api().put(`/api/clients/${practice.id}/split-rules`).set('X-Actor', 'buchhaltung.m').send({ stages })).status).toBe(200);
+  expect((await h.api('buchhaltung.m').put(`/api/clients/${practice.id}/split-rules`).send({ stages })).status).toBe(200);
   expect((await h.api().get(`/api/clients/${practice.id}/split-rules`)).body).toEqual({ clientId: practice.id, stages });
   const levies = [{ label: 'Pool', recipientId: pool.body.id, match: { codes: ['1'] }, rate: '0.1' }];
-  expect((await h.api().put(`/api/clients/${practice.id}/levies`).set('X-Actor', 'buchhaltung.m').send({ levies })).status).toBe(200);
+  expect((await h.api('buchhaltung.m').put(`/api/clients/${practice.id}/levies`).send({ levies })).status).toBe(200);
   expect((await h.api().get(`/api/clients/${practice.id}/levies`)).body).toEqual({ clientId: practice.id, levies });
   const trail = await h.db.auditEvent.findMany({ where: { entityType: 'client', entityId: practice.id }, orderBy: { id: 'asc' } });
   expect(trail.map((e) => [e.actor, e.action])).toEqual([['buchhaltung.m', 'split-rules'], ['buchhaltung.m', 'levy-rules']]);

@@ -83,7 +83,7 @@ test.concurrent('a cancellation clears the claim with a credit note; a bought cl
   const c = await waitingClaim('SOFORTFACTORING', { paymentTerm: '1 hour' });
   const price = c.claim.totalCents - applyRate(c.claim.totalCents, '0.035');
   expect((await h.db.payout.findMany({ where: { claimId: c.id } })).map((p) => p.amountCents)).toEqual([price]);
-  expect((await h.api().post(`/api/claims/${c.id}/cancellation`).set('X-Actor', 'sachbearbeiterin.k').send({ reason: 'Doppelt abgerechnet' })).status).toBe(202);
+  expect((await h.api('sachbearbeiterin.k').post(`/api/claims/${c.id}/cancellation`).send({ reason: 'Doppelt abgerechnet' })).status).toBe(202);
   expect(await c.result()).toBe('CANCELLED');
   const b = await accountBalances(h.db, [c.id]);
   // The price was released to the client's payout run at purchase; the client buys the claim back
@@ -116,7 +116,7 @@ test.each([
   ['SOFORTFACTORING', 'the centre bears the principal as bad debt'],
 ] as const)('staff write a claim off (%s): %s; the letter names staff’s decision; the audit trail names who and why', async (tariff, _bearer) => {
   const c = await waitingClaim(tariff, { paymentTerm: '1 hour' });
-  const writeOff = (body: object) => h.api().post(`/api/claims/${c.id}/write-off`).set('X-Actor', 'teamleitung.m').send(body);
+  const writeOff = (body: object) => h.api('teamleitung.m').post(`/api/claims/${c.id}/write-off`).send(body);
   expect((await writeOff({ reason: 'bankrupt', note: 'x' })).status).toBe(400);
   expect((await writeOff({ reason: 'uneconomic', note: '' })).status).toBe(400);
   expect((await writeOff({ reason: 'uneconomic', note: 'Schuldner im Ausland, Kleinbetrag' })).status).toBe(202);

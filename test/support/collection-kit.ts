@@ -56,7 +56,7 @@ export async function claimsInCollection(h: Harness, tariff: Tariff, n: number, 
 export async function newLawyer(h: Harness): Promise<LawyerRow> {
   const id = `RA-${randomUUID().slice(0, 8)}`;
   const lawyer = { name: `Kanzlei ${id}`, iban: randomIban(), outboxFolder: `/lawyers/${id}/outbox`, doneFolder: `/lawyers/${id}/done` };
-  const res = await h.api().put(`/api/collection/lawyers/${id}`).set('X-Actor', 'verwaltung').send(lawyer);
+  const res = await h.api('verwaltung').put(`/api/collection/lawyers/${id}`).send(lawyer);
   if (res.status !== 201) throw new Error(`lawyer not registered: ${res.status} ${JSON.stringify(res.body)}`);
   return { id, ...lawyer };
 }

@@ -14,7 +14,7 @@ import type { Harness } from './harness';
 export async function newFactor(h: Harness): Promise<FactorRow> {
   const id = `F-${randomUUID().slice(0, 8)}`;
   const factor = { name: `Refinanz ${id} GmbH`, inboxFolder: `/factors/${id}/inbox`, outboxFolder: `/factors/${id}/outbox`, doneFolder: `/factors/${id}/done`, active: true };
-  const res = await h.api().put(`/api/factoring/factors/${id}`).set('X-Actor', 'verwaltung').send(factor);
+  const res = await h.api('verwaltung').put(`/api/factoring/factors/${id}`).send(factor);
   if (res.status !== 201) throw new Error(`factor not registered: ${res.status} ${JSON.stringify(res.body)}`);
   return { id, ...factor };
 }
@@ -38,7 +38,7 @@ export async function purchasedClaims(h: Harness, n: number, tariff: Tariff = 'S
 
 /** A run for one factor started through REST, to its result. */
 export async function runFor(h: Harness, factorId: string, key: string): Promise<FactorRunResult> {
-  const res = await h.api().post('/api/factoring/runs').set('Idempotency-Key', key).set('X-Actor', 'verwaltung').send({ factorId });
+  const res = await h.api('verwaltung').post('/api/factoring/runs').set('Idempotency-Key', key).send({ factorId });
   if (res.status !== 202) throw new Error(`run not started: ${res.status} ${JSON.stringify(res.body)}`);
   return h.temporal.workflow.getHandle(res.body.workflowId).result();
 }

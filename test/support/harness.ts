@@ -5,7 +5,8 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { recordHistories } from './history-recorder';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
+import type { Role } from '../../domain/auth/roles';
 import { SYSTEM_POLICY, Policy } from '../../domain/policy';
 import { DEFAULT_COLLECTION_POLICY } from '../../domain/claims/collection-policy';
 import type { SftpTarget } from '../../infra/sftp';
@@ -27,16 +28,43 @@ export const FAST_POLICY: Partial<Policy> = {
   collection: { ...DEFAULT_COLLECTION_POLICY, answerWithin: '2s', defaultAnswer: 'pursue', purchasedDecision: 'pursue', afterWait: 'ask' },
 };
 
+/** Who a test acts as: a name (the audit trail's actor), roles, and the partner a partner role is bound to. */
+export interface TestIdentity {
+  name: string;
+  roles: Role[];
+  partnerId?: string;
+}
+
+/** The staff member tests act as unless they say otherwise: every internal role. */
+export const TEST_USER: TestIdentity = { name: 'test.user', roles: ['administrator', 'staff', 'accountant', 'operator', 'auditor'] };
+
+const IDENTITY_HEADER = 'x-test-identity';
+
 /**
  * One test file's view of the shared services: its own task queue and worker, a client of the
  * API, and helpers to create clients with their own policy (tests run in parallel on one database).
  */
 export class Harness {
   private workers?: ReturnType<typeof runWorkers>;
+  /** The API as production serves it: every route but health answers 401 without a bearer credential. */
   readonly app: Express;
+  /** The API behind a sign-in stand-in: each request gets a real token of the embedded login for its test identity. */
+  private readonly signedIn: Express;
 
   private constructor(readonly services: ConnectedServices) {
     this.app = createApp({ services: services.services });
+    const tokens = new Map<string, Promise<string>>();
+    this.signedIn = express()
+      .use(async (req, _res, next) => {
+        const identity = req.header(IDENTITY_HEADER);
+        if (identity && !req.headers.authorization) {
+          if (!tokens.has(identity)) tokens.set(identity, this.services.services.auth.issueToken(JSON.parse(identity) as TestIdentity).then((t) => t.token));
+          req.headers.authorization = `Bearer ${await tokens.get(identity)!}`;
+        }
+        delete req.headers[IDENTITY_HEADER];
+        next();
+      })
+      .use(this.app);
   }
 
   static async start(): Promise<Harness> {
@@ -61,7 +89,18 @@ export class Harness {
   get temporal() {
     return this.services.deps.temporal;
   }
-  api() {
+  /**
+   * A client of the API signed in as `as`: a staff member's name (with every internal role, as
+   * TEST_USER) or a whole identity (a role, a partner's user). Tokens are the embedded login's, so
+   * every request passes the real auth gate.
+   */
+  api(as: string | TestIdentity = TEST_USER) {
+    const identity = typeof as === 'string' ? { ...TEST_USER, name: as } : as;
+    return request.agent(this.signedIn).set(IDENTITY_HEADER, JSON.stringify(identity));
+  }
+
+  /** A client of the API without any credential. */
+  anonymous() {
     return request(this.app);
   }
 

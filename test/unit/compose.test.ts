@@ -47,7 +47,9 @@ const PROCESS_ENV = {
     'BANK_SFTP_URL', 'BANK_SFTP_KEY_FILE',
     'BACKUP_DIR', 'BACKUP_SFTP_URL', 'BACKUP_SFTP_KEY_FILE', 'TEMPORAL_DB_FILE',
   ],
-  'claimflow-api': ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'PORT', 'TASK_QUEUE_BASE', 'DOCUMENT_ENCRYPTION_KEY', 'DMS_URL', 'CENTRE_NAME', 'CENTRE_EMAIL', 'CENTRE_ADDRESS', 'CENTRE_IMPRINT'],
+  'claimflow-api': [
+    'DATABASE_URL', 'TEMPORAL_ADDRESS', 'PORT', 'API_HOST', 'API_ALLOW_NETWORKS', 'AUTH_TOKEN_SECRET',
+    'OIDC_JWKS_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_ROLES_CLAIM', 'OIDC_NAME_CLAIM', 'OIDC_PARTNER_CLAIM', 'TASK_QUEUE_BASE', 'DOCUMENT_ENCRYPTION_KEY', 'DMS_URL', 'CENTRE_NAME', 'CENTRE_EMAIL', 'CENTRE_ADDRESS', 'CENTRE_IMPRINT'],
   'claimflow-migrate': ['DATABASE_URL'],
 };
 
@@ -120,7 +122,8 @@ describe('temporal-compose.yml', () => {
     expect(published.length).toBeGreaterThan(0);
     expect(new Set(published).size).toBe(published.length);
     expect(services['temporal-ui'].ports).toContain('8233:8080');
-    expect(services['claimflow-api'].ports).toContain('3000:3000');
+    // The API is published on the host's loopback unless the operator names another address.
+    expect(services['claimflow-api'].ports).toContain('${API_PUBLISH_HOST:-127.0.0.1}:3000:3000');
   });
 
   test('the setup job registers exactly SEARCH_ATTRIBUTE_TYPES on the default namespace', () => {

@@ -43,6 +43,7 @@ describe('resolvePolicy', () => {
       recourse: SYSTEM_POLICY.recourse,
       corrections: SYSTEM_POLICY.corrections,
       backup: SYSTEM_POLICY.backup,
+      auth: SYSTEM_POLICY.auth,
     });
   });
 
