@@ -29,6 +29,7 @@ export function apiMetrics(services: Services): ApiMetrics {
   const failed = gauge('claimflow_failed_deliveries', 'documents not sent whose delivery failed');
   const nearLimitation = gauge('claimflow_claims_near_limitation', 'open claims whose limitation date lies within the sweep horizon');
   const lastImport = gauge('claimflow_last_bank_import_timestamp_seconds', 'when a bank statement file was last imported (0: never)');
+  const lastBackup = gauge('claimflow_last_backup_timestamp_seconds', 'when the nightly backup last succeeded (0: never)');
   // One query round per scrape, shared by the gauges: prom-client collects them concurrently, so
   // each awaits the same load (reused for a second) before its value is read.
   const load = async () => {
@@ -42,6 +43,7 @@ export function apiMetrics(services: Services): ApiMetrics {
     failed.set(f.failedDeliveries);
     nearLimitation.set(f.claimsNearLimitation);
     lastImport.set(f.lastBankImportAt ? f.lastBankImportAt.getTime() / 1000 : 0);
+    lastBackup.set(f.lastBackupAt ? f.lastBackupAt.getTime() / 1000 : 0);
   };
   let loaded: { at: number; done: Promise<void> } | undefined;
   function refresh(): Promise<void> {

@@ -12,17 +12,20 @@ export interface OperationalFigures {
   /** Open claims whose limitation date falls on or before the given day. */
   claimsNearLimitation: number;
   lastBankImportAt: Date | null;
+  /** When the nightly backup last succeeded. */
+  lastBackupAt: Date | null;
 }
 
 /** One round trip per figure, each on an index (claims by stage, lines by status, …): cheap enough per scrape. */
 export async function operationalFigures(db: Db, limitationBefore: Date): Promise<OperationalFigures> {
-  const [stages, unclear, runs, failed, nearLimitation, lastImport] = await Promise.all([
+  const [stages, unclear, runs, failed, nearLimitation, lastImport, lastBackup] = await Promise.all([
     db.claim.groupBy({ by: ['stage'], _count: { _all: true } }),
     db.bankLine.aggregate({ where: { status: 'UNCLEAR' }, _count: { _all: true }, _min: { createdAt: true } }),
     db.payoutRun.count({ where: { status: 'PREVIEWED' } }),
     db.$queryRaw<Array<{ n: bigint }>>`SELECT count(DISTINCT d.id) AS n FROM "Document" d JOIN "DeliveryAttempt" a ON a."documentId" = d.id WHERE a.status = 'FAILED' AND d.status <> 'SENT'`,
     db.claim.count({ where: { stage: { not: 'CLOSED' }, limitationDate: { lte: limitationBefore } } }),
     db.auditEvent.aggregate({ where: { entityType: 'bank-file', action: 'import' }, _max: { at: true } }),
+    db.auditEvent.aggregate({ where: { entityType: 'backup-archive', action: 'backup' }, _max: { at: true } }),
   ]);
   return {
     claimsByStage: stages.map((s) => ({ stage: s.stage, count: s._count._all })),
@@ -32,5 +35,6 @@ export async function operationalFigures(db: Db, limitationBefore: Date): Promis
     failedDeliveries: Number(failed[0]?.n ?? 0),
     claimsNearLimitation: nearLimitation,
     lastBankImportAt: lastImport._max.at,
+    lastBackupAt: lastBackup._max.at,
   };
 }

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { audit } from '../../persistence/audit';
 import { loadSystemPolicy } from '../../persistence/policy';
 import type { ServiceDeps } from '../service-deps';
 import type { SftpArchiveFolder } from '../../infra/backup/sftp-archives';
@@ -25,7 +27,10 @@ export function createOperationsService(deps: Pick<ServiceDeps, 'db' | 'backup'>
       const { retention } = (await loadSystemPolicy(deps.db)).backup;
       const b = deps.backup;
       const r = b.sftp ? await backupToSftp(b, b.dir, b.sftp, retention, progress) : await backupToFolder(b, b.dir, retention, progress);
-      return { archive: r.archive, rows: Object.values(r.summary.tables).reduce((a, b) => a + b, 0), bytes: r.summary.bytes, pruned: r.pruned };
+      const result = { archive: r.archive, rows: Object.values(r.summary.tables).reduce((a, b) => a + b, 0), bytes: r.summary.bytes, pruned: r.pruned };
+      // The record of a backup that succeeded: what the last-backup gauge of /metrics reads.
+      await audit(deps.db, 'nightly-backup', 'backup', 'backup-archive', path.basename(r.archive), { rows: result.rows, bytes: result.bytes, pruned: result.pruned.length });
+      return result;
     },
   };
 }

@@ -152,7 +152,7 @@ describe('metrics and health', () => {
     expect(res.text).toContain(`claimflow_http_request_duration_seconds_count{method="GET",route="/api/claims/:id",status="200"}`);
     for (const s of stages) expect([s.stage, series(res.text, `claimflow_claims{stage="${s.stage}"}`)]).toEqual([s.stage, s._count._all]);
     expect(series(res.text, 'claimflow_unclear_payments')).toBe(unclear);
-    for (const gauge of ['claimflow_unclear_payments_oldest_age_seconds', 'claimflow_payout_runs_awaiting_approval', 'claimflow_failed_deliveries', 'claimflow_claims_near_limitation', 'claimflow_last_bank_import_timestamp_seconds']) {
+    for (const gauge of ['claimflow_unclear_payments_oldest_age_seconds', 'claimflow_payout_runs_awaiting_approval', 'claimflow_failed_deliveries', 'claimflow_claims_near_limitation', 'claimflow_last_bank_import_timestamp_seconds', 'claimflow_last_backup_timestamp_seconds']) {
       expect([gauge, Number.isFinite(series(res.text, gauge))]).toEqual([gauge, true]);
     }
     // Ids never become labels: the unknown claim is counted under the route's pattern.

@@ -40,6 +40,10 @@ test('the nightly backup runs as a workflow on the claims queue: an archive that
   const { manifest, end } = await verifyArchive(result.archive, { keyFile });
   expect(Object.values(end.tables).reduce((a, b) => a + b, 0)).toBe(result.rows);
   expect(manifest.documents).toBe('in the database');
+  // Recorded, for the last-backup gauge of /metrics.
+  const recorded = await h.db.auditEvent.findFirst({ where: { entityType: 'backup-archive', entityId: path.basename(result.archive) } });
+  expect(recorded).toMatchObject({ action: 'backup', actor: 'nightly-backup', data: { rows: result.rows, bytes: result.bytes, pruned: 0 } });
+  expect((await h.services.services.monitoring.figures()).lastBackupAt?.getTime()).toBeGreaterThanOrEqual(recorded!.at.getTime());
 
   // The Schedule: at the system policy's cron, on the claims queue.
   await ensureBackupSchedule(h.temporal, h.db, h.services.deps.queues.claims);

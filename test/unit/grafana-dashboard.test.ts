@@ -37,6 +37,6 @@ test('every metric a panel queries is one the API or the worker exports', () => 
 test('the business gauges operators watch each have a panel', () => {
   const queried = targets.map((t) => t.expr).join('\n');
   const gauges = [...apiNames].filter((n) => n.startsWith('claimflow_') && !n.startsWith('claimflow_api_') && !n.startsWith('claimflow_http_'));
-  expect(gauges.length).toBe(7);
+  expect(gauges.length).toBe(8);
   expect(gauges.filter((g) => !queried.includes(g))).toEqual([]);
 });
