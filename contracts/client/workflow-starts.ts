@@ -1,6 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
 import type { BankImportSummary } from '../bank/bank-import-result';
-import type { ClaimState } from '../claims/claim-messages';
 import type { ClientJournalRunInput, ClientJournalRunResult } from '../documents/client-journal-run';
 import type { BillingFileResult } from '../intake/billing-file-result';
 import type { ClaimWorkflowInput } from '../claims/claim-workflow-input';
@@ -32,27 +31,13 @@ async function startOnce(starting: Promise<unknown>): Promise<void> {
   }
 }
 
-/** A claim's lifelong workflow, visible in the Temporal UI under its client from the start. */
-export function startClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }): Promise<void> {
-  return startOnce(
-    start(temporal, 'claimWorkflow', {
-      workflowId: claimWorkflowId(claim.id),
-      taskQueue: queues.claims,
-      args: [{ claimId: claim.id }],
-      typedSearchAttributes: [
-        { key: ClaimClient, value: claim.clientId },
-        { key: ClaimStage, value: 'INTAKE' },
-      ],
-    }),
-  );
-}
-
 /**
- * A claim's workflow started again from the state the database holds: a reopened claim's next
- * round (its earlier run has closed), or reconcile after a restore or a lost Temporal history. The
- * claim's workflow id runs again; a run already started counts as started.
+ * A claim's workflow, visible in the Temporal UI under its client and stage from the start: at
+ * intake from the beginning, or from the state the database holds (`input.state`: a reopened claim's
+ * next round, or reconcile after a restore or a lost Temporal history). The claim's id runs again
+ * once its earlier run has closed; a run already going counts as started.
  */
-export function restartClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }, input: ClaimWorkflowInput & { state: ClaimState }): Promise<void> {
+export function startClaimWorkflow(temporal: Client, queues: TaskQueues, claim: { id: string; clientId: string }, input: ClaimWorkflowInput = { claimId: claim.id }): Promise<void> {
   return startOnce(
     start(temporal, 'claimWorkflow', {
       workflowId: claimWorkflowId(claim.id),
@@ -61,7 +46,7 @@ export function restartClaimWorkflow(temporal: Client, queues: TaskQueues, claim
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       typedSearchAttributes: [
         { key: ClaimClient, value: claim.clientId },
-        { key: ClaimStage, value: input.state.stage },
+        { key: ClaimStage, value: input.state?.stage ?? 'INTAKE' },
       ],
     }),
   );

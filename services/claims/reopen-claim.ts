@@ -1,6 +1,6 @@
 import type { ClaimStageName, ClaimState } from '../../contracts/claims/claim-messages';
 import { claimWorkflowRunning } from '../../contracts/client/claim-handle';
-import { restartClaimWorkflow } from '../../contracts/client/workflow-starts';
+import { startClaimWorkflow } from '../../contracts/client/workflow-starts';
 import { durationMs } from '../../domain/duration';
 import { openCents } from '../../domain/ledger/claim-balance';
 import type { Policy } from '../../domain/policy';
@@ -74,7 +74,7 @@ export function reopenClaim(deps: Pick<ServiceDeps, 'db' | 'temporal' | 'queues'
     const current = (await latestReopening(db, claim.id))?.id === reopening.id && !['PAYOUT', 'CLOSED'].includes(facts.stage);
     if (current) {
       const state = reopenedState(facts, await loadPolicy(db, facts.clientId), open, Date.now());
-      await restartClaimWorkflow(temporal, queues, { id: claim.id, clientId: facts.clientId }, { claimId: claim.id, state, round: reopening.round, agreementLetters: facts.agreementLetters });
+      await startClaimWorkflow(temporal, queues, { id: claim.id, clientId: facts.clientId }, { claimId: claim.id, state, round: reopening.round, agreementLetters: facts.agreementLetters });
     }
     return { claimId: claim.id, round: reopening.round, stage: reopening.stage, openCents: open, created };
   };

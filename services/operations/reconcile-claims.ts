@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { claimWorkflowStatus } from '../../contracts/client/claim-handle';
-import { restartClaimWorkflow } from '../../contracts/client/workflow-starts';
+import { startClaimWorkflow } from '../../contracts/client/workflow-starts';
 import type { ClaimOutcome, ClaimStageName, ClaimState } from '../../contracts/claims/claim-messages';
 import type { TaskQueues } from '../../contracts/task-queues';
 import { createDb, type Db } from '../../infra/db/prisma';
@@ -60,7 +60,7 @@ export async function reconcileClaims(db: Db, temporal: Client, queues: TaskQueu
         if (status === 'RUNNING') result.running++;
         else if (status === 'COMPLETED') result.completedInTemporal.push(c.id);
         else {
-          await restartClaimWorkflow(temporal, queues, c, { claimId: c.id, state: resumedState(c), round: c.round });
+          await startClaimWorkflow(temporal, queues, c, { claimId: c.id, state: resumedState(c), round: c.round });
           result.restarted.push(c.id);
         }
       }),
