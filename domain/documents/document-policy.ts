@@ -19,8 +19,6 @@ export const DocumentPolicySchema = z.object({
   printRunCron: z.string().min(1).default('0 15 * * 1-5'),
   /** When each client's journals for the previous calendar month go out (system policy; cron, UTC). */
   journalRunCron: z.string().min(1).default('0 5 1 * *'),
-  /** VAT on the Inkasso client invoice's fees, as a decimal ("0.19"). */
-  clientInvoiceVatRate: z.string().regex(/^0(\.\d+)?$/).default('0.19'),
   /** Days an Inkasso client has to pay its client invoice. */
   clientInvoicePaymentDays: z.number().int().min(0).max(90).default(14),
 });
@@ -35,6 +33,5 @@ export const DEFAULT_DOCUMENT_POLICY: DocumentPolicy = {
   faxKinds: FAX_KINDS,
   printRunCron: '0 15 * * 1-5',
   journalRunCron: '0 5 1 * *',
-  clientInvoiceVatRate: '0.19',
   clientInvoicePaymentDays: 14,
 };

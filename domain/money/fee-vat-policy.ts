@@ -16,3 +16,8 @@ export type FeeVatPolicy = z.infer<typeof FeeVatPolicySchema>;
 
 /** The standard rate (§ 12 (1) UStG). */
 export const DEFAULT_FEE_VAT_POLICY: FeeVatPolicy = { feesLiable: true, rate: '0.19' };
+
+/** The rate the fees bear: the policy's rate, or none when they are not liable. */
+export function feeVatRate(vat: FeeVatPolicy): string {
+  return vat.feesLiable ? vat.rate : '0';
+}

@@ -1,5 +1,5 @@
 import { applyRate } from '../decimal-rate';
-import type { FeeVatPolicy } from './fee-vat-policy';
+import { feeVatRate, type FeeVatPolicy } from './fee-vat-policy';
 
 /** One claim's Inkasso fees not invoiced yet, with what was collected for the client. */
 export interface FeeItem {
@@ -21,7 +21,7 @@ export interface RunInvoiceAmounts {
  */
 export function runInvoiceAmounts(items: FeeItem[], vat: FeeVatPolicy): RunInvoiceAmounts {
   const netCents = items.reduce((s, i) => s + i.feeCents, 0);
-  const vatRate = vat.feesLiable ? vat.rate : '0';
+  const vatRate = feeVatRate(vat);
   return { netCents, vatRate, vatCents: applyRate(netCents, vatRate) };
 }
 

@@ -9,6 +9,8 @@ import type { Db } from '../../infra/db/prisma';
 import { audit } from '../../persistence/audit';
 import { clientById, clientOrThrow, type ClientRow } from '../../persistence/documents/clients';
 import { documentPolicy } from '../../persistence/documents/document-policy';
+import { loadPolicy } from '../../persistence/policy';
+import { feeVatRate } from '../../domain/money/fee-vat-policy';
 import { loadClientInvoice, loadOutgoingInvoiceJournal, loadPayoutJournal, loadPurchaseJournal } from '../../persistence/documents/journal-data';
 import { addressee, archiveRequest, pdfOf } from './archive-request';
 import { deliverDocument, type DeliveryDeps } from './delivery';
@@ -34,12 +36,12 @@ export async function loadJournal(db: Db, client: ClientRow, kind: JournalKind, 
       return j.items.length ? j : null;
     }
     case 'client_invoice': {
-      const policy = await documentPolicy(db, client.id);
+      const policy = await loadPolicy(db, client.id);
       const due = new Date(now);
-      due.setUTCDate(due.getUTCDate() + policy.clientInvoicePaymentDays);
+      due.setUTCDate(due.getUTCDate() + policy.documents.clientInvoicePaymentDays);
       // One client invoice per client and period, so its number is derived from both.
       const invoiceNumber = `MR-${client.number}-${periodLabel(period)}`;
-      const j = await loadClientInvoice(db, client.id, { invoiceNumber, period, vatRate: policy.clientInvoiceVatRate, dueDate: due.toISOString() }, centre, now);
+      const j = await loadClientInvoice(db, client.id, { invoiceNumber, period, vatRate: feeVatRate(policy.feeVat), dueDate: due.toISOString() }, centre, now);
       return j.items.length ? j : null;
     }
   }
