@@ -5,7 +5,6 @@ import type { BackupKey } from './archive-cipher';
 /** Where the backup key comes from: a file (--key-file, BACKUP_KEY_FILE) or a secret in the environment (BACKUP_KEY). */
 export interface BackupKeySource {
   keyFile?: string;
-  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -13,8 +12,7 @@ export interface BackupKeySource {
  * the archives: a key file in the folder the archives are written to is refused.
  */
 export function loadBackupKey(source: BackupKeySource, archiveDir?: string): BackupKey {
-  const env = source.env ?? process.env;
-  const file = source.keyFile ?? env.BACKUP_KEY_FILE;
+  const file = source.keyFile ?? process.env.BACKUP_KEY_FILE;
   let text: string;
   let from: string;
   if (file) {
@@ -25,8 +23,8 @@ export function loadBackupKey(source: BackupKeySource, archiveDir?: string): Bac
       throw new Error(`the backup key file cannot be read: ${(e as Error).message}`);
     }
     from = `key file ${file}`;
-  } else if (env.BACKUP_KEY) {
-    text = env.BACKUP_KEY;
+  } else if (process.env.BACKUP_KEY) {
+    text = process.env.BACKUP_KEY;
     from = 'BACKUP_KEY';
   } else throw new Error('no backup key: give --key-file FILE, or set BACKUP_KEY_FILE or BACKUP_KEY (32 bytes, base64: openssl rand -base64 32)');
   const key = Buffer.from(text.trim(), 'base64');
