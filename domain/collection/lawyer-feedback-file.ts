@@ -8,9 +8,6 @@ import { Installment, LawyerReport, LawyerReportBody, UncollectableReason } from
  * a wrong date) becomes a problem with its line, field and reason while the lines beside it are read.
  */
 
-/** Where and why a line (or, with line 0 for the whole, a file) was not taken. */
-export type FeedbackProblem = FileProblem;
-
 /** A line read into its report, with where it stood. */
 export interface ReadReport {
   line: number;
@@ -19,8 +16,8 @@ export interface ReadReport {
 }
 
 export type ParsedFeedback =
-  | { ok: true; reports: ReadReport[]; problems: FeedbackProblem[] }
-  | { ok: false; problem: FeedbackProblem };
+  | { ok: true; reports: ReadReport[]; problems: FileProblem[] }
+  | { ok: false; problem: FileProblem };
 
 /** Column names as the header must spell them (any order, case-insensitive). */
 export const FEEDBACK_COLUMNS = {

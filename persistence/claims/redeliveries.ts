@@ -1,17 +1,14 @@
 import type { Db } from '../../infra/db/prisma';
+import type { PersonData } from '../../domain/persons/person-data';
 import { audit } from '../audit';
 
-export interface PostalAddress {
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
+/** A person's postal address: the fields of their master data a re-delivery corrects. */
+export type PersonAddress = Pick<PersonData, 'street' | 'postalCode' | 'city' | 'country'>;
 
 interface RedeliveryRecord {
   reason: string;
-  address: PostalAddress;
-  previous: PostalAddress;
+  address: PersonAddress;
+  previous: PersonAddress;
   dueDate: string | null;
 }
 
@@ -20,7 +17,7 @@ interface RedeliveryRecord {
  * payer's address corrected, the claim's new due date (none: it keeps its own), audited with the
  * address it replaces. The same request again returns what the first recorded.
  */
-export async function recordRedelivery(db: Db, r: { claimId: string; requestId: string; address: PostalAddress; reason: string; dueDate: Date | null; actor: string }): Promise<{ id: string; dueDate: Date | null }> {
+export async function recordRedelivery(db: Db, r: { claimId: string; requestId: string; address: PersonAddress; reason: string; dueDate: Date | null; actor: string }): Promise<{ id: string; dueDate: Date | null }> {
   const id = `redelivery-${r.requestId}`;
   return db.$transaction(async (tx) => {
     const earlier = await tx.claimAgreement.findUnique({ where: { id } });

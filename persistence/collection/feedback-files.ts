@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../infra/db/prisma';
 import type { LawyerFileStatus } from '../../prisma/generated/client';
-import type { FeedbackProblem } from '../../domain/collection/lawyer-feedback-file';
+import type { FileProblem } from '../../domain/exchange-csv';
 import { IdPage, pageOf } from '../id-page';
 
 /**
@@ -30,7 +30,7 @@ export async function markFeedbackFile(db: Db, fileId: string, status: LawyerFil
  * Keeps what could not be taken for review; a problem recorded before (a retried run) is kept once.
  * Ids are the file and the line, so the listing (in id order) shows a file's lines in order.
  */
-export async function quarantineProblems(db: Db, lawyerId: string, fileId: string, problems: FeedbackProblem[]): Promise<void> {
+export async function quarantineProblems(db: Db, lawyerId: string, fileId: string, problems: FileProblem[]): Promise<void> {
   await db.collectionQuarantine.createMany({
     data: problems.map((p) => ({ id: `${fileId}:${String(p.line).padStart(7, '0')}`, lawyerId, fileId, fileName: p.file, line: p.line, field: p.field ?? null, reason: p.reason, raw: p.raw ?? null })),
     skipDuplicates: true,

@@ -10,7 +10,7 @@ import type { Db } from '../../infra/db/prisma';
 import type { Claim } from '../../prisma/generated/client';
 import { audit } from '../../persistence/audit';
 import { creditableLines, creditNoteByRequest, insertCreditNote } from '../../persistence/claims/credit-notes';
-import { recordRedelivery, type PostalAddress } from '../../persistence/claims/redeliveries';
+import { recordRedelivery, type PersonAddress } from '../../persistence/claims/redeliveries';
 import { book, claimBalance, lockClaim } from '../../persistence/ledger';
 import { loadPolicy } from '../../persistence/policy';
 import type { claimLetters } from './claim-letters';
@@ -56,7 +56,7 @@ export function claimCorrections(db: Db, temporal: Client, letters: ReturnType<t
      * policy says (§ 12 GOÄ: the fee falls due once a proper invoice is received), a new due date a
      * payment term from now, from which the workflow restarts its dunning clock.
      */
-    async redeliver(claimId: string, requestId: string, body: { address: PostalAddress; reason: string }, actor: string) {
+    async redeliver(claimId: string, requestId: string, body: { address: PersonAddress; reason: string }, actor: string) {
       const claim = await existingClaim(claimId);
       correctable(claim, REDELIVERABLE, 're-delivery');
       const policy = await loadPolicy(db, claim.clientId);

@@ -3,7 +3,8 @@ import type { Db } from '../../infra/db/prisma';
 import { lawyerReport } from '../../contracts/claims/claim-messages';
 import { signalClaim } from '../../contracts/client/claim-handle';
 import type { LawyerFileSummary } from '../../contracts/collection/lawyer-feedback-result';
-import { FeedbackProblem, parseLawyerFeedback } from '../../domain/collection/lawyer-feedback-file';
+import { parseLawyerFeedback } from '../../domain/collection/lawyer-feedback-file';
+import type { FileProblem } from '../../domain/exchange-csv';
 import { audit } from '../../persistence/audit';
 import { feedbackFile, markFeedbackFile, quarantineProblems } from '../../persistence/collection/feedback-files';
 import { reportsOfFile } from '../../persistence/collection/lawyer-reports';
@@ -21,7 +22,7 @@ export async function readFeedbackFile(db: Db, temporal: Client, fileId: string,
   const file = await feedbackFile(db, fileId);
   if (file.status === 'RECEIVED') {
     const parsed = parseLawyerFeedback(file.fileName, Buffer.from(file.content));
-    const problems: FeedbackProblem[] = parsed.ok ? [...parsed.problems] : [parsed.problem];
+    const problems: FileProblem[] = parsed.ok ? [...parsed.problems] : [parsed.problem];
     for (const { line, raw, report } of parsed.ok ? parsed.reports : []) {
       const taken = await takeLawyerReport(db, report, { lawyerId: file.lawyerId, fileId, line, actor: FEEDBACK_ACTOR });
       if (taken.status === 'refused') problems.push({ file: file.fileName, line, field: taken.field, reason: taken.reason, raw });
